@@ -1,0 +1,88 @@
+package batik
+
+import (
+	"strings"
+	"unicode"
+)
+
+// enumSpec is the table behind one text enum: its canonical values and every
+// spelling UnmarshalText accepts. Specs are built once and never written, so
+// they are safe for concurrent use.
+type enumSpec struct {
+	kind  string
+	alias map[string]string   // normalised spelling -> canonical value
+	canon map[string]struct{} // canonical values
+}
+
+// canonical reports whether v is one of spec's canonical values (not merely
+// an accepted spelling).
+func (s *enumSpec) canonical(v string) bool {
+	_, ok := s.canon[v]
+	return ok
+}
+
+func newEnumSpec(kind string, values map[string][]string) *enumSpec {
+	s := &enumSpec{kind: kind, alias: make(map[string]string), canon: make(map[string]struct{})}
+	for canon, spellings := range values {
+		s.canon[canon] = struct{}{}
+		s.alias[normalise(canon)] = canon
+		for _, sp := range spellings {
+			s.alias[normalise(sp)] = canon
+		}
+	}
+	return s
+}
+
+// parse maps text to its canonical value. Empty (or blank) text gives the
+// zero value "", so an absent optional field decodes; validation reports it
+// where the field is required.
+func (s *enumSpec) parse(text string) (string, error) {
+	n := normalise(text)
+	if n == "" {
+		return "", nil
+	}
+	if c, ok := s.alias[n]; ok {
+		return c, nil
+	}
+	return "", &EnumError{Type: s.kind, Value: text}
+}
+
+// normalise lower-cases text, turns '_' and '-' into spaces and folds runs of
+// white space, so "Batik  Tulis", "BATIK_TULIS" and "batik-tulis" compare
+// equal. The common case (already canonical) does not allocate.
+func normalise(text string) string {
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			prevSpace = false
+		case c == ' ' && !prevSpace:
+			prevSpace = true
+		default:
+			clean = false
+		}
+		if !clean {
+			break
+		}
+	}
+	if clean && !prevSpace {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	space := false
+	for _, r := range text {
+		if r == '_' || r == '-' || unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}

@@ -1,0 +1,124 @@
+package batik_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/batikkit/batikkit/batik"
+	"github.com/shopspring/decimal"
+)
+
+func ExampleProducer_Validate() {
+	p := batik.Producer{
+		ID: "SLO-01", Name: "Batik Sekar Jagad", NIB: "123456789012", Region: "3372", Grade: batik.Halus,
+		Capabilities: []batik.Capability{
+			{Technique: batik.Tulis, PerWeek: 6, UnitCost: decimal.NewFromInt(450000)},
+			{Technique: batik.Cap, PerWeek: -80, UnitCost: decimal.NewFromInt(95000)},
+		},
+	}
+	var ve *batik.ValidationError
+	if errors.As(p.Validate(), &ve) {
+		for _, f := range ve.Fields {
+			fmt.Println(f.Message(batik.English))
+			fmt.Println(f.Message(batik.Indonesian))
+		}
+	}
+	// Output:
+	// nib must be a NIB of exactly 13 digits, got "123456789012"
+	// nib harus NIB 13 angka, isinya "123456789012"
+	// region must be a Kemendagri region code such as 33.72, got "3372"
+	// region harus kode wilayah Kemendagri seperti 33.72, isinya "3372"
+	// capabilities[1].per_week must be at least 0, got -80
+	// capabilities[1].per_week minimal 0, isinya -80
+}
+
+func ExampleProduct_Validate() {
+	p := batik.Product{
+		SKU: "KMJ-PRT-01", Name: "Batik Tulis Parang Kemeja", Technique: batik.Printing,
+		Grade: batik.Sedang, WeightGrams: 250, Price: decimal.NewFromInt(89000), MinOrder: 1,
+	}
+	fmt.Println(p.Validate())
+	p.Name = "Kemeja Printing Motif Parang"
+	fmt.Println(p.Validate())
+	// Output:
+	// batik: invalid record: name claims "batik tulis" but the technique is printing: printed cloth is tiruan batik (SNI 8184:2015) and must not be sold as batik, got "Batik Tulis Parang Kemeja"
+	// <nil>
+}
+
+func ExampleOrder_Validate() {
+	o := batik.Order{ID: "CAMP-2026-12", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 0}
+	err := o.Validate()
+	fmt.Println(errors.Is(err, batik.ErrInvalid))
+	fmt.Println(err)
+	// Output:
+	// true
+	// batik: invalid record: quantity must be greater than 0, got 0
+}
+
+func ExampleTechnique_UnmarshalText() {
+	for _, s := range []string{"Batik Tulis", "CAP", "tulis-cap", "sablon", "ikat"} {
+		var t batik.Technique
+		if err := t.UnmarshalText([]byte(s)); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%-12q %-10s batik=%-5t label=%q\n", s, t, t.IsBatik(), t.Label())
+	}
+	// Output:
+	// "Batik Tulis" tulis      batik=true  label="emas"
+	// "CAP"        cap        batik=true  label="putih"
+	// "tulis-cap"  kombinasi  batik=true  label="perak"
+	// "sablon"     printing   batik=false label=""
+	// batik: unknown technique "ikat"
+}
+
+func ExampleGrade_AtLeast() {
+	for _, g := range batik.Grades() {
+		fmt.Println(g, g.AtLeast(batik.Sedang))
+	}
+	// Output:
+	// halus true
+	// sedang true
+	// kasar false
+}
+
+func ExampleReadProducersCSV() {
+	in := "id,name,nib,region,grade,technique,per_week,unit_cost\n" +
+		"SLO-01,Batik Sekar Jagad,1234567890123,33.72,halus,tulis,6,450000\n" +
+		"SLO-01,,,,,cap,80,95000\n" +
+		"PKL-02,Batik Pagi Sore,,33.75,sedang,cap,1.000,65000\n"
+	producers, err := batik.ReadProducersCSV(strings.NewReader(in))
+	for _, p := range producers {
+		fmt.Println(p.ID, len(p.Capabilities), "capabilities")
+	}
+	var de *batik.DataError
+	if errors.As(err, &de) {
+		for _, msg := range de.Messages(batik.Indonesian) {
+			fmt.Println(msg)
+		}
+	}
+	// Output:
+	// SLO-01 2 capabilities
+	// baris 4, kolom 7: per_week harus bilangan bulat tanpa pemisah ribuan, isinya "1.000"
+}
+
+func ExampleParseAmount() {
+	for _, s := range []string{"85000", "85000.50", "85.000", "1e9"} {
+		d, err := batik.ParseAmount(s)
+		fmt.Println(d, err)
+	}
+	// Output:
+	// 85000 <nil>
+	// 85000.5 <nil>
+	// 0 batik: amount: amount "85.000" has more than 2 decimal places (write 12500, not 12.500)
+	// 0 batik: amount: exponents are not allowed in an amount, got "1e9"
+}
+
+func ExampleValidGTIN() {
+	fmt.Println(batik.ValidGTIN("8991234567891"), batik.ValidGTIN("8991234567892"))
+	fmt.Println(batik.GTINCheckDigit("899123456789"))
+	// Output:
+	// true false
+	// 1
+}

@@ -1,0 +1,111 @@
+package batik
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// The checks below restate the struct-tag rules in plain code. Validate
+// runs them first and only falls back to the reflective validator, which
+// names every failing field, when one of them fails, so a valid record (the
+// common case when reading thousands of rows) costs no reflection. The
+// tests check the two agree on every input the fuzzers find.
+
+func identOK(s string, max int) bool { return len(s) <= max && validIdent(s) }
+
+func textOK(s string, max int, required bool) bool {
+	if required && strings.TrimSpace(s) == "" {
+		return false
+	}
+	return len(s) <= max || utf8.RuneCountInString(s) <= max
+}
+
+func centsOK(d decimal.Decimal) bool { return d.Exponent() >= -2 || d.Equal(d.Round(2)) }
+
+// Cents returns d in hundredths (sen) when d has at most 2 decimal places
+// and the result fits an int64 with room to spare (at most 18 digits); ok
+// is false otherwise. It does not allocate for such values, which makes it
+// the cheap way to check or sum amounts exactly in integers.
+func Cents(d decimal.Decimal) (cents int64, ok bool) {
+	exp := int(d.Exponent())
+	if exp < -2 || d.NumDigits()+exp+2 > 18 {
+		return 0, false
+	}
+	c := d.CoefficientInt64()
+	for range exp + 2 {
+		c *= 10
+	}
+	return c, true
+}
+
+// centsIn reports whether d has at most 2 decimals and lies in [min, max] rupiah.
+func centsIn(d decimal.Decimal, min, max int64) bool {
+	if c, ok := Cents(d); ok {
+		return c >= min*100 && c <= max*100
+	}
+	return centsOK(d) && d.Cmp(decimal.NewFromInt(min)) >= 0 && d.Cmp(decimal.NewFromInt(max)) <= 0
+}
+
+func quantityOK(n, min int) bool { return n >= min && n <= MaxQuantity }
+
+func (c *Capability) valid() bool {
+	return c.Technique.Valid() && quantityOK(c.PerWeek, 0) && centsIn(c.UnitCost, 0, MaxUnitCost)
+}
+
+func (p *Producer) valid() bool {
+	if !identOK(p.ID, 64) || !textOK(p.Name, 200, true) || (p.NIB != "" && !ValidNIB(p.NIB)) ||
+		!ValidRegion(p.Region) || !p.Grade.Valid() || len(p.Capabilities) == 0 {
+		return false
+	}
+	var seen [4]bool
+	for i := range p.Capabilities {
+		c := &p.Capabilities[i]
+		if !c.valid() {
+			return false
+		}
+		k := techniqueIndex(c.Technique)
+		if seen[k] {
+			return false
+		}
+		seen[k] = true
+	}
+	return true
+}
+
+func techniqueIndex(t Technique) int {
+	switch t {
+	case Tulis:
+		return 0
+	case Cap:
+		return 1
+	case Kombinasi:
+		return 2
+	}
+	return 3
+}
+
+func (o *Order) valid() bool {
+	return identOK(o.ID, 64) && (o.SKU == "" || identOK(o.SKU, 50)) && o.Technique.Valid() &&
+		o.MinGrade.Valid() && quantityOK(o.Quantity, 1)
+}
+
+func (p *Product) valid() bool {
+	ok := identOK(p.SKU, 50) && textOK(p.Name, 70, true) && textOK(p.Description, 2000, false) &&
+		p.Technique.Valid() && textOK(p.Motif, 100, false) &&
+		(p.Style == "" || p.Style.Valid()) && (p.Fabric == "" || p.Fabric.Valid()) &&
+		(p.Dye == "" || p.Dye.Valid()) && (p.Form == "" || p.Form.Valid()) && p.Grade.Valid() &&
+		p.LengthCM >= 0 && p.LengthCM <= 1000 && p.WidthCM >= 0 && p.WidthCM <= 1000 &&
+		p.WeightGrams > 0 && p.WeightGrams <= 1000000 &&
+		centsIn(p.Price, MinPrice, MaxPrice) &&
+		quantityOK(p.MinOrder, 1) && (p.GTIN == "" || ValidGTIN(p.GTIN)) &&
+		(p.Batikmark == NoLabel || p.Batikmark.Valid())
+	if !ok {
+		return false
+	}
+	if p.Technique == Printing {
+		return p.Batikmark == NoLabel && ClaimsBatik(p.Name) == "" && ClaimsBatik(p.Description) == ""
+	}
+	return p.Batikmark == NoLabel || p.Batikmark.Technique() == p.Technique
+}

@@ -1,0 +1,168 @@
+package batik
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+)
+
+func FuzzTechniqueUnmarshalText(f *testing.F) {
+	for _, s := range []string{"tulis", "Batik Cap", "TULIS-CAP", "sablon", "", "ikat", "\xff\xfe", "  batik   tulis  "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fuzzEnum[Technique](t, s, func(v Technique) bool { return v.Valid() })
+		fuzzEnum[Grade](t, s, func(v Grade) bool { return v.Valid() })
+		fuzzEnum[Fabric](t, s, func(v Fabric) bool { return v.Valid() })
+		fuzzEnum[Dye](t, s, func(v Dye) bool { return v.Valid() })
+		fuzzEnum[Form](t, s, func(v Form) bool { return v.Valid() })
+		fuzzEnum[Style](t, s, func(v Style) bool { return v.Valid() })
+		fuzzEnum[Label](t, s, func(v Label) bool { return v.Valid() })
+	})
+}
+
+// fuzzEnum checks that UnmarshalText never panics, that what it accepts is
+// valid (or empty), and that the value survives MarshalText/UnmarshalText.
+func fuzzEnum[T ~string](t *testing.T, s string, valid func(T) bool) {
+	var v T
+	u, ok := any(&v).(interface{ UnmarshalText([]byte) error })
+	if !ok {
+		t.Fatalf("%T has no UnmarshalText", v)
+	}
+	if err := u.UnmarshalText([]byte(s)); err != nil {
+		return
+	}
+	if v == "" {
+		return
+	}
+	if !valid(v) {
+		t.Fatalf("%q decoded to invalid %T %q", s, v, v)
+	}
+	m, ok := any(v).(interface{ MarshalText() ([]byte, error) })
+	if !ok {
+		t.Fatalf("%T has no MarshalText", v)
+	}
+	b, err := m.MarshalText()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back T
+	if err := any(&back).(interface{ UnmarshalText([]byte) error }).UnmarshalText(b); err != nil || back != v {
+		t.Fatalf("round trip of %q: %q, %v", v, back, err)
+	}
+}
+
+func FuzzProducerJSON(f *testing.F) {
+	good, _ := json.Marshal(validProducer())
+	f.Add(good)
+	f.Add([]byte(`{"id":"A","capabilities":[{"technique":"cap","per_week":1e99,"unit_cost":"1e-1000000000"}]}`))
+	f.Add([]byte(`{"id":"A","capabilities":[null,{"unit_cost":null}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var p Producer
+		if json.Unmarshal(data, &p) != nil {
+			return
+		}
+		if fast, full := p.valid(), p.validateAll(); fast != (full == nil) {
+			t.Fatalf("fast check says %t, full validation says %v", fast, full)
+		}
+		for _, c := range p.Capabilities {
+			if fast, full := c.valid(), c.validateAll(); fast != (full == nil) {
+				t.Fatalf("capability: fast check says %t, full validation says %v", fast, full)
+			}
+		}
+		if p.Validate() != nil {
+			return
+		}
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Producer
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("valid producer does not decode again: %v\n%s", err, b)
+		}
+		if err := back.Validate(); err != nil {
+			t.Fatalf("round trip made the producer invalid: %v", err)
+		}
+		b2, _ := json.Marshal(back)
+		if !bytes.Equal(b, b2) {
+			t.Fatalf("round trip changed the producer:\n%s\n%s", b, b2)
+		}
+	})
+}
+
+func FuzzProductJSON(f *testing.F) {
+	good, _ := json.Marshal(validProduct())
+	f.Add(good)
+	f.Add([]byte(`{"sku":"A","name":"Batik Tulis","technique":"printing","price":"NaN"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var p Product
+		if json.Unmarshal(data, &p) != nil {
+			return
+		}
+		if fast, full := p.valid(), p.validateAll(); fast != (full == nil) {
+			t.Fatalf("fast check says %t, full validation says %v", fast, full)
+		}
+		if p.Validate() != nil {
+			return
+		}
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Product
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("valid product does not decode again: %v\n%s", err, b)
+		}
+		if err := back.Validate(); err != nil || !back.Price.Equal(p.Price) {
+			t.Fatalf("round trip changed the product: %v", err)
+		}
+	})
+}
+
+func FuzzReadProducersCSV(f *testing.F) {
+	f.Add(producersCSV(6))
+	f.Add([]byte(header + "A,\"B,,33.72,halus,cap,1,100\n"))
+	f.Add([]byte(bom + "id,name\r\nA,B\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ps, _ := ReadProducersCSV(bytes.NewReader(data))
+		for _, p := range ps {
+			if err := p.Validate(); err != nil {
+				t.Fatalf("returned an invalid producer: %v", err)
+			}
+		}
+		var buf bytes.Buffer
+		if err := WriteProducersCSV(&buf, ps); err != nil {
+			t.Fatal(err)
+		}
+		back, err := ReadProducersCSV(&buf)
+		if err != nil {
+			t.Fatalf("valid producers do not read back: %v", err)
+		}
+		if len(back) != len(ps) {
+			t.Fatalf("round trip: %d producers became %d", len(ps), len(back))
+		}
+		for i := range ps {
+			a, _ := json.Marshal(ps[i])
+			b, _ := json.Marshal(back[i])
+			if !bytes.Equal(a, b) {
+				t.Fatalf("round trip changed producer %d:\n%s\n%s", i, a, b)
+			}
+		}
+	})
+}
+
+func FuzzOrderJSON(f *testing.F) {
+	good, _ := json.Marshal(validOrder())
+	f.Add(good)
+	f.Add([]byte(`{"id":"A B","technique":"Batik Cap","min_grade":"fine","quantity":2147483648}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var o Order
+		if json.Unmarshal(data, &o) != nil {
+			return
+		}
+		if fast, full := o.valid(), o.validateAll(); fast != (full == nil) {
+			t.Fatalf("fast check says %t, full validation says %v", fast, full)
+		}
+	})
+}

@@ -1,0 +1,85 @@
+package batik
+
+// ValidNIB reports whether s is a Nomor Induk Berusaha: exactly 13 ASCII
+// digits. No check digit is published for NIB, so none is checked.
+func ValidNIB(s string) bool { return len(s) == 13 && allDigits(s) }
+
+// ValidRegion reports whether s is a Kemendagri region code
+// (Kepmendagri 300.2.2-2138/2025): a province "33", a regency or city
+// "33.72", a district "33.72.01" or a village "33.72.01.1001", matching
+// ^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$.
+func ValidRegion(s string) bool {
+	switch len(s) {
+	case 2, 5, 8, 13:
+	default:
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		isDot := i == 2 || i == 5 || i == 8
+		if isDot != (s[i] == '.') || (!isDot && (s[i] < '0' || s[i] > '9')) {
+			return false
+		}
+	}
+	return true
+}
+
+// ValidGTIN reports whether s is a GTIN-8, -12, -13 or -14 whose last digit
+// is the GS1 mod-10 check digit (GS1 General Specifications 7.9.1: weights
+// 3, 1, 3, ... from the right, the check digit excluded).
+func ValidGTIN(s string) bool {
+	switch len(s) {
+	case 8, 12, 13, 14:
+	default:
+		return false
+	}
+	if !allDigits(s) {
+		return false
+	}
+	return int(s[len(s)-1]-'0') == GTINCheckDigit(s[:len(s)-1])
+}
+
+// GTINCheckDigit returns the GS1 check digit for body (a GTIN without its
+// last digit), or -1 if body holds a non-digit or is empty.
+func GTINCheckDigit(body string) int {
+	if body == "" || !allDigits(body) {
+		return -1
+	}
+	sum := 0
+	for i := 0; i < len(body); i++ {
+		d := int(body[len(body)-1-i] - '0')
+		if i%2 == 0 {
+			d *= 3
+		}
+		sum += d
+	}
+	return (10 - sum%10) % 10
+}
+
+// validIdent reports whether s is usable as an ID or SKU: ASCII letters and
+// digits and '.', '_', '/', '-', starting with a letter or digit. Length is
+// limited by the max tag beside it.
+func validIdent(s string) bool {
+	if s == "" || !isAlnum(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !isAlnum(c) && c != '.' && c != '_' && c != '/' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func isAlnum(c byte) bool {
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,52 @@
+package batik
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestReadProducersJSON(t *testing.T) {
+	good, err := json.Marshal(validProducer())
+	require.NoError(t, err)
+	in := "[\n" + string(good) + ",\n" +
+		`{"id":"B","name":"x","region":"3372","grade":"halus","capabilities":[{"technique":"cap","per_week":-1,"unit_cost":"1"}]},` + "\n" +
+		`{"id":"C","name":"x","region":"33.72","grade":"halus","capabilities":[{"technique":"cap","per_week":1,"unit_cost":"1e9"}]},` + "\n" +
+		`{"id":"D","name":"x","region":"33.72","grade":"halus","capabilities":[{"technique":"ikat","per_week":1,"unit_cost":"1"}]},` + "\n" +
+		`{"id":"E","name":"x","region":"33.72","grade":"halus","capabilities":[{"technique":"cap","per_wek":1,"unit_cost":"1"}]},` + "\n" +
+		`{"id":"F","name":"x","region":"33.72","grade":"halus","capabilities":[{"technique":"cap","per_week":"1","unit_cost":"1"}]},` + "\n" +
+		string(good) + "\n]"
+	ps, err := ReadProducersJSON(strings.NewReader(in))
+	assert.Equal(t, []string{
+		"3:1:[1].region:region", "3:1:[1].capabilities[0].per_week:gte",
+		"4:1:[2].unit_cost:amount_exponent",
+		"5:1:[3].technique:technique",
+		"6:1:[4]:json",
+		"7:1:[5].capabilities.per_week:json",
+		"8:1:[6].id:duplicate",
+	}, rowTags(t, err))
+	require.Len(t, ps, 1)
+	assert.Equal(t, validProducer(), ps[0])
+}
+
+func TestReadJSONSyntax(t *testing.T) {
+	for name, in := range map[string]string{
+		"not an array": `{"id":"A"}`,
+		"empty":        ``,
+		"truncated":    `[{"id":"A",`,
+		"unclosed":     `[`,
+		"trailing":     `[] []`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := ReadOrdersJSON(strings.NewReader(in))
+			require.ErrorIs(t, err, ErrData)
+		})
+	}
+	os, err := ReadOrdersJSON(strings.NewReader(`[{"id":"O1","technique":"Batik Cap","min_grade":"sedang","quantity":1000,"due":"2026-12-24T00:00:00Z"}]`))
+	require.NoError(t, err)
+	require.Len(t, os, 1)
+	assert.Equal(t, Cap, os[0].Technique)
+}

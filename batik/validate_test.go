@@ -1,0 +1,213 @@
+package batik
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestValidRecords(t *testing.T) {
+	require.NoError(t, validProducer().Validate())
+	require.NoError(t, validProduct().Validate())
+	require.NoError(t, validOrder().Validate())
+}
+
+func TestProducerValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		give func(*Producer)
+		want []string
+	}{
+		{"empty id", func(p *Producer) { p.ID = "" }, []string{"id:required"}},
+		{"blank id", func(p *Producer) { p.ID = "   " }, []string{"id:ident"}},
+		{"id with space", func(p *Producer) { p.ID = "SLO 01" }, []string{"id:ident"}},
+		{"blank name", func(p *Producer) { p.Name = " \t " }, []string{"name:notblank"}},
+		{"empty name", func(p *Producer) { p.Name = "" }, []string{"name:required"}},
+		{"nib 12 digits", func(p *Producer) { p.NIB = "123456789012" }, []string{"nib:nib"}},
+		{"nib 14 digits", func(p *Producer) { p.NIB = "12345678901234" }, []string{"nib:nib"}},
+		{"nib letters", func(p *Producer) { p.NIB = "12345678901AB" }, []string{"nib:nib"}},
+		{"region no dot", func(p *Producer) { p.Region = "3372" }, []string{"region:region"}},
+		{"region one digit", func(p *Producer) { p.Region = "33.7" }, []string{"region:region"}},
+		{"region empty", func(p *Producer) { p.Region = "" }, []string{"region:required"}},
+		{"grade unknown", func(p *Producer) { p.Grade = "super" }, []string{"grade:grade"}},
+		{"no capabilities", func(p *Producer) { p.Capabilities = nil }, []string{"capabilities:min"}},
+		{"negative per week", func(p *Producer) { p.Capabilities[1].PerWeek = -5 }, []string{"capabilities[1].per_week:gte"}},
+		{"huge per week", func(p *Producer) { p.Capabilities[0].PerWeek = 1 << 31 }, []string{"capabilities[0].per_week:lte"}},
+		{"negative cost", func(p *Producer) { p.Capabilities[0].UnitCost = decimal.NewFromInt(-1) }, []string{"capabilities[0].unit_cost:dmin"}},
+		{"cost with sen fraction", func(p *Producer) { p.Capabilities[0].UnitCost = decimal.RequireFromString("1.005") }, []string{"capabilities[0].unit_cost:rupiah"}},
+		{"cost too high", func(p *Producer) { p.Capabilities[0].UnitCost = decimal.NewFromInt(MaxUnitCost + 1) }, []string{"capabilities[0].unit_cost:dmax"}},
+		{"unknown technique", func(p *Producer) { p.Capabilities[0].Technique = "batik" }, []string{"capabilities[0].technique:technique"}},
+		{"duplicate technique", func(p *Producer) { p.Capabilities[1].Technique = Tulis }, []string{"capabilities[1].technique:unique"}},
+		{"several at once", func(p *Producer) { p.ID, p.Region, p.Capabilities[1].PerWeek = "", "33.7", -1 },
+			[]string{"id:required", "region:region", "capabilities[1].per_week:gte"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := validProducer()
+			tt.give(&p)
+			assert.Equal(t, tt.want, fieldTags(t, p.Validate()))
+		})
+	}
+}
+
+func TestProductValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		give func(*Product)
+		want []string
+	}{
+		{"printed named batik tulis", func(p *Product) { p.Technique, p.Batikmark, p.Name = Printing, NoLabel, "Batik Tulis Parang" }, []string{"name:notbatik"}},
+		{"printed described hand-drawn", func(p *Product) {
+			p.Technique, p.Batikmark, p.Name, p.Description = Printing, NoLabel, "Kemeja Motif Parang", "Genuine hand-drawn batik from Solo"
+		}, []string{"description:notbatik"}},
+		{"printed with batikmark", func(p *Product) { p.Technique, p.Name = Printing, "Kemeja Motif Parang" }, []string{"batikmark:batikmark_printing"}},
+		{"label mismatch", func(p *Product) { p.Batikmark = Emas }, []string{"batikmark:batikmark_technique"}},
+		{"label unknown", func(p *Product) { p.Batikmark = "bronze" }, []string{"batikmark:batikmark"}},
+		{"price below Rp100", func(p *Product) { p.Price = decimal.NewFromInt(99) }, []string{"price:dmin"}},
+		{"price above Rp100,000,000", func(p *Product) { p.Price = decimal.NewFromInt(100000001) }, []string{"price:dmax"}},
+		{"price three decimals", func(p *Product) { p.Price = decimal.RequireFromString("1500.125") }, []string{"price:rupiah"}},
+		{"gtin bad check digit", func(p *Product) { p.GTIN = "8991234567892" }, []string{"gtin:gtin"}},
+		{"gtin 11 digits", func(p *Product) { p.GTIN = "89912345678" }, []string{"gtin:gtin"}},
+		{"sku with space", func(p *Product) { p.SKU = "KMJ CAP" }, []string{"sku:sku"}},
+		{"sku too long", func(p *Product) { p.SKU = strings.Repeat("A", 51) }, []string{"sku:max"}},
+		{"name too long", func(p *Product) { p.Name = strings.Repeat("a", 71) }, []string{"name:max"}},
+		{"blank name", func(p *Product) { p.Name = "  " }, []string{"name:notblank"}},
+		{"weight zero", func(p *Product) { p.WeightGrams = 0 }, []string{"weight_grams:gt"}},
+		{"min order zero", func(p *Product) { p.MinOrder = 0 }, []string{"min_order:gte"}},
+		{"unknown fabric", func(p *Product) { p.Fabric = "denim" }, []string{"fabric:fabric"}},
+		{"unknown style", func(p *Product) { p.Style = "bali" }, []string{"style:style"}},
+		{"unknown dye", func(p *Product) { p.Dye = "neon" }, []string{"dye:dye"}},
+		{"unknown form", func(p *Product) { p.Form = "hat" }, []string{"form:form"}},
+		{"missing grade", func(p *Product) { p.Grade = "" }, []string{"grade:required"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := validProduct()
+			tt.give(&p)
+			assert.Equal(t, tt.want, fieldTags(t, p.Validate()))
+		})
+	}
+}
+
+func TestPrintingHonestlyNamedIsValid(t *testing.T) {
+	p := validProduct()
+	p.Technique, p.Batikmark = Printing, NoLabel
+	p.Name = "Kemeja Printing Motif Parang"
+	p.Description = "Kain printing bermotif batik capung (tiruan batik)."
+	require.NoError(t, p.Validate())
+}
+
+func TestOrderValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		give func(*Order)
+		want []string
+	}{
+		{"empty id", func(o *Order) { o.ID = "" }, []string{"id:required"}},
+		{"zero quantity", func(o *Order) { o.Quantity = 0 }, []string{"quantity:gt"}},
+		{"negative quantity", func(o *Order) { o.Quantity = -3 }, []string{"quantity:gt"}},
+		{"huge quantity", func(o *Order) { o.Quantity = 1 << 40 }, []string{"quantity:lte"}},
+		{"unknown technique", func(o *Order) { o.Technique = "ikat" }, []string{"technique:technique"}},
+		{"missing grade", func(o *Order) { o.MinGrade = "" }, []string{"min_grade:required"}},
+		{"unknown grade", func(o *Order) { o.MinGrade = "premium" }, []string{"min_grade:grade"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := validOrder()
+			tt.give(&o)
+			assert.Equal(t, tt.want, fieldTags(t, o.Validate()))
+		})
+	}
+}
+
+func TestMessagesBothLanguages(t *testing.T) {
+	p := validProducer()
+	p.Capabilities[1].PerWeek = -5
+	var ve *ValidationError
+	require.ErrorAs(t, p.Validate(), &ve)
+	f := ve.Fields[0]
+	assert.Equal(t, "capabilities[1].per_week must be at least 0, got -5", f.Message(English))
+	assert.Equal(t, "capabilities[1].per_week minimal 0, isinya -5", f.Message(Indonesian))
+	assert.Equal(t, "batik: invalid record: capabilities[1].per_week must be at least 0, got -5", ve.Error())
+}
+
+// TestEveryTagHasMessages walks the struct tags of every record and checks
+// each rule has its own wording in both languages, so no message ever falls
+// back to a generic or validator's default text.
+func TestEveryTagHasMessages(t *testing.T) {
+	tags := map[string]bool{"unique": true, "notbatik": true, "batikmark_printing": true, "batikmark_technique": true}
+	for _, v := range []any{Producer{}, Capability{}, Order{}, Product{}} {
+		rt := reflect.TypeOf(v)
+		for i := range rt.NumField() {
+			for _, rule := range strings.Split(rt.Field(i).Tag.Get("validate"), ",") {
+				name, _, _ := strings.Cut(rule, "=")
+				if name != "" && name != "omitempty" && name != "dive" {
+					tags[name] = true
+				}
+			}
+		}
+	}
+	for tag := range tags {
+		m, ok := messages[tag]
+		if assert.True(t, ok, "tag %q has no message", tag) {
+			assert.NotEmpty(t, m.en, tag)
+			assert.NotEmpty(t, m.id, tag)
+			assert.NotEqual(t, m.en, m.id, "tag %q is not translated", tag)
+		}
+	}
+	for tag, m := range messages {
+		for _, s := range []string{m.en, m.id} {
+			assert.NotContains(t, s, "Error:Field validation", tag)
+			assert.NotContains(t, s, "Key:", tag)
+		}
+	}
+}
+
+func TestLongValueAbbreviated(t *testing.T) {
+	p := validProducer()
+	p.Name = strings.Repeat("x", 1<<20)
+	var ve *ValidationError
+	require.ErrorAs(t, p.Validate(), &ve)
+	msg := ve.Fields[0].Message(English)
+	assert.Less(t, len(msg), 300)
+	assert.Contains(t, msg, "(1048576 bytes)")
+}
+
+func TestClaimsBatik(t *testing.T) {
+	tests := []struct{ give, want string }{
+		{"Batik Tulis Parang", "batik tulis"},
+		{"BATIK-CAP Kawung", "batik cap"},
+		{"Kain batik kombinasi", "batik kombinasi"},
+		{"Batik asli Solo", "batik asli"},
+		{"Hand-drawn batik shirt", "hand drawn batik"},
+		{"Motif capung, batik capung", ""},
+		{"Kemeja printing motif parang", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, ClaimsBatik(tt.give), tt.give)
+	}
+}
+
+func TestIdentifiers(t *testing.T) {
+	for _, s := range []string{"33", "33.72", "33.72.01", "33.72.01.1001"} {
+		assert.True(t, ValidRegion(s), s)
+	}
+	for _, s := range []string{"", "3", "3372", "33.7", "33.720", "33.72.", "33-72", "ab.cd", "33.72.01.100"} {
+		assert.False(t, ValidRegion(s), s)
+	}
+	for _, s := range []string{"8991234567891", "96385074", "036000291452", "10012345678902"} {
+		assert.True(t, ValidGTIN(s), s)
+	}
+	for _, s := range []string{"", "8991234567890", "899123456789a", "1234567", "123456789"} {
+		assert.False(t, ValidGTIN(s), s)
+	}
+	assert.Equal(t, 1, GTINCheckDigit("899123456789"))
+	assert.Equal(t, -1, GTINCheckDigit("89x"))
+	assert.True(t, ValidNIB("1234567890123"))
+	assert.False(t, ValidNIB("123456789012"))
+}
