@@ -1,0 +1,78 @@
+// Package pricing is exact rupiah arithmetic for the batik trade: reading
+// and writing amounts the Indonesian way, rounding to the coins and steps
+// people price in, splitting a sum without losing a rupiah, PPN and PPh
+// final, volume tiers, cost-plus prices, marketplace fees, quotes and
+// producer payouts.
+//
+// Amounts are decimal.Decimal rupiah (github.com/shopspring/decimal). The
+// package never goes through float64, never calls Decimal.Div and never
+// touches shopspring's package settings: every division is a division with
+// remainder (QuoRem) or integer arithmetic, and the rounding is stated.
+// There is no package state; everything is safe for concurrent use.
+//
+// # Parsing and formatting
+//
+// Parse reads what people write; Format writes the canonical form.
+//
+//	input                 value        note
+//	1250000               1250000      plain digits
+//	1.250.000             1250000      '.' groups thousands, in threes
+//	Rp1.250.000           1250000      "Rp", "RP", "rp" or "Rp." prefix
+//	Rp 1.250.000          1250000      one space (or no-break space) after Rp
+//	Rp1.250.000,50        1250000.5    ',' then 1 or 2 digits of sen
+//	Rp1.250.000,-         1250000      ",-" means no sen
+//	-Rp5.000              -5000        a leading minus, before Rp
+//	1.25, 12.50, 1250.00  error        '.' must group three digits: ambiguous
+//	1,250                 error        3 digits of sen: ambiguous
+//	1e9, NaN, Inf         error        no exponents, no specials
+//	Rp-5.000, 1.2.3, ""   error        stray or misplaced characters
+//
+// Input longer than MaxInputLen (64 bytes) is refused before any work, and
+// amounts of more than MaxDigits (30) digits are refused. An
+// ambiguous string is an error, never a guess. Format gives "Rp1.250.000",
+// "-Rp5.000", and "Rp1.250.000,50" when there are sen; Format(Parse(s)) is
+// canonical and Parse(Format(d)) == d for every d with at most 2 decimals.
+//
+// # Rounding
+//
+// Round rounds to any positive step (Rp1, Rp100 the smallest coin, Rp500,
+// Rp1000, or 0.01 for sen) by one of four RoundingMode values, on negative
+// amounts as the mirror of positive ones. Tax.On rounds tax down to whole
+// rupiah (PER-25/PJ/2014). PriceRule rounds list prices (by default Up, so
+// a markup is never undercut) and can force an ending such as ...900.
+//
+// # Splitting
+//
+// Split divides a total in proportion to integer weights by largest
+// remainder: the parts sum to the total exactly, each is within one step
+// of its exact share, and ties go to the lower index. Payouts uses it to
+// pay producers in proportion to the pieces they make. Weights near
+// math.MaxInt64 and totals of Rp10^15 are exact (128-bit and math/big).
+//
+// # Tax
+//
+// PPN is the 2025 rule for ordinary goods (PMK 131/2024): 12% on 11/12 of
+// the price, 11% in effect, computed as price x 11/100. PPNLuxury is 12% on
+// the full price. NewTax builds others. Tax.Within splits a tax-inclusive
+// amount so that net + tax == gross always. PPhFinal is the 0.5% final
+// income tax most batik UMKM pay on turnover (PP 55/2022).
+//
+// # Prices, fees and quotes
+//
+// Tiers are volume prices. CostSheet adds up the cost of goods (HPP) of one
+// piece from its materials, labour and overhead; PriceByMarkup and
+// PriceByMargin turn it into a list price. FeeSchedule holds a
+// marketplace's commission (with a per-item cap), order fee and payment fee
+// as data, and Settle gives the seller's net. Quote prices a whole order
+// (tiers, discounts, tax inclusive or exclusive, shipping, fees) into a
+// Breakdown whose parts add up exactly and which encodes to JSON with
+// amounts as strings.
+//
+// # Errors
+//
+// Parse returns a *ParseError (wrapping ErrSyntax) that quotes the input and
+// says what is wrong. Every other function returns *ArgError values that
+// name the argument (as a path: "lines[2].discount") and its value, wrapping
+// ErrInvalid, or ErrOverflow when a number is too large to compute with
+// exactly. Use errors.Is with the sentinels and errors.As for the details.
+package pricing

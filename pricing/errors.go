@@ -1,0 +1,75 @@
+package pricing
+
+import (
+	"errors"
+	"strconv"
+)
+
+// Sentinel errors. Every error the package returns wraps one of them.
+var (
+	// ErrSyntax is wrapped by every *ParseError: text that is not an amount.
+	ErrSyntax = errors.New("pricing: invalid amount")
+	// ErrInvalid is wrapped by every *ArgError: an argument outside its domain.
+	ErrInvalid = errors.New("pricing: invalid argument")
+	// ErrOverflow is returned when a count or an amount is too large to
+	// compute with exactly.
+	ErrOverflow = errors.New("pricing: overflow")
+)
+
+// ParseError reports text Parse refused. It unwraps to ErrSyntax.
+type ParseError struct {
+	Input  string // the text as given (abbreviated in Error when long)
+	Reason string
+}
+
+func (e *ParseError) Error() string {
+	return "pricing: invalid amount " + quote(e.Input) + ": " + e.Reason
+}
+
+// Unwrap returns ErrSyntax.
+func (e *ParseError) Unwrap() error { return ErrSyntax }
+
+// ArgError reports an argument outside its domain, naming it and its value.
+// It unwraps to ErrInvalid, or to ErrOverflow when Overflow is set.
+type ArgError struct {
+	Field    string // e.g. "step", "weights[3]", "tiers[1].unit_price"
+	Value    string // the offending value as text
+	Reason   string
+	Overflow bool
+}
+
+func (e *ArgError) Error() string {
+	return "pricing: " + e.Field + " = " + e.Value + ": " + e.Reason
+}
+
+// Unwrap returns ErrInvalid, or ErrOverflow for an overflow.
+func (e *ArgError) Unwrap() error {
+	if e.Overflow {
+		return ErrOverflow
+	}
+	return ErrInvalid
+}
+
+func argErr(field, value, reason string) error {
+	return &ArgError{Field: field, Value: value, Reason: reason}
+}
+
+func overflowErr(field, value, reason string) error {
+	return &ArgError{Field: field, Value: value, Reason: reason, Overflow: true}
+}
+
+func index(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
+
+const maxQuoted = 64
+
+// quote renders input for a message, abbreviating long text with its length.
+func quote(s string) string {
+	if len(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	cut := maxQuoted
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return strconv.Quote(s[:cut]) + "... (" + strconv.Itoa(len(s)) + " bytes)"
+}

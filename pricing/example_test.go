@@ -1,0 +1,239 @@
+package pricing_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"text/tabwriter"
+
+	"github.com/batikkit/batikkit/pricing"
+	"github.com/shopspring/decimal"
+)
+
+func ExampleParse() {
+	for _, s := range []string{"Rp1.250.000", "Rp 1.250.000,50", "1250000", "-Rp5.000", "Rp5.000,-", "12.50", "1e9"} {
+		d, err := pricing.Parse(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%-18q %s\n", s, d)
+	}
+	// Output:
+	// "Rp1.250.000"      1250000
+	// "Rp 1.250.000,50"  1250000.5
+	// "1250000"          1250000
+	// "-Rp5.000"         -5000
+	// "Rp5.000,-"        5000
+	// pricing: invalid amount "12.50": '.' groups thousands and must be followed by exactly 3 digits; the decimal separator is ','
+	// pricing: invalid amount "1e9": exponents are not allowed
+}
+
+func ExampleMustParse() {
+	fmt.Println(pricing.MustParse("Rp 85.000"))
+	// Output: 85000
+}
+
+func ExampleFormat() {
+	for _, s := range []string{"1250000", "1250000.5", "-5000", "0.05"} {
+		fmt.Println(pricing.Format(decimal.RequireFromString(s)))
+	}
+	// Output:
+	// Rp1.250.000
+	// Rp1.250.000,50
+	// -Rp5.000
+	// Rp0,05
+}
+
+func ExampleAppendFormat() {
+	b := []byte("Total: ")
+	b = pricing.AppendFormat(b, decimal.NewFromInt(18425000))
+	fmt.Println(string(b))
+	// Output: Total: Rp18.425.000
+}
+
+// ExampleRoundingMode prints every mode against a row of amounts, rounded
+// to Rp100 (the smallest coin).
+func ExampleRoundingMode() {
+	amounts := []string{"-1250", "-1249", "-1201", "1201", "1249", "1250", "1350", "1351"}
+	w := tabwriter.NewWriter(os.Stdout, 0, 0, 1, ' ', 0)
+	fmt.Fprint(w, "amount")
+	for _, a := range amounts {
+		fmt.Fprintf(w, "\t%s", a)
+	}
+	fmt.Fprintln(w)
+	for _, mode := range []pricing.RoundingMode{pricing.HalfUp, pricing.HalfEven, pricing.Down, pricing.Up} {
+		fmt.Fprint(w, mode)
+		for _, a := range amounts {
+			r, _ := pricing.Round(decimal.RequireFromString(a), decimal.NewFromInt(100), mode)
+			fmt.Fprintf(w, "\t%s", r)
+		}
+		fmt.Fprintln(w)
+	}
+	w.Flush()
+	// Output:
+	// amount   -1250 -1249 -1201 1201 1249 1250 1350 1351
+	// HalfUp   -1300 -1200 -1200 1200 1200 1300 1400 1400
+	// HalfEven -1200 -1200 -1200 1200 1200 1200 1400 1400
+	// Down     -1200 -1200 -1200 1200 1200 1200 1300 1300
+	// Up       -1300 -1300 -1300 1300 1300 1300 1400 1400
+}
+
+func ExampleRound() {
+	r, _ := pricing.Round(decimal.RequireFromString("162470"), decimal.NewFromInt(500), pricing.Up)
+	fmt.Println(pricing.Format(r))
+	// Output: Rp162.500
+}
+
+func ExampleSplit() {
+	parts, _ := pricing.Split(decimal.NewFromInt(1000000), []int64{1, 1, 1}, decimal.NewFromInt(100))
+	fmt.Println(parts)
+	// Output: [333400 333300 333300]
+}
+
+func ExampleTax_On() {
+	fmt.Println(pricing.PPN.On(decimal.NewFromInt(1000000)), pricing.PPNLuxury.On(decimal.NewFromInt(1000000)))
+	fmt.Println(pricing.PPN.On(decimal.NewFromInt(99))) // 10.89, rounded down
+	// Output:
+	// 110000 120000
+	// 10
+}
+
+func ExampleTax_Within() {
+	net, tax := pricing.PPN.Within(decimal.NewFromInt(1110000))
+	fmt.Println(net, tax)
+	// Output: 1000000 110000
+}
+
+func ExampleNewTax() {
+	ppn, _ := pricing.NewTax("PPN 12% on DPP 11/12", decimal.RequireFromString("0.12"), 11, 12)
+	fmt.Println(ppn.Name(), ppn.Rate(), ppn.On(decimal.NewFromInt(200000)))
+	// Output: PPN 12% on DPP 11/12 0.11 22000
+}
+
+func ExampleTax_Name() {
+	fmt.Println(pricing.PPN.Name(), "|", pricing.PPhFinal.Name())
+	// Output: PPN 12% x 11/12 | PPh final 0,5% (PP 55/2022)
+}
+
+func ExampleTax_Rate() {
+	fmt.Println(pricing.PPN.Rate(), pricing.PPNLuxury.Rate(), pricing.PPhFinal.Rate())
+	// Output: 0.11 0.12 0.005
+}
+
+func ExampleTiers_UnitPrice() {
+	tiers := pricing.Tiers{
+		{MinQuantity: 1, UnitPrice: decimal.NewFromInt(185000)},
+		{MinQuantity: 100, UnitPrice: decimal.NewFromInt(160000)},
+		{MinQuantity: 500, UnitPrice: decimal.NewFromInt(150000)},
+	}
+	for _, q := range []int{1, 99, 100, 1000} {
+		p, _ := tiers.UnitPrice(q)
+		fmt.Println(q, pricing.Format(p))
+	}
+	_, err := tiers.UnitPrice(0)
+	fmt.Println(err)
+	// Output:
+	// 1 Rp185.000
+	// 99 Rp185.000
+	// 100 Rp160.000
+	// 1000 Rp150.000
+	// pricing: quantity = 0: must be at least 1
+}
+
+func ExampleTiers_Validate() {
+	tiers := pricing.Tiers{
+		{MinQuantity: 1, UnitPrice: decimal.NewFromInt(185000)},
+		{MinQuantity: 100, UnitPrice: decimal.NewFromInt(190000)},
+	}
+	fmt.Println(tiers.Validate())
+	// Output: pricing: tiers[1].unit_price = 190000: must be below the previous tier's 185000
+}
+
+func ExampleCostSheet_HPP() {
+	sheet := pricing.CostSheet{
+		Items: []pricing.CostItem{
+			{Name: "kain primisima", Quantity: decimal.RequireFromString("2.25"), Unit: "m", UnitCost: decimal.NewFromInt(28000)},
+			{Name: "malam", Quantity: decimal.RequireFromString("0.3"), Unit: "kg", UnitCost: decimal.NewFromInt(45000)},
+			{Name: "pewarna", Quantity: decimal.NewFromInt(1), UnitCost: decimal.NewFromInt(6500)},
+			{Name: "upah cap", Quantity: decimal.RequireFromString("1.5"), Unit: "jam", UnitCost: decimal.NewFromInt(15000)},
+		},
+		Overhead: decimal.RequireFromString("0.1"),
+	}
+	hpp, _ := sheet.HPP()
+	fmt.Println(pricing.Format(hpp))
+	// Output: Rp116.050
+}
+
+func ExampleCostItem_Cost() {
+	it := pricing.CostItem{Name: "kain", Quantity: decimal.RequireFromString("2.5"), Unit: "m", UnitCost: decimal.NewFromInt(28000)}
+	fmt.Println(it.Cost())
+	// Output: 70000
+}
+
+func ExamplePriceByMarkup() {
+	p, _ := pricing.PriceByMarkup(decimal.NewFromInt(116050), decimal.RequireFromString("0.4"), pricing.PriceRule{Step: decimal.NewFromInt(1000)})
+	fmt.Println(pricing.Format(p))
+	// Output: Rp163.000
+}
+
+func ExamplePriceByMargin() {
+	rule := pricing.PriceRule{Step: decimal.NewFromInt(100), Ending: decimal.NewFromInt(900), Modulus: decimal.NewFromInt(1000)}
+	p, _ := pricing.PriceByMargin(decimal.NewFromInt(116050), decimal.RequireFromString("0.3"), rule)
+	fmt.Println(pricing.Format(p))
+	// Output: Rp165.900
+}
+
+func ExamplePriceRule_Apply() {
+	rule := pricing.PriceRule{Step: decimal.NewFromInt(1000), Mode: pricing.HalfUp, Ending: decimal.NewFromInt(9000), Modulus: decimal.NewFromInt(10000)}
+	p, _ := rule.Apply(decimal.NewFromInt(152300))
+	fmt.Println(pricing.Format(p))
+	// Output: Rp159.000
+}
+
+func ExampleFeeSchedule_Settle() {
+	// An illustrative schedule; real rates change often and belong in data.
+	fees := pricing.FeeSchedule{
+		Name: "marketplace, fashion (illustrative)", Commission: decimal.RequireFromString("0.08"),
+		CommissionCap: decimal.NewFromInt(40000), OrderFee: decimal.NewFromInt(1250),
+	}
+	s, _ := fees.Settle([]pricing.SaleItem{{Quantity: 2, Amount: decimal.NewFromInt(370000)}})
+	fmt.Println(pricing.Format(s.Commission), pricing.Format(s.Fees), pricing.Format(s.Net))
+	// Output: Rp29.600 Rp30.850 Rp339.150
+}
+
+func ExampleFeeSchedule_Validate() {
+	fmt.Println(pricing.FeeSchedule{Commission: decimal.RequireFromString("1.2")}.Validate())
+	// Output: pricing: commission = 1.2: must be a fraction in [0, 1] (0.065 for 6.5%)
+}
+
+func ExamplePayouts() {
+	payouts, _ := pricing.Payouts(decimal.NewFromInt(82000000), []pricing.Share{
+		{ProducerID: "SLO-02", Quantity: 400}, {ProducerID: "PKL-03", Quantity: 350}, {ProducerID: "PKL-04", Quantity: 250},
+	}, decimal.NewFromInt(1))
+	for _, p := range payouts {
+		fmt.Println(p.ProducerID, p.Quantity, pricing.Format(p.Amount), pricing.Format(p.PPhFinal))
+	}
+	// Output:
+	// SLO-02 400 Rp32.800.000 Rp164.000
+	// PKL-03 350 Rp28.700.000 Rp143.500
+	// PKL-04 250 Rp20.500.000 Rp102.500
+}
+
+func ExampleQuote_Price() {
+	q := pricing.Quote{
+		Lines: []pricing.QuoteLine{{SKU: "KMJ-CAP", Quantity: 120, UnitPrice: decimal.NewFromInt(185000), Discount: decimal.NewFromInt(10000)}},
+		Tax:   pricing.PPN, Shipping: decimal.NewFromInt(150000),
+	}
+	b, _ := q.Price()
+	out, _ := json.Marshal(struct {
+		Goods, Tax, Total decimal.Decimal
+	}{b.Goods, b.Tax, b.Total})
+	fmt.Println(string(out))
+	// Output: {"Goods":"21000000","Tax":"2310000","Total":"23460000"}
+}
+
+func ExampleRoundingMode_String() {
+	fmt.Println(pricing.HalfEven)
+	// Output: HalfEven
+}

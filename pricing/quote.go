@@ -1,0 +1,176 @@
+package pricing
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// QuoteLine is one product of a quote: Quantity pieces at UnitPrice, or at
+// the price Tiers give for Quantity when Tiers is set, less Discount a piece.
+type QuoteLine struct {
+	SKU       string          `json:"sku"`
+	Quantity  int             `json:"quantity"`
+	UnitPrice decimal.Decimal `json:"unit_price,omitzero"`
+	Tiers     Tiers           `json:"tiers,omitempty"`
+	Discount  decimal.Decimal `json:"discount,omitzero"` // seller discount a piece
+}
+
+// Quote is an order to price. Discount is an order-level discount, spread
+// over the lines in proportion to their amounts (by Split, in whole
+// rupiah) so that every line and the order agree. Tax applies to the goods
+// (not shipping): on top of the prices, or inside them when TaxIncluded.
+// Fees, when set, are the marketplace's cut on the goods.
+type Quote struct {
+	Lines       []QuoteLine     `json:"lines"`
+	Discount    decimal.Decimal `json:"discount,omitzero"`
+	Tax         Tax             `json:"-"`
+	TaxIncluded bool            `json:"tax_included,omitempty"`
+	Shipping    decimal.Decimal `json:"shipping,omitzero"`
+	Fees        *FeeSchedule    `json:"fees,omitempty"`
+}
+
+// QuotedLine is a line of a Breakdown. Amount = Quantity x UnitPrice -
+// LineDiscount - OrderDiscount.
+type QuotedLine struct {
+	SKU           string          `json:"sku"`
+	Quantity      int             `json:"quantity"`
+	UnitPrice     decimal.Decimal `json:"unit_price"`
+	Gross         decimal.Decimal `json:"gross"`          // Quantity x UnitPrice
+	LineDiscount  decimal.Decimal `json:"line_discount"`  // Quantity x the line's Discount
+	OrderDiscount decimal.Decimal `json:"order_discount"` // this line's share of the quote's Discount
+	Amount        decimal.Decimal `json:"amount"`
+}
+
+// Breakdown is a priced quote. Amounts encode to JSON as strings. Its
+// parts add up exactly:
+//
+//	Subtotal - Discount            == Goods   (sum of line Amounts)
+//	Net + Tax                      == Goods   when TaxIncluded
+//	Goods + Tax                    == Net + Tax, Net == Goods, otherwise
+//	Net + Tax + Shipping           == Total   (what the buyer pays)
+//	Settlement.Net + Settlement.Fees == Goods (when Fees were set)
+//	SellerReceives                 == Total - Settlement.Fees
+type Breakdown struct {
+	Lines          []QuotedLine    `json:"lines"`
+	Subtotal       decimal.Decimal `json:"subtotal"`
+	Discount       decimal.Decimal `json:"discount"`
+	Goods          decimal.Decimal `json:"goods"`
+	TaxName        string          `json:"tax_name,omitempty"`
+	Net            decimal.Decimal `json:"net"` // the tax base (DPP)
+	Tax            decimal.Decimal `json:"tax"`
+	Shipping       decimal.Decimal `json:"shipping"`
+	Total          decimal.Decimal `json:"total"`
+	Settlement     *Settlement     `json:"settlement,omitempty"`
+	SellerReceives decimal.Decimal `json:"seller_receives"`
+}
+
+// Price prices the quote. Errors (*ArgError wrapping ErrInvalid, naming the
+// line and field): no lines, a quantity below 1, neither a positive unit
+// price nor valid tiers, a discount below zero or larger than the price
+// (for a line, a piece's discount above its unit price; for the order, a
+// discount above the goods after line discounts), a negative shipping cost
+// or bad fees. O(lines).
+func (q Quote) Price() (Breakdown, error) {
+	if len(q.Lines) == 0 {
+		return Breakdown{}, argErr("lines", "[]", "need at least one line")
+	}
+	b := Breakdown{Lines: make([]QuotedLine, len(q.Lines)), TaxName: q.Tax.Name()}
+	weights := make([]int64, len(q.Lines))
+	afterLine := decimal.Zero
+	for i, l := range q.Lines {
+		field := index("lines", i)
+		if l.Quantity < 1 {
+			return Breakdown{}, argErr(field+".quantity", strconv.Itoa(l.Quantity), "must be at least 1")
+		}
+		price := l.UnitPrice
+		if len(l.Tiers) > 0 {
+			p, err := l.Tiers.UnitPrice(l.Quantity)
+			if err != nil {
+				return Breakdown{}, prefixErr(field, err)
+			}
+			price = p
+		} else if price.Sign() <= 0 {
+			return Breakdown{}, argErr(field+".unit_price", price.String(), "must be positive (or give tiers)")
+		}
+		if l.Discount.Sign() < 0 || l.Discount.Cmp(price) > 0 {
+			return Breakdown{}, argErr(field+".discount", l.Discount.String(), "must be in [0, unit price "+price.String()+"]")
+		}
+		qty := decimal.NewFromInt(int64(l.Quantity))
+		ql := QuotedLine{SKU: l.SKU, Quantity: l.Quantity, UnitPrice: price, Gross: price.Mul(qty), LineDiscount: l.Discount.Mul(qty)}
+		ql.Amount = ql.Gross.Sub(ql.LineDiscount)
+		b.Lines[i] = ql
+		b.Subtotal = b.Subtotal.Add(ql.Gross)
+		afterLine = afterLine.Add(ql.Amount)
+		// Weights for spreading the order discount: line amounts in sen.
+		w, ok := centsOf(ql.Amount)
+		if !ok {
+			return Breakdown{}, overflowErr(field+".amount", ql.Amount.String(), "is too large to share a discount over")
+		}
+		weights[i] = w
+	}
+	if q.Discount.Sign() < 0 || q.Discount.Cmp(afterLine) > 0 {
+		return Breakdown{}, argErr("discount", q.Discount.String(), "must be in [0, goods after line discounts "+afterLine.String()+"]")
+	}
+	if q.Discount.Sign() > 0 {
+		step := one
+		if !q.Discount.IsInteger() {
+			step = decimal.New(1, -2)
+		}
+		shares, err := Split(q.Discount, weights, step)
+		if err != nil {
+			return Breakdown{}, prefixErr("discount", err)
+		}
+		for i := range b.Lines {
+			b.Lines[i].OrderDiscount = shares[i]
+			b.Lines[i].Amount = b.Lines[i].Amount.Sub(shares[i])
+		}
+	}
+	for _, l := range b.Lines {
+		b.Discount = b.Discount.Add(l.LineDiscount).Add(l.OrderDiscount)
+		b.Goods = b.Goods.Add(l.Amount)
+	}
+	if q.TaxIncluded {
+		b.Net, b.Tax = q.Tax.Within(b.Goods)
+	} else {
+		b.Net, b.Tax = b.Goods, q.Tax.On(b.Goods)
+	}
+	if q.Shipping.Sign() < 0 {
+		return Breakdown{}, argErr("shipping", q.Shipping.String(), "must be >= 0")
+	}
+	b.Shipping = q.Shipping
+	b.Total = b.Net.Add(b.Tax).Add(b.Shipping)
+	b.SellerReceives = b.Total
+	if q.Fees != nil {
+		items := make([]SaleItem, len(b.Lines))
+		for i, l := range b.Lines {
+			items[i] = SaleItem{Quantity: l.Quantity, Amount: l.Amount}
+		}
+		s, err := q.Fees.Settle(items)
+		if err != nil {
+			return Breakdown{}, prefixErr("fees", err)
+		}
+		b.Settlement = &s
+		b.SellerReceives = b.Total.Sub(s.Fees)
+	}
+	return b, nil
+}
+
+// centsOf returns d in sen as an int64 weight, for amounts with at most 2
+// decimals below about Rp9 x 10^15.
+func centsOf(d decimal.Decimal) (int64, bool) {
+	if d.Exponent() < -2 || d.NumDigits()+int(d.Exponent())+2 > 18 {
+		return 0, false
+	}
+	return d.Shift(2).IntPart(), true
+}
+
+// prefixErr puts a path prefix before the field of an *ArgError.
+func prefixErr(prefix string, err error) error {
+	if ae, ok := err.(*ArgError); ok {
+		c := *ae
+		c.Field = prefix + "." + c.Field
+		return &c
+	}
+	return err
+}

@@ -1,0 +1,150 @@
+package pricing
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// RoundingMode says which multiple of a step an amount between two
+// multiples goes to. The zero value is not a mode.
+type RoundingMode uint8
+
+const (
+	HalfUp   RoundingMode = iota + 1 // to the nearest; half away from zero
+	HalfEven                         // to the nearest; half to the even multiple (banker's)
+	Down                             // toward zero
+	Up                               // away from zero
+)
+
+// String returns the mode's name, as in its constant.
+func (m RoundingMode) String() string {
+	switch m {
+	case HalfUp:
+		return "HalfUp"
+	case HalfEven:
+		return "HalfEven"
+	case Down:
+		return "Down"
+	case Up:
+		return "Up"
+	}
+	return "RoundingMode(" + strconv.Itoa(int(m)) + ")"
+}
+
+func (m RoundingMode) valid() bool { return m >= HalfUp && m <= Up }
+
+// Round rounds d to a multiple of step (1, 100, 500, 1000, or 0.01 ...) by
+// mode. Negative amounts round as the mirror of positive ones: Down goes
+// toward zero, Up away from it, and halves go away from zero (HalfUp) or to
+// the even multiple (HalfEven). It returns an *ArgError wrapping ErrInvalid
+// when step <= 0 or mode is unknown. Exact: one decimal division with
+// remainder (QuoRem at precision 0), no float64.
+func Round(d, step decimal.Decimal, mode RoundingMode) (decimal.Decimal, error) {
+	if r, ok := roundInt64(d, step, mode); ok {
+		return r, nil
+	}
+	q, err := roundQuo(d, decimal.NewFromInt(1), step, mode)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	return q.Mul(step), nil
+}
+
+// roundQuo returns num/den rounded by mode to a whole number of steps, as
+// the number of steps. den must be positive.
+func roundQuo(num, den, step decimal.Decimal, mode RoundingMode) (decimal.Decimal, error) {
+	if step.Sign() <= 0 {
+		return decimal.Decimal{}, argErr("step", step.String(), "must be positive")
+	}
+	if !mode.valid() {
+		return decimal.Decimal{}, argErr("mode", mode.String(), "unknown rounding mode")
+	}
+	div := den.Mul(step)
+	// num = q*div + r with q an integer truncated toward zero and r of num's sign.
+	q, r := num.QuoRem(div, 0)
+	if r.IsZero() {
+		return q, nil
+	}
+	away := false
+	switch mode {
+	case Up:
+		away = true
+	case HalfUp, HalfEven:
+		switch c := r.Abs().Add(r.Abs()).Cmp(div); {
+		case c > 0:
+			away = true
+		case c == 0:
+			away = mode == HalfUp || q.Abs().Mod(two).Sign() != 0
+		}
+	}
+	if away {
+		if num.Sign() < 0 {
+			return q.Sub(one), nil
+		}
+		return q.Add(one), nil
+	}
+	return q, nil
+}
+
+var (
+	one = decimal.NewFromInt(1)
+	two = decimal.NewFromInt(2)
+)
+
+// roundInt64 is Round in int64 arithmetic, for the common case where d and
+// step, brought to their smaller exponent, have at most 18 digits each. It
+// reports false (and the caller takes the decimal path) otherwise, and for
+// a step <= 0 or an unknown mode, which the decimal path reports.
+func roundInt64(d, step decimal.Decimal, mode RoundingMode) (decimal.Decimal, bool) {
+	if step.Sign() <= 0 || !mode.valid() {
+		return decimal.Decimal{}, false
+	}
+	ed, es := d.Exponent(), step.Exponent()
+	e := min(ed, es)
+	a, ok := scaled(d, ed-e)
+	if !ok {
+		return decimal.Decimal{}, false
+	}
+	s, ok := scaled(step, es-e)
+	if !ok {
+		return decimal.Decimal{}, false
+	}
+	q, r := a/s, a%s // truncated toward zero; r has a's sign
+	if r != 0 {
+		away := false
+		if r < 0 {
+			r = -r
+		}
+		switch mode {
+		case Up:
+			away = true
+		case HalfUp:
+			away = r >= s-r
+		case HalfEven:
+			away = r > s-r || (r == s-r && q%2 != 0)
+		}
+		if away {
+			if a < 0 {
+				q--
+			} else {
+				q++
+			}
+		}
+	}
+	// |q*s| <= |a| + s < 2*10^18 fits an int64.
+	return decimal.New(q*s, e), true
+}
+
+// scaled returns x's coefficient times 10^shift if the result has at most
+// 18 digits.
+func scaled(x decimal.Decimal, shift int32) (int64, bool) {
+	if x.NumDigits()+int(shift) > 18 {
+		return 0, false
+	}
+	c := x.CoefficientInt64()
+	for range shift {
+		c *= 10
+	}
+	return c, true
+}
