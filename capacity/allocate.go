@@ -1,0 +1,268 @@
+package capacity
+
+import (
+	"math"
+	"math/bits"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/batikkit/batikkit/batik"
+)
+
+// cand is a producer eligible for the order, in producer-ID order.
+type cand struct {
+	rank  int32 // position in ID order among all producers
+	p     int32 // index into the producers argument
+	c     int32 // index of the capability used
+	free  int64 // PerWeek * Weeks
+	cents int64 // UnitCost in sen
+}
+
+// Allocate splits one order among producers. Capacity of a producer for the
+// order is PerWeek of its capability for order.Technique times opts.Weeks;
+// producers below order.MinGrade or without the technique get nothing. A
+// shortfall is not an error: it is Plan.Unfilled. Errors are for invalid
+// input only.
+//
+// The policies and MinLot are described in the package documentation and at
+// each Policy constant. Every result satisfies: the lines' quantities plus
+// Unfilled equal order.Quantity; no line exceeds its producer's free
+// capacity or falls below MinLot; only eligible producers have lines; every
+// other producer is in Skipped with one reason; and the plan does not
+// depend on the order of the producers slice.
+//
+// Allocate validates the order with Order.Validate and checks of each
+// producer only what the allocation relies on, directly and without
+// reflection: a non-empty ID, unique among the producers; a known grade;
+// and for every capability a known technique, PerWeek in [0,
+// batik.MaxQuantity] and UnitCost in [0, batik.MaxUnitCost] with at most 2
+// decimals. It returns an *InputError naming the field and value, wrapping
+// ErrInvalid, for any of these, for a negative Weeks or MinLot or an
+// unknown Policy, and wrapping ErrOverflow when free capacities
+// (PerWeek*Weeks) or their sum do not fit an int64.
+//
+// O(n log n) for n producers (one sort by ID; the policies add an integer
+// sort or a linear selection), with a constant number of allocations
+// besides the plan's lines and skips. Safe for concurrent use.
+func Allocate(order batik.Order, producers []batik.Producer, opts Options) (Plan, error) {
+	if err := order.Validate(); err != nil {
+		return Plan{}, &InputError{Field: "order", Value: strconv.Quote(order.ID), Reason: "is not valid", kind: ErrInvalid, Err: err}
+	}
+	policy := opts.Policy
+	if policy == 0 {
+		policy = Proportional
+	}
+	if policy > FewestProducers {
+		return Plan{}, invalid("opts.policy", policy.String(), "unknown policy")
+	}
+	if opts.Weeks < 0 {
+		return Plan{}, invalid("opts.weeks", strconv.Itoa(opts.Weeks), "must be >= 0 (0 means 1)")
+	}
+	if opts.MinLot < 0 {
+		return Plan{}, invalid("opts.min_lot", strconv.Itoa(opts.MinLot), "must be >= 0 (0 means 1)")
+	}
+	weeks, minLot := int64(max(opts.Weeks, 1)), int64(max(opts.MinLot, 1))
+
+	// One sequential pass over the producers checks them and records, in a
+	// compact array, what the allocation needs; only then are they visited
+	// in ID order.
+	type rec struct {
+		free, cents int64
+		ci          int32
+		reason      SkipReason
+	}
+	recs := make([]rec, len(producers))
+	for pi := range producers {
+		p := &producers[pi]
+		if err := checkProducer(p, pi); err != nil {
+			return Plan{}, err
+		}
+		r := &recs[pi]
+		r.ci = -1
+		for i := range p.Capabilities {
+			if p.Capabilities[i].Technique == order.Technique {
+				r.ci = int32(i)
+				break
+			}
+		}
+		switch {
+		case r.ci < 0:
+			r.reason = WrongTechnique
+			continue
+		case !p.Grade.AtLeast(order.MinGrade):
+			r.reason = BelowGrade
+			continue
+		}
+		c := &p.Capabilities[r.ci]
+		if c.PerWeek == 0 {
+			r.reason = NoCapacity
+			continue
+		}
+		hi, free := bits.Mul64(uint64(c.PerWeek), uint64(weeks))
+		if hi != 0 || free > math.MaxInt64 {
+			return Plan{}, overflow(path(int32(pi), int(r.ci), "per_week"), strconv.Itoa(c.PerWeek), "times "+strconv.FormatInt(weeks, 10)+" weeks overflows int64")
+		}
+		if int64(free) < minLot {
+			r.reason = BelowMinLot
+			continue
+		}
+		r.free = int64(free)
+		r.cents, _ = batik.Cents(c.UnitCost) // checked by checkProducer
+	}
+
+	sorted, err := sortByID(producers)
+	if err != nil {
+		return Plan{}, err
+	}
+	reasons := make([]SkipReason, len(sorted)) // by rank; "" for candidates
+	cands := make([]cand, 0, len(sorted))
+	var total int64
+	for rank, pi := range sorted {
+		r := &recs[pi]
+		if r.reason != "" {
+			reasons[rank] = r.reason
+			continue
+		}
+		if total > math.MaxInt64-r.free {
+			return Plan{}, overflow("producers", "", "the sum of free capacities overflows int64")
+		}
+		total += r.free
+		cands = append(cands, cand{rank: int32(rank), p: pi, c: r.ci, free: r.free, cents: r.cents})
+	}
+
+	alloc := make([]int64, len(cands))
+	q := int64(order.Quantity)
+	if minLot == 1 {
+		share(policy, cands, total, q, alloc)
+	} else {
+		shareMinLot(policy, cands, q, minLot, alloc)
+	}
+
+	plan := Plan{OrderID: order.ID}
+	filled := int64(0)
+	for i, c := range cands {
+		if alloc[i] > 0 {
+			filled += alloc[i]
+		} else {
+			reasons[c.rank] = NotNeeded
+		}
+	}
+	plan.Unfilled = int(q - filled)
+	nLines := 0
+	for _, a := range alloc {
+		if a > 0 {
+			nLines++
+		}
+	}
+	plan.Lines = make([]Line, 0, nLines)
+	plan.Skipped = make([]Skip, 0, len(sorted)-nLines)
+	ci := 0
+	for rank, pi := range sorted {
+		id := producers[pi].ID
+		if reasons[rank] != "" {
+			plan.Skipped = append(plan.Skipped, Skip{ProducerID: id, Reason: reasons[rank]})
+			if ci < len(cands) && cands[ci].rank == int32(rank) {
+				ci++
+			}
+			continue
+		}
+		c := cands[ci]
+		plan.Lines = append(plan.Lines, Line{ProducerID: id, Quantity: int(alloc[ci]), UnitCost: producers[c.p].Capabilities[c.c].UnitCost})
+		ci++
+	}
+	return plan, nil
+}
+
+// sortByID returns the indices of producers in ID order, or an error for a
+// repeated ID. Sorting is what makes the plan independent of the order of
+// the slice.
+func sortByID(producers []batik.Producer) ([]int32, error) {
+	if len(producers) > math.MaxInt32 {
+		return nil, invalid("producers", strconv.Itoa(len(producers)), "too many producers")
+	}
+	// Most comparisons are settled by an integer: the 8 bytes of the ID
+	// after the prefix every ID shares ("UMKM-000..."), big-endian and
+	// zero-padded, which orders like the strings themselves. Only equal
+	// keys compare the strings, so the sort rarely leaves this array.
+	lcp := 0
+	if len(producers) > 0 {
+		first := producers[0].ID
+		lcp = len(first)
+		for i := 1; i < len(producers) && lcp > 0; i++ {
+			id := producers[i].ID
+			n := min(lcp, len(id))
+			j := 0
+			for j < n && id[j] == first[j] {
+				j++
+			}
+			lcp = j
+		}
+	}
+	type key struct {
+		pfx uint64
+		id  string
+		i   int32
+	}
+	keys := make([]key, len(producers))
+	for i := range producers {
+		id := producers[i].ID
+		var pfx uint64
+		for j := range 8 {
+			pfx <<= 8
+			if k := lcp + j; k < len(id) {
+				pfx |= uint64(id[k])
+			}
+		}
+		keys[i] = key{pfx, id, int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.pfx != b.pfx {
+			if a.pfx < b.pfx {
+				return -1
+			}
+			return 1
+		}
+		if c := strings.Compare(a.id, b.id); c != 0 {
+			return c
+		}
+		return int(a.i - b.i)
+	})
+	out := make([]int32, len(keys))
+	for r, k := range keys {
+		if r > 0 && keys[r-1].id == k.id && k.id != "" {
+			return nil, invalid("producers["+strconv.Itoa(int(k.i))+"].id", strconv.Quote(k.id),
+				"repeats the ID of producers["+strconv.Itoa(int(keys[r-1].i))+"]")
+		}
+		out[r] = k.i
+	}
+	return out, nil
+}
+
+// checkProducer checks what the allocation relies on; see Allocate.
+func checkProducer(p *batik.Producer, i int) error {
+	if p.ID == "" {
+		return invalid("producers["+strconv.Itoa(i)+"].id", `""`, "must not be empty")
+	}
+	if !p.Grade.Valid() {
+		return invalid("producers["+strconv.Itoa(i)+"].grade", strconv.Quote(string(p.Grade)), "unknown grade")
+	}
+	for ci := range p.Capabilities {
+		c := &p.Capabilities[ci]
+		if !c.Technique.Valid() {
+			return invalid(path(int32(i), ci, "technique"), strconv.Quote(string(c.Technique)), "unknown technique")
+		}
+		if c.PerWeek < 0 || c.PerWeek > batik.MaxQuantity {
+			return invalid(path(int32(i), ci, "per_week"), strconv.Itoa(c.PerWeek), "must be in [0, 2147483647]")
+		}
+		cents, ok := batik.Cents(c.UnitCost)
+		if !ok || cents < 0 || cents > batik.MaxUnitCost*100 {
+			return invalid(path(int32(i), ci, "unit_cost"), c.UnitCost.String(), "must be in [0, 100000000] with at most 2 decimals")
+		}
+	}
+	return nil
+}
+
+func path(p int32, c int, field string) string {
+	return "producers[" + strconv.Itoa(int(p)) + "].capabilities[" + strconv.Itoa(c) + "]." + field
+}

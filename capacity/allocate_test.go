@@ -1,0 +1,214 @@
+package capacity
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/batikkit/batikkit/batik"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func prod(id string, g batik.Grade, caps ...batik.Capability) batik.Producer {
+	return batik.Producer{ID: id, Name: "Batik " + id, Region: "33.72", Grade: g, Capabilities: caps}
+}
+
+func capOf(t batik.Technique, perWeek int, cost int64) batik.Capability {
+	return batik.Capability{Technique: t, PerWeek: perWeek, UnitCost: decimal.NewFromInt(cost)}
+}
+
+func capOrder(q int) batik.Order {
+	return batik.Order{ID: "ORD-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: q}
+}
+
+func workedProducers() []batik.Producer {
+	return []batik.Producer{
+		prod("A", batik.Halus, capOf(batik.Cap, 400, 76000)),
+		prod("B", batik.Sedang, capOf(batik.Cap, 300, 80000)),
+		prod("C", batik.Sedang, capOf(batik.Cap, 200, 85000)),
+		prod("D", batik.Halus, capOf(batik.Cap, 150, 78000)),
+	}
+}
+
+func quantities(p Plan) map[string]int {
+	m := make(map[string]int)
+	for _, l := range p.Lines {
+		m[l.ProducerID] = l.Quantity
+	}
+	return m
+}
+
+func TestWorkedExample(t *testing.T) {
+	want := map[Policy]map[string]int{
+		Proportional:    {"A": 381, "B": 286, "C": 190, "D": 143},
+		EvenShare:       {"A": 350, "B": 300, "C": 200, "D": 150},
+		LowestCost:      {"A": 400, "B": 300, "C": 150, "D": 150},
+		FewestProducers: {"A": 400, "B": 300, "C": 200, "D": 100},
+	}
+	for policy, w := range want {
+		plan, err := Allocate(capOrder(1000), workedProducers(), Options{Policy: policy})
+		require.NoError(t, err)
+		assert.Equal(t, w, quantities(plan), policy.String())
+		assert.Zero(t, plan.Unfilled)
+		assert.Empty(t, plan.Skipped)
+		assert.Equal(t, "ORD-1", plan.OrderID)
+	}
+	plan, err := Allocate(capOrder(1000), workedProducers(), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, want[Proportional], quantities(plan), "the zero Options use Proportional")
+}
+
+func TestEligibilityAndSkips(t *testing.T) {
+	producers := []batik.Producer{
+		prod("P5", batik.Sedang, capOf(batik.Cap, 100, 80000)),
+		prod("P1", batik.Halus, capOf(batik.Tulis, 5, 400000)),                                // wrong technique
+		prod("P2", batik.Kasar, capOf(batik.Cap, 200, 50000)),                                 // below grade
+		prod("P3", batik.Halus, capOf(batik.Cap, 0, 90000), capOf(batik.Tulis, 3, 500000)),    // no capacity
+		prod("P4", batik.Sedang, capOf(batik.Tulis, 2, 500000), capOf(batik.Cap, 100, 81000)), // eligible
+	}
+	plan, err := Allocate(capOrder(150), producers, Options{Policy: LowestCost})
+	require.NoError(t, err)
+	assert.Equal(t, []Line{
+		{ProducerID: "P4", Quantity: 50, UnitCost: decimal.NewFromInt(81000)},
+		{ProducerID: "P5", Quantity: 100, UnitCost: decimal.NewFromInt(80000)},
+	}, plan.Lines)
+	assert.Equal(t, []Skip{{"P1", WrongTechnique}, {"P2", BelowGrade}, {"P3", NoCapacity}}, plan.Skipped)
+
+	plan, err = Allocate(capOrder(80), producers, Options{Policy: LowestCost})
+	require.NoError(t, err)
+	assert.Equal(t, []Skip{{"P1", WrongTechnique}, {"P2", BelowGrade}, {"P3", NoCapacity}, {"P4", NotNeeded}}, plan.Skipped)
+
+	plan, err = Allocate(capOrder(1000), producers, Options{Weeks: 4})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"P4": 400, "P5": 400}, quantities(plan))
+	assert.Equal(t, 200, plan.Unfilled)
+
+	plan, err = Allocate(capOrder(10), producers, Options{MinLot: 150, Weeks: 1})
+	require.NoError(t, err)
+	assert.Equal(t, 10, plan.Unfilled)
+	assert.Contains(t, plan.Skipped, Skip{"P4", BelowMinLot})
+}
+
+func TestEmptyProducers(t *testing.T) {
+	plan, err := Allocate(capOrder(1000), nil, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, 1000, plan.Unfilled)
+	assert.Empty(t, plan.Lines)
+	assert.Empty(t, plan.Skipped)
+}
+
+func TestProportionalTiesToLowerID(t *testing.T) {
+	producers := []batik.Producer{
+		prod("C", batik.Sedang, capOf(batik.Cap, 100, 1)),
+		prod("A", batik.Sedang, capOf(batik.Cap, 100, 1)),
+		prod("B", batik.Sedang, capOf(batik.Cap, 100, 1)),
+	}
+	plan, err := Allocate(capOrder(100), producers, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"A": 34, "B": 33, "C": 33}, quantities(plan))
+	plan, err = Allocate(capOrder(2), producers, Options{Policy: EvenShare})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"A": 1, "B": 1}, quantities(plan))
+	assert.Equal(t, []Skip{{"C", NotNeeded}}, plan.Skipped)
+}
+
+func TestFewestProducersTieBreaks(t *testing.T) {
+	producers := []batik.Producer{
+		prod("A", batik.Sedang, capOf(batik.Cap, 100, 90000)),
+		prod("B", batik.Sedang, capOf(batik.Cap, 100, 80000)),
+		prod("C", batik.Sedang, capOf(batik.Cap, 100, 80000)),
+	}
+	plan, err := Allocate(capOrder(150), producers, Options{Policy: FewestProducers})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"B": 100, "C": 50}, quantities(plan))
+}
+
+func TestMinLot(t *testing.T) {
+	// Capacities 100, 60, 60, 30; order 150, MinLot 50. D (30) is below the lot.
+	producers := []batik.Producer{
+		prod("A", batik.Sedang, capOf(batik.Cap, 100, 90000)),
+		prod("B", batik.Sedang, capOf(batik.Cap, 60, 70000)),
+		prod("C", batik.Sedang, capOf(batik.Cap, 60, 71000)),
+		prod("D", batik.Sedang, capOf(batik.Cap, 30, 10000)),
+	}
+	for _, policy := range Policies() {
+		plan, err := Allocate(capOrder(150), producers, Options{Policy: policy, MinLot: 50})
+		require.NoError(t, err)
+		assert.Zero(t, plan.Unfilled, policy.String())
+		for _, l := range plan.Lines {
+			assert.GreaterOrEqual(t, l.Quantity, 50, policy.String())
+		}
+		assert.Contains(t, plan.Skipped, Skip{"D", BelowMinLot}, policy.String())
+	}
+	plan, err := Allocate(capOrder(150), producers, Options{Policy: FewestProducers, MinLot: 50})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"A": 100, "B": 50}, quantities(plan))
+	plan, err = Allocate(capOrder(150), producers, Options{Policy: EvenShare, MinLot: 50})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"A": 50, "B": 50, "C": 50}, quantities(plan))
+	// LowestCost: B and C (cheapest with a full lot) cover only 120 of 150;
+	// A joins; each gets 50, the rest cheapest first.
+	plan, err = Allocate(capOrder(150), producers, Options{Policy: LowestCost, MinLot: 50})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"B": 50, "C": 50, "A": 50}, quantities(plan))
+	// Max fill beats the policy: 130 with lots of 50 needs at most 2
+	// producers; the two largest hold 160.
+	plan, err = Allocate(capOrder(130), producers, Options{Policy: LowestCost, MinLot: 50})
+	require.NoError(t, err)
+	assert.Zero(t, plan.Unfilled)
+}
+
+func TestAllocateBadInput(t *testing.T) {
+	good := workedProducers()
+	tests := []struct {
+		name     string
+		order    batik.Order
+		mut      func([]batik.Producer)
+		opts     Options
+		field    string
+		overflow bool
+	}{
+		{"invalid order", batik.Order{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang}, nil, Options{}, "order", false},
+		{"order unknown technique", batik.Order{ID: "X", Technique: "ikat", MinGrade: batik.Sedang, Quantity: 1}, nil, Options{}, "order", false},
+		{"empty id", capOrder(1), func(p []batik.Producer) { p[2].ID = "" }, Options{}, "producers[2].id", false},
+		{"duplicate id", capOrder(1), func(p []batik.Producer) { p[3].ID = "A" }, Options{}, "producers[3].id", false},
+		{"unknown grade", capOrder(1), func(p []batik.Producer) { p[1].Grade = "super" }, Options{}, "producers[1].grade", false},
+		{"unknown technique", capOrder(1), func(p []batik.Producer) { p[1].Capabilities[0].Technique = "ikat" }, Options{}, "producers[1].capabilities[0].technique", false},
+		{"negative per week", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].PerWeek = -1 }, Options{}, "producers[0].capabilities[0].per_week", false},
+		{"huge per week", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].PerWeek = 1 << 40 }, Options{}, "producers[0].capabilities[0].per_week", false},
+		{"negative cost", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].UnitCost = decimal.NewFromInt(-1) }, Options{}, "producers[0].capabilities[0].unit_cost", false},
+		{"cost with 3 decimals", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].UnitCost = decimal.RequireFromString("1.005") }, Options{}, "producers[0].capabilities[0].unit_cost", false},
+		{"negative weeks", capOrder(1), nil, Options{Weeks: -1}, "opts.weeks", false},
+		{"negative min lot", capOrder(1), nil, Options{MinLot: -1}, "opts.min_lot", false},
+		{"unknown policy", capOrder(1), nil, Options{Policy: 9}, "opts.policy", false},
+		{"free overflows", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].PerWeek = batik.MaxQuantity }, Options{Weeks: 1 << 40}, "producers[0].capabilities[0].per_week", true},
+		{"sum overflows", capOrder(1), func(p []batik.Producer) {
+			for i := range p {
+				p[i].Capabilities[0].PerWeek = batik.MaxQuantity
+			}
+		}, Options{Weeks: 1 << 31}, "producers", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := workedProducers()
+			if tt.mut != nil {
+				tt.mut(p)
+			}
+			_, err := Allocate(tt.order, p, tt.opts)
+			var ie *InputError
+			require.ErrorAs(t, err, &ie)
+			assert.Equal(t, tt.field, ie.Field)
+			if tt.overflow {
+				require.ErrorIs(t, err, ErrOverflow)
+			} else {
+				require.ErrorIs(t, err, ErrInvalid)
+			}
+			assert.NotContains(t, err.Error(), "\n")
+		})
+	}
+	_, err := Allocate(batik.Order{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang}, good, Options{})
+	var ve *batik.ValidationError
+	require.ErrorAs(t, err, &ve, "an invalid order's error carries the validation details")
+	assert.True(t, strings.Contains(err.Error(), "quantity"))
+}

@@ -1,0 +1,76 @@
+package capacity
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/batikkit/batikkit/batik"
+	"github.com/shopspring/decimal"
+)
+
+// benchProducers makes n cap producers of about 100 pieces a week, a tenth
+// of them tulis-only and a tenth of kasar grade, in random ID order.
+func benchProducers(n int) []batik.Producer {
+	rng := rand.New(rand.NewPCG(1, uint64(n)))
+	ps := make([]batik.Producer, n)
+	perm := rng.Perm(n)
+	for i := range ps {
+		tech, grade := batik.Cap, batik.Sedang
+		switch i % 10 {
+		case 3:
+			tech = batik.Tulis
+		case 7:
+			grade = batik.Kasar
+		}
+		ps[i] = batik.Producer{
+			ID: fmt.Sprintf("UMKM-%07d", perm[i]), Name: "Batik", Region: "33.72", Grade: grade,
+			Capabilities: []batik.Capability{{Technique: tech, PerWeek: 60 + rng.IntN(80), UnitCost: decimal.NewFromInt(int64(70000 + 500*rng.IntN(40)))}},
+		}
+	}
+	return ps
+}
+
+// BenchmarkAllocate runs every policy at 10, 1,000 and 100,000 producers,
+// with an order of 60% of their capacity (so every policy has to choose),
+// and beside them a slices.Sort of the producers' IDs: the plan is sorted
+// by ID and duplicates must be found, so that sort is the natural floor.
+func BenchmarkAllocate(b *testing.B) {
+	for _, n := range []int{10, 1000, 100000} {
+		ps := benchProducers(n)
+		order := batik.Order{ID: "O", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: min(batik.MaxQuantity, n*100*6/10*8/10)}
+		for _, policy := range Policies() {
+			b.Run(strconv.Itoa(n)+"/"+policy.String(), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					plan, err := Allocate(order, ps, Options{Policy: policy})
+					if err != nil || plan.Unfilled != 0 {
+						b.Fatal(err, plan.Unfilled)
+					}
+				}
+			})
+		}
+		b.Run(strconv.Itoa(n)+"/MinLot50-Proportional", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Allocate(order, ps, Options{MinLot: 50}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		ids := make([]string, n)
+		for i := range ps {
+			ids[i] = ps[i].ID
+		}
+		buf := make([]string, n)
+		b.Run(strconv.Itoa(n)+"/slices.Sort-IDs", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				copy(buf, ids)
+				slices.Sort(buf)
+			}
+		})
+	}
+}

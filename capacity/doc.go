@@ -1,0 +1,70 @@
+// Package capacity shares batik orders among producers without pushing
+// anyone past what they can make: Allocate splits one order, Schedule plans
+// many orders over weeks.
+//
+// # Allocate
+//
+// An order of Q pieces arrives; each workshop can finish about 100 a week.
+// A producer can take part when it has a capability for the order's
+// technique and its grade is at least the order's minimum grade. Its free
+// capacity is PerWeek x Weeks (Weeks zero means 1). The Policy decides how
+// the order is shared among the producers that can take part:
+//
+//	Proportional     in proportion to free capacity, leftover pieces to the largest remainders
+//	EvenShare        max-min fair (water-filling): the smallest shares as large as possible
+//	LowestCost       cheapest UnitCost first, each filled to capacity
+//	FewestProducers  largest free capacity first: fewest hand-offs, most uniform lots
+//
+// Every tie is broken by producer ID, so the plan does not depend on the
+// order of the producers slice. Lines are sorted by producer ID and hold
+// only positive quantities; every producer with nothing is in Skipped with
+// one reason (wrong technique, below grade, no capacity, below the minimum
+// lot, or not needed). A shortfall is Plan.Unfilled, never an error, and
+// Unfilled is zero whenever the eligible capacity suffices.
+//
+// A worked example (TestWorkedExample checks it). Q = 1000 pieces among
+// four producers with free capacity 400, 300, 200 and 150 (sum 1050) and
+// unit costs Rp76.000, Rp80.000, Rp85.000 and Rp78.000, IDs A to D:
+//
+//	policy           A    B    C    D
+//	Proportional     381  286  190  143
+//	EvenShare        350  300  200  150
+//	LowestCost       400  300  150  150
+//	FewestProducers  400  300  200  100
+//
+// Proportional: the quotas are 380.95, 285.71, 190.48 and 142.86; the
+// floors sum to 997 and the 3 leftover pieces go to the largest remainders,
+// A (.95), D (.86) and B (.71). EvenShare: C and D are below the level and
+// filled; the level for A and B is 350, which B's 300 caps. LowestCost
+// fills A, D and B, then C takes the last 150. FewestProducers fills A, B
+// and C and gives D the last 100.
+//
+// # Minimum lots
+//
+// With MinLot m > 1 no producer gets fewer than m pieces. Producers whose
+// free capacity is below m are skipped ("below minimum lot"). The plan
+// still places as many pieces as any choice of producers allows: a set S
+// can take any amount from |S|*m to its capacity, the largest capacities
+// give the most, so the most any plan can place is X = min(Q, the sum of
+// the floor(Q/m) largest capacities). Among plans placing X, the policy
+// chooses the producers (Proportional and EvenShare: everyone if each can
+// have a full lot, else the largest; LowestCost: the cheapest whose
+// capacity covers X; FewestProducers: the largest that cover X), gives each
+// m, and shares the rest by its own rule over the capacity above m.
+//
+// # What Allocate checks
+//
+// Allocate runs Order.Validate on the order. Of the producers, on this hot
+// path, it checks directly only what the allocation relies on: IDs present
+// and unique, known grades and techniques, PerWeek in [0, MaxQuantity] and
+// UnitCost in [0, MaxUnitCost] with at most 2 decimals. Run
+// Producer.Validate when the records come from outside (the batik readers
+// do). Capacities whose product or sum overflows int64 are an error
+// wrapping ErrOverflow, never a wrapped number.
+//
+// # Errors
+//
+// Bad input gets an *InputError naming the field ("producers[3].grade",
+// "opts.weeks") and its value, wrapping ErrInvalid or ErrOverflow (and, for
+// an invalid order, the *batik.ValidationError). Nothing panics.
+package capacity

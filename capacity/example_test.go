@@ -1,0 +1,91 @@
+package capacity_test
+
+import (
+	"fmt"
+
+	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/capacity"
+	"github.com/shopspring/decimal"
+)
+
+// workshops are the four producers of the package documentation's worked example.
+func workshops() []batik.Producer {
+	mk := func(id string, perWeek int, cost int64) batik.Producer {
+		return batik.Producer{ID: id, Name: "Batik " + id, Region: "33.72", Grade: batik.Sedang,
+			Capabilities: []batik.Capability{{Technique: batik.Cap, PerWeek: perWeek, UnitCost: decimal.NewFromInt(cost)}}}
+	}
+	return []batik.Producer{mk("A", 400, 76000), mk("B", 300, 80000), mk("C", 200, 85000), mk("D", 150, 78000)}
+}
+
+var order = batik.Order{ID: "CAMPAIGN-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1000}
+
+func print(plan capacity.Plan) {
+	for _, l := range plan.Lines {
+		fmt.Printf("%s:%d ", l.ProducerID, l.Quantity)
+	}
+	fmt.Printf("unfilled:%d cost:%s\n", plan.Unfilled, plan.Cost())
+}
+
+func ExampleAllocate() {
+	producers := append(workshops(),
+		batik.Producer{ID: "E", Name: "Batik E", Region: "33.75", Grade: batik.Kasar,
+			Capabilities: []batik.Capability{{Technique: batik.Cap, PerWeek: 500, UnitCost: decimal.NewFromInt(50000)}}})
+	plan, err := capacity.Allocate(order, producers, capacity.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	print(plan)
+	for _, s := range plan.Skipped {
+		fmt.Println(s.ProducerID, s.Reason)
+	}
+	// Output:
+	// A:381 B:286 C:190 D:143 unfilled:0 cost:79140000
+	// E below grade
+}
+
+func ExampleAllocate_weeksAndShortfall() {
+	big := order
+	big.Quantity = 5000
+	plan, _ := capacity.Allocate(big, workshops(), capacity.Options{Weeks: 4})
+	print(plan)
+	// Output: A:1600 B:1200 C:800 D:600 unfilled:800 cost:332400000
+}
+
+func ExampleProportional() {
+	plan, _ := capacity.Allocate(order, workshops(), capacity.Options{Policy: capacity.Proportional})
+	print(plan)
+	// Output: A:381 B:286 C:190 D:143 unfilled:0 cost:79140000
+}
+
+func ExampleEvenShare() {
+	plan, _ := capacity.Allocate(order, workshops(), capacity.Options{Policy: capacity.EvenShare})
+	print(plan)
+	// Output: A:350 B:300 C:200 D:150 unfilled:0 cost:79300000
+}
+
+func ExampleLowestCost() {
+	plan, _ := capacity.Allocate(order, workshops(), capacity.Options{Policy: capacity.LowestCost})
+	print(plan)
+	// Output: A:400 B:300 C:150 D:150 unfilled:0 cost:78850000
+}
+
+func ExampleFewestProducers() {
+	plan, _ := capacity.Allocate(order, workshops(), capacity.Options{Policy: capacity.FewestProducers})
+	print(plan)
+	// Output: A:400 B:300 C:200 D:100 unfilled:0 cost:79200000
+}
+
+func ExampleOptions_minLot() {
+	small := order
+	small.Quantity = 500
+	plan, _ := capacity.Allocate(small, workshops(), capacity.Options{Policy: capacity.EvenShare, MinLot: 200})
+	print(plan)
+	for _, s := range plan.Skipped {
+		fmt.Println(s.ProducerID, s.Reason)
+	}
+	// Output:
+	// A:250 B:250 unfilled:0 cost:39000000
+	// C not needed
+	// D below minimum lot
+}
