@@ -1,0 +1,399 @@
+package capacity
+
+import (
+	"bufio"
+	"cmp"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/capacity/internal/mcf"
+	"github.com/shopspring/decimal"
+)
+
+// Assignment is pieces of one order made by one producer in one week.
+type Assignment struct {
+	OrderID    string
+	ProducerID string
+	Week       int // 0-based week from opts.Start; the piece is finished by the end of that week
+	Quantity   int
+	UnitCost   decimal.Decimal
+}
+
+// Timetable is the plan for many orders over weeks.
+type Timetable struct {
+	Assignments []Assignment   // sorted by OrderID, ProducerID, Week
+	Unfilled    map[string]int // order ID -> pieces that cannot be finished by the order's Due; orders fully met are absent
+	Cost        decimal.Decimal
+}
+
+// MaxArcs bounds the size of the flow network Schedule builds (one arc per
+// order, eligible producer and usable week). A larger problem is an error
+// rather than hours of work or gigabytes of memory.
+const MaxArcs = 50_000_000
+
+const week = 7 * 24 * time.Hour
+
+// Schedule plans many orders over weekly buckets: first as many pieces on
+// time as the capacities allow, then, among those plans, the lowest total
+// cost.
+//
+// Week k covers [Start + 7k days, Start + 7(k+1) days); a piece made in
+// week k is on time for an order when Start + 7(k+1) days <= Due. A
+// producer can work on an order as in Allocate (the technique, and a grade
+// at least the order's MinGrade), and its PerWeek for a technique is shared
+// by every order of that technique in the same week. Options.Policy,
+// Weeks and MinLot are not used.
+//
+// The problem is a transportation problem, solved exactly as a minimum-cost
+// flow: each order supplies its quantity, which flows to (producer,
+// technique, week) nodes at the producer's unit cost and from there to a
+// sink within PerWeek; an arc from each order straight to the sink, at a
+// cost above that of any augmenting path, carries what cannot be made on
+// time, so the solver places as many pieces as possible before it saves
+// cost. Costs are whole sen (UnitCost has at most 2 decimals), so every sum
+// is an exact integer. The solver is a primal network simplex with block
+// search pivots (capacity/internal/mcf); among plans of equal cost it
+// returns the one its pivots reach, which depends only on the input (orders
+// and producers are processed in ID order), not on the order of the slices.
+//
+// Errors (*InputError, wrapping ErrInvalid): a zero opts.Start; an order
+// that fails Validate, has no Due or is due before Start; a producer that
+// fails Validate; repeated order or producer IDs; a network of more than
+// MaxArcs arcs. Wrapping ErrOverflow: costs and quantities whose products
+// or sums do not fit an int64. An empty order list gives an empty
+// timetable.
+func Schedule(orders []batik.Order, producers []batik.Producer, opts Options) (Timetable, error) {
+	n, err := buildNetwork(orders, producers, opts)
+	if err != nil {
+		return Timetable{}, err
+	}
+	res, err := n.g.Solve()
+	if err != nil {
+		return Timetable{}, overflow("producers", "", "unit costs too large for an exact solution: "+err.Error())
+	}
+	if res.Status != mcf.Optimal {
+		// The bypass arcs make every instance feasible and costs are
+		// non-negative, so this cannot happen.
+		return Timetable{}, fmt.Errorf("capacity: internal error: flow status %d", res.Status)
+	}
+	return n.timetable(res), nil
+}
+
+// network is the flow problem of a Schedule call.
+type network struct {
+	g       mcf.Graph
+	orders  []*batik.Order    // in ID order; node i is orders[i]
+	prods   []*batik.Producer // in ID order
+	sink    int
+	assign  []arcInfo // the order -> producer-week arcs, in output order
+	bypass  []int     // per order, its arc to the sink
+	penalty int64     // cost of the bypass arcs, a sen a piece
+
+	nt          int   // number of techniques
+	lastWeek    []int // per order, its last usable week (-1: none)
+	firstAssign int   // index of the first order -> chain arc
+	chainBase   []int // per producer*nt+technique, the node of D_0, or -1
+	lastFor     []int // per producer*nt+technique, the last chain week
+	weekArc     []int // per chain node, its arc to the sink
+}
+
+// arcInfo is an order -> chain arc; arc firstAssign+i is assign[i].
+type arcInfo struct {
+	order, prod int32
+	tech        int8
+	cents       int64
+}
+
+func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Options) (*network, error) {
+	if opts.Start.IsZero() {
+		return nil, invalid("opts.start", "zero time", "Schedule needs the first day of week 0")
+	}
+	n := &network{}
+	var totalQ int64
+	for i := range orders {
+		o := &orders[i]
+		field := "orders[" + strconv.Itoa(i) + "]"
+		if err := o.Validate(); err != nil {
+			return nil, &InputError{Field: field, Value: strconv.Quote(o.ID), Reason: "is not valid", kind: ErrInvalid, Err: err}
+		}
+		if o.Due.IsZero() {
+			return nil, invalid(field+".due", "zero time", "Schedule needs a due date")
+		}
+		if o.Due.Before(opts.Start) {
+			return nil, invalid(field+".due", o.Due.Format(time.RFC3339), "is before opts.start "+opts.Start.Format(time.RFC3339))
+		}
+		totalQ += int64(o.Quantity) // each <= MaxInt32: no overflow below 2^32 orders
+		n.orders = append(n.orders, o)
+	}
+	for i := range producers {
+		p := &producers[i]
+		if err := p.Validate(); err != nil {
+			return nil, &InputError{Field: "producers[" + strconv.Itoa(i) + "]", Value: strconv.Quote(p.ID), Reason: "is not valid", kind: ErrInvalid, Err: err}
+		}
+		n.prods = append(n.prods, p)
+	}
+	slices.SortFunc(n.orders, func(a, b *batik.Order) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(n.prods, func(a, b *batik.Producer) int { return cmp.Compare(a.ID, b.ID) })
+	for i := 1; i < len(n.orders); i++ {
+		if n.orders[i].ID == n.orders[i-1].ID {
+			return nil, invalid("orders", strconv.Quote(n.orders[i].ID), "order ID appears twice")
+		}
+	}
+	for i := 1; i < len(n.prods); i++ {
+		if n.prods[i].ID == n.prods[i-1].ID {
+			return nil, invalid("producers", strconv.Quote(n.prods[i].ID), "producer ID appears twice")
+		}
+	}
+
+	// Producers by technique, best grade first, so the producers eligible
+	// for an order are a prefix of its technique's list.
+	techs := batik.Techniques()
+	nt := len(techs)
+	type member struct {
+		prod  int
+		grade int // 3 halus .. 1 kasar
+		per   int64
+		cents int64
+	}
+	rank := func(g batik.Grade) int {
+		for r, x := range batik.Grades() {
+			if x == g {
+				return 3 - r
+			}
+		}
+		return 0
+	}
+	byTech := make([][]member, nt)
+	var maxCents int64
+	for pi, p := range n.prods {
+		for _, c := range p.Capabilities {
+			if c.PerWeek == 0 {
+				continue
+			}
+			ti := slices.Index(techs, c.Technique)
+			cents, _ := batik.Cents(c.UnitCost) // Validate checked it
+			byTech[ti] = append(byTech[ti], member{pi, rank(p.Grade), int64(c.PerWeek), cents})
+			maxCents = max(maxCents, cents)
+		}
+	}
+	for _, list := range byTech {
+		slices.SortStableFunc(list, func(a, b member) int { return cmp.Compare(b.grade, a.grade) })
+	}
+	eligible := func(o *batik.Order) []member {
+		list := byTech[slices.Index(techs, o.Technique)]
+		min := rank(o.MinGrade)
+		k := 0
+		for k < len(list) && list[k].grade >= min {
+			k++
+		}
+		return list[:k]
+	}
+
+	// Usable weeks per order, the length of each producer's chain, and the
+	// size of the network.
+	lastWeek := make([]int, len(n.orders)) // -1: no week ends by Due
+	lastFor := make([]int, len(n.prods)*nt)
+	for i := range lastFor {
+		lastFor[i] = -1
+	}
+	var pairs int64
+	for oi, o := range n.orders {
+		lastWeek[oi] = int(o.Due.Sub(opts.Start)/week) - 1 // Sub saturates at ~292 years; the size check catches that
+		if lastWeek[oi] < 0 {
+			continue
+		}
+		ti := slices.Index(techs, o.Technique)
+		for _, m := range eligible(o) {
+			g := m.prod*nt + ti
+			lastFor[g] = max(lastFor[g], lastWeek[oi])
+			pairs++
+		}
+	}
+	chain := int64(0)
+	for _, last := range lastFor {
+		chain += int64(last + 1)
+	}
+	if arcs := pairs + 2*chain + int64(len(n.orders)); arcs > MaxArcs {
+		return nil, invalid("orders", strconv.Itoa(len(orders))+" orders", "the network would have "+strconv.FormatInt(arcs, 10)+
+			" arcs, more than "+strconv.Itoa(MaxArcs)+": shorten the horizon (due dates) or split the problem")
+	}
+	if maxCents > 0 && totalQ > math.MaxInt64/maxCents {
+		return nil, overflow("orders", strconv.FormatInt(totalQ, 10)+" pieces", "times the largest unit cost overflows int64")
+	}
+
+	// Nodes: the orders; for each producer and technique a chain of
+	// deadline nodes D_0..D_K; the sink. An order due after week k sends
+	// its pieces to D_k of each eligible producer (one arc, at the unit
+	// cost); D_j passes them down to D_(j-1) (work may be done earlier)
+	// and on to the sink within week j's PerWeek. So an order can use any
+	// week up to its last, with one arc per order and producer instead of
+	// one per week.
+	n.g.Grow(len(n.orders)+int(chain)+1, int(pairs+2*chain)+len(n.orders))
+	for _, o := range n.orders {
+		n.g.AddNode(int64(o.Quantity))
+	}
+	n.chainBase = make([]int, len(lastFor))
+	for g, last := range lastFor {
+		n.chainBase[g] = -1
+		if last < 0 {
+			continue
+		}
+		n.chainBase[g] = n.g.NumNodes()
+		for range last + 1 {
+			n.g.AddNode(0)
+		}
+	}
+	n.sink = n.g.AddNode(-totalQ)
+	n.lastFor, n.nt, n.lastWeek = lastFor, nt, lastWeek
+	n.firstAssign = n.g.NumArcs()
+	n.assign = make([]arcInfo, 0, pairs)
+	for oi, o := range n.orders {
+		if lastWeek[oi] < 0 {
+			continue
+		}
+		ti := slices.Index(techs, o.Technique)
+		for _, m := range eligible(o) {
+			node := n.chainBase[m.prod*nt+ti] + lastWeek[oi]
+			limit := min(int64(o.Quantity), m.per*int64(lastWeek[oi]+1))
+			n.g.AddArc(oi, node, limit, m.cents)
+			n.assign = append(n.assign, arcInfo{order: int32(oi), prod: int32(m.prod), tech: int8(ti), cents: m.cents})
+		}
+	}
+	n.weekArc = make([]int, n.g.NumNodes())
+	for g, base := range n.chainBase {
+		if base < 0 {
+			continue
+		}
+		c, _ := n.prods[g/nt].Capability(techs[g%nt])
+		for k := 0; k <= lastFor[g]; k++ {
+			if k > 0 {
+				n.g.AddArc(base+k, base+k-1, mcf.Inf, 0)
+			}
+			n.weekArc[base+k] = n.g.AddArc(base+k, n.sink, int64(c.PerWeek), 0)
+		}
+	}
+	// An augmenting path alternates order nodes and chains, so its cost is
+	// below maxCents * (orders + 1): the bypass costs more, and filling a
+	// piece always beats leaving it unfilled.
+	hops := int64(len(n.orders) + 1)
+	if maxCents > 0 && hops > (math.MaxInt64/4)/(maxCents+1)/int64(n.g.NumNodes()+2) {
+		return nil, overflow("producers", "", "unit costs too large for an exact solution")
+	}
+	n.penalty = maxCents*hops + 1
+	for oi, o := range n.orders {
+		n.bypass = append(n.bypass, n.g.AddArc(oi, n.sink, int64(o.Quantity), n.penalty))
+	}
+	return n, nil
+}
+
+// timetable turns the flow into assignments. The flow says how many pieces
+// each order gets from each producer, and how many each producer makes in
+// each week; pieces of a week go to the orders due soonest (then by order
+// ID), which always meets every due date when any assignment can.
+func (n *network) timetable(res mcf.Result) Timetable {
+	t := Timetable{Unfilled: make(map[string]int)}
+	var cents int64
+	// Group the order -> chain arcs with flow by producer and technique.
+	type pending struct {
+		order, prod int32
+		week        int // the order's last usable week
+		flow        int64
+	}
+	groups := make(map[int][]pending)
+	var keys []int
+	for i, a := range n.assign {
+		f := res.Flow[n.firstAssign+i]
+		if f == 0 {
+			continue
+		}
+		g := int(a.prod)*n.nt + int(a.tech)
+		if _, ok := groups[g]; !ok {
+			keys = append(keys, g)
+		}
+		groups[g] = append(groups[g], pending{a.order, a.prod, n.lastWeek[a.order], f})
+		cents += f * a.cents // bounded by totalQ * maxCents, checked
+	}
+	slices.Sort(keys)
+	techs := batik.Techniques()
+	for _, g := range keys {
+		list := groups[g]
+		slices.SortStableFunc(list, func(a, b pending) int {
+			if a.week != b.week {
+				return cmp.Compare(a.week, b.week)
+			}
+			return cmp.Compare(a.order, b.order)
+		})
+		c, _ := n.prods[g/n.nt].Capability(techs[g%n.nt])
+		next := 0
+		base := n.chainBase[g]
+		for k := 0; k <= n.lastFor[g] && next < len(list); k++ {
+			made := res.Flow[n.weekArc[base+k]]
+			for made > 0 && next < len(list) {
+				a := &list[next]
+				x := min(made, a.flow)
+				t.Assignments = append(t.Assignments, Assignment{
+					OrderID: n.orders[a.order].ID, ProducerID: n.prods[a.prod].ID, Week: k,
+					Quantity: int(x), UnitCost: c.UnitCost,
+				})
+				made -= x
+				a.flow -= x
+				if a.flow == 0 {
+					next++
+				}
+			}
+		}
+	}
+	// Merge pieces of one order, producer and week (from two techniques
+	// cannot happen: an order has one) and sort.
+	slices.SortFunc(t.Assignments, func(a, b Assignment) int {
+		if c := cmp.Compare(a.OrderID, b.OrderID); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.ProducerID, b.ProducerID); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Week, b.Week)
+	})
+	for oi, e := range n.bypass {
+		if f := res.Flow[e]; f > 0 {
+			t.Unfilled[n.orders[oi].ID] = int(f)
+		}
+	}
+	t.Cost = decimal.New(cents, -2)
+	return t
+}
+
+// WriteDIMACS writes the flow problem Schedule solves for the same input
+// as a DIMACS "p min" file, so the optimum can be checked with an
+// independent solver, e.g. LEMON's "dimacs-solver -mcf problem.min" or
+// "glpsol --mincost problem.min". Nodes are numbered from 1: the orders in
+// ID order, then the (producer, technique, week) nodes, then the sink.
+// Costs are in sen; the arcs from each order straight to the sink carry
+// unfilled pieces at the penalty given in a comment line, so the optimal
+// objective is Timetable.Cost in sen plus the penalty times the unfilled
+// pieces. Errors are Schedule's, or w's.
+func WriteDIMACS(w io.Writer, orders []batik.Order, producers []batik.Producer, opts Options) error {
+	n, err := buildNetwork(orders, producers, opts)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "c batikkit capacity.Schedule: %d orders, %d producers, start %s\n", len(n.orders), len(n.prods), opts.Start.Format(time.DateOnly))
+	fmt.Fprintf(bw, "c costs in sen; unfilled pieces cost %d each\n", n.penalty)
+	fmt.Fprintf(bw, "p min %d %d\n", n.g.NumNodes(), n.g.NumArcs())
+	for u := range n.g.NumNodes() {
+		if s := n.g.Supply(u); s != 0 {
+			fmt.Fprintf(bw, "n %d %d\n", u+1, s)
+		}
+	}
+	for e := range n.g.NumArcs() {
+		u, v, c, cost := n.g.Arc(e)
+		fmt.Fprintf(bw, "a %d %d 0 %d %d\n", u+1, v+1, c, cost)
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,297 @@
+package capacity
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/batikkit/batikkit/batik"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var start = time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC) // a Monday
+
+func due(weeks int) time.Time { return start.Add(time.Duration(weeks) * week) }
+
+func schedOrder(id string, tech batik.Technique, g batik.Grade, q, weeks int) batik.Order {
+	return batik.Order{ID: id, Technique: tech, MinGrade: g, Quantity: q, Due: due(weeks)}
+}
+
+func TestScheduleSmall(t *testing.T) {
+	producers := []batik.Producer{
+		prod("A", batik.Halus, capOf(batik.Cap, 10, 80000), capOf(batik.Tulis, 1, 400000)),
+		prod("B", batik.Sedang, capOf(batik.Cap, 10, 70000)),
+		prod("C", batik.Kasar, capOf(batik.Cap, 50, 10000)),
+	}
+	orders := []batik.Order{
+		schedOrder("O2", batik.Cap, batik.Sedang, 25, 2), // 2 weeks: A and B give 40, C is kasar
+		schedOrder("O1", batik.Tulis, batik.Halus, 3, 2), // A makes 1 tulis a week: 2 on time
+	}
+	tt, err := Schedule(orders, producers, Options{Start: start})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"O1": 1}, tt.Unfilled)
+	var got []string
+	for _, a := range tt.Assignments {
+		got = append(got, fmt.Sprintf("%s/%s/%d:%d", a.OrderID, a.ProducerID, a.Week, a.Quantity))
+	}
+	// O2: 20 from B (cheaper) and 5 from A; which week A works is a tie.
+	require.Len(t, got, 5)
+	assert.Equal(t, []string{"O1/A/0:1", "O1/A/1:1"}, got[:2])
+	b := 0
+	for _, a := range tt.Assignments {
+		if a.OrderID == "O2" && a.ProducerID == "B" {
+			b += a.Quantity
+		}
+	}
+	assert.Equal(t, 20, b)
+	assertCost(t, tt)
+}
+
+// assertCost checks the timetable's cost is the sum over its assignments.
+func assertCost(t *testing.T, tt Timetable) {
+	t.Helper()
+	sum := decimal.Zero
+	for _, a := range tt.Assignments {
+		sum = sum.Add(a.UnitCost.Mul(decimal.NewFromInt(int64(a.Quantity))))
+	}
+	assert.True(t, sum.Equal(tt.Cost), "cost %s, assignments sum to %s", tt.Cost, sum)
+}
+
+func TestScheduleEmpty(t *testing.T) {
+	tt, err := Schedule(nil, nil, Options{Start: start})
+	require.NoError(t, err)
+	assert.Empty(t, tt.Assignments)
+	assert.Empty(t, tt.Unfilled)
+	assert.True(t, tt.Cost.IsZero())
+	tt, err = Schedule([]batik.Order{schedOrder("O", batik.Cap, batik.Sedang, 5, 1)}, nil, Options{Start: start})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"O": 5}, tt.Unfilled)
+}
+
+func TestScheduleBadInput(t *testing.T) {
+	good := []batik.Producer{prod("A", batik.Halus, capOf(batik.Cap, 10, 80000))}
+	o := schedOrder("O", batik.Cap, batik.Sedang, 5, 2)
+	tests := []struct {
+		name      string
+		orders    []batik.Order
+		producers []batik.Producer
+		opts      Options
+		field     string
+		overflow  bool
+	}{
+		{"zero start", []batik.Order{o}, good, Options{}, "opts.start", false},
+		{"invalid order", []batik.Order{{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang, Due: due(1)}}, good, Options{Start: start}, "orders[0]", false},
+		{"no due", []batik.Order{{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1}}, good, Options{Start: start}, "orders[0].due", false},
+		{"due before start", []batik.Order{{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1, Due: start.Add(-time.Hour)}}, good, Options{Start: start}, "orders[0].due", false},
+		{"duplicate order", []batik.Order{o, o}, good, Options{Start: start}, "orders", false},
+		{"invalid producer", []batik.Order{o}, []batik.Producer{prod("", batik.Halus, capOf(batik.Cap, 1, 1))}, Options{Start: start}, "producers[0]", false},
+		{"duplicate producer", []batik.Order{o}, append(good, good[0]), Options{Start: start}, "producers", false},
+		{"horizon too long", []batik.Order{{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1, Due: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}},
+			manyProducers(5000), Options{Start: start}, "orders", false},
+		{"cost overflow", []batik.Order{schedOrder("X", batik.Cap, batik.Sedang, batik.MaxQuantity, 2), schedOrder("Y", batik.Cap, batik.Sedang, batik.MaxQuantity, 2),
+			schedOrder("Z", batik.Cap, batik.Sedang, batik.MaxQuantity, 2), schedOrder("W", batik.Cap, batik.Sedang, batik.MaxQuantity, 2),
+			schedOrder("V", batik.Cap, batik.Sedang, batik.MaxQuantity, 2)},
+			[]batik.Producer{prod("A", batik.Halus, capOf(batik.Cap, 10, batik.MaxUnitCost))}, Options{Start: start}, "orders", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Schedule(tt.orders, tt.producers, tt.opts)
+			var ie *InputError
+			require.ErrorAs(t, err, &ie)
+			assert.Equal(t, tt.field, ie.Field)
+			if tt.overflow {
+				require.ErrorIs(t, err, ErrOverflow)
+			} else {
+				require.ErrorIs(t, err, ErrInvalid)
+			}
+		})
+	}
+}
+
+func manyProducers(n int) []batik.Producer {
+	ps := make([]batik.Producer, n)
+	for i := range ps {
+		ps[i] = prod(fmt.Sprintf("P%05d", i), batik.Halus, capOf(batik.Cap, 10, 80000))
+	}
+	return ps
+}
+
+// randSchedule makes a random scheduling instance.
+func randSchedule(rng *rand.Rand, nOrders, nProducers, maxWeeks, maxQ, maxPer int) ([]batik.Order, []batik.Producer) {
+	techs := []batik.Technique{batik.Cap, batik.Tulis}
+	grades := batik.Grades()
+	orders := make([]batik.Order, nOrders)
+	for i := range orders {
+		orders[i] = schedOrder(fmt.Sprintf("O%d", i), techs[rng.IntN(2)], grades[rng.IntN(3)], 1+rng.IntN(maxQ), rng.IntN(maxWeeks+1))
+	}
+	ps := make([]batik.Producer, nProducers)
+	for i := range ps {
+		p := prod(fmt.Sprintf("P%d", i), grades[rng.IntN(3)])
+		for _, t := range techs {
+			if rng.IntN(3) > 0 {
+				p.Capabilities = append(p.Capabilities, capOf(t, rng.IntN(maxPer+1), int64(1+rng.IntN(5))*1000))
+			}
+		}
+		if len(p.Capabilities) == 0 {
+			p.Capabilities = append(p.Capabilities, capOf(batik.Cap, rng.IntN(maxPer+1), 1000))
+		}
+		ps[i] = p
+	}
+	return orders, ps
+}
+
+// bruteSchedule finds, by trying every assignment, the most pieces that can
+// be placed and the least cost of placing them.
+func bruteSchedule(orders []batik.Order, producers []batik.Producer) (filled int, cents int64) {
+	type slot struct {
+		order, prod, week int
+		tech              batik.Technique
+		cents             int64
+		limit             int
+	}
+	var slots []slot
+	for oi, o := range orders {
+		last := int(o.Due.Sub(start)/week) - 1
+		for pi, p := range producers {
+			c, ok := p.Capability(o.Technique)
+			if !ok || c.PerWeek == 0 || !p.Grade.AtLeast(o.MinGrade) {
+				continue
+			}
+			ct, _ := batik.Cents(c.UnitCost)
+			for k := 0; k <= last; k++ {
+				slots = append(slots, slot{oi, pi, k, o.Technique, ct, min(o.Quantity, c.PerWeek)})
+			}
+		}
+	}
+	type use struct {
+		prod, week int
+		tech       batik.Technique
+	}
+	used := map[use]int{}
+	left := make([]int, len(orders))
+	for i, o := range orders {
+		left[i] = o.Quantity
+	}
+	best, bestCost := -1, int64(0)
+	var rec func(i, filled int, cost int64)
+	rec = func(i, filled int, cost int64) {
+		if i == len(slots) {
+			if filled > best || (filled == best && cost < bestCost) {
+				best, bestCost = filled, cost
+			}
+			return
+		}
+		s := slots[i]
+		u := use{s.prod, s.week, s.tech}
+		c, _ := producers[s.prod].Capability(s.tech)
+		for x := 0; x <= min(s.limit, left[s.order], c.PerWeek-used[u]); x++ {
+			left[s.order] -= x
+			used[u] += x
+			rec(i+1, filled+x, cost+int64(x)*s.cents)
+			left[s.order] += x
+			used[u] -= x
+		}
+	}
+	rec(0, 0, 0)
+	return best, bestCost
+}
+
+func TestScheduleBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	for iter := range 400 {
+		orders, producers := randSchedule(rng, 2+rng.IntN(2), 2+rng.IntN(2), 2, 3, 3)
+		tt, err := Schedule(orders, producers, Options{Start: start})
+		require.NoError(t, err)
+		filled := 0
+		for _, a := range tt.Assignments {
+			filled += a.Quantity
+		}
+		wantFilled, wantCents := bruteSchedule(orders, producers)
+		require.Equal(t, wantFilled, filled, "iter %d: pieces on time", iter)
+		require.True(t, decimal.New(wantCents, -2).Equal(tt.Cost), "iter %d: cost %s, want %d sen", iter, tt.Cost, wantCents)
+	}
+}
+
+// checkTimetable verifies a timetable against its input: capacity per
+// producer, technique and week; due dates; eligibility; conservation.
+func checkTimetable(t *testing.T, orders []batik.Order, producers []batik.Producer, tt Timetable) {
+	t.Helper()
+	byID := map[string]batik.Producer{}
+	for _, p := range producers {
+		byID[p.ID] = p
+	}
+	ords := map[string]batik.Order{}
+	for _, o := range orders {
+		ords[o.ID] = o
+	}
+	type use struct {
+		prod string
+		tech batik.Technique
+		week int
+	}
+	used := map[use]int{}
+	placed := map[string]int{}
+	for i, a := range tt.Assignments {
+		if i > 0 {
+			p := tt.Assignments[i-1]
+			require.True(t, slices.Compare([]string{p.OrderID, p.ProducerID}, []string{a.OrderID, a.ProducerID}) < 0 ||
+				(p.OrderID == a.OrderID && p.ProducerID == a.ProducerID && p.Week < a.Week), "sorted")
+		}
+		o, p := ords[a.OrderID], byID[a.ProducerID]
+		c, ok := p.Capability(o.Technique)
+		require.True(t, ok && p.Grade.AtLeast(o.MinGrade), "eligible")
+		require.False(t, start.Add(time.Duration(a.Week+1)*week).After(o.Due), "on time")
+		require.Positive(t, a.Quantity)
+		used[use{p.ID, o.Technique, a.Week}] += a.Quantity
+		require.LessOrEqual(t, used[use{p.ID, o.Technique, a.Week}], c.PerWeek, "capacity")
+		placed[o.ID] += a.Quantity
+	}
+	for _, o := range orders {
+		require.Equal(t, o.Quantity, placed[o.ID]+tt.Unfilled[o.ID], "pieces conserved for %s", o.ID)
+	}
+	assertCost(t, tt)
+}
+
+// TestScheduleCertificate proves optimality on random instances: the
+// solver's potentials leave no residual arc with negative reduced cost.
+func TestScheduleCertificate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 24))
+	for iter := range 200 {
+		orders, producers := randSchedule(rng, 1+rng.IntN(30), 1+rng.IntN(15), 6, 200, 60)
+		n, err := buildNetwork(orders, producers, Options{Start: start})
+		require.NoError(t, err)
+		res, err := n.g.Solve()
+		require.NoError(t, err)
+		_, err = n.g.Verify(res)
+		require.NoError(t, err, "iter %d: optimality certificate", iter)
+		tt := n.timetable(res)
+		checkTimetable(t, orders, producers, tt)
+
+		// Shuffled input gives the same timetable.
+		rng.Shuffle(len(orders), func(i, j int) { orders[i], orders[j] = orders[j], orders[i] })
+		rng.Shuffle(len(producers), func(i, j int) { producers[i], producers[j] = producers[j], producers[i] })
+		again, err := Schedule(orders, producers, Options{Start: start})
+		require.NoError(t, err, iter)
+		require.Equal(t, tt, again, "iter %d: timetable depends on input order", iter)
+	}
+}
+
+func TestWriteDIMACS(t *testing.T) {
+	orders := []batik.Order{schedOrder("O1", batik.Cap, batik.Sedang, 5, 1)}
+	producers := []batik.Producer{prod("A", batik.Halus, capOf(batik.Cap, 3, 80000))}
+	var buf bytes.Buffer
+	require.NoError(t, WriteDIMACS(&buf, orders, producers, Options{Start: start}))
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	assert.Contains(t, lines, "p min 3 3")
+	assert.Contains(t, lines, "n 1 5")
+	assert.Contains(t, lines, "n 3 -5")
+	assert.Contains(t, lines, "a 1 2 0 3 8000000")
+	assert.Contains(t, lines, "a 2 3 0 3 0")
+	require.ErrorIs(t, WriteDIMACS(&buf, orders, producers, Options{}), ErrInvalid)
+}
