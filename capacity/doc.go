@@ -62,6 +62,27 @@
 // do). Capacities whose product or sum overflows int64 are an error
 // wrapping ErrOverflow, never a wrapped number.
 //
+// # Schedule
+//
+// Schedule plans many orders at once over weekly buckets from
+// Options.Start: week k covers [Start + 7k days, Start + 7(k+1) days), and
+// a piece made in week k is on time when Start + 7(k+1) days <= Due. Each
+// producer's PerWeek is per technique per week, shared by all orders of
+// that technique. The plan places as many pieces on time as the capacities
+// allow, then has the lowest total cost among such plans; it is computed
+// exactly as a minimum-cost flow by a primal network simplex
+// (capacity/internal/mcf, after LEMON's NetworkSimplex). Timetable.Unfilled
+// lists only the orders with a shortfall.
+//
+// To check an optimum with another solver, write the problem with
+// WriteDIMACS and run, for example, LEMON's dimacs-solver (Debian package
+// liblemon-utils) with 64-bit numbers:
+//
+//	dimacs-solver -long problem.min
+//
+// Its "Min flow cost" is Timetable.Cost in sen plus the penalty stated in
+// the file's comment times the unfilled pieces.
+//
 // # Errors
 //
 // Bad input gets an *InputError naming the field ("producers[3].grade",

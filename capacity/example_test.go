@@ -2,6 +2,7 @@ package capacity_test
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/capacity"
@@ -88,4 +89,29 @@ func ExampleOptions_minLot() {
 	// A:250 B:250 unfilled:0 cost:39000000
 	// C not needed
 	// D below minimum lot
+}
+
+func ExampleSchedule() {
+	start := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC) // a Monday
+	producers := workshops()[:2]                          // A makes 400 cap a week at Rp76.000, B 300 at Rp80.000
+	orders := []batik.Order{
+		{ID: "O1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 500, Due: start.AddDate(0, 0, 7)},  // end of week 1
+		{ID: "O2", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 600, Due: start.AddDate(0, 0, 14)}, // end of week 2
+		{ID: "O3", Technique: batik.Tulis, MinGrade: batik.Halus, Quantity: 5, Due: start.AddDate(0, 0, 14)},
+	}
+	tt, err := capacity.Schedule(orders, producers, capacity.Options{Start: start})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, a := range tt.Assignments {
+		fmt.Printf("%s %s week %d: %d\n", a.OrderID, a.ProducerID, a.Week, a.Quantity)
+	}
+	fmt.Println("unfilled:", tt.Unfilled, "cost:", tt.Cost)
+	// Output:
+	// O1 A week 0: 400
+	// O1 B week 0: 100
+	// O2 A week 1: 400
+	// O2 B week 1: 200
+	// unfilled: map[O3:5] cost: 84800000
 }
