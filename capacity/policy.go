@@ -53,31 +53,56 @@ func lowestCost(cands []cand, q int64, alloc []int64) {
 }
 
 // fewestProducers fills the largest free capacity first, ties to the lower
-// cost, then the lower ID.
+// cost, then the lower ID. The order comes from packed integer sorts:
+// first by free capacity (above the index), then each run of equal
+// capacities by cost; a comparison sort is the fallback for capacities too
+// far apart to pack.
 func fewestProducers(cands []cand, q int64, alloc []int64) {
-	type key struct {
-		free, cents int64
-		i           int32
+	const idxBits = 29
+	if len(cands) == 0 {
+		return
 	}
-	keys := make([]key, len(cands))
-	for i, c := range cands {
-		keys[i] = key{c.free, c.cents, int32(i)}
+	lo, hi := cands[0].free, cands[0].free
+	for _, c := range cands {
+		lo, hi = min(lo, c.free), max(hi, c.free)
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if a.free != b.free {
-			return cmp.Compare(b.free, a.free)
-		}
-		if a.cents != b.cents {
+	if len(cands) >= 1<<idxBits || hi-lo >= 1<<(64-idxBits) {
+		fillInOrder(cands, q, alloc, func(a, b cand) int {
+			if c := cmp.Compare(b.free, a.free); c != 0 {
+				return c
+			}
 			return cmp.Compare(a.cents, b.cents)
+		})
+		return
+	}
+	const mask = 1<<idxBits - 1
+	keys := make([]uint64, len(cands))
+	for i, c := range cands {
+		keys[i] = uint64(hi-c.free)<<idxBits | uint64(i)
+	}
+	slices.Sort(keys)
+	for start := 0; start < len(keys) && q > 0; {
+		end := start + 1
+		for end < len(keys) && keys[end]>>idxBits == keys[start]>>idxBits {
+			end++
 		}
-		return cmp.Compare(a.i, b.i)
-	})
-	for _, k := range keys {
-		if q == 0 {
-			break
+		run := keys[start:end]
+		if len(run) > 1 {
+			for j, k := range run {
+				i := k & mask
+				run[j] = uint64(cands[i].cents)<<idxBits | i // cents < 2^34
+			}
+			slices.Sort(run)
 		}
-		alloc[k.i] = min(k.free, q)
-		q -= alloc[k.i]
+		for _, k := range run {
+			if q == 0 {
+				break
+			}
+			i := k & mask
+			alloc[i] = min(cands[i].free, q)
+			q -= alloc[i]
+		}
+		start = end
 	}
 }
 
