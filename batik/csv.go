@@ -57,6 +57,7 @@ type table struct {
 	width    int
 	line     int // first line of the current record
 	problems []RowError
+	amounts  map[string]decimal.Decimal // parsed amount cells, by text
 }
 
 // openTable reads the header and checks it against the known columns, of
@@ -182,10 +183,25 @@ func (t *table) enum(rec []string, k int, spec *enumSpec) (string, bool) {
 	return v, true
 }
 
+// maxCachedAmounts bounds the per-read cache of parsed amounts.
+const maxCachedAmounts = 4096
+
 func (t *table) amount(rec []string, k int) (decimal.Decimal, bool) {
 	s := t.cell(rec, k)
+	// A cooperative's sheet repeats a few hundred prices over thousands of
+	// rows: parse each text once. decimal.Decimal values are immutable, so
+	// rows may share one.
+	if d, ok := t.amounts[s]; ok {
+		return d, true
+	}
 	d, err := ParseAmount(s)
 	if err == nil {
+		if t.amounts == nil {
+			t.amounts = make(map[string]decimal.Decimal)
+		}
+		if len(t.amounts) < maxCachedAmounts {
+			t.amounts[s] = d
+		}
 		return d, true
 	}
 	var ae *AmountError
@@ -220,8 +236,9 @@ func (t *table) reportedSince(since, k int) bool {
 // header mismatches, rows the CSV reader cannot parse, rows of the wrong
 // width, unreadable cells, conflicts between merged rows and failed
 // validation. A producer with any bad row is left out of the slice, and
-// each of its problems is reported: no row is dropped silently. An error
-// from r itself is returned as is. O(rows).
+// each of its problems is reported: no row is dropped silently. A header
+// that does not match stops reading before any row (the slice is nil). An
+// error from r itself is returned as is. O(rows).
 func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 	t, ok := openTable(r, ProducerColumns, []string{"nib"})
 	if !ok {

@@ -174,8 +174,9 @@ func producersCSV(n int) []byte {
 	b.WriteString(header)
 	for i := range n / 2 {
 		id := "P-" + itoa(i)
-		b.WriteString(id + ",Batik Workshop " + itoa(i) + ",1234567890123,33.72,sedang,tulis,5,350000\n")
-		b.WriteString(id + ",,,,,cap,100,85000.50\n")
+		// Unit costs vary over 500 values, as a large cooperative's might.
+		b.WriteString(id + ",Batik Workshop " + itoa(i) + ",1234567890123,33.72,sedang,tulis,5," + itoa(300000+500*(i%250)) + "\n")
+		b.WriteString(id + ",,,,,cap,100," + itoa(80000+50*(i%250)) + ".50\n")
 	}
 	return b.Bytes()
 }

@@ -6,9 +6,10 @@ import (
 )
 
 // RowError is one problem in a CSV or JSON input, located by line and
-// column (both 1-based: Column is the number of the cell in its row, as a
-// spreadsheet counts them; it is 0 when the problem is the whole row or
-// record). The embedded FieldError names the column or JSON path, the rule
+// column, both 1-based. In CSV, Line is where the record starts and Column
+// is the number of the cell in its row, as a spreadsheet counts them (0
+// when the problem is the whole row); in JSON, they are the line and byte
+// column where the element starts. The embedded FieldError names the column or JSON path, the rule
 // and the value, and gives the message in English or Indonesian.
 type RowError struct {
 	Line   int

@@ -50,12 +50,16 @@ const week = 7 * 24 * time.Hour
 // Weeks and MinLot are not used.
 //
 // The problem is a transportation problem, solved exactly as a minimum-cost
-// flow: each order supplies its quantity, which flows to (producer,
-// technique, week) nodes at the producer's unit cost and from there to a
-// sink within PerWeek; an arc from each order straight to the sink, at a
-// cost above that of any augmenting path, carries what cannot be made on
-// time, so the solver places as many pieces as possible before it saves
-// cost. Costs are whole sen (UnitCost has at most 2 decimals), so every sum
+// flow: each order supplies its quantity, which flows at the producer's
+// unit cost to the producer's node for the order's last usable week; a
+// chain of such nodes per producer and technique lets the work move to
+// earlier weeks, and each week's node drains to a sink within PerWeek (one
+// arc per order and producer rather than one per week, so the network
+// stays small). An arc from each order straight to the sink, at a cost
+// above that of any augmenting path, carries what cannot be made on time,
+// so the solver places as many pieces as possible before it saves cost.
+// Each producer's weekly output is then given to the orders due soonest
+// (ties by order ID), which meets every due date. Costs are whole sen (UnitCost has at most 2 decimals), so every sum
 // is an exact integer. The solver is a primal network simplex with block
 // search pivots (capacity/internal/mcf); among plans of equal cost it
 // returns the one its pivots reach, which depends only on the input (orders
@@ -372,7 +376,8 @@ func (n *network) timetable(res mcf.Result) Timetable {
 // as a DIMACS "p min" file, so the optimum can be checked with an
 // independent solver, e.g. LEMON's "dimacs-solver -mcf problem.min" or
 // "glpsol --mincost problem.min". Nodes are numbered from 1: the orders in
-// ID order, then the (producer, technique, week) nodes, then the sink.
+// ID order, then for each producer and technique its weekly deadline
+// nodes, then the sink.
 // Costs are in sen; the arcs from each order straight to the sink carry
 // unfilled pieces at the penalty given in a comment line, so the optimal
 // objective is Timetable.Cost in sen plus the penalty times the unfilled
