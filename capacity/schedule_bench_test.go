@@ -72,6 +72,14 @@ func BenchmarkSchedule(b *testing.B) {
 			b.ReportMetric(float64(n.g.NumNodes()), "nodes")
 			b.ReportMetric(float64(n.g.NumArcs()), "arcs")
 		})
+		b.Run(name+"/Spread", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Schedule(orders, producers, Options{Start: start, Spread: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

@@ -295,3 +295,82 @@ func TestWriteDIMACS(t *testing.T) {
 	assert.Contains(t, lines, "a 2 3 0 3 0")
 	require.ErrorIs(t, WriteDIMACS(&buf, orders, producers, Options{}), ErrInvalid)
 }
+
+// spreadPenalty measures how unevenly a timetable loads producer-weeks: the
+// Spread tier cost of every producer-week's output.
+func spreadPenalty(producers []batik.Producer, orders []batik.Order, tt Timetable) int64 {
+	tech := map[string]batik.Technique{}
+	for _, o := range orders {
+		tech[o.ID] = o.Technique
+	}
+	type key struct {
+		prod string
+		tech batik.Technique
+		week int
+	}
+	load := map[key]int64{}
+	for _, a := range tt.Assignments {
+		load[key{a.ProducerID, tech[a.OrderID], a.Week}] += int64(a.Quantity)
+	}
+	var pen int64
+	for k, x := range load {
+		var c int64
+		for _, p := range producers {
+			if p.ID == k.prod {
+				cp, _ := p.Capability(k.tech)
+				c = int64(cp.PerWeek)
+			}
+		}
+		for j := range int64(spreadTiers) {
+			lo, hi := c*j/spreadTiers, c*(j+1)/spreadTiers
+			pen += j * max(0, min(x, hi)-lo)
+		}
+	}
+	return pen
+}
+
+func TestScheduleSpread(t *testing.T) {
+	rng := rand.New(rand.NewPCG(25, 26))
+	better := 0
+	for iter := range 150 {
+		orders, producers := randSchedule(rng, 1+rng.IntN(12), 2+rng.IntN(8), 4, 120, 60)
+		// Equal costs make many plans optimal, which is where Spread matters.
+		for i := range producers {
+			for j := range producers[i].Capabilities {
+				producers[i].Capabilities[j].UnitCost = decimal.NewFromInt(80000)
+			}
+		}
+		plain, err := Schedule(orders, producers, Options{Start: start})
+		require.NoError(t, err)
+		spread, err := Schedule(orders, producers, Options{Start: start, Spread: true})
+		require.NoError(t, err)
+		checkTimetable(t, orders, producers, spread)
+		require.True(t, plain.Cost.Equal(spread.Cost), "iter %d: spreading changed the cost", iter)
+		require.Equal(t, total(plain.Unfilled), total(spread.Unfilled), "iter %d: spreading changed how much is filled", iter)
+		ps, pp := spreadPenalty(producers, orders, spread), spreadPenalty(producers, orders, plain)
+		require.LessOrEqual(t, ps, pp, "iter %d: spread plan is less even", iter)
+		if ps < pp {
+			better++
+		}
+
+		// The spread flow is optimal for the original problem too, with the
+		// same potentials as the first solve.
+		n, err := buildNetwork(orders, producers, Options{Start: start})
+		require.NoError(t, err)
+		res, err := n.g.Solve()
+		require.NoError(t, err)
+		res2, err := n.spread(res)
+		require.NoError(t, err)
+		_, err = n.g.Verify(res2)
+		require.NoError(t, err, "iter %d", iter)
+	}
+	assert.Positive(t, better, "Spread never made a difference")
+}
+
+func total(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}

@@ -58,6 +58,12 @@ type Options struct {
 	Weeks  int       // Allocate: weeks of each producer's PerWeek to use; zero means 1
 	MinLot int       // smallest non-zero share a producer may get; zero means 1
 	Start  time.Time // Schedule: the first day of week 0
+	// Spread makes Schedule prefer, among the plans that place the most
+	// pieces at the lowest cost, one that shares the work out: each
+	// producer's week is filled in quarters of its PerWeek, and no quarter
+	// is used while a lower one of another producer-week that the plan
+	// could use instead stays empty ("share with other producers").
+	Spread bool
 }
 
 // Line is one producer's share of an order.

@@ -4,7 +4,8 @@
 // prints each workshop's work week by week, the pieces that cannot be
 // finished on time and why, and the total producer cost.
 //
-//	go run ./examples/schedule
+//	go run ./examples/schedule          # cheapest plan
+//	go run ./examples/schedule -spread  # among the cheapest, the one that shares work out best
 //
 // The plan is optimal: as many pieces on time as the workshops' weekly
 // capacity allows, then the lowest cost (capacity.Schedule).
@@ -12,6 +13,7 @@ package main
 
 import (
 	_ "embed"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -36,13 +38,15 @@ var (
 var start = time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
 
 func main() {
-	if err := run(os.Stdout); err != nil {
+	spread := flag.Bool("spread", false, "among the cheapest plans, prefer the one that shares work out")
+	flag.Parse()
+	if err := run(os.Stdout, *spread); err != nil {
 		fmt.Fprintln(os.Stderr, "schedule:", err)
 		os.Exit(1)
 	}
 }
 
-func run(w io.Writer) error {
+func run(w io.Writer, spread bool) error {
 	producers, err := batik.ReadProducersCSV(strings.NewReader(producersCSV))
 	if err != nil {
 		return err
@@ -51,7 +55,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	tt, err := capacity.Schedule(orders, producers, capacity.Options{Start: start})
+	tt, err := capacity.Schedule(orders, producers, capacity.Options{Start: start, Spread: spread})
 	if err != nil {
 		return err
 	}
