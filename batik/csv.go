@@ -255,12 +255,18 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 		first, last int32 // the producer's first and last rows in rows
 		bad         bool
 	}
+	// Producers are kept in fixed-size chunks while reading, so that a
+	// large file never copies them to grow a slice; the result is one
+	// allocation of the exact size at the end.
+	const chunkBits = 10
 	var (
-		ps    []Producer
-		metas []meta
-		rows  []rowRec
-		byID  = make(map[string]int32)
+		chunks [][]Producer
+		count  int32
+		metas  []meta
+		rows   []rowRec
+		byID   = make(map[string]int32)
 	)
+	at := func(pi int32) *Producer { return &chunks[pi>>chunkBits][pi&(1<<chunkBits-1)] }
 	for {
 		rec, err := t.next()
 		if err == io.EOF {
@@ -272,21 +278,25 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 		before := len(t.problems)
 		ri := int32(len(rows))
 		id := t.cell(rec, pcID)
-		pi, seen := int32(len(ps)-1), len(ps) > 0 && ps[len(ps)-1].ID == id // rows of a producer usually follow each other
+		pi, seen := count-1, count > 0 && at(count-1).ID == id // rows of a producer usually follow each other
 		if !seen {
 			pi, seen = byID[id]
 		}
 		if !seen {
-			pi = int32(len(ps))
+			pi = count
 			byID[id] = pi
 			g, _ := t.enum(rec, pcGrade, gradeSpec)
-			ps = append(ps, Producer{
+			if pi&(1<<chunkBits-1) == 0 {
+				chunks = append(chunks, make([]Producer, 1<<chunkBits))
+			}
+			count++
+			*at(pi) = Producer{
 				ID: id, Name: t.cell(rec, pcName), NIB: t.cell(rec, pcNIB), Region: t.cell(rec, pcRegion),
 				Grade: Grade(g), Capabilities: make([]Capability, 0, 2),
-			})
+			}
 			metas = append(metas, meta{first: ri, last: ri})
 		} else {
-			p := &ps[pi]
+			p := at(pi)
 			g := string(p.Grade)
 			if t.cell(rec, pcGrade) != "" {
 				g, _ = t.enum(rec, pcGrade, gradeSpec)
@@ -312,7 +322,8 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 		c.Technique = Technique(tech)
 		c.PerWeek, _ = t.int(rec, pcPerWeek)
 		c.UnitCost, _ = t.amount(rec, pcUnitCost)
-		ps[pi].Capabilities = append(ps[pi].Capabilities, c)
+		p := at(pi)
+		p.Capabilities = append(p.Capabilities, c)
 		rw := rowRec{line: t.line, next: -1}
 		if len(t.problems) > before {
 			metas[pi].bad = true
@@ -324,17 +335,24 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 		}
 		rows = append(rows, rw)
 	}
-	out := ps[:0]
-	for i := range ps {
+	good := 0
+	for i := range count {
+		if metas[i].bad = metas[i].bad || !at(i).valid(); !metas[i].bad {
+			good++
+		}
+	}
+	var out []Producer
+	if good > 0 {
+		out = make([]Producer, 0, good)
+	}
+	for i := range count {
 		m := &metas[i]
-		if ps[i].valid() {
-			if !m.bad {
-				out = append(out, ps[i])
-			}
+		if !m.bad {
+			out = append(out, *at(i))
 			continue
 		}
 		var verr *ValidationError
-		if errors.As(ps[i].validateAll(), &verr) {
+		if errors.As(at(i).Validate(), &verr) {
 			for _, f := range verr.Fields {
 				capIndex, k := locateProducerField(f.Field)
 				r := m.first
@@ -347,7 +365,6 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 			}
 		}
 	}
-	clear(ps[len(out):]) // drop references held by the left-out producers
 	if len(t.problems) > 0 {
 		sortRows(t.problems)
 		return out, &DataError{Rows: t.problems}
