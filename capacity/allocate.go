@@ -70,7 +70,7 @@ func Allocate(order batik.Order, producers []batik.Producer, opts Options) (Plan
 	type rec struct {
 		free, cents int64
 		ci          int32
-		reason      SkipReason
+		reason      reasonCode
 	}
 	recs := make([]rec, len(producers))
 	for pi := range producers {
@@ -88,15 +88,15 @@ func Allocate(order batik.Order, producers []batik.Producer, opts Options) (Plan
 		}
 		switch {
 		case r.ci < 0:
-			r.reason = WrongTechnique
+			r.reason = wrongTechnique
 			continue
 		case !p.Grade.AtLeast(order.MinGrade):
-			r.reason = BelowGrade
+			r.reason = belowGrade
 			continue
 		}
 		c := &p.Capabilities[r.ci]
 		if c.PerWeek == 0 {
-			r.reason = NoCapacity
+			r.reason = noCapacity
 			continue
 		}
 		hi, free := bits.Mul64(uint64(c.PerWeek), uint64(weeks))
@@ -104,7 +104,7 @@ func Allocate(order batik.Order, producers []batik.Producer, opts Options) (Plan
 			return Plan{}, overflow(path(int32(pi), int(r.ci), "per_week"), strconv.Itoa(c.PerWeek), "times "+strconv.FormatInt(weeks, 10)+" weeks overflows int64")
 		}
 		if int64(free) < minLot {
-			r.reason = BelowMinLot
+			r.reason = belowMinLot
 			continue
 		}
 		r.free = int64(free)
@@ -115,12 +115,12 @@ func Allocate(order batik.Order, producers []batik.Producer, opts Options) (Plan
 	if err != nil {
 		return Plan{}, err
 	}
-	reasons := make([]SkipReason, len(sorted)) // by rank; "" for candidates
+	reasons := make([]reasonCode, len(sorted)) // by rank; 0 for candidates
 	cands := make([]cand, 0, len(sorted))
 	var total int64
 	for rank, pi := range sorted {
 		r := &recs[pi]
-		if r.reason != "" {
+		if r.reason != 0 {
 			reasons[rank] = r.reason
 			continue
 		}
@@ -145,7 +145,7 @@ func Allocate(order batik.Order, producers []batik.Producer, opts Options) (Plan
 		if alloc[i] > 0 {
 			filled += alloc[i]
 		} else {
-			reasons[c.rank] = NotNeeded
+			reasons[c.rank] = notNeeded
 		}
 	}
 	plan.Unfilled = int(q - filled)
@@ -160,8 +160,8 @@ func Allocate(order batik.Order, producers []batik.Producer, opts Options) (Plan
 	ci := 0
 	for rank, pi := range sorted {
 		id := producers[pi].ID
-		if reasons[rank] != "" {
-			plan.Skipped = append(plan.Skipped, Skip{ProducerID: id, Reason: reasons[rank]})
+		if reasons[rank] != 0 {
+			plan.Skipped = append(plan.Skipped, Skip{ProducerID: id, Reason: reasonText[reasons[rank]]})
 			if ci < len(cands) && cands[ci].rank == int32(rank) {
 				ci++
 			}
@@ -172,6 +172,25 @@ func Allocate(order batik.Order, producers []batik.Producer, opts Options) (Plan
 		ci++
 	}
 	return plan, nil
+}
+
+// reasonCode is a SkipReason in one byte, for the per-producer arrays.
+type reasonCode uint8
+
+const (
+	wrongTechnique reasonCode = iota + 1
+	belowGrade
+	noCapacity
+	belowMinLot
+	notNeeded
+)
+
+var reasonText = [...]SkipReason{
+	wrongTechnique: WrongTechnique,
+	belowGrade:     BelowGrade,
+	noCapacity:     NoCapacity,
+	belowMinLot:    BelowMinLot,
+	notNeeded:      NotNeeded,
 }
 
 // sortByID returns the indices of producers in ID order, or an error for a
