@@ -16,6 +16,9 @@ func share(policy Policy, cands []cand, total, q int64, alloc []int64) {
 		}
 		return
 	}
+	if q <= 0 {
+		return
+	}
 	switch policy {
 	case Proportional:
 		proportional(cands, total, q, alloc)
@@ -28,81 +31,110 @@ func share(policy Policy, cands []cand, total, q int64, alloc []int64) {
 	}
 }
 
-// lowestCost fills the cheapest first, ties to the lower ID. The order is
-// one sort of packed integer keys (cost in sen above the index), which is
-// several times faster than sorting with a comparison function.
+// lowestCost fills the cheapest first, ties to the lower ID. Only the
+// cost at which the order runs out matters: everyone cheaper is filled,
+// and among those at exactly that cost the lower IDs (lower indices) come
+// first. weightedCut finds that cost in expected linear time, so no sort
+// is needed.
 func lowestCost(cands []cand, q int64, alloc []int64) {
-	const idxBits = 29 // cents <= 10^10 < 2^34 and 34+29 < 64
-	if len(cands) >= 1<<idxBits {
-		fillInOrder(cands, q, alloc, func(a, b cand) int { return cmp.Compare(a.cents, b.cents) })
-		return
-	}
-	keys := make([]uint64, len(cands))
+	items := make([]keyed, len(cands))
 	for i, c := range cands {
-		keys[i] = uint64(c.cents)<<idxBits | uint64(i)
+		items[i] = keyed{c.cents, c.free}
 	}
-	slices.Sort(keys)
-	for _, k := range keys {
+	cut := weightedCut(items, q)
+	for i, c := range cands {
+		if c.cents < cut {
+			alloc[i] = c.free
+			q -= c.free
+		}
+	}
+	for i, c := range cands {
 		if q == 0 {
 			break
 		}
-		i := k & (1<<idxBits - 1)
+		if c.cents == cut {
+			alloc[i] = min(c.free, q)
+			q -= alloc[i]
+		}
+	}
+}
+
+// fewestProducers fills the largest free capacity first, ties to the lower
+// cost, then the lower ID. Everyone with more capacity than the capacity
+// at which the order runs out is filled; only those with exactly that
+// capacity are ordered, by cost and ID.
+func fewestProducers(cands []cand, q int64, alloc []int64) {
+	items := make([]keyed, len(cands))
+	for i, c := range cands {
+		items[i] = keyed{-c.free, c.free}
+	}
+	cut := -weightedCut(items, q) // the capacity of the last producers used
+	var run []int32
+	for i, c := range cands {
+		switch {
+		case c.free > cut:
+			alloc[i] = c.free
+			q -= c.free
+		case c.free == cut:
+			run = append(run, int32(i))
+		}
+	}
+	slices.SortFunc(run, func(a, b int32) int {
+		if c := cmp.Compare(cands[a].cents, cands[b].cents); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	for _, i := range run {
+		if q == 0 {
+			break
+		}
 		alloc[i] = min(cands[i].free, q)
 		q -= alloc[i]
 	}
 }
 
-// fewestProducers fills the largest free capacity first, ties to the lower
-// cost, then the lower ID. The order comes from packed integer sorts:
-// first by free capacity (above the index), then each run of equal
-// capacities by cost; a comparison sort is the fallback for capacities too
-// far apart to pack.
-func fewestProducers(cands []cand, q int64, alloc []int64) {
-	const idxBits = 29
-	if len(cands) == 0 {
-		return
-	}
-	lo, hi := cands[0].free, cands[0].free
-	for _, c := range cands {
-		lo, hi = min(lo, c.free), max(hi, c.free)
-	}
-	if len(cands) >= 1<<idxBits || hi-lo >= 1<<(64-idxBits) {
-		fillInOrder(cands, q, alloc, func(a, b cand) int {
-			if c := cmp.Compare(b.free, a.free); c != 0 {
-				return c
+// keyed is an item for weightedCut.
+type keyed struct{ key, weight int64 }
+
+// weightedCut returns the key K at which cumulative weight, taking items in
+// increasing key order, first reaches q: the sum of weights of items with
+// key < K is below q and with key <= K at least q. It needs 0 < q <= the
+// total weight, reorders items, and takes expected O(len(items)) time
+// (quickselect with three-way partitions).
+func weightedCut(items []keyed, q int64) int64 {
+	lo, hi := 0, len(items)
+	for {
+		mid := lo + (hi-lo)/2
+		x, y, z := items[lo].key, items[mid].key, items[hi-1].key
+		p := max(min(x, y), min(max(x, y), z))
+		// Partition into < p, == p, > p, summing the first two.
+		lt, i, gt := lo, lo, hi
+		var sumLess, sumEq int64
+		for i < gt {
+			switch it := items[i]; {
+			case it.key < p:
+				sumLess += it.weight
+				items[lt], items[i] = items[i], items[lt]
+				lt++
+				i++
+			case it.key > p:
+				gt--
+				items[gt], items[i] = items[i], items[gt]
+			default:
+				sumEq += it.weight
+				i++
 			}
-			return cmp.Compare(a.cents, b.cents)
-		})
-		return
-	}
-	const mask = 1<<idxBits - 1
-	keys := make([]uint64, len(cands))
-	for i, c := range cands {
-		keys[i] = uint64(hi-c.free)<<idxBits | uint64(i)
-	}
-	slices.Sort(keys)
-	for start := 0; start < len(keys) && q > 0; {
-		end := start + 1
-		for end < len(keys) && keys[end]>>idxBits == keys[start]>>idxBits {
-			end++
 		}
-		run := keys[start:end]
-		if len(run) > 1 {
-			for j, k := range run {
-				i := k & mask
-				run[j] = uint64(cands[i].cents)<<idxBits | i // cents < 2^34
-			}
-			slices.Sort(run)
+		switch {
+		case q <= sumLess:
+			hi = lt
+		case q <= sumLess+sumEq:
+			return p
+		default:
+			q -= sumLess + sumEq
+			lo = gt
 		}
-		for _, k := range run {
-			if q == 0 {
-				break
-			}
-			i := k & mask
-			alloc[i] = min(cands[i].free, q)
-			q -= alloc[i]
-		}
-		start = end
 	}
 }
 
@@ -178,28 +210,6 @@ func evenShare(cands []cand, q int64, alloc []int64) {
 			alloc[i]++
 			given++
 		}
-	}
-}
-
-// fillInOrder fills producers to capacity in the order less gives (ties to
-// the lower ID), until q pieces are placed.
-func fillInOrder(cands []cand, q int64, alloc []int64, less func(a, b cand) int) {
-	order := make([]int32, len(cands))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int {
-		if c := less(cands[a], cands[b]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b) // cands are in ID order
-	})
-	for _, i := range order {
-		if q == 0 {
-			break
-		}
-		alloc[i] = min(cands[i].free, q)
-		q -= alloc[i]
 	}
 }
 
