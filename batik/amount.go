@@ -23,25 +23,28 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 	if code := checkAmount(s); code != "" {
 		return decimal.Decimal{}, &AmountError{Value: s, Code: code}
 	}
-	// checkAmount admits only [-]digits[.d[d]]; up to 18 digits fit an
-	// int64, which builds the decimal without decimal's string parsing.
 	if len(s) <= 18 {
-		var v int64
-		exp := int32(0)
-		for i := 0; i < len(s); i++ {
-			switch c := s[i]; {
-			case c == '.':
-				exp = -int32(len(s) - i - 1)
-			case c != '-':
-				v = v*10 + int64(c-'0')
-			}
-		}
-		if s[0] == '-' {
-			v = -v
-		}
-		return decimal.New(v, exp), nil
+		return decimal.New(amountParts(s)), nil
 	}
 	return decimal.NewFromString(s)
+}
+
+// amountParts returns the coefficient and exponent of s, which checkAmount
+// accepted and which is at most 18 bytes long, so the digits fit an int64:
+// the decimal is built without decimal's string parsing.
+func amountParts(s string) (v int64, exp int32) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.':
+			exp = -int32(len(s) - i - 1)
+		case c != '-':
+			v = v*10 + int64(c-'0')
+		}
+	}
+	if s[0] == '-' {
+		v = -v
+	}
+	return v, exp
 }
 
 // AmountError reports text ParseAmount refused. It unwraps to ErrInvalid.

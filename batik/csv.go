@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -57,7 +58,7 @@ type table struct {
 	width    int
 	line     int // first line of the current record
 	problems []RowError
-	amounts  map[string]decimal.Decimal // parsed amount cells, by text
+	amounts  map[amountKey]decimal.Decimal // amounts built so far
 }
 
 // openTable reads the header and checks it against the known columns, of
@@ -188,27 +189,36 @@ const maxCachedAmounts = 4096
 
 func (t *table) amount(rec []string, k int) (decimal.Decimal, bool) {
 	s := t.cell(rec, k)
+	code := checkAmount(s)
+	if code != "" {
+		t.fail(k, (&AmountError{Value: s, Code: code}).fieldError(t.known[k]))
+		return decimal.Decimal{}, false
+	}
+	if len(s) > 18 {
+		d, _ := decimal.NewFromString(s) // checkAmount accepted it
+		return d, true
+	}
 	// A cooperative's sheet repeats a few hundred prices over thousands of
-	// rows: parse each text once. decimal.Decimal values are immutable, so
-	// rows may share one.
-	if d, ok := t.amounts[s]; ok {
+	// rows: build each value once. decimal.Decimal values are immutable,
+	// so rows may share one.
+	v, exp := amountParts(s)
+	key := amountKey{v, exp}
+	if d, ok := t.amounts[key]; ok {
 		return d, true
 	}
-	d, err := ParseAmount(s)
-	if err == nil {
-		if t.amounts == nil {
-			t.amounts = make(map[string]decimal.Decimal)
-		}
-		if len(t.amounts) < maxCachedAmounts {
-			t.amounts[s] = d
-		}
-		return d, true
+	d := decimal.New(v, exp)
+	if t.amounts == nil {
+		t.amounts = make(map[amountKey]decimal.Decimal)
 	}
-	var ae *AmountError
-	if errors.As(err, &ae) {
-		t.fail(k, ae.fieldError(t.known[k]))
+	if len(t.amounts) < maxCachedAmounts {
+		t.amounts[key] = d
 	}
-	return d, false
+	return d, true
+}
+
+type amountKey struct {
+	v   int64
+	exp int32
 }
 
 // reportedSince reports whether a problem at known column k of the current
@@ -240,6 +250,7 @@ func (t *table) reportedSince(since, k int) bool {
 // that does not match stops reading before any row (the slice is nil). An
 // error from r itself is returned as is. O(rows).
 func ReadProducersCSV(r io.Reader) ([]Producer, error) {
+	hint := sizeHint(r) / 48 // rows, if r knows its size; a row is rarely shorter
 	t, ok := openTable(r, ProducerColumns, []string{"nib"})
 	if !ok {
 		return nil, &DataError{Rows: t.problems}
@@ -262,9 +273,9 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 	var (
 		chunks [][]Producer
 		count  int32
-		metas  []meta
-		rows   []rowRec
-		byID   = make(map[string]int32)
+		metas  = make([]meta, 0, hint)
+		rows   = make([]rowRec, 0, hint)
+		byID   = make(map[string]int32, hint)
 	)
 	at := func(pi int32) *Producer { return &chunks[pi>>chunkBits][pi&(1<<chunkBits-1)] }
 	for {
@@ -370,6 +381,26 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 		return out, &DataError{Rows: t.problems}
 	}
 	return out, nil
+}
+
+// maxHint bounds what sizeHint lets a reader pre-allocate.
+const maxHint = 64 << 20
+
+// sizeHint returns the bytes left in r when r can tell (a bytes.Reader,
+// strings.Reader, bytes.Buffer or a regular file), else 0. It only sizes
+// initial allocations: a wrong hint costs memory or a regrowth, not
+// correctness.
+func sizeHint(r io.Reader) int {
+	var n int64
+	switch x := r.(type) {
+	case interface{ Len() int }:
+		n = int64(x.Len())
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := x.Stat(); err == nil && fi.Mode().IsRegular() {
+			n = fi.Size()
+		}
+	}
+	return int(min(max(n, 0), maxHint))
 }
 
 // locateProducerField maps a validation path to the row (index of the
