@@ -132,9 +132,12 @@ func (t *table) next() ([]string, error) {
 		}
 		t.line, _ = t.r.FieldPos(0)
 		empty := true
-		for i := range rec {
-			rec[i] = strings.TrimSpace(rec[i])
-			empty = empty && rec[i] == ""
+		for i, c := range rec {
+			if n := len(c); n > 0 && (c[0] <= ' ' || c[n-1] <= ' ' || c[0] >= 0x80 || c[n-1] >= 0x80) {
+				c = strings.TrimSpace(c) // only when an edge may be white space
+				rec[i] = c
+			}
+			empty = empty && c == ""
 		}
 		if empty {
 			continue
@@ -266,18 +269,17 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 		first, last int32 // the producer's first and last rows in rows
 		bad         bool
 	}
-	// Producers are kept in fixed-size chunks while reading, so that a
-	// large file never copies them to grow a slice; the result is one
-	// allocation of the exact size at the end.
-	const chunkBits = 10
+	// Producers go into one slice, sized from the input when its length is
+	// known; their first two capabilities come from a shared arena, so a
+	// producer costs no allocation of its own.
+	const arenaSize = 2048
 	var (
-		chunks [][]Producer
-		count  int32
-		metas  = make([]meta, 0, hint)
-		rows   = make([]rowRec, 0, hint)
-		byID   = make(map[string]int32, hint)
+		ps       = make([]Producer, 0, hint/2) // about two rows a producer
+		capArena []Capability
+		metas    = make([]meta, 0, hint/2)
+		rows     = make([]rowRec, 0, hint)
+		byID     = make(map[string]int32, hint/2)
 	)
-	at := func(pi int32) *Producer { return &chunks[pi>>chunkBits][pi&(1<<chunkBits-1)] }
 	for {
 		rec, err := t.next()
 		if err == io.EOF {
@@ -289,25 +291,28 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 		before := len(t.problems)
 		ri := int32(len(rows))
 		id := t.cell(rec, pcID)
-		pi, seen := count-1, count > 0 && at(count-1).ID == id // rows of a producer usually follow each other
+		pi, seen := int32(len(ps)-1), len(ps) > 0 && ps[len(ps)-1].ID == id // rows of a producer usually follow each other
 		if !seen {
 			pi, seen = byID[id]
 		}
 		if !seen {
-			pi = count
+			pi = int32(len(ps))
 			byID[id] = pi
 			g, _ := t.enum(rec, pcGrade, gradeSpec)
-			if pi&(1<<chunkBits-1) == 0 {
-				chunks = append(chunks, make([]Producer, 1<<chunkBits))
+			if len(capArena) < 2 {
+				capArena = make([]Capability, arenaSize)
 			}
-			count++
-			*at(pi) = Producer{
+			// Two capabilities of room from the arena; a third append
+			// moves that producer's slice out on its own.
+			caps := capArena[:0:2]
+			capArena = capArena[2:]
+			ps = append(ps, Producer{
 				ID: id, Name: t.cell(rec, pcName), NIB: t.cell(rec, pcNIB), Region: t.cell(rec, pcRegion),
-				Grade: Grade(g), Capabilities: make([]Capability, 0, 2),
-			}
+				Grade: Grade(g), Capabilities: caps,
+			})
 			metas = append(metas, meta{first: ri, last: ri})
 		} else {
-			p := at(pi)
+			p := &ps[pi]
 			g := string(p.Grade)
 			if t.cell(rec, pcGrade) != "" {
 				g, _ = t.enum(rec, pcGrade, gradeSpec)
@@ -333,7 +338,7 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 		c.Technique = Technique(tech)
 		c.PerWeek, _ = t.int(rec, pcPerWeek)
 		c.UnitCost, _ = t.amount(rec, pcUnitCost)
-		p := at(pi)
+		p := &ps[pi]
 		p.Capabilities = append(p.Capabilities, c)
 		rw := rowRec{line: t.line, next: -1}
 		if len(t.problems) > before {
@@ -346,24 +351,19 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 		}
 		rows = append(rows, rw)
 	}
-	good := 0
-	for i := range count {
-		if metas[i].bad = metas[i].bad || !at(i).valid(); !metas[i].bad {
-			good++
-		}
-	}
-	var out []Producer
-	if good > 0 {
-		out = make([]Producer, 0, good)
-	}
-	for i := range count {
+	// Keep the valid producers, compacting in place; report the others.
+	w := 0
+	for i := range ps {
 		m := &metas[i]
-		if !m.bad {
-			out = append(out, *at(i))
+		if !m.bad && ps[i].valid() {
+			if w != i {
+				ps[w] = ps[i]
+			}
+			w++
 			continue
 		}
 		var verr *ValidationError
-		if errors.As(at(i).Validate(), &verr) {
+		if errors.As(ps[i].Validate(), &verr) {
 			for _, f := range verr.Fields {
 				capIndex, k := locateProducerField(f.Field)
 				r := m.first
@@ -375,6 +375,11 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 				}
 			}
 		}
+	}
+	clear(ps[w:]) // drop what the left-out producers hold
+	var out []Producer
+	if w > 0 {
+		out = ps[:w:w]
 	}
 	if len(t.problems) > 0 {
 		sortRows(t.problems)

@@ -1,6 +1,7 @@
 package batik
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -12,6 +13,7 @@ type enumSpec struct {
 	kind  string
 	alias map[string]string   // normalised spelling -> canonical value
 	canon map[string]struct{} // canonical values
+	list  []string            // canonical values, sorted
 }
 
 // canonical reports whether v is one of spec's canonical values (not merely
@@ -25,11 +27,13 @@ func newEnumSpec(kind string, values map[string][]string) *enumSpec {
 	s := &enumSpec{kind: kind, alias: make(map[string]string), canon: make(map[string]struct{})}
 	for canon, spellings := range values {
 		s.canon[canon] = struct{}{}
+		s.list = append(s.list, canon)
 		s.alias[normalise(canon)] = canon
 		for _, sp := range spellings {
 			s.alias[normalise(sp)] = canon
 		}
 	}
+	slices.Sort(s.list)
 	return s
 }
 
@@ -37,6 +41,11 @@ func newEnumSpec(kind string, values map[string][]string) *enumSpec {
 // zero value "", so an absent optional field decodes; validation reports it
 // where the field is required.
 func (s *enumSpec) parse(text string) (string, error) {
+	for _, c := range s.list { // the common case: already canonical
+		if text == c {
+			return c, nil
+		}
+	}
 	n := normalise(text)
 	if n == "" {
 		return "", nil
