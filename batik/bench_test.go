@@ -105,6 +105,18 @@ func BenchmarkReadProducersCSV(b *testing.B) {
 				}
 			}
 		})
+		b.Run(itoa(rows)+"rows/unknown-length", func(b *testing.B) {
+			// Through a reader that cannot tell its length, as a pipe or a
+			// network stream: no presizing.
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				ps, err := ReadProducersCSV(struct{ io.Reader }{bytes.NewReader(data)})
+				if err != nil || len(ps) != rows/2 {
+					b.Fatal(err, len(ps))
+				}
+			}
+		})
 		b.Run(itoa(rows)+"rows/bare-encoding-csv", func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(data)))

@@ -2,6 +2,7 @@ package batik
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -251,9 +252,23 @@ func (t *table) reportedSince(since, k int) bool {
 // validation. A producer with any bad row is left out of the slice, and
 // each of its problems is reported: no row is dropped silently. A header
 // that does not match stops reading before any row (the slice is nil). An
-// error from r itself is returned as is. O(rows).
+// error from r itself is returned as is. O(rows) time; memory O(input):
+// a reader that cannot tell its length (not a *bytes.Reader,
+// *strings.Reader, *bytes.Buffer or regular *os.File) is read whole first,
+// so that every table is allocated once.
 func ReadProducersCSV(r io.Reader) ([]Producer, error) {
-	hint := sizeHint(r) / 48 // rows, if r knows its size; a row is rarely shorter
+	hint := sizeHint(r)
+	if hint == 0 {
+		// A stream of unknown length is read whole first: the result holds
+		// every row anyway, and knowing the size lets every table be
+		// allocated once instead of regrown.
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return nil, err
+		}
+		r, hint = bytes.NewReader(data), len(data)
+	}
+	hint /= 48 // rows; a row is rarely shorter
 	t, ok := openTable(r, ProducerColumns, []string{"nib"})
 	if !ok {
 		return nil, &DataError{Rows: t.problems}
