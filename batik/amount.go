@@ -54,6 +54,7 @@ type AmountError struct {
 	Code  string // what is wrong: "empty", "exponent", "grouping", "char", "digits", "nan" or "decimals"
 }
 
+// Error returns the English message, naming the field and the value.
 func (e *AmountError) Error() string {
 	field := e.Field
 	if field == "" {

@@ -48,6 +48,7 @@ type DataError struct {
 	Rows []RowError
 }
 
+// Error lists the first few problems in English and counts the rest.
 func (e *DataError) Error() string {
 	const show = 5
 	var b strings.Builder

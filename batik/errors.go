@@ -25,6 +25,7 @@ type EnumError struct {
 	Value string // the text as given
 }
 
+// Error names the enum and quotes the value.
 func (e *EnumError) Error() string {
 	return fmt.Sprintf("batik: unknown %s %s", e.Type, quote(e.Value))
 }

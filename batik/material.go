@@ -148,14 +148,14 @@ type Style string
 const (
 	Surakarta    Style = "surakarta"  // Solo
 	Yogyakarta   Style = "yogyakarta" // Jogja
-	Pekalongan   Style = "pekalongan"
-	Lasem        Style = "lasem" // Kab. Rembang
-	Cirebon      Style = "cirebon"
-	Indramayu    Style = "indramayu"
-	Madura       Style = "madura" // Tanjung Bumi, Bangkalan
-	Betawi       Style = "betawi"
-	Tuban        Style = "tuban"
-	StyleLainnya Style = "lainnya" // any other region
+	Pekalongan   Style = "pekalongan" // Kota and Kab. Pekalongan
+	Lasem        Style = "lasem"      // Kab. Rembang
+	Cirebon      Style = "cirebon"    // Trusmi
+	Indramayu    Style = "indramayu"  // Dermayu
+	Madura       Style = "madura"     // Tanjung Bumi, Bangkalan
+	Betawi       Style = "betawi"     // Jakarta
+	Tuban        Style = "tuban"      // gedog
+	StyleLainnya Style = "lainnya"    // any other region
 )
 
 var styleSpec = newEnumSpec("style", map[string][]string{

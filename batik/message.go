@@ -9,6 +9,7 @@ type ValidationError struct {
 	Fields []FieldError
 }
 
+// Error joins every field's English message.
 func (e *ValidationError) Error() string {
 	return "batik: invalid record: " + strings.Join(e.Messages(English), "; ")
 }

@@ -26,6 +26,7 @@ type InputError struct {
 	Err    error // the underlying error, if any
 }
 
+// Error names the field, the value and the reason.
 func (e *InputError) Error() string {
 	s := "capacity: " + e.Field
 	if e.Value != "" {

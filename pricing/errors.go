@@ -22,6 +22,7 @@ type ParseError struct {
 	Reason string
 }
 
+// Error quotes the input and says what is wrong with it.
 func (e *ParseError) Error() string {
 	return "pricing: invalid amount " + quote(e.Input) + ": " + e.Reason
 }
@@ -38,6 +39,7 @@ type ArgError struct {
 	Overflow bool
 }
 
+// Error names the argument, its value and the reason.
 func (e *ArgError) Error() string {
 	return "pricing: " + e.Field + " = " + e.Value + ": " + e.Reason
 }
