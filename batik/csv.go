@@ -404,7 +404,7 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 }
 
 // maxHint bounds what sizeHint lets a reader pre-allocate.
-const maxHint = 64 << 20
+const maxHint = 16 << 20
 
 // sizeHint returns the bytes left in r when r can tell (a bytes.Reader,
 // strings.Reader, bytes.Buffer or a regular file), else 0. It only sizes
