@@ -112,11 +112,10 @@ func (n *network) spread(res mcf.Result) (mcf.Result, error) {
 	g := &n.g
 	m := g.NumArcs()
 	isWeek := make([]bool, m)
-	for _, e := range n.weekArc {
-		isWeek[e] = true
-	}
-	for _, e := range n.bypass {
-		isWeek[e] = false
+	for g, base := range n.chainBase {
+		for k := 0; base >= 0 && k <= n.lastFor[g]; k++ {
+			isWeek[n.weekArc[base+k]] = true
+		}
 	}
 	supply := make([]int64, g.NumNodes())
 	for u := range supply {
