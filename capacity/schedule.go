@@ -280,9 +280,9 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Options
 	}
 	eligible := func(o *batik.Order) []member {
 		list := byTech[slices.Index(techs, o.Technique)]
-		min := rank(o.MinGrade)
+		need := rank(o.MinGrade)
 		k := 0
-		for k < len(list) && list[k].grade >= min {
+		for k < len(list) && list[k].grade >= need {
 			k++
 		}
 		return list[:k]
