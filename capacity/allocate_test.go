@@ -196,14 +196,7 @@ func TestAllocateBadInput(t *testing.T) {
 				tt.mut(p)
 			}
 			_, err := Allocate(tt.order, p, tt.opts)
-			var ie *InputError
-			require.ErrorAs(t, err, &ie)
-			assert.Equal(t, tt.field, ie.Field)
-			if tt.overflow {
-				require.ErrorIs(t, err, ErrOverflow)
-			} else {
-				require.ErrorIs(t, err, ErrInvalid)
-			}
+			requireInputError(t, err, tt.field, tt.overflow)
 			assert.NotContains(t, err.Error(), "\n")
 		})
 	}
@@ -211,4 +204,18 @@ func TestAllocateBadInput(t *testing.T) {
 	var ve *batik.ValidationError
 	require.ErrorAs(t, err, &ve, "an invalid order's error carries the validation details")
 	assert.True(t, strings.Contains(err.Error(), "quantity"))
+}
+
+// requireInputError checks err is an *InputError about field, wrapping
+// ErrOverflow when overflow is set and ErrInvalid otherwise.
+func requireInputError(t *testing.T, err error, field string, overflow bool) {
+	t.Helper()
+	var ie *InputError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, field, ie.Field)
+	if overflow {
+		require.ErrorIs(t, err, ErrOverflow)
+	} else {
+		require.ErrorIs(t, err, ErrInvalid)
+	}
 }

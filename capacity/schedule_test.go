@@ -102,14 +102,7 @@ func TestScheduleBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Schedule(tt.orders, tt.producers, tt.opts)
-			var ie *InputError
-			require.ErrorAs(t, err, &ie)
-			assert.Equal(t, tt.field, ie.Field)
-			if tt.overflow {
-				require.ErrorIs(t, err, ErrOverflow)
-			} else {
-				require.ErrorIs(t, err, ErrInvalid)
-			}
+			requireInputError(t, err, tt.field, tt.overflow)
 		})
 	}
 }

@@ -3,6 +3,7 @@ package pricing
 import (
 	"strconv"
 
+	"github.com/batikkit/batikkit/batik"
 	"github.com/shopspring/decimal"
 )
 
@@ -103,7 +104,7 @@ func (q Quote) Price() (Breakdown, error) {
 		b.Subtotal = b.Subtotal.Add(ql.Gross)
 		afterLine = afterLine.Add(ql.Amount)
 		// Weights for spreading the order discount: line amounts in sen.
-		w, ok := centsOf(ql.Amount)
+		w, ok := batik.Cents(ql.Amount)
 		if !ok {
 			return Breakdown{}, overflowErr(field+".amount", ql.Amount.String(), "is too large to share a discount over")
 		}
@@ -154,15 +155,6 @@ func (q Quote) Price() (Breakdown, error) {
 		b.SellerReceives = b.Total.Sub(s.Fees)
 	}
 	return b, nil
-}
-
-// centsOf returns d in sen as an int64 weight, for amounts with at most 2
-// decimals below about Rp9 x 10^15.
-func centsOf(d decimal.Decimal) (int64, bool) {
-	if d.Exponent() < -2 || d.NumDigits()+int(d.Exponent())+2 > 18 {
-		return 0, false
-	}
-	return d.Shift(2).IntPart(), true
 }
 
 // prefixErr puts a path prefix before the field of an *ArgError.
