@@ -3,6 +3,7 @@ package batik_test
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/batikkit/batikkit/batik"
@@ -121,4 +122,46 @@ func ExampleValidGTIN() {
 	// Output:
 	// true false
 	// 1
+}
+
+func ExampleClaimsBatik() {
+	for _, s := range []string{"Batik Tulis Parang", "Kemeja hand-drawn batik", "Kain printing motif capung"} {
+		fmt.Printf("%q -> %q\n", s, batik.ClaimsBatik(s))
+	}
+	// Output:
+	// "Batik Tulis Parang" -> "batik tulis"
+	// "Kemeja hand-drawn batik" -> "hand drawn batik"
+	// "Kain printing motif capung" -> ""
+}
+
+func ExampleReadProducersJSON() {
+	in := `[
+	{"id":"SLO-01","name":"Batik Sekar Jagad","region":"33.72","grade":"Halus",
+	 "capabilities":[{"technique":"Batik Cap","per_week":80,"unit_cost":"95000"}]},
+	{"id":"PKL-02","name":"Batik Pagi Sore","region":"33.75","grade":"sedang",
+	 "capabilities":[{"technique":"cap","per_week":100,"unit_cost":"1e5"}]}
+]`
+	producers, err := batik.ReadProducersJSON(strings.NewReader(in))
+	for _, p := range producers {
+		fmt.Println(p.ID, p.Grade, p.Capabilities[0].Technique)
+	}
+	fmt.Println(err)
+	// Output:
+	// SLO-01 halus cap
+	// batik: bad input data: line 4, column 2: [1].unit_cost: exponents are not allowed in an amount, got "1e5"
+}
+
+func ExampleWriteProducersCSV() {
+	p := batik.Producer{ID: "SLO-01", Name: "Batik Sekar Jagad", Region: "33.72", Grade: batik.Halus,
+		Capabilities: []batik.Capability{
+			{Technique: batik.Tulis, PerWeek: 6, UnitCost: decimal.NewFromInt(450000)},
+			{Technique: batik.Cap, PerWeek: 80, UnitCost: decimal.NewFromInt(95000)},
+		}}
+	if err := batik.WriteProducersCSV(os.Stdout, []batik.Producer{p}); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// id,name,nib,region,grade,technique,per_week,unit_cost
+	// SLO-01,Batik Sekar Jagad,,33.72,halus,tulis,6,450000
+	// SLO-01,Batik Sekar Jagad,,33.72,halus,cap,80,95000
 }

@@ -2,6 +2,7 @@ package capacity_test
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
@@ -114,4 +115,42 @@ func ExampleSchedule() {
 	// O2 A week 1: 400
 	// O2 B week 1: 200
 	// unfilled: map[O3:5] cost: 84800000
+}
+
+func ExampleOptions_spread() {
+	start := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	mk := func(id string) batik.Producer {
+		return batik.Producer{ID: id, Name: "Batik " + id, Region: "33.75", Grade: batik.Sedang,
+			Capabilities: []batik.Capability{{Technique: batik.Cap, PerWeek: 40, UnitCost: decimal.NewFromInt(80000)}}}
+	}
+	producers := []batik.Producer{mk("A"), mk("B"), mk("C")}
+	orders := []batik.Order{{ID: "O1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 60, Due: start.AddDate(0, 0, 7)}}
+	for _, spread := range []bool{false, true} {
+		tt, _ := capacity.Schedule(orders, producers, capacity.Options{Start: start, Spread: spread})
+		fmt.Print("spread=", spread, ":")
+		for _, a := range tt.Assignments {
+			fmt.Printf(" %s:%d", a.ProducerID, a.Quantity)
+		}
+		fmt.Println(" cost", tt.Cost)
+	}
+	// Output:
+	// spread=false: A:40 B:20 cost 4800000
+	// spread=true: A:20 B:20 C:20 cost 4800000
+}
+
+func ExampleWriteDIMACS() {
+	start := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	orders := []batik.Order{{ID: "O1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 500, Due: start.AddDate(0, 0, 7)}}
+	if err := capacity.WriteDIMACS(os.Stdout, orders, workshops()[:1], capacity.Options{Start: start}); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// c batikkit capacity.Schedule: 1 orders, 1 producers, start 2026-12-07
+	// c costs in sen; unfilled pieces cost 15200001 each
+	// p min 3 3
+	// n 1 500
+	// n 3 -500
+	// a 1 2 0 400 7600000
+	// a 2 3 0 400 0
+	// a 1 3 0 500 15200001
 }
