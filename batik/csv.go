@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
 )
 
@@ -59,7 +60,7 @@ type table struct {
 	width    int
 	line     int // first line of the current record
 	problems []RowError
-	amounts  map[amountKey]decimal.Decimal // amounts built so far
+	amounts  map[string]decimal.Decimal // amounts built so far
 }
 
 // openTable reads the header and checks it against the known columns, of
@@ -193,36 +194,26 @@ const maxCachedAmounts = 4096
 
 func (t *table) amount(rec []string, k int) (decimal.Decimal, bool) {
 	s := t.cell(rec, k)
-	code := checkAmount(s)
-	if code != "" {
-		t.fail(k, (&AmountError{Value: s, Code: code}).fieldError(t.known[k]))
-		return decimal.Decimal{}, false
-	}
-	if len(s) > 18 {
-		d, _ := decimal.NewFromString(s) // checkAmount accepted it
-		return d, true
-	}
 	// A cooperative's sheet repeats a few hundred prices over thousands of
 	// rows: build each value once. decimal.Decimal values are immutable,
 	// so rows may share one.
-	v, exp := amountParts(s)
-	key := amountKey{v, exp}
-	if d, ok := t.amounts[key]; ok {
+	if d, ok := t.amounts[s]; ok {
 		return d, true
 	}
-	d := decimal.New(v, exp)
+	d, err := pricing.ParseDecimal(s)
+	if err != nil {
+		var pe *pricing.ParseError
+		errors.As(err, &pe)
+		t.fail(k, (&AmountError{Value: s, Code: pe.Code}).fieldError(t.known[k]))
+		return decimal.Decimal{}, false
+	}
 	if t.amounts == nil {
-		t.amounts = make(map[amountKey]decimal.Decimal)
+		t.amounts = make(map[string]decimal.Decimal)
 	}
 	if len(t.amounts) < maxCachedAmounts {
-		t.amounts[key] = d
+		t.amounts[s] = d
 	}
 	return d, true
-}
-
-type amountKey struct {
-	v   int64
-	exp int32
 }
 
 // reportedSince reports whether a problem at known column k of the current

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
 )
 
@@ -24,25 +25,9 @@ func textOK(s string, max int, required bool) bool {
 
 func centsOK(d decimal.Decimal) bool { return d.Exponent() >= -2 || d.Equal(d.Round(2)) }
 
-// Cents returns d in hundredths (sen) when d has at most 2 decimal places
-// and the result fits an int64 with room to spare (at most 18 digits); ok
-// is false otherwise. It does not allocate for such values, which makes it
-// the cheap way to check or sum amounts exactly in integers.
-func Cents(d decimal.Decimal) (cents int64, ok bool) {
-	exp := int(d.Exponent())
-	if exp < -2 || d.NumDigits()+exp+2 > 18 {
-		return 0, false
-	}
-	c := d.CoefficientInt64()
-	for range exp + 2 {
-		c *= 10
-	}
-	return c, true
-}
-
 // centsIn reports whether d has at most 2 decimals and lies in [min, max] rupiah.
 func centsIn(d decimal.Decimal, min, max int64) bool {
-	if c, ok := Cents(d); ok {
+	if c, ok := pricing.Cents(d); ok {
 		return c >= min*100 && c <= max*100
 	}
 	return centsOK(d) && d.Cmp(decimal.NewFromInt(min)) >= 0 && d.Cmp(decimal.NewFromInt(max)) <= 0

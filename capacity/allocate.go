@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/pricing"
 )
 
 // cand is a producer eligible for the order, in producer-ID order.
@@ -108,7 +109,7 @@ func Allocate(order batik.Order, producers []batik.Producer, opts Options) (Plan
 			continue
 		}
 		r.free = int64(free)
-		r.cents, _ = batik.Cents(c.UnitCost) // checked by checkProducer
+		r.cents, _ = pricing.Cents(c.UnitCost) // checked by checkProducer
 	}
 
 	sorted, err := sortByID(producers)
@@ -274,7 +275,7 @@ func checkProducer(p *batik.Producer, i int) error {
 		if c.PerWeek < 0 || c.PerWeek > batik.MaxQuantity {
 			return invalid(path(int32(i), ci, "per_week"), strconv.Itoa(c.PerWeek), "must be in [0, 2147483647]")
 		}
-		cents, ok := batik.Cents(c.UnitCost)
+		cents, ok := pricing.Cents(c.UnitCost)
 		if !ok || cents < 0 || cents > batik.MaxUnitCost*100 {
 			return invalid(path(int32(i), ci, "unit_cost"), c.UnitCost.String(), "must be in [0, 100000000] with at most 2 decimals")
 		}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/pricing"
 	"github.com/batikkit/batikkit/capacity/internal/mcf"
 	"github.com/shopspring/decimal"
 )
@@ -270,7 +271,7 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Options
 				continue
 			}
 			ti := slices.Index(techs, c.Technique)
-			cents, _ := batik.Cents(c.UnitCost) // Validate checked it
+			cents, _ := pricing.Cents(c.UnitCost) // Validate checked it
 			byTech[ti] = append(byTech[ti], member{pi, rank(p.Grade), int64(c.PerWeek), cents})
 			maxCents = max(maxCents, cents)
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -156,7 +157,7 @@ func bruteSchedule(orders []batik.Order, producers []batik.Producer) (filled int
 			if !ok || c.PerWeek == 0 || !p.Grade.AtLeast(o.MinGrade) {
 				continue
 			}
-			ct, _ := batik.Cents(c.UnitCost)
+			ct, _ := pricing.Cents(c.UnitCost)
 			for k := 0; k <= last; k++ {
 				slots = append(slots, slot{oi, pi, k, o.Technique, ct, min(o.Quantity, c.PerWeek)})
 			}

@@ -19,7 +19,8 @@ var (
 // ParseError reports text Parse refused. It unwraps to ErrSyntax.
 type ParseError struct {
 	Input  string // the text as given (abbreviated in Error when long)
-	Reason string
+	Reason string // what is wrong, in English
+	Code   string // ParseDecimal's code for the reason ("exponent", "grouping", ...); "" from Parse
 }
 
 // Error quotes the input and says what is wrong with it.

@@ -3,7 +3,6 @@ package pricing
 import (
 	"strconv"
 
-	"github.com/batikkit/batikkit/batik"
 	"github.com/shopspring/decimal"
 )
 
@@ -104,7 +103,7 @@ func (q Quote) Price() (Breakdown, error) {
 		b.Subtotal = b.Subtotal.Add(ql.Gross)
 		afterLine = afterLine.Add(ql.Amount)
 		// Weights for spreading the order discount: line amounts in sen.
-		w, ok := batik.Cents(ql.Amount)
+		w, ok := Cents(ql.Amount)
 		if !ok {
 			return Breakdown{}, overflowErr(field+".amount", ql.Amount.String(), "is too large to share a discount over")
 		}

@@ -1,0 +1,103 @@
+package pricing
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// The machine grammar: how programs write amounts (JSON, APIs), as opposed
+// to Parse's grammar for what people type.
+
+// ParseDecimal reads an amount in the machine form used by JSON and APIs:
+// an optional '-', digits, and optionally '.' and at most two more digits
+// ("12500", "12500.5", "-3.25"). It never goes through float64 and refuses
+// exponents ("1e9"), NaN, Inf, grouping separators ("12.500,00" or
+// "12,500"), blanks and more than MaxDigits digits, so an amount is never
+// misread. What people type ("Rp1.250.000") is Parse's business.
+//
+// The error is a *ParseError wrapping ErrSyntax; its Code says what is
+// wrong. O(len(s)); no allocation for up to 18 bytes.
+func ParseDecimal(s string) (decimal.Decimal, error) {
+	if code := checkDecimal(s); code != "" {
+		return decimal.Decimal{}, &ParseError{Input: s, Reason: decimalReasons[code], Code: code}
+	}
+	if len(s) <= 18 {
+		return decimal.New(decimalParts(s)), nil
+	}
+	return decimal.NewFromString(s)
+}
+
+// decimalReasons are the English reasons for each code of checkDecimal.
+var decimalReasons = map[string]string{
+	"empty":    "empty",
+	"nan":      "not a number",
+	"exponent": "exponents are not allowed",
+	"grouping": "write digits with '.' before at most 2 decimals, without grouping",
+	"char":     "unexpected character",
+	"digits":   "more than 30 digits",
+	"decimals": "more than 2 decimal places",
+}
+
+// decimalParts returns the coefficient and exponent of s, which checkDecimal
+// accepted and which is at most 18 bytes long, so the digits fit an int64:
+// the decimal is built without decimal's string parsing.
+func decimalParts(s string) (v int64, exp int32) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.':
+			exp = -int32(len(s) - i - 1)
+		case c != '-':
+			v = v*10 + int64(c-'0')
+		}
+	}
+	if s[0] == '-' {
+		v = -v
+	}
+	return v, exp
+}
+
+// checkDecimal returns "" if s is a plain decimal with at most 2 decimals,
+// or the code of the first problem.
+func checkDecimal(s string) string {
+	if s == "" {
+		return "empty"
+	}
+	switch strings.ToLower(strings.TrimLeft(s, "+-")) {
+	case "nan", "inf", "infinity":
+		return "nan"
+	}
+	i := 0
+	if s[0] == '-' {
+		i++
+	}
+	digits, frac, dot := 0, 0, false
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		case c == 'e' || c == 'E':
+			return "exponent"
+		case c == ',' || c == '.':
+			return "grouping"
+		default:
+			return "char"
+		}
+		if digits > MaxDigits {
+			return "digits"
+		}
+	}
+	switch {
+	case digits == 0 || (dot && frac == 0) || (dot && digits == frac):
+		return "nan"
+	case frac > 2:
+		return "decimals"
+	}
+	return ""
+}
