@@ -16,12 +16,12 @@ type bareProducer struct {
 	Name         string           `validate:"required,max=200"`
 	NIB          string           `validate:"omitempty,len=13,numeric"`
 	Region       string           `validate:"required,min=2,max=13"`
-	Grade        string           `validate:"required,oneof=halus sedang kasar"`
 	Capabilities []bareCapability `validate:"min=1,dive"`
 }
 
 type bareCapability struct {
 	Technique string `validate:"required,oneof=tulis cap kombinasi printing"`
+	Grade     string `validate:"required,oneof=halus sedang kasar"`
 	PerWeek   int    `validate:"gte=0,lte=2147483647"`
 	UnitCost  int64  `validate:"gte=0,lte=100000000"`
 }
@@ -49,8 +49,8 @@ type bareProduct struct {
 func BenchmarkValidate(b *testing.B) {
 	bare := validator.New(validator.WithRequiredStructEnabled())
 	p := validProducer()
-	bp := bareProducer{ID: p.ID, Name: p.Name, NIB: p.NIB, Region: p.Region, Grade: "halus",
-		Capabilities: []bareCapability{{"tulis", 6, 450000}, {"cap", 80, 95000}}}
+	bp := bareProducer{ID: p.ID, Name: p.Name, NIB: p.NIB, Region: p.Region,
+		Capabilities: []bareCapability{{"tulis", "halus", 6, 450000}, {"cap", "sedang", 80, 95000}}}
 	pr := validProduct()
 	bpr := bareProduct{SKU: pr.SKU, Name: pr.Name, Technique: "cap", Motif: pr.Motif, Style: "surakarta", Fabric: "primisima",
 		Dye: "sintetis", Form: "kemeja", Grade: "sedang", LengthCM: 75, WidthCM: 55, WeightGrams: 250, Price: 185000, MinOrder: 1,

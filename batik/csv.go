@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
@@ -304,7 +303,6 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 		if !seen {
 			pi = int32(len(ps))
 			byID[id] = pi
-			g, _ := t.enum(rec, pcGrade, gradeSpec)
 			if len(capArena) < 2 {
 				capArena = make([]Capability, arenaSize)
 			}
@@ -314,15 +312,11 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 			capArena = capArena[2:]
 			ps = append(ps, Producer{
 				ID: id, Name: t.cell(rec, pcName), NIB: t.cell(rec, pcNIB), Region: t.cell(rec, pcRegion),
-				Grade: Grade(g), Capabilities: caps,
+				Capabilities: caps,
 			})
 			metas = append(metas, meta{first: ri, last: ri})
 		} else {
 			p := &ps[pi]
-			g := string(p.Grade)
-			if t.cell(rec, pcGrade) != "" {
-				g, _ = t.enum(rec, pcGrade, gradeSpec)
-			}
 			for _, f := range [...]struct {
 				k           int
 				now, before string
@@ -330,7 +324,6 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 				{pcName, t.cell(rec, pcName), p.Name},
 				{pcNIB, t.cell(rec, pcNIB), p.NIB},
 				{pcRegion, t.cell(rec, pcRegion), p.Region},
-				{pcGrade, g, string(p.Grade)},
 			} {
 				if f.now != "" && f.now != f.before {
 					t.fail(f.k, FieldError{Tag: "conflict", Value: quote(t.cell(rec, f.k)), Param: quote(f.before)})
@@ -342,9 +335,15 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 		var c Capability
 		tech, _ := t.enum(rec, pcTechnique, techniqueSpec)
 		c.Technique = Technique(tech)
+		p := &ps[pi]
+		if n := len(p.Capabilities); seen && n > 0 && t.cell(rec, pcGrade) == "" {
+			c.Grade = p.Capabilities[n-1].Grade // a blank grade repeats the row above, like the other cells
+		} else {
+			grade, _ := t.enum(rec, pcGrade, gradeSpec)
+			c.Grade = Grade(grade)
+		}
 		c.PerWeek, _ = t.int(rec, pcPerWeek)
 		c.UnitCost, _ = t.amount(rec, pcUnitCost)
-		p := &ps[pi]
 		p.Capabilities = append(p.Capabilities, c)
 		rw := rowRec{line: t.line, next: -1}
 		if len(t.problems) > before {
@@ -428,6 +427,8 @@ func locateProducerField(path string) (rowIndex, col int) {
 			return n, pcPerWeek
 		case "unit_cost":
 			return n, pcUnitCost
+		case "grade":
+			return n, pcGrade
 		}
 		return n, pcTechnique
 	}
@@ -483,7 +484,7 @@ func ReadOrdersCSV(r io.Reader) ([]Order, error) {
 		o.MinGrade = Grade(g)
 		o.Quantity, _ = t.int(rec, ocQuantity)
 		if s := t.cell(rec, ocDue); s != "" {
-			due, err := ParseDue(s)
+			due, err := ParseDate(s)
 			if err != nil {
 				t.fail(ocDue, FieldError{Tag: "date", Value: quote(s)})
 			}
@@ -520,15 +521,6 @@ func ReadOrdersCSV(r io.Reader) ([]Order, error) {
 	return out, nil
 }
 
-// ParseDue reads a due date: "2026-12-24" (midnight UTC at the start of
-// that day) or an RFC 3339 time such as "2026-12-24T17:00:00+07:00".
-func ParseDue(s string) (time.Time, error) {
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, nil
-	}
-	return time.Parse(time.RFC3339, s)
-}
-
 // WriteProducersCSV writes producers in the format ReadProducersCSV reads:
 // a header of ProducerColumns and one row per capability. A producer with
 // no capabilities gets one row with the capability cells blank (which
@@ -541,15 +533,15 @@ func WriteProducersCSV(w io.Writer, producers []Producer) error {
 	}
 	rec := make([]string, pcCount)
 	for _, p := range producers {
-		rec[pcID], rec[pcName], rec[pcNIB], rec[pcRegion], rec[pcGrade] = p.ID, p.Name, p.NIB, p.Region, string(p.Grade)
+		rec[pcID], rec[pcName], rec[pcNIB], rec[pcRegion] = p.ID, p.Name, p.NIB, p.Region
 		if len(p.Capabilities) == 0 {
-			rec[pcTechnique], rec[pcPerWeek], rec[pcUnitCost] = "", "", ""
+			rec[pcTechnique], rec[pcGrade], rec[pcPerWeek], rec[pcUnitCost] = "", "", "", ""
 			if err := cw.Write(rec); err != nil {
 				return err
 			}
 		}
 		for _, c := range p.Capabilities {
-			rec[pcTechnique], rec[pcPerWeek], rec[pcUnitCost] = string(c.Technique), strconv.Itoa(c.PerWeek), c.UnitCost.String()
+			rec[pcTechnique], rec[pcGrade], rec[pcPerWeek], rec[pcUnitCost] = string(c.Technique), string(c.Grade), strconv.Itoa(c.PerWeek), c.UnitCost.String()
 			if err := cw.Write(rec); err != nil {
 				return err
 			}

@@ -19,7 +19,7 @@ func TestReadProducersCSVMerges(t *testing.T) {
 	in := header +
 		"SLO-01,Batik Sekar Jagad,1234567890123,33.72,halus,tulis,6,450000\n" +
 		"PKL-01,Batik Jlamprang,,33.75,sedang,Batik Cap,120,65000.50\n" +
-		"SLO-01,,,,,cap,80,95000\n"
+		"SLO-01,,,,sedang,cap,80,95000\n"
 	ps, err := ReadProducersCSV(strings.NewReader(in))
 	require.NoError(t, err)
 	require.Len(t, ps, 2)
@@ -30,15 +30,15 @@ func TestReadProducersCSVMerges(t *testing.T) {
 
 func TestReadProducersCSVFormats(t *testing.T) {
 	rows := "SLO-01,Batik Sekar Jagad,1234567890123,33.72,halus,tulis,6,450000\n" +
-		"SLO-01,,,,,cap,80,95000\n"
+		"SLO-01,,,,sedang,cap,80,95000\n"
 	variants := map[string]string{
 		"bom":            bom + header + rows,
 		"crlf":           strings.ReplaceAll(header+rows, "\n", "\r\n"),
 		"blank lines":    "\n" + header + "\n\n" + strings.Replace(rows, "\n", "\n,,,,,,,\n\n", 1) + "\n",
-		"column order":   "unit_cost,per_week,technique,grade,region,nib,name,id\n450000,6,tulis,halus,33.72,1234567890123,Batik Sekar Jagad,SLO-01\n95000,80,cap,,,,,SLO-01\n",
+		"column order":   "unit_cost,per_week,technique,grade,region,nib,name,id\n450000,6,tulis,halus,33.72,1234567890123,Batik Sekar Jagad,SLO-01\n95000,80,cap,sedang,,,,SLO-01\n",
 		"header spaces":  "ID, Name ,NIB,Region,Grade,Technique,Per Week,Unit-Cost\n" + rows,
-		"quoted cells":   header + `"SLO-01","Batik Sekar Jagad","1234567890123","33.72","halus","tulis","6","450000"` + "\n" + `SLO-01,"",,,,"cap", 80 ,95000` + "\n",
-		"no nib column":  "id,name,region,grade,technique,per_week,unit_cost\nSLO-01,Batik Sekar Jagad,33.72,halus,tulis,6,450000\nSLO-01,,,,cap,80,95000\n",
+		"quoted cells":   header + `"SLO-01","Batik Sekar Jagad","1234567890123","33.72","halus","tulis","6","450000"` + "\n" + `SLO-01,"",,,sedang,"cap", 80 ,95000` + "\n",
+		"no nib column":  "id,name,region,grade,technique,per_week,unit_cost\nSLO-01,Batik Sekar Jagad,33.72,halus,tulis,6,450000\nSLO-01,,,sedang,cap,80,95000\n",
 		"no final break": header + strings.TrimSuffix(rows, "\n"),
 	}
 	for name, in := range variants {
@@ -126,8 +126,8 @@ type errReader struct{ err error }
 func (r errReader) Read([]byte) (int, error) { return 0, r.err }
 
 func TestWriteReadProducersRoundTrip(t *testing.T) {
-	ps := []Producer{validProducer(), {ID: "PKL-7", Name: "Batik \"Pagi, Sore\"", Region: "33.26", Grade: Kasar,
-		Capabilities: []Capability{{Technique: Printing, PerWeek: 0, UnitCost: decimal.NewFromInt(0)}}}}
+	ps := []Producer{validProducer(), {ID: "PKL-7", Name: "Batik \"Pagi, Sore\"", Region: "33.26",
+		Capabilities: []Capability{{Technique: Printing, Grade: Kasar, PerWeek: 0, UnitCost: decimal.NewFromInt(0)}}}}
 	var buf bytes.Buffer
 	require.NoError(t, WriteProducersCSV(&buf, ps))
 	got, err := ReadProducersCSV(&buf)
@@ -138,25 +138,22 @@ func TestWriteReadProducersRoundTrip(t *testing.T) {
 func TestReadOrdersCSV(t *testing.T) {
 	in := "id,sku,technique,min_grade,quantity,due\n" +
 		"ORD-1,KMJ-CAP-PRG-L,cap,sedang,1000,2026-12-24\n" +
-		"ORD-2,,Batik Tulis,halus,20,2027-01-15T17:00:00+07:00\n" +
+		"ORD-2,,Batik Tulis,halus,20,2027-01-15T00:00:00+07:00\n" +
 		"ORD-3,,cap,medium,0,2026-12-24\n" +
 		"ORD-1,,cap,sedang,5,\n" +
-		"ORD-4,,cap,sedang,5,24/12/2026\n"
+		"ORD-4,,cap,sedang,5,12/24/2026\n" +
+		"ORD-5,,cap,sedang,5,2027-01-15T17:00:00+07:00\n" +
+		"ORD-6,,cap,sedang,5,24/12/2026\n"
 	os, err := ReadOrdersCSV(strings.NewReader(in))
-	assert.Equal(t, []string{"4:0:quantity:gt", "5:0:id:duplicate", "6:0:due:date"}, zeroCols(rowTags(t, err)))
-	require.Len(t, os, 2)
+	assert.Equal(t, []string{"4:0:quantity:gt", "5:0:id:duplicate", "6:0:due:date", "7:0:due:date"}, zeroCols(rowTags(t, err)))
+	require.Len(t, os, 3)
 	o := validOrder()
-	o.Due = mustDue("2026-12-24")
+	o.Due = MustParseDate("2026-12-24")
 	assert.Equal(t, o, os[0])
 	assert.Equal(t, Tulis, os[1].Technique)
-}
-
-func mustDue(s string) (t0 time.Time) {
-	t0, err := ParseDue(s)
-	if err != nil {
-		panic(err)
-	}
-	return t0
+	assert.Equal(t, MustDate(2027, time.January, 15), os[1].Due)
+	assert.Equal(t, "ORD-6", os[2].ID)
+	assert.Equal(t, MustDate(2026, time.December, 24), os[2].Due)
 }
 
 // zeroCols drops column numbers, which the test does not pin for orders.

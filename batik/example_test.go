@@ -12,10 +12,10 @@ import (
 
 func ExampleProducer_Validate() {
 	p := batik.Producer{
-		ID: "SLO-01", Name: "Batik Sekar Jagad", NIB: "123456789012", Region: "3372", Grade: batik.Halus,
+		ID: "SLO-01", Name: "Batik Sekar Jagad", NIB: "123456789012", Region: "3372",
 		Capabilities: []batik.Capability{
-			{Technique: batik.Tulis, PerWeek: 6, UnitCost: decimal.NewFromInt(450000)},
-			{Technique: batik.Cap, PerWeek: -80, UnitCost: decimal.NewFromInt(95000)},
+			{Technique: batik.Tulis, Grade: batik.Halus, PerWeek: 6, UnitCost: decimal.NewFromInt(450000)},
+			{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: -80, UnitCost: decimal.NewFromInt(95000)},
 		},
 	}
 	var ve *batik.ValidationError
@@ -87,7 +87,7 @@ func ExampleGrade_AtLeast() {
 func ExampleReadProducersCSV() {
 	in := "id,name,nib,region,grade,technique,per_week,unit_cost\n" +
 		"SLO-01,Batik Sekar Jagad,1234567890123,33.72,halus,tulis,6,450000\n" +
-		"SLO-01,,,,,cap,80,95000\n" +
+		"SLO-01,,,,sedang,cap,80,95000\n" +
 		"PKL-02,Batik Pagi Sore,,33.75,sedang,cap,1.000,65000\n"
 	producers, err := batik.ReadProducersCSV(strings.NewReader(in))
 	for _, p := range producers {
@@ -136,14 +136,14 @@ func ExampleClaimsBatik() {
 
 func ExampleReadProducersJSON() {
 	in := `[
-	{"id":"SLO-01","name":"Batik Sekar Jagad","region":"33.72","grade":"Halus",
-	 "capabilities":[{"technique":"Batik Cap","per_week":80,"unit_cost":"95000"}]},
-	{"id":"PKL-02","name":"Batik Pagi Sore","region":"33.75","grade":"sedang",
-	 "capabilities":[{"technique":"cap","per_week":100,"unit_cost":"1e5"}]}
+	{"id":"SLO-01","name":"Batik Sekar Jagad","region":"33.72",
+	 "capabilities":[{"technique":"Batik Cap","grade":"Halus","per_week":80,"unit_cost":"95000"}]},
+	{"id":"PKL-02","name":"Batik Pagi Sore","region":"33.75",
+	 "capabilities":[{"technique":"cap","grade":"sedang","per_week":100,"unit_cost":"1e5"}]}
 ]`
 	producers, err := batik.ReadProducersJSON(strings.NewReader(in))
 	for _, p := range producers {
-		fmt.Println(p.ID, p.Grade, p.Capabilities[0].Technique)
+		fmt.Println(p.ID, p.Capabilities[0].Grade, p.Capabilities[0].Technique)
 	}
 	fmt.Println(err)
 	// Output:
@@ -152,10 +152,10 @@ func ExampleReadProducersJSON() {
 }
 
 func ExampleWriteProducersCSV() {
-	p := batik.Producer{ID: "SLO-01", Name: "Batik Sekar Jagad", Region: "33.72", Grade: batik.Halus,
+	p := batik.Producer{ID: "SLO-01", Name: "Batik Sekar Jagad", Region: "33.72",
 		Capabilities: []batik.Capability{
-			{Technique: batik.Tulis, PerWeek: 6, UnitCost: decimal.NewFromInt(450000)},
-			{Technique: batik.Cap, PerWeek: 80, UnitCost: decimal.NewFromInt(95000)},
+			{Technique: batik.Tulis, Grade: batik.Halus, PerWeek: 6, UnitCost: decimal.NewFromInt(450000)},
+			{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 80, UnitCost: decimal.NewFromInt(95000)},
 		}}
 	if err := batik.WriteProducersCSV(os.Stdout, []batik.Producer{p}); err != nil {
 		fmt.Println(err)
@@ -163,5 +163,5 @@ func ExampleWriteProducersCSV() {
 	// Output:
 	// id,name,nib,region,grade,technique,per_week,unit_cost
 	// SLO-01,Batik Sekar Jagad,,33.72,halus,tulis,6,450000
-	// SLO-01,Batik Sekar Jagad,,33.72,halus,cap,80,95000
+	// SLO-01,Batik Sekar Jagad,,33.72,sedang,cap,80,95000
 }

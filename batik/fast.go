@@ -36,12 +36,12 @@ func centsIn(d decimal.Decimal, min, max int64) bool {
 func quantityOK(n, min int) bool { return n >= min && n <= MaxQuantity }
 
 func (c *Capability) valid() bool {
-	return c.Technique.Valid() && quantityOK(c.PerWeek, 0) && centsIn(c.UnitCost, 0, MaxUnitCost)
+	return c.Technique.Valid() && c.Grade.Valid() && quantityOK(c.PerWeek, 0) && centsIn(c.UnitCost, 0, MaxUnitCost)
 }
 
 func (p *Producer) valid() bool {
 	if !identOK(p.ID, 64) || !textOK(p.Name, 200, true) || (p.NIB != "" && !ValidNIB(p.NIB)) ||
-		!ValidRegion(p.Region) || !p.Grade.Valid() || len(p.Capabilities) == 0 {
+		!ValidRegion(p.Region) || len(p.Capabilities) == 0 {
 		return false
 	}
 	var seen [4]bool

@@ -33,7 +33,7 @@ func TestFastCheckAgreesWithValidator(t *testing.T) {
 		case 3:
 			p.Region = pick([]string{"", "33", "33.72", "3372", "33.72.01.1001", "33.7"})
 		case 4:
-			p.Grade = Grade(pick(grades))
+			p.Capabilities[rng.IntN(2)].Grade = Grade(pick(grades))
 		case 5:
 			p.Capabilities[rng.IntN(2)].Technique = Technique(pick(techs))
 		case 6:

@@ -10,10 +10,10 @@ import (
 
 func validProducer() Producer {
 	return Producer{
-		ID: "SLO-01", Name: "Batik Sekar Jagad", NIB: "1234567890123", Region: "33.72", Grade: Halus,
+		ID: "SLO-01", Name: "Batik Sekar Jagad", NIB: "1234567890123", Region: "33.72",
 		Capabilities: []Capability{
-			{Technique: Tulis, PerWeek: 6, UnitCost: decimal.NewFromInt(450000)},
-			{Technique: Cap, PerWeek: 80, UnitCost: decimal.NewFromInt(95000)},
+			{Technique: Tulis, Grade: Halus, PerWeek: 6, UnitCost: decimal.NewFromInt(450000)},
+			{Technique: Cap, Grade: Sedang, PerWeek: 80, UnitCost: decimal.NewFromInt(95000)},
 		},
 	}
 }

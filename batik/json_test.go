@@ -13,11 +13,11 @@ func TestReadProducersJSON(t *testing.T) {
 	good, err := json.Marshal(validProducer())
 	require.NoError(t, err)
 	in := "[\n" + string(good) + ",\n" +
-		`{"id":"B","name":"x","region":"3372","grade":"halus","capabilities":[{"technique":"cap","per_week":-1,"unit_cost":"1"}]},` + "\n" +
-		`{"id":"C","name":"x","region":"33.72","grade":"halus","capabilities":[{"technique":"cap","per_week":1,"unit_cost":"1e9"}]},` + "\n" +
-		`{"id":"D","name":"x","region":"33.72","grade":"halus","capabilities":[{"technique":"ikat","per_week":1,"unit_cost":"1"}]},` + "\n" +
-		`{"id":"E","name":"x","region":"33.72","grade":"halus","capabilities":[{"technique":"cap","per_wek":1,"unit_cost":"1"}]},` + "\n" +
-		`{"id":"F","name":"x","region":"33.72","grade":"halus","capabilities":[{"technique":"cap","per_week":"1","unit_cost":"1"}]},` + "\n" +
+		`{"id":"B","name":"x","region":"3372","capabilities":[{"technique":"cap","grade":"halus","per_week":-1,"unit_cost":"1"}]},` + "\n" +
+		`{"id":"C","name":"x","region":"33.72","capabilities":[{"technique":"cap","grade":"halus","per_week":1,"unit_cost":"1e9"}]},` + "\n" +
+		`{"id":"D","name":"x","region":"33.72","capabilities":[{"technique":"ikat","grade":"halus","per_week":1,"unit_cost":"1"}]},` + "\n" +
+		`{"id":"E","name":"x","region":"33.72","capabilities":[{"technique":"cap","grade":"halus","per_wek":1,"unit_cost":"1"}]},` + "\n" +
+		`{"id":"F","name":"x","region":"33.72","capabilities":[{"technique":"cap","grade":"halus","per_week":"1","unit_cost":"1"}]},` + "\n" +
 		string(good) + "\n]"
 	ps, err := ReadProducersJSON(strings.NewReader(in))
 	assert.Equal(t, []string{

@@ -1,8 +1,6 @@
 package batik
 
 import (
-	"time"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -17,11 +15,13 @@ const (
 	MaxUnitCost = MaxPrice  // largest UnitCost a producer is paid for one piece
 )
 
-// Capability is what a producer makes with one technique: how many finished
-// pieces a week, and what it is paid a piece. The zero Capability is not
-// valid (it has no technique).
+// Capability is what a producer makes with one technique: the grade of that
+// work, how many finished pieces a week, and what it is paid a piece. A
+// workshop can be halus at tulis and sedang at cap, so the grade belongs to
+// the capability. The zero Capability is not valid (it has no technique).
 type Capability struct {
 	Technique Technique       `json:"technique" validate:"required,technique"`
+	Grade     Grade           `json:"grade" validate:"required,grade"`
 	PerWeek   int             `json:"per_week" validate:"gte=0,lte=2147483647"`          // finished pieces a week
 	UnitCost  decimal.Decimal `json:"unit_cost" validate:"rupiah,dmin=0,dmax=100000000"` // rupiah paid to the producer a piece
 }
@@ -33,7 +33,6 @@ type Producer struct {
 	Name         string       `json:"name" validate:"required,notblank,max=200"`
 	NIB          string       `json:"nib,omitempty" validate:"omitempty,nib"` // 13 digits
 	Region       string       `json:"region" validate:"required,region"`      // Kemendagri code, e.g. "33.72" (Kota Surakarta)
-	Grade        Grade        `json:"grade" validate:"required,grade"`
 	Capabilities []Capability `json:"capabilities" validate:"min=1,dive"`
 }
 
@@ -48,14 +47,16 @@ func (p *Producer) Capability(t Technique) (Capability, bool) {
 }
 
 // Order asks for Quantity pieces made with Technique at MinGrade or better.
-// Due is needed by capacity.Schedule only. The zero Order is not valid.
+// Due is the civil date by which the pieces are wanted (see Date); it is
+// needed by capacity.Schedule only, and the zero Date means none. The zero
+// Order is not valid.
 type Order struct {
 	ID        string    `json:"id" validate:"required,ident,max=64"`
 	SKU       string    `json:"sku,omitempty" validate:"omitempty,sku,max=50"`
 	Technique Technique `json:"technique" validate:"required,technique"`
 	MinGrade  Grade     `json:"min_grade" validate:"required,grade"`
 	Quantity  int       `json:"quantity" validate:"gt=0,lte=2147483647"`
-	Due       time.Time `json:"due,omitzero"` // needed by capacity.Schedule only
+	Due       Date      `json:"due,omitzero"` // needed by capacity.Schedule only
 }
 
 // Product is one listing: a batik (or a printed imitation, honestly named)

@@ -21,8 +21,11 @@ type cand struct {
 }
 
 // Allocate splits one order among producers. Capacity of a producer for the
-// order is PerWeek of its capability for order.Technique times opts.Weeks;
-// producers below order.MinGrade or without the technique get nothing. A
+// order is PerWeek of its capability for order.Technique times opts.Weeks,
+// or, with opts.Free, the sum of Free over weeks opts.From ..
+// opts.From+Weeks-1; producers without the technique, or whose capability
+// for it is below order.MinGrade, get nothing. A producer with no
+// capabilities at all is skipped as WrongTechnique (Schedule agrees). A
 // shortfall is not an error: it is Plan.Unfilled. Errors are for invalid
 // input only.
 //
@@ -35,20 +38,21 @@ type cand struct {
 //
 // Allocate validates the order with Order.Validate and checks of each
 // producer only what the allocation relies on, directly and without
-// reflection: a non-empty ID, unique among the producers; a known grade;
-// and for every capability a known technique, PerWeek in [0,
+// reflection: a non-empty ID, unique among the producers; and for every
+// capability a known technique listed once, a known grade, PerWeek in [0,
 // batik.MaxQuantity] and UnitCost in [0, batik.MaxUnitCost] with at most 2
 // decimals. It returns an *InputError naming the field and value, wrapping
 // ErrInvalid, for any of these, for a negative Weeks or MinLot or an
-// unknown Policy, and wrapping ErrOverflow when free capacities
+// unknown Policy, for Free set without From, for a Free answer above
+// batik.MaxQuantity, and wrapping ErrOverflow when free capacities
 // (PerWeek*Weeks) or their sum do not fit an int64.
 //
 // O(n log n) for n producers (one sort by ID; the policies add an integer
 // sort or a linear selection), with a constant number of allocations
 // besides the plan's lines and skips. Safe for concurrent use.
-func Allocate(order batik.Order, producers []batik.Producer, opts Options) (Plan, error) {
+func Allocate(order batik.Order, producers []batik.Producer, opts AllocateOptions) (Plan, error) {
 	if err := order.Validate(); err != nil {
-		return Plan{}, &InputError{Field: "order", Value: strconv.Quote(order.ID), Reason: "is not valid", kind: ErrInvalid, Err: err}
+		return Plan{}, &InputError{Field: "order", Value: quote(order.ID), Reason: "is not valid", kind: ErrInvalid, Err: err}
 	}
 	policy := opts.Policy
 	if policy == 0 {
@@ -62,6 +66,12 @@ func Allocate(order batik.Order, producers []batik.Producer, opts Options) (Plan
 	}
 	if opts.MinLot < 0 {
 		return Plan{}, invalid("opts.min_lot", strconv.Itoa(opts.MinLot), "must be >= 0 (0 means 1)")
+	}
+	if opts.Free != nil && opts.From.IsZero() {
+		return Plan{}, invalid("opts.from", `""`, "is needed with opts.free: the first week to plan on")
+	}
+	if opts.Weeks > MaxWeeks {
+		return Plan{}, invalid("opts.weeks", strconv.Itoa(opts.Weeks), "must be at most "+strconv.Itoa(MaxWeeks))
 	}
 	weeks, minLot := int64(max(opts.Weeks, 1)), int64(max(opts.MinLot, 1))
 
@@ -91,18 +101,30 @@ func Allocate(order batik.Order, producers []batik.Producer, opts Options) (Plan
 		case r.ci < 0:
 			r.reason = wrongTechnique
 			continue
-		case !p.Grade.AtLeast(order.MinGrade):
+		case !p.Capabilities[r.ci].Grade.AtLeast(order.MinGrade):
 			r.reason = belowGrade
 			continue
 		}
 		c := &p.Capabilities[r.ci]
-		if c.PerWeek == 0 {
+		var free uint64
+		if opts.Free == nil {
+			var hi uint64
+			hi, free = bits.Mul64(uint64(c.PerWeek), uint64(weeks))
+			if hi != 0 || free > math.MaxInt64 {
+				return Plan{}, overflow(path(int32(pi), int(r.ci), "per_week"), strconv.Itoa(c.PerWeek), "times "+strconv.FormatInt(weeks, 10)+" weeks overflows int64")
+			}
+		} else {
+			for k := range int(weeks) {
+				f, err := freeIn(opts.Free, p.ID, order.Technique, opts.From.Add(k))
+				if err != nil {
+					return Plan{}, err
+				}
+				free += uint64(f) // at most MaxWeeks * MaxQuantity: no overflow
+			}
+		}
+		if free == 0 {
 			r.reason = noCapacity
 			continue
-		}
-		hi, free := bits.Mul64(uint64(c.PerWeek), uint64(weeks))
-		if hi != 0 || free > math.MaxInt64 {
-			return Plan{}, overflow(path(int32(pi), int(r.ci), "per_week"), strconv.Itoa(c.PerWeek), "times "+strconv.FormatInt(weeks, 10)+" weeks overflows int64")
 		}
 		if int64(free) < minLot {
 			r.reason = belowMinLot
@@ -251,7 +273,7 @@ func sortByID(producers []batik.Producer) ([]int32, error) {
 	out := make([]int32, len(keys))
 	for r, k := range keys {
 		if r > 0 && keys[r-1].id == k.id && k.id != "" {
-			return nil, invalid("producers["+strconv.Itoa(int(k.i))+"].id", strconv.Quote(k.id),
+			return nil, invalid("producers["+strconv.Itoa(int(k.i))+"].id", quote(k.id),
 				"repeats the ID of producers["+strconv.Itoa(int(keys[r-1].i))+"]")
 		}
 		out[r] = k.i
@@ -264,13 +286,19 @@ func checkProducer(p *batik.Producer, i int) error {
 	if p.ID == "" {
 		return invalid("producers["+strconv.Itoa(i)+"].id", `""`, "must not be empty")
 	}
-	if !p.Grade.Valid() {
-		return invalid("producers["+strconv.Itoa(i)+"].grade", strconv.Quote(string(p.Grade)), "unknown grade")
-	}
+	var seen [8]bool
 	for ci := range p.Capabilities {
 		c := &p.Capabilities[ci]
 		if !c.Technique.Valid() {
-			return invalid(path(int32(i), ci, "technique"), strconv.Quote(string(c.Technique)), "unknown technique")
+			return invalid(path(int32(i), ci, "technique"), quote(string(c.Technique)), "unknown technique")
+		}
+		if k := techIndex(c.Technique); seen[k] {
+			return invalid(path(int32(i), ci, "technique"), quote(string(c.Technique)), "is listed twice for one producer")
+		} else {
+			seen[k] = true
+		}
+		if !c.Grade.Valid() {
+			return invalid(path(int32(i), ci, "grade"), quote(string(c.Grade)), "unknown grade")
 		}
 		if c.PerWeek < 0 || c.PerWeek > batik.MaxQuantity {
 			return invalid(path(int32(i), ci, "per_week"), strconv.Itoa(c.PerWeek), "must be in [0, 2147483647]")
@@ -285,4 +313,26 @@ func checkProducer(p *batik.Producer, i int) error {
 
 func path(p int32, c int, field string) string {
 	return "producers[" + strconv.Itoa(int(p)) + "].capabilities[" + strconv.Itoa(c) + "]." + field
+}
+
+// techIndex returns the position of a valid technique in batik.Techniques().
+func techIndex(t batik.Technique) int {
+	switch t {
+	case batik.Tulis:
+		return 0
+	case batik.Cap:
+		return 1
+	case batik.Kombinasi:
+		return 2
+	}
+	return 3
+}
+
+// freeIn asks a FreeCapacity view, refusing answers no workshop week has.
+func freeIn(f FreeCapacity, id string, t batik.Technique, w Week) (int, error) {
+	n := f.Free(id, t, w)
+	if n > batik.MaxQuantity {
+		return 0, invalid("opts.free", strconv.Itoa(n), "free capacity of "+quote(id)+" in "+w.String()+" is above 2147483647")
+	}
+	return max(n, 0), nil
 }

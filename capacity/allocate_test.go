@@ -1,6 +1,7 @@
 package capacity
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,7 +12,18 @@ import (
 )
 
 func prod(id string, g batik.Grade, caps ...batik.Capability) batik.Producer {
-	return batik.Producer{ID: id, Name: "Batik " + id, Region: "33.72", Grade: g, Capabilities: caps}
+	return setGrade(batik.Producer{ID: id, Name: "Batik " + id, Region: "33.72", Capabilities: caps}, g)
+}
+
+// setGrade gives every capability of p without a grade the grade g.
+func setGrade(p batik.Producer, g batik.Grade) batik.Producer {
+	p.Capabilities = slices.Clone(p.Capabilities)
+	for i := range p.Capabilities {
+		if p.Capabilities[i].Grade == "" {
+			p.Capabilities[i].Grade = g
+		}
+	}
+	return p
 }
 
 func capOf(t batik.Technique, perWeek int, cost int64) batik.Capability {
@@ -47,14 +59,14 @@ func TestWorkedExample(t *testing.T) {
 		FewestProducers: {"A": 400, "B": 300, "C": 200, "D": 100},
 	}
 	for policy, w := range want {
-		plan, err := Allocate(capOrder(1000), workedProducers(), Options{Policy: policy})
+		plan, err := Allocate(capOrder(1000), workedProducers(), AllocateOptions{Policy: policy})
 		require.NoError(t, err)
 		assert.Equal(t, w, quantities(plan), policy.String())
 		assert.Zero(t, plan.Unfilled)
 		assert.Empty(t, plan.Skipped)
 		assert.Equal(t, "ORD-1", plan.OrderID)
 	}
-	plan, err := Allocate(capOrder(1000), workedProducers(), Options{})
+	plan, err := Allocate(capOrder(1000), workedProducers(), AllocateOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, want[Proportional], quantities(plan), "the zero Options use Proportional")
 }
@@ -67,7 +79,7 @@ func TestEligibilityAndSkips(t *testing.T) {
 		prod("P3", batik.Halus, capOf(batik.Cap, 0, 90000), capOf(batik.Tulis, 3, 500000)),    // no capacity
 		prod("P4", batik.Sedang, capOf(batik.Tulis, 2, 500000), capOf(batik.Cap, 100, 81000)), // eligible
 	}
-	plan, err := Allocate(capOrder(150), producers, Options{Policy: LowestCost})
+	plan, err := Allocate(capOrder(150), producers, AllocateOptions{Policy: LowestCost})
 	require.NoError(t, err)
 	assert.Equal(t, []Line{
 		{ProducerID: "P4", Quantity: 50, UnitCost: decimal.NewFromInt(81000)},
@@ -75,23 +87,23 @@ func TestEligibilityAndSkips(t *testing.T) {
 	}, plan.Lines)
 	assert.Equal(t, []Skip{{"P1", WrongTechnique}, {"P2", BelowGrade}, {"P3", NoCapacity}}, plan.Skipped)
 
-	plan, err = Allocate(capOrder(80), producers, Options{Policy: LowestCost})
+	plan, err = Allocate(capOrder(80), producers, AllocateOptions{Policy: LowestCost})
 	require.NoError(t, err)
 	assert.Equal(t, []Skip{{"P1", WrongTechnique}, {"P2", BelowGrade}, {"P3", NoCapacity}, {"P4", NotNeeded}}, plan.Skipped)
 
-	plan, err = Allocate(capOrder(1000), producers, Options{Weeks: 4})
+	plan, err = Allocate(capOrder(1000), producers, AllocateOptions{Weeks: 4})
 	require.NoError(t, err)
 	assert.Equal(t, map[string]int{"P4": 400, "P5": 400}, quantities(plan))
 	assert.Equal(t, 200, plan.Unfilled)
 
-	plan, err = Allocate(capOrder(10), producers, Options{MinLot: 150, Weeks: 1})
+	plan, err = Allocate(capOrder(10), producers, AllocateOptions{MinLot: 150, Weeks: 1})
 	require.NoError(t, err)
 	assert.Equal(t, 10, plan.Unfilled)
 	assert.Contains(t, plan.Skipped, Skip{"P4", BelowMinLot})
 }
 
 func TestEmptyProducers(t *testing.T) {
-	plan, err := Allocate(capOrder(1000), nil, Options{})
+	plan, err := Allocate(capOrder(1000), nil, AllocateOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, 1000, plan.Unfilled)
 	assert.Empty(t, plan.Lines)
@@ -104,10 +116,10 @@ func TestProportionalTiesToLowerID(t *testing.T) {
 		prod("A", batik.Sedang, capOf(batik.Cap, 100, 1)),
 		prod("B", batik.Sedang, capOf(batik.Cap, 100, 1)),
 	}
-	plan, err := Allocate(capOrder(100), producers, Options{})
+	plan, err := Allocate(capOrder(100), producers, AllocateOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, map[string]int{"A": 34, "B": 33, "C": 33}, quantities(plan))
-	plan, err = Allocate(capOrder(2), producers, Options{Policy: EvenShare})
+	plan, err = Allocate(capOrder(2), producers, AllocateOptions{Policy: EvenShare})
 	require.NoError(t, err)
 	assert.Equal(t, map[string]int{"A": 1, "B": 1}, quantities(plan))
 	assert.Equal(t, []Skip{{"C", NotNeeded}}, plan.Skipped)
@@ -119,7 +131,7 @@ func TestFewestProducersTieBreaks(t *testing.T) {
 		prod("B", batik.Sedang, capOf(batik.Cap, 100, 80000)),
 		prod("C", batik.Sedang, capOf(batik.Cap, 100, 80000)),
 	}
-	plan, err := Allocate(capOrder(150), producers, Options{Policy: FewestProducers})
+	plan, err := Allocate(capOrder(150), producers, AllocateOptions{Policy: FewestProducers})
 	require.NoError(t, err)
 	assert.Equal(t, map[string]int{"B": 100, "C": 50}, quantities(plan))
 }
@@ -133,7 +145,7 @@ func TestMinLot(t *testing.T) {
 		prod("D", batik.Sedang, capOf(batik.Cap, 30, 10000)),
 	}
 	for _, policy := range Policies() {
-		plan, err := Allocate(capOrder(150), producers, Options{Policy: policy, MinLot: 50})
+		plan, err := Allocate(capOrder(150), producers, AllocateOptions{Policy: policy, MinLot: 50})
 		require.NoError(t, err)
 		assert.Zero(t, plan.Unfilled, policy.String())
 		for _, l := range plan.Lines {
@@ -141,20 +153,20 @@ func TestMinLot(t *testing.T) {
 		}
 		assert.Contains(t, plan.Skipped, Skip{"D", BelowMinLot}, policy.String())
 	}
-	plan, err := Allocate(capOrder(150), producers, Options{Policy: FewestProducers, MinLot: 50})
+	plan, err := Allocate(capOrder(150), producers, AllocateOptions{Policy: FewestProducers, MinLot: 50})
 	require.NoError(t, err)
 	assert.Equal(t, map[string]int{"A": 100, "B": 50}, quantities(plan))
-	plan, err = Allocate(capOrder(150), producers, Options{Policy: EvenShare, MinLot: 50})
+	plan, err = Allocate(capOrder(150), producers, AllocateOptions{Policy: EvenShare, MinLot: 50})
 	require.NoError(t, err)
 	assert.Equal(t, map[string]int{"A": 50, "B": 50, "C": 50}, quantities(plan))
 	// LowestCost: B and C (cheapest with a full lot) cover only 120 of 150;
 	// A joins; each gets 50, the rest cheapest first.
-	plan, err = Allocate(capOrder(150), producers, Options{Policy: LowestCost, MinLot: 50})
+	plan, err = Allocate(capOrder(150), producers, AllocateOptions{Policy: LowestCost, MinLot: 50})
 	require.NoError(t, err)
 	assert.Equal(t, map[string]int{"B": 50, "C": 50, "A": 50}, quantities(plan))
 	// Max fill beats the policy: 130 with lots of 50 needs at most 2
 	// producers; the two largest hold 160.
-	plan, err = Allocate(capOrder(130), producers, Options{Policy: LowestCost, MinLot: 50})
+	plan, err = Allocate(capOrder(130), producers, AllocateOptions{Policy: LowestCost, MinLot: 50})
 	require.NoError(t, err)
 	assert.Zero(t, plan.Unfilled)
 }
@@ -165,29 +177,26 @@ func TestAllocateBadInput(t *testing.T) {
 		name     string
 		order    batik.Order
 		mut      func([]batik.Producer)
-		opts     Options
+		opts     AllocateOptions
 		field    string
 		overflow bool
 	}{
-		{"invalid order", batik.Order{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang}, nil, Options{}, "order", false},
-		{"order unknown technique", batik.Order{ID: "X", Technique: "ikat", MinGrade: batik.Sedang, Quantity: 1}, nil, Options{}, "order", false},
-		{"empty id", capOrder(1), func(p []batik.Producer) { p[2].ID = "" }, Options{}, "producers[2].id", false},
-		{"duplicate id", capOrder(1), func(p []batik.Producer) { p[3].ID = "A" }, Options{}, "producers[3].id", false},
-		{"unknown grade", capOrder(1), func(p []batik.Producer) { p[1].Grade = "super" }, Options{}, "producers[1].grade", false},
-		{"unknown technique", capOrder(1), func(p []batik.Producer) { p[1].Capabilities[0].Technique = "ikat" }, Options{}, "producers[1].capabilities[0].technique", false},
-		{"negative per week", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].PerWeek = -1 }, Options{}, "producers[0].capabilities[0].per_week", false},
-		{"huge per week", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].PerWeek = 1 << 40 }, Options{}, "producers[0].capabilities[0].per_week", false},
-		{"negative cost", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].UnitCost = decimal.NewFromInt(-1) }, Options{}, "producers[0].capabilities[0].unit_cost", false},
-		{"cost with 3 decimals", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].UnitCost = decimal.RequireFromString("1.005") }, Options{}, "producers[0].capabilities[0].unit_cost", false},
-		{"negative weeks", capOrder(1), nil, Options{Weeks: -1}, "opts.weeks", false},
-		{"negative min lot", capOrder(1), nil, Options{MinLot: -1}, "opts.min_lot", false},
-		{"unknown policy", capOrder(1), nil, Options{Policy: 9}, "opts.policy", false},
-		{"free overflows", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].PerWeek = batik.MaxQuantity }, Options{Weeks: 1 << 40}, "producers[0].capabilities[0].per_week", true},
-		{"sum overflows", capOrder(1), func(p []batik.Producer) {
-			for i := range p {
-				p[i].Capabilities[0].PerWeek = batik.MaxQuantity
-			}
-		}, Options{Weeks: 1 << 31}, "producers", true},
+		{"invalid order", batik.Order{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang}, nil, AllocateOptions{}, "order", false},
+		{"order unknown technique", batik.Order{ID: "X", Technique: "ikat", MinGrade: batik.Sedang, Quantity: 1}, nil, AllocateOptions{}, "order", false},
+		{"empty id", capOrder(1), func(p []batik.Producer) { p[2].ID = "" }, AllocateOptions{}, "producers[2].id", false},
+		{"duplicate id", capOrder(1), func(p []batik.Producer) { p[3].ID = "A" }, AllocateOptions{}, "producers[3].id", false},
+		{"unknown grade", capOrder(1), func(p []batik.Producer) { p[1].Capabilities[0].Grade = "super" }, AllocateOptions{}, "producers[1].capabilities[0].grade", false},
+		{"unknown technique", capOrder(1), func(p []batik.Producer) { p[1].Capabilities[0].Technique = "ikat" }, AllocateOptions{}, "producers[1].capabilities[0].technique", false},
+		{"negative per week", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].PerWeek = -1 }, AllocateOptions{}, "producers[0].capabilities[0].per_week", false},
+		{"huge per week", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].PerWeek = 1 << 40 }, AllocateOptions{}, "producers[0].capabilities[0].per_week", false},
+		{"negative cost", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].UnitCost = decimal.NewFromInt(-1) }, AllocateOptions{}, "producers[0].capabilities[0].unit_cost", false},
+		{"cost with 3 decimals", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].UnitCost = decimal.RequireFromString("1.005") }, AllocateOptions{}, "producers[0].capabilities[0].unit_cost", false},
+		{"negative weeks", capOrder(1), nil, AllocateOptions{Weeks: -1}, "opts.weeks", false},
+		{"negative min lot", capOrder(1), nil, AllocateOptions{MinLot: -1}, "opts.min_lot", false},
+		{"unknown policy", capOrder(1), nil, AllocateOptions{Policy: 9}, "opts.policy", false},
+		{"weeks past the horizon", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].PerWeek = batik.MaxQuantity }, AllocateOptions{Weeks: 1 << 40}, "opts.weeks", false},
+		{"free without from", capOrder(1), nil, AllocateOptions{Free: freeFunc(func(string, batik.Technique, Week) int { return 1 })}, "opts.from", false},
+		{"free above int32", capOrder(1), nil, AllocateOptions{From: start, Free: freeFunc(func(string, batik.Technique, Week) int { return 1 << 31 })}, "opts.free", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -200,7 +209,7 @@ func TestAllocateBadInput(t *testing.T) {
 			assert.NotContains(t, err.Error(), "\n")
 		})
 	}
-	_, err := Allocate(batik.Order{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang}, good, Options{})
+	_, err := Allocate(batik.Order{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang}, good, AllocateOptions{})
 	var ve *batik.ValidationError
 	require.ErrorAs(t, err, &ve, "an invalid order's error carries the validation details")
 	assert.True(t, strings.Contains(err.Error(), "quantity"))
@@ -218,4 +227,31 @@ func requireInputError(t *testing.T, err error, field string, overflow bool) {
 	} else {
 		require.ErrorIs(t, err, ErrInvalid)
 	}
+}
+
+// freeFunc adapts a function to FreeCapacity.
+type freeFunc func(string, batik.Technique, Week) int
+
+func (f freeFunc) Free(id string, t batik.Technique, w Week) int { return f(id, t, w) }
+
+// TestAllocateOnFree plans on a free-capacity view: the sum over the weeks
+// from From, with a closed week and a negative answer counting as 0.
+func TestAllocateOnFree(t *testing.T) {
+	producers := []batik.Producer{prod("A", batik.Halus, capOf(batik.Cap, 100, 1000)), prod("B", batik.Halus, capOf(batik.Cap, 100, 1000))}
+	free := freeFunc(func(id string, _ batik.Technique, w Week) int {
+		switch {
+		case id == "A" && w == start.Add(1):
+			return 0 // closed
+		case id == "B" && w == start:
+			return -5
+		}
+		return 30
+	})
+	plan, err := Allocate(capOrder(1000), producers, AllocateOptions{Weeks: 3, From: start, Free: free})
+	require.NoError(t, err)
+	assert.Equal(t, []Line{{"A", 60, decimal.NewFromInt(1000)}, {"B", 60, decimal.NewFromInt(1000)}}, plan.Lines)
+	assert.Equal(t, 880, plan.Unfilled)
+	plan, err = Allocate(capOrder(10), producers, AllocateOptions{Weeks: 1, From: start.Add(1), Free: free})
+	require.NoError(t, err)
+	assert.Equal(t, []Skip{{"A", NoCapacity}}, plan.Skipped)
 }

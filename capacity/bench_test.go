@@ -26,8 +26,8 @@ func benchProducers(n int) []batik.Producer {
 			grade = batik.Kasar
 		}
 		ps[i] = batik.Producer{
-			ID: fmt.Sprintf("UMKM-%07d", perm[i]), Name: "Batik", Region: "33.72", Grade: grade,
-			Capabilities: []batik.Capability{{Technique: tech, PerWeek: 60 + rng.IntN(80), UnitCost: decimal.NewFromInt(int64(70000 + 500*rng.IntN(40)))}},
+			ID: fmt.Sprintf("UMKM-%07d", perm[i]), Name: "Batik", Region: "33.72",
+			Capabilities: []batik.Capability{{Technique: tech, Grade: grade, PerWeek: 60 + rng.IntN(80), UnitCost: decimal.NewFromInt(int64(70000 + 500*rng.IntN(40)))}},
 		}
 	}
 	return ps
@@ -45,7 +45,7 @@ func BenchmarkAllocate(b *testing.B) {
 			b.Run(strconv.Itoa(n)+"/"+policy.String(), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
-					plan, err := Allocate(order, ps, Options{Policy: policy})
+					plan, err := Allocate(order, ps, AllocateOptions{Policy: policy})
 					if err != nil || plan.Unfilled != 0 {
 						b.Fatal(err, plan.Unfilled)
 					}
@@ -55,7 +55,7 @@ func BenchmarkAllocate(b *testing.B) {
 		b.Run(strconv.Itoa(n)+"/MinLot50-Proportional", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Allocate(order, ps, Options{MinLot: 50}); err != nil {
+				if _, err := Allocate(order, ps, AllocateOptions{MinLot: 50}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -2,6 +2,7 @@ package capacity
 
 import (
 	"errors"
+	"strconv"
 )
 
 // Sentinel errors. Every error the package returns wraps one of them.
@@ -53,4 +54,21 @@ func invalid(field, value, reason string) *InputError {
 
 func overflow(field, value, reason string) *InputError {
 	return &InputError{Field: field, Value: value, Reason: reason, kind: ErrOverflow}
+}
+
+// maxQuoted is how many bytes of a value a message shows before it
+// abbreviates; the full length is always stated.
+const maxQuoted = 64
+
+// quote renders a value for a message: Go-quoted, and abbreviated with its
+// length when long, so a megabyte ID never becomes a megabyte error.
+func quote(s string) string {
+	if len(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	cut := maxQuoted
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return strconv.Quote(s[:cut]) + "... (" + strconv.Itoa(len(s)) + " bytes)"
 }

@@ -42,7 +42,7 @@ func FuzzAllocateRaw(f *testing.F) {
 		if len(in.producers[1].Capabilities) > 0 {
 			in.producers[1].Capabilities[0].PerWeek = other
 		}
-		in.opts = Options{Policy: Policy(policy), Weeks: weeks, MinLot: minLot}
+		in.opts = AllocateOptions{Policy: Policy(policy), Weeks: weeks, MinLot: minLot}
 		plan, err := Allocate(in.order, in.producers, in.opts)
 		if err != nil {
 			return

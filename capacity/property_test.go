@@ -15,7 +15,7 @@ import (
 type instance struct {
 	order     batik.Order
 	producers []batik.Producer
-	opts      Options
+	opts      AllocateOptions
 }
 
 func randInstance(rng *rand.Rand, n int) instance {
@@ -23,14 +23,15 @@ func randInstance(rng *rand.Rand, n int) instance {
 	grades := batik.Grades()
 	ps := make([]batik.Producer, n)
 	for i := range ps {
-		p := batik.Producer{ID: fmt.Sprintf("P%03d", rng.IntN(4*n+1)), Grade: grades[rng.IntN(3)]}
+		id, g := fmt.Sprintf("P%03d", rng.IntN(4*n+1)), grades[rng.IntN(3)]
+		p := batik.Producer{ID: id}
 		for _, t := range techs {
 			if rng.IntN(2) == 0 {
 				per := rng.IntN(120)
 				if rng.IntN(8) == 0 {
 					per = 0
 				}
-				p.Capabilities = append(p.Capabilities, batik.Capability{Technique: t, PerWeek: per, UnitCost: decimal.New(int64(50000+rng.IntN(8)*5000), 0)})
+				p.Capabilities = append(p.Capabilities, batik.Capability{Technique: t, Grade: g, PerWeek: per, UnitCost: decimal.New(int64(50000+rng.IntN(8)*5000), 0)})
 			}
 		}
 		ps[i] = p
@@ -46,7 +47,7 @@ func randInstance(rng *rand.Rand, n int) instance {
 	return instance{
 		order:     batik.Order{ID: "O", Technique: techs[rng.IntN(4)], MinGrade: grades[rng.IntN(3)], Quantity: 1 + rng.IntN(60*n+10)},
 		producers: ps,
-		opts:      Options{Policy: Policy(1 + rng.IntN(4)), Weeks: rng.IntN(3), MinLot: []int{0, 1, 1, 5, 20, 60}[rng.IntN(6)]},
+		opts:      AllocateOptions{Policy: Policy(1 + rng.IntN(4)), Weeks: rng.IntN(3), MinLot: []int{0, 1, 1, 5, 20, 60}[rng.IntN(6)]},
 	}
 }
 
@@ -56,7 +57,7 @@ func freeOf(in instance) map[string]int {
 	out := map[string]int{}
 	for _, p := range in.producers {
 		c, ok := p.Capability(in.order.Technique)
-		if ok && p.Grade.AtLeast(in.order.MinGrade) && c.PerWeek*weeks >= lot && c.PerWeek > 0 {
+		if ok && c.Grade.AtLeast(in.order.MinGrade) && c.PerWeek*weeks >= lot && c.PerWeek > 0 {
 			out[p.ID] = c.PerWeek * weeks
 		}
 	}
@@ -246,7 +247,7 @@ func TestEvenShareBruteForce(t *testing.T) {
 			ps[i] = prod(fmt.Sprintf("P%d", i), batik.Sedang, capOf(batik.Cap, free[i], 1))
 		}
 		q := 1 + rng.IntN(total)
-		plan, err := Allocate(capOrder(q), ps, Options{Policy: EvenShare})
+		plan, err := Allocate(capOrder(q), ps, AllocateOptions{Policy: EvenShare})
 		require.NoError(t, err)
 		got := make([]int, n)
 		for i := range ps {

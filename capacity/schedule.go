@@ -8,28 +8,30 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"time"
 
 	"github.com/batikkit/batikkit/batik"
-	"github.com/batikkit/batikkit/pricing"
 	"github.com/batikkit/batikkit/capacity/internal/mcf"
+	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
 )
 
 // Assignment is pieces of one order made by one producer in one week.
 type Assignment struct {
-	OrderID    string
-	ProducerID string
-	Week       int // 0-based week from opts.Start; the piece is finished by the end of that week
-	Quantity   int
-	UnitCost   decimal.Decimal
+	OrderID    string          `json:"order_id"`
+	ProducerID string          `json:"producer_id"`
+	Week       Week            `json:"week"` // the ISO week in which the pieces are made; JSON adds "week_start", its Monday
+	Quantity   int             `json:"quantity"`
+	UnitCost   decimal.Decimal `json:"unit_cost"` // a JSON string, whatever decimal's package settings say
 }
 
 // Timetable is the plan for many orders over weeks.
 type Timetable struct {
-	Assignments []Assignment   // sorted by OrderID, ProducerID, Week
-	Unfilled    map[string]int // order ID -> pieces that cannot be finished by the order's Due; orders fully met are absent
-	Cost        decimal.Decimal
+	Assignments []Assignment   `json:"assignments"` // sorted by OrderID, ProducerID, Week; [] in JSON when empty
+	Unfilled    map[string]int `json:"unfilled"`    // order ID -> pieces that cannot be finished by the order's Due; orders fully met are absent
+	// Shortfalls says why each order in Unfilled falls short, sorted by
+	// order ID: one entry per order with unfilled pieces.
+	Shortfalls []Shortfall     `json:"shortfalls"`
+	Cost       decimal.Decimal `json:"cost"` // sum of Quantity x UnitCost, exact; a JSON string
 }
 
 // MaxArcs bounds the size of the flow network Schedule builds (one arc per
@@ -37,20 +39,19 @@ type Timetable struct {
 // rather than hours of work or gigabytes of memory.
 const MaxArcs = 50_000_000
 
-const week = 7 * 24 * time.Hour
-
 // Schedule plans many orders over weekly buckets: first as many pieces on
 // time as the capacities allow, then, among those plans, the lowest total
 // cost.
 //
-// Week k covers [Start + 7k days, Start + 7(k+1) days); a piece made in
-// week k is on time for an order when Start + 7(k+1) days <= Due. With
-// opts.Spread, the plan among the cheapest that shares the work out best is
-// chosen (see Options.Spread); it costs a second solve. A
-// producer can work on an order as in Allocate (the technique, and a grade
-// at least the order's MinGrade), and its PerWeek for a technique is shared
-// by every order of that technique in the same week. Options.Policy,
-// Weeks and MinLot are not used.
+// Weeks are ISO weeks from opts.From; a piece made in week w is on time for
+// an order when w.Sunday() is before its Due (see LastOnTime): due dates
+// are civil dates, so no time zone or daylight-saving rule moves a week.
+// With opts.Spread, the plan among the cheapest that shares the work out
+// best is chosen (see ScheduleOptions.Spread); it costs a second solve. A
+// producer can work on an order as in Allocate (the technique, with that
+// capability's grade at least the order's MinGrade), and its PerWeek for a
+// technique (or, with opts.Free, what Free reports for that week) is shared
+// by every order of that technique in the same week.
 //
 // The problem is a transportation problem, solved exactly as a minimum-cost
 // flow: each order supplies its quantity, which flows at the producer's
@@ -68,13 +69,15 @@ const week = 7 * 24 * time.Hour
 // returns the one its pivots reach, which depends only on the input (orders
 // and producers are processed in ID order), not on the order of the slices.
 //
-// Errors (*InputError, wrapping ErrInvalid): a zero opts.Start; an order
-// that fails Validate, has no Due or is due before Start; a producer that
-// fails Validate; repeated order or producer IDs; a network of more than
-// MaxArcs arcs. Wrapping ErrOverflow: costs and quantities whose products
+// Errors (*InputError, wrapping ErrInvalid): a zero opts.From; an order
+// that fails Validate, has no Due, is due before opts.From's Monday or more
+// than MaxWeeks weeks after it; a producer that fails Validate (so a
+// producer with no capabilities is an error here, where Allocate skips it);
+// repeated order or producer IDs; a Free answer above batik.MaxQuantity; a
+// network of more than MaxArcs arcs. Wrapping ErrOverflow: costs and quantities whose products
 // or sums do not fit an int64. An empty order list gives an empty
 // timetable.
-func Schedule(orders []batik.Order, producers []batik.Producer, opts Options) (Timetable, error) {
+func Schedule(orders []batik.Order, producers []batik.Producer, opts ScheduleOptions) (Timetable, error) {
 	n, err := buildNetwork(orders, producers, opts)
 	if err != nil {
 		return Timetable{}, err
@@ -86,7 +89,7 @@ func Schedule(orders []batik.Order, producers []batik.Producer, opts Options) (T
 	if res.Status != mcf.Optimal {
 		// The bypass arcs make every instance feasible and costs are
 		// non-negative, so this cannot happen.
-		return Timetable{}, fmt.Errorf("capacity: internal error: flow status %d", res.Status)
+		return Timetable{}, &InputError{Field: "orders", Reason: "internal error: flow status " + strconv.Itoa(int(res.Status)), kind: ErrInvalid}
 	}
 	if opts.Spread {
 		if res, err = n.spread(res); err != nil {
@@ -189,12 +192,14 @@ type network struct {
 	bypass  []int     // per order, its arc to the sink
 	penalty int64     // cost of the bypass arcs, a sen a piece
 
-	nt          int   // number of techniques
-	lastWeek    []int // per order, its last usable week (-1: none)
-	firstAssign int   // index of the first order -> chain arc
-	chainBase   []int // per producer*nt+technique, the node of D_0, or -1
-	lastFor     []int // per producer*nt+technique, the last chain week
-	weekArc     []int // per chain node, its arc to the sink
+	nt          int       // number of techniques
+	lastWeek    []int     // per order, its last usable week (-1: none)
+	firstAssign int       // index of the first order -> chain arc
+	chainBase   []int     // per producer*nt+technique, the node of D_0, or -1
+	lastFor     []int     // per producer*nt+technique, the last chain week
+	weekArc     []int     // per chain node, its arc to the sink
+	from        Week      // week 0
+	elig        [][]int32 // per order, the chains (producer*nt+technique) it may use
 }
 
 // arcInfo is an order -> chain arc; arc firstAssign+i is assign[i].
@@ -204,23 +209,26 @@ type arcInfo struct {
 	cents       int64
 }
 
-func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Options) (*network, error) {
-	if opts.Start.IsZero() {
-		return nil, invalid("opts.start", "zero time", "Schedule needs the first day of week 0")
+func buildNetwork(orders []batik.Order, producers []batik.Producer, opts ScheduleOptions) (*network, error) {
+	if opts.From.IsZero() {
+		return nil, invalid("opts.from", `""`, "Schedule needs its first week")
 	}
-	n := &network{}
+	n := &network{from: opts.From}
 	var totalQ int64
 	for i := range orders {
 		o := &orders[i]
 		field := "orders[" + strconv.Itoa(i) + "]"
 		if err := o.Validate(); err != nil {
-			return nil, &InputError{Field: field, Value: strconv.Quote(o.ID), Reason: "is not valid", kind: ErrInvalid, Err: err}
+			return nil, &InputError{Field: field, Value: quote(o.ID), Reason: "is not valid", kind: ErrInvalid, Err: err}
 		}
 		if o.Due.IsZero() {
-			return nil, invalid(field+".due", "zero time", "Schedule needs a due date")
+			return nil, invalid(field+".due", `""`, "Schedule needs a due date")
 		}
-		if o.Due.Before(opts.Start) {
-			return nil, invalid(field+".due", o.Due.Format(time.RFC3339), "is before opts.start "+opts.Start.Format(time.RFC3339))
+		if o.Due.Before(opts.From.Monday()) {
+			return nil, invalid(field+".due", o.Due.String(), "is before opts.from "+opts.From.String()+" begins ("+opts.From.Monday().String()+")")
+		}
+		if LastOnTime(o.Due).Sub(opts.From) >= MaxWeeks {
+			return nil, invalid(field+".due", o.Due.String(), "is more than "+strconv.Itoa(MaxWeeks)+" weeks after opts.from "+opts.From.String())
 		}
 		totalQ += int64(o.Quantity) // each <= MaxInt32: no overflow below 2^32 orders
 		n.orders = append(n.orders, o)
@@ -228,7 +236,7 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Options
 	for i := range producers {
 		p := &producers[i]
 		if err := p.Validate(); err != nil {
-			return nil, &InputError{Field: "producers[" + strconv.Itoa(i) + "]", Value: strconv.Quote(p.ID), Reason: "is not valid", kind: ErrInvalid, Err: err}
+			return nil, &InputError{Field: "producers[" + strconv.Itoa(i) + "]", Value: quote(p.ID), Reason: "is not valid", kind: ErrInvalid, Err: err}
 		}
 		n.prods = append(n.prods, p)
 	}
@@ -236,12 +244,12 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Options
 	slices.SortFunc(n.prods, func(a, b *batik.Producer) int { return cmp.Compare(a.ID, b.ID) })
 	for i := 1; i < len(n.orders); i++ {
 		if n.orders[i].ID == n.orders[i-1].ID {
-			return nil, invalid("orders", strconv.Quote(n.orders[i].ID), "order ID appears twice")
+			return nil, invalid("orders", quote(n.orders[i].ID), "order ID appears twice")
 		}
 	}
 	for i := 1; i < len(n.prods); i++ {
 		if n.prods[i].ID == n.prods[i-1].ID {
-			return nil, invalid("producers", strconv.Quote(n.prods[i].ID), "producer ID appears twice")
+			return nil, invalid("producers", quote(n.prods[i].ID), "producer ID appears twice")
 		}
 	}
 
@@ -255,24 +263,17 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Options
 		per   int64
 		cents int64
 	}
-	rank := func(g batik.Grade) int {
-		for r, x := range batik.Grades() {
-			if x == g {
-				return 3 - r
-			}
-		}
-		return 0
-	}
+	rank := gradeRank
 	byTech := make([][]member, nt)
 	var maxCents int64
 	for pi, p := range n.prods {
 		for _, c := range p.Capabilities {
-			if c.PerWeek == 0 {
+			if c.PerWeek == 0 && opts.Free == nil {
 				continue
 			}
 			ti := slices.Index(techs, c.Technique)
 			cents, _ := pricing.Cents(c.UnitCost) // Validate checked it
-			byTech[ti] = append(byTech[ti], member{pi, rank(p.Grade), int64(c.PerWeek), cents})
+			byTech[ti] = append(byTech[ti], member{pi, rank(c.Grade), int64(c.PerWeek), cents})
 			maxCents = max(maxCents, cents)
 		}
 	}
@@ -298,7 +299,7 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Options
 	}
 	var pairs int64
 	for oi, o := range n.orders {
-		lastWeek[oi] = int(o.Due.Sub(opts.Start)/week) - 1 // Sub saturates at ~292 years; the size check catches that
+		lastWeek[oi] = LastOnTime(o.Due).Sub(opts.From) // < MaxWeeks, checked above
 		if lastWeek[oi] < 0 {
 			continue
 		}
@@ -307,6 +308,18 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Options
 			g := m.prod*nt + ti
 			lastFor[g] = max(lastFor[g], lastWeek[oi])
 			pairs++
+		}
+	}
+	n.elig = make([][]int32, len(n.orders))
+	for oi, o := range n.orders {
+		if lastWeek[oi] < 0 {
+			continue
+		}
+		ti := slices.Index(techs, o.Technique)
+		list := eligible(o)
+		n.elig[oi] = make([]int32, len(list))
+		for i, m := range list {
+			n.elig[oi][i] = int32(m.prod*nt + ti)
 		}
 	}
 	chain := int64(0)
@@ -354,7 +367,10 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Options
 		ti := slices.Index(techs, o.Technique)
 		for _, m := range eligible(o) {
 			node := n.chainBase[m.prod*nt+ti] + lastWeek[oi]
-			limit := min(int64(o.Quantity), m.per*int64(lastWeek[oi]+1))
+			limit := int64(o.Quantity)
+			if opts.Free == nil {
+				limit = min(limit, m.per*int64(lastWeek[oi]+1))
+			}
 			n.g.AddArc(oi, node, limit, m.cents)
 			n.assign = append(n.assign, arcInfo{order: int32(oi), prod: int32(m.prod), tech: int8(ti), cents: m.cents})
 		}
@@ -364,12 +380,21 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Options
 		if base < 0 {
 			continue
 		}
-		c, _ := n.prods[g/nt].Capability(techs[g%nt])
+		p := n.prods[g/nt]
+		c, _ := p.Capability(techs[g%nt])
 		for k := 0; k <= lastFor[g]; k++ {
 			if k > 0 {
 				n.g.AddArc(base+k, base+k-1, mcf.Inf, 0)
 			}
-			n.weekArc[base+k] = n.g.AddArc(base+k, n.sink, int64(c.PerWeek), 0)
+			capK := c.PerWeek
+			if opts.Free != nil {
+				f, err := freeIn(opts.Free, p.ID, c.Technique, opts.From.Add(k))
+				if err != nil {
+					return nil, err
+				}
+				capK = f
+			}
+			n.weekArc[base+k] = n.g.AddArc(base+k, n.sink, int64(capK), 0)
 		}
 	}
 	// An augmenting path alternates order nodes and chains, so its cost is
@@ -432,7 +457,7 @@ func (n *network) timetable(res mcf.Result) Timetable {
 				a := &list[next]
 				x := min(made, a.flow)
 				t.Assignments = append(t.Assignments, Assignment{
-					OrderID: n.orders[a.order].ID, ProducerID: n.prods[a.prod].ID, Week: k,
+					OrderID: n.orders[a.order].ID, ProducerID: n.prods[a.prod].ID, Week: n.from.Add(k),
 					Quantity: int(x), UnitCost: c.UnitCost,
 				})
 				made -= x
@@ -452,12 +477,17 @@ func (n *network) timetable(res mcf.Result) Timetable {
 		if c := cmp.Compare(a.ProducerID, b.ProducerID); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.Week, b.Week)
+		return a.Week.Compare(b.Week)
 	})
+	t.Shortfalls = []Shortfall{}
 	for oi, e := range n.bypass {
 		if f := res.Flow[e]; f > 0 {
 			t.Unfilled[n.orders[oi].ID] = int(f)
+			t.Shortfalls = append(t.Shortfalls, Shortfall{OrderID: n.orders[oi].ID, Pieces: int(f), Reason: n.why(oi)})
 		}
+	}
+	if t.Assignments == nil {
+		t.Assignments = []Assignment{}
 	}
 	t.Cost = decimal.New(cents, -2)
 	return t
@@ -465,7 +495,8 @@ func (n *network) timetable(res mcf.Result) Timetable {
 
 // WriteDIMACS writes the flow problem Schedule solves for the same input
 // as a DIMACS "p min" file, so the optimum can be checked with an
-// independent solver, e.g. LEMON's "dimacs-solver -mcf problem.min" or
+// independent solver, e.g. LEMON's "dimacs-solver -long problem.min" (the
+// -long flag: sums exceed 32 bits) or
 // "glpsol --mincost problem.min". Nodes are numbered from 1: the orders in
 // ID order, then for each producer and technique its weekly deadline
 // nodes, then the sink.
@@ -473,13 +504,13 @@ func (n *network) timetable(res mcf.Result) Timetable {
 // unfilled pieces at the penalty given in a comment line, so the optimal
 // objective is Timetable.Cost in sen plus the penalty times the unfilled
 // pieces. Errors are Schedule's, or w's.
-func WriteDIMACS(w io.Writer, orders []batik.Order, producers []batik.Producer, opts Options) error {
+func WriteDIMACS(w io.Writer, orders []batik.Order, producers []batik.Producer, opts ScheduleOptions) error {
 	n, err := buildNetwork(orders, producers, opts)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "c batikkit capacity.Schedule: %d orders, %d producers, start %s\n", len(n.orders), len(n.prods), opts.Start.Format(time.DateOnly))
+	fmt.Fprintf(bw, "c batikkit capacity.Schedule: %d orders, %d producers, from %s\n", len(n.orders), len(n.prods), opts.From)
 	fmt.Fprintf(bw, "c costs in sen; unfilled pieces cost %d each\n", n.penalty)
 	fmt.Fprintf(bw, "p min %d %d\n", n.g.NumNodes(), n.g.NumArcs())
 	for u := range n.g.NumNodes() {

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
-	"time"
 
 	"github.com/batikkit/batikkit/batik"
 	"github.com/shopspring/decimal"
@@ -28,17 +27,18 @@ func scheduleInstance(nOrders, nProducers, weeks int) ([]batik.Order, []batik.Pr
 			q = 5 + rng.IntN(40)
 		}
 		orders[i] = batik.Order{ID: fmt.Sprintf("ORD-%05d", i), Technique: t, MinGrade: grades[1+rng.IntN(3)], Quantity: q,
-			Due: start.Add(time.Duration(1+rng.IntN(weeks)) * week)}
+			Due: due(1 + rng.IntN(weeks))}
 	}
 	ps := make([]batik.Producer, nProducers)
 	for i := range ps {
-		p := batik.Producer{ID: fmt.Sprintf("UMKM-%05d", i), Name: "Batik", Region: "33.72", Grade: grades[rng.IntN(4)]}
-		p.Capabilities = append(p.Capabilities, batik.Capability{Technique: batik.Cap, PerWeek: 60 + rng.IntN(80), UnitCost: decimal.NewFromInt(int64(70000 + 500*rng.IntN(40)))})
+		g := grades[rng.IntN(4)]
+		p := batik.Producer{ID: fmt.Sprintf("UMKM-%05d", i), Name: "Batik", Region: "33.72"}
+		p.Capabilities = append(p.Capabilities, batik.Capability{Technique: batik.Cap, Grade: g, PerWeek: 60 + rng.IntN(80), UnitCost: decimal.NewFromInt(int64(70000 + 500*rng.IntN(40)))})
 		if rng.IntN(3) == 0 {
-			p.Capabilities = append(p.Capabilities, batik.Capability{Technique: batik.Tulis, PerWeek: 2 + rng.IntN(6), UnitCost: decimal.NewFromInt(int64(350000 + 5000*rng.IntN(40)))})
+			p.Capabilities = append(p.Capabilities, batik.Capability{Technique: batik.Tulis, Grade: g, PerWeek: 2 + rng.IntN(6), UnitCost: decimal.NewFromInt(int64(350000 + 5000*rng.IntN(40)))})
 		}
 		if rng.IntN(3) == 0 {
-			p.Capabilities = append(p.Capabilities, batik.Capability{Technique: batik.Kombinasi, PerWeek: 10 + rng.IntN(30), UnitCost: decimal.NewFromInt(int64(150000 + 2500*rng.IntN(40)))})
+			p.Capabilities = append(p.Capabilities, batik.Capability{Technique: batik.Kombinasi, Grade: g, PerWeek: 10 + rng.IntN(30), UnitCost: decimal.NewFromInt(int64(150000 + 2500*rng.IntN(40)))})
 		}
 		ps[i] = p
 	}
@@ -59,7 +59,7 @@ var benchSizes = []struct{ orders, producers, weeks int }{
 func BenchmarkSchedule(b *testing.B) {
 	for _, size := range benchSizes {
 		orders, producers := scheduleInstance(size.orders, size.producers, size.weeks)
-		n, err := buildNetwork(orders, producers, Options{Start: start})
+		n, err := buildNetwork(orders, producers, ScheduleOptions{From: start})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -67,7 +67,7 @@ func BenchmarkSchedule(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Schedule(orders, producers, Options{Start: start}); err != nil {
+				if _, err := Schedule(orders, producers, ScheduleOptions{From: start}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -77,7 +77,7 @@ func BenchmarkSchedule(b *testing.B) {
 		b.Run(name+"/Spread", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Schedule(orders, producers, Options{Start: start, Spread: true}); err != nil {
+				if _, err := Schedule(orders, producers, ScheduleOptions{From: start, Spread: true}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -99,10 +99,10 @@ func TestWriteBenchDIMACS(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteDIMACS(f, orders, producers, Options{Start: start}); err != nil {
+		if err := WriteDIMACS(f, orders, producers, ScheduleOptions{From: start}); err != nil {
 			t.Fatal(err)
 		}
-		tt, err := Schedule(orders, producers, Options{Start: start})
+		tt, err := Schedule(orders, producers, ScheduleOptions{From: start})
 		if err != nil {
 			t.Fatal(err)
 		}

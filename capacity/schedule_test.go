@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/pricing"
@@ -16,9 +15,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var start = time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC) // a Monday
+var start = MustParseWeek("2026-W50") // Monday 7 December 2026
 
-func due(weeks int) time.Time { return start.Add(time.Duration(weeks) * week) }
+func due(weeks int) batik.Date { return start.Monday().AddDays(7 * weeks) }
 
 func schedOrder(id string, tech batik.Technique, g batik.Grade, q, weeks int) batik.Order {
 	return batik.Order{ID: id, Technique: tech, MinGrade: g, Quantity: q, Due: due(weeks)}
@@ -34,12 +33,12 @@ func TestScheduleSmall(t *testing.T) {
 		schedOrder("O2", batik.Cap, batik.Sedang, 25, 2), // 2 weeks: A and B give 40, C is kasar
 		schedOrder("O1", batik.Tulis, batik.Halus, 3, 2), // A makes 1 tulis a week: 2 on time
 	}
-	tt, err := Schedule(orders, producers, Options{Start: start})
+	tt, err := Schedule(orders, producers, ScheduleOptions{From: start})
 	require.NoError(t, err)
 	assert.Equal(t, map[string]int{"O1": 1}, tt.Unfilled)
 	var got []string
 	for _, a := range tt.Assignments {
-		got = append(got, fmt.Sprintf("%s/%s/%d:%d", a.OrderID, a.ProducerID, a.Week, a.Quantity))
+		got = append(got, fmt.Sprintf("%s/%s/%d:%d", a.OrderID, a.ProducerID, a.Week.Sub(start), a.Quantity))
 	}
 	// O2: 20 from B (cheaper) and 5 from A; which week A works is a tie.
 	require.Len(t, got, 5)
@@ -65,12 +64,12 @@ func assertCost(t *testing.T, tt Timetable) {
 }
 
 func TestScheduleEmpty(t *testing.T) {
-	tt, err := Schedule(nil, nil, Options{Start: start})
+	tt, err := Schedule(nil, nil, ScheduleOptions{From: start})
 	require.NoError(t, err)
 	assert.Empty(t, tt.Assignments)
 	assert.Empty(t, tt.Unfilled)
 	assert.True(t, tt.Cost.IsZero())
-	tt, err = Schedule([]batik.Order{schedOrder("O", batik.Cap, batik.Sedang, 5, 1)}, nil, Options{Start: start})
+	tt, err = Schedule([]batik.Order{schedOrder("O", batik.Cap, batik.Sedang, 5, 1)}, nil, ScheduleOptions{From: start})
 	require.NoError(t, err)
 	assert.Equal(t, map[string]int{"O": 5}, tt.Unfilled)
 }
@@ -82,23 +81,23 @@ func TestScheduleBadInput(t *testing.T) {
 		name      string
 		orders    []batik.Order
 		producers []batik.Producer
-		opts      Options
+		opts      ScheduleOptions
 		field     string
 		overflow  bool
 	}{
-		{"zero start", []batik.Order{o}, good, Options{}, "opts.start", false},
-		{"invalid order", []batik.Order{{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang, Due: due(1)}}, good, Options{Start: start}, "orders[0]", false},
-		{"no due", []batik.Order{{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1}}, good, Options{Start: start}, "orders[0].due", false},
-		{"due before start", []batik.Order{{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1, Due: start.Add(-time.Hour)}}, good, Options{Start: start}, "orders[0].due", false},
-		{"duplicate order", []batik.Order{o, o}, good, Options{Start: start}, "orders", false},
-		{"invalid producer", []batik.Order{o}, []batik.Producer{prod("", batik.Halus, capOf(batik.Cap, 1, 1))}, Options{Start: start}, "producers[0]", false},
-		{"duplicate producer", []batik.Order{o}, append(good, good[0]), Options{Start: start}, "producers", false},
-		{"horizon too long", []batik.Order{{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1, Due: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}},
-			manyProducers(5000), Options{Start: start}, "orders", false},
+		{"zero from", []batik.Order{o}, good, ScheduleOptions{}, "opts.from", false},
+		{"invalid order", []batik.Order{{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang, Due: due(1)}}, good, ScheduleOptions{From: start}, "orders[0]", false},
+		{"no due", []batik.Order{{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1}}, good, ScheduleOptions{From: start}, "orders[0].due", false},
+		{"due before start", []batik.Order{{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1, Due: start.Monday().AddDays(-1)}}, good, ScheduleOptions{From: start}, "orders[0].due", false},
+		{"duplicate order", []batik.Order{o, o}, good, ScheduleOptions{From: start}, "orders", false},
+		{"invalid producer", []batik.Order{o}, []batik.Producer{prod("", batik.Halus, capOf(batik.Cap, 1, 1))}, ScheduleOptions{From: start}, "producers[0]", false},
+		{"duplicate producer", []batik.Order{o}, append(good, good[0]), ScheduleOptions{From: start}, "producers", false},
+		{"horizon too long", []batik.Order{{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1, Due: batik.MustDate(9999, 1, 1)}},
+			manyProducers(5000), ScheduleOptions{From: start}, "orders[0].due", false},
 		{"cost overflow", []batik.Order{schedOrder("X", batik.Cap, batik.Sedang, batik.MaxQuantity, 2), schedOrder("Y", batik.Cap, batik.Sedang, batik.MaxQuantity, 2),
 			schedOrder("Z", batik.Cap, batik.Sedang, batik.MaxQuantity, 2), schedOrder("W", batik.Cap, batik.Sedang, batik.MaxQuantity, 2),
 			schedOrder("V", batik.Cap, batik.Sedang, batik.MaxQuantity, 2)},
-			[]batik.Producer{prod("A", batik.Halus, capOf(batik.Cap, 10, batik.MaxUnitCost))}, Options{Start: start}, "orders", true},
+			[]batik.Producer{prod("A", batik.Halus, capOf(batik.Cap, 10, batik.MaxUnitCost))}, ScheduleOptions{From: start}, "orders", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,7 +125,8 @@ func randSchedule(rng *rand.Rand, nOrders, nProducers, maxWeeks, maxQ, maxPer in
 	}
 	ps := make([]batik.Producer, nProducers)
 	for i := range ps {
-		p := prod(fmt.Sprintf("P%d", i), grades[rng.IntN(3)])
+		g := grades[rng.IntN(3)]
+		p := prod(fmt.Sprintf("P%d", i), g)
 		for _, t := range techs {
 			if rng.IntN(3) > 0 {
 				p.Capabilities = append(p.Capabilities, capOf(t, rng.IntN(maxPer+1), int64(1+rng.IntN(5))*1000))
@@ -135,7 +135,7 @@ func randSchedule(rng *rand.Rand, nOrders, nProducers, maxWeeks, maxQ, maxPer in
 		if len(p.Capabilities) == 0 {
 			p.Capabilities = append(p.Capabilities, capOf(batik.Cap, rng.IntN(maxPer+1), 1000))
 		}
-		ps[i] = p
+		ps[i] = setGrade(p, g)
 	}
 	return orders, ps
 }
@@ -151,10 +151,10 @@ func bruteSchedule(orders []batik.Order, producers []batik.Producer) (filled int
 	}
 	var slots []slot
 	for oi, o := range orders {
-		last := int(o.Due.Sub(start)/week) - 1
+		last := lastOnTimeByDays(o.Due)
 		for pi, p := range producers {
 			c, ok := p.Capability(o.Technique)
-			if !ok || c.PerWeek == 0 || !p.Grade.AtLeast(o.MinGrade) {
+			if !ok || c.PerWeek == 0 || !c.Grade.AtLeast(o.MinGrade) {
 				continue
 			}
 			ct, _ := pricing.Cents(c.UnitCost)
@@ -200,7 +200,7 @@ func TestScheduleBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 22))
 	for iter := range 400 {
 		orders, producers := randSchedule(rng, 2+rng.IntN(2), 2+rng.IntN(2), 2, 3, 3)
-		tt, err := Schedule(orders, producers, Options{Start: start})
+		tt, err := Schedule(orders, producers, ScheduleOptions{From: start})
 		require.NoError(t, err)
 		filled := 0
 		for _, a := range tt.Assignments {
@@ -227,7 +227,7 @@ func checkTimetable(t *testing.T, orders []batik.Order, producers []batik.Produc
 	type use struct {
 		prod string
 		tech batik.Technique
-		week int
+		week Week
 	}
 	used := map[use]int{}
 	placed := map[string]int{}
@@ -235,12 +235,12 @@ func checkTimetable(t *testing.T, orders []batik.Order, producers []batik.Produc
 		if i > 0 {
 			p := tt.Assignments[i-1]
 			require.True(t, slices.Compare([]string{p.OrderID, p.ProducerID}, []string{a.OrderID, a.ProducerID}) < 0 ||
-				(p.OrderID == a.OrderID && p.ProducerID == a.ProducerID && p.Week < a.Week), "sorted")
+				(p.OrderID == a.OrderID && p.ProducerID == a.ProducerID && p.Week.Before(a.Week)), "sorted")
 		}
 		o, p := ords[a.OrderID], byID[a.ProducerID]
 		c, ok := p.Capability(o.Technique)
-		require.True(t, ok && p.Grade.AtLeast(o.MinGrade), "eligible")
-		require.False(t, start.Add(time.Duration(a.Week+1)*week).After(o.Due), "on time")
+		require.True(t, ok && c.Grade.AtLeast(o.MinGrade), "eligible")
+		require.LessOrEqual(t, a.Week.Sub(start), lastOnTimeByDays(o.Due), "on time")
 		require.Positive(t, a.Quantity)
 		used[use{p.ID, o.Technique, a.Week}] += a.Quantity
 		require.LessOrEqual(t, used[use{p.ID, o.Technique, a.Week}], c.PerWeek, "capacity")
@@ -258,7 +258,7 @@ func TestScheduleCertificate(t *testing.T) {
 	rng := rand.New(rand.NewPCG(23, 24))
 	for iter := range 200 {
 		orders, producers := randSchedule(rng, 1+rng.IntN(30), 1+rng.IntN(15), 6, 200, 60)
-		n, err := buildNetwork(orders, producers, Options{Start: start})
+		n, err := buildNetwork(orders, producers, ScheduleOptions{From: start})
 		require.NoError(t, err)
 		res, err := n.g.Solve()
 		require.NoError(t, err)
@@ -270,7 +270,7 @@ func TestScheduleCertificate(t *testing.T) {
 		// Shuffled input gives the same timetable.
 		rng.Shuffle(len(orders), func(i, j int) { orders[i], orders[j] = orders[j], orders[i] })
 		rng.Shuffle(len(producers), func(i, j int) { producers[i], producers[j] = producers[j], producers[i] })
-		again, err := Schedule(orders, producers, Options{Start: start})
+		again, err := Schedule(orders, producers, ScheduleOptions{From: start})
 		require.NoError(t, err, iter)
 		require.Equal(t, tt, again, "iter %d: timetable depends on input order", iter)
 	}
@@ -280,14 +280,14 @@ func TestWriteDIMACS(t *testing.T) {
 	orders := []batik.Order{schedOrder("O1", batik.Cap, batik.Sedang, 5, 1)}
 	producers := []batik.Producer{prod("A", batik.Halus, capOf(batik.Cap, 3, 80000))}
 	var buf bytes.Buffer
-	require.NoError(t, WriteDIMACS(&buf, orders, producers, Options{Start: start}))
+	require.NoError(t, WriteDIMACS(&buf, orders, producers, ScheduleOptions{From: start}))
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
 	assert.Contains(t, lines, "p min 3 3")
 	assert.Contains(t, lines, "n 1 5")
 	assert.Contains(t, lines, "n 3 -5")
 	assert.Contains(t, lines, "a 1 2 0 3 8000000")
 	assert.Contains(t, lines, "a 2 3 0 3 0")
-	require.ErrorIs(t, WriteDIMACS(&buf, orders, producers, Options{}), ErrInvalid)
+	require.ErrorIs(t, WriteDIMACS(&buf, orders, producers, ScheduleOptions{}), ErrInvalid)
 }
 
 // spreadPenalty measures how unevenly a timetable loads producer-weeks: the
@@ -300,7 +300,7 @@ func spreadPenalty(producers []batik.Producer, orders []batik.Order, tt Timetabl
 	type key struct {
 		prod string
 		tech batik.Technique
-		week int
+		week Week
 	}
 	load := map[key]int64{}
 	for _, a := range tt.Assignments {
@@ -334,9 +334,9 @@ func TestScheduleSpread(t *testing.T) {
 				producers[i].Capabilities[j].UnitCost = decimal.NewFromInt(80000)
 			}
 		}
-		plain, err := Schedule(orders, producers, Options{Start: start})
+		plain, err := Schedule(orders, producers, ScheduleOptions{From: start})
 		require.NoError(t, err)
-		spread, err := Schedule(orders, producers, Options{Start: start, Spread: true})
+		spread, err := Schedule(orders, producers, ScheduleOptions{From: start, Spread: true})
 		require.NoError(t, err)
 		checkTimetable(t, orders, producers, spread)
 		require.True(t, plain.Cost.Equal(spread.Cost), "iter %d: spreading changed the cost", iter)
@@ -349,7 +349,7 @@ func TestScheduleSpread(t *testing.T) {
 
 		// The spread flow is optimal for the original problem too, with the
 		// same potentials as the first solve.
-		n, err := buildNetwork(orders, producers, Options{Start: start})
+		n, err := buildNetwork(orders, producers, ScheduleOptions{From: start})
 		require.NoError(t, err)
 		res, err := n.g.Solve()
 		require.NoError(t, err)
@@ -367,4 +367,22 @@ func total(m map[string]int) int {
 		n += v
 	}
 	return n
+}
+
+// lastOnTimeByDays finds, walking day by day and independently of
+// LastOnTime, the index from start of the last week all of whose days come
+// before due: a piece made in that week is finished by its Sunday, which
+// is before the due date. It returns -1 when no week qualifies.
+func lastOnTimeByDays(due batik.Date) int {
+	last := -1
+	day := start.Monday()
+	for k := 0; ; k++ {
+		for range 7 {
+			if !day.Before(due) {
+				return last
+			}
+			day = day.AddDays(1)
+		}
+		last = k
+	}
 }

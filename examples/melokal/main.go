@@ -58,7 +58,7 @@ func run(w io.Writer) error {
 	policies := capacity.Policies()
 	plans := make([]capacity.Plan, len(policies))
 	for i, p := range policies {
-		plans[i], err = capacity.Allocate(order, producers, capacity.Options{Policy: p, Weeks: weeks})
+		plans[i], err = capacity.Allocate(order, producers, capacity.AllocateOptions{Policy: p, Weeks: weeks})
 		if err != nil {
 			return err
 		}

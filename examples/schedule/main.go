@@ -34,8 +34,8 @@ var (
 	ordersCSV string
 )
 
-// The campaign month starts on Monday 7 December 2026.
-var start = time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+// The campaign month starts with ISO week 2026-W50 (Monday 7 December 2026).
+var start = capacity.MustParseWeek("2026-W50")
 
 func main() {
 	spread := flag.Bool("spread", false, "among the cheapest plans, prefer the one that shares work out")
@@ -55,13 +55,13 @@ func run(w io.Writer, spread bool) error {
 	if err != nil {
 		return err
 	}
-	tt, err := capacity.Schedule(orders, producers, capacity.Options{Start: start, Spread: spread})
+	tt, err := capacity.Schedule(orders, producers, capacity.ScheduleOptions{From: start, Spread: spread})
 	if err != nil {
 		return err
 	}
 	weeks := 0
 	for _, a := range tt.Assignments {
-		weeks = max(weeks, a.Week+1)
+		weeks = max(weeks, a.Week.Sub(start)+1)
 	}
 	ordered := 0
 	for _, o := range orders {
@@ -71,7 +71,7 @@ func run(w io.Writer, spread bool) error {
 	for _, u := range tt.Unfilled {
 		unfilled += u
 	}
-	fmt.Fprintf(w, "Campaign from %s: %d orders, %d pieces, %d workshops\n\n", start.Format("Mon 2 Jan 2006"), len(orders), ordered, len(producers))
+	fmt.Fprintf(w, "Campaign from %s: %d orders, %d pieces, %d workshops\n\n", start.Monday().In(time.UTC).Format("Mon 2 Jan 2006"), len(orders), ordered, len(producers))
 
 	// Week-by-week table: one row per workshop and technique.
 	type key struct {
@@ -88,18 +88,18 @@ func run(w io.Writer, spread bool) error {
 		if load[k] == nil {
 			load[k] = make([]int, weeks)
 		}
-		load[k][a.Week] += a.Quantity
+		load[k][a.Week.Sub(start)] += a.Quantity
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprint(tw, "workshop\ttechnique\tper week")
+	fmt.Fprint(tw, "workshop\ttechnique, grade\tper week")
 	for k := range weeks {
-		fmt.Fprintf(tw, "\tweek %d (%s)", k+1, start.AddDate(0, 0, 7*k).Format("2 Jan"))
+		fmt.Fprintf(tw, "\t%s (%s)", start.Add(k), start.Add(k).Monday().In(time.UTC).Format("2 Jan"))
 	}
 	fmt.Fprintln(tw)
 	for _, p := range producers {
 		for _, c := range p.Capabilities {
 			k := key{p.ID, c.Technique}
-			fmt.Fprintf(tw, "%s %s\t%s\t%d", p.ID, p.Name, c.Technique, c.PerWeek)
+			fmt.Fprintf(tw, "%s %s\t%s %s\t%d", p.ID, p.Name, c.Technique, c.Grade, c.PerWeek)
 			for wk := range weeks {
 				if load[k] == nil || load[k][wk] == 0 {
 					fmt.Fprint(tw, "\t-")
@@ -115,40 +115,22 @@ func run(w io.Writer, spread bool) error {
 	}
 
 	fmt.Fprintf(w, "\n%d of %d pieces on time; producer cost %s\n", ordered-unfilled, ordered, pricing.Format(tt.Cost))
-	if len(tt.Unfilled) > 0 {
+	if len(tt.Shortfalls) > 0 {
 		fmt.Fprintln(w, "\nNot on time:")
-		ids := make([]string, 0, len(tt.Unfilled))
-		for id := range tt.Unfilled {
-			ids = append(ids, id)
-		}
-		slices.Sort(ids)
-		for _, id := range ids {
-			o := orders[slices.IndexFunc(orders, func(o batik.Order) bool { return o.ID == id })]
-			fmt.Fprintf(w, "  %s  %d of %d %s (grade %s+, due %s): %s\n", id, tt.Unfilled[id], o.Quantity, o.Technique, o.MinGrade,
-				o.Due.Format("2 Jan"), why(o, producers))
+		for _, sf := range tt.Shortfalls {
+			o := orders[slices.IndexFunc(orders, func(o batik.Order) bool { return o.ID == sf.OrderID })]
+			fmt.Fprintf(w, "  %s  %d of %d %s (grade %s+, due %s): %s\n", sf.OrderID, sf.Pieces, o.Quantity, o.Technique, o.MinGrade,
+				o.Due.In(time.UTC).Format("2 Jan"), explain[sf.Reason])
 		}
 	}
 	return nil
 }
 
-// why explains an order's shortfall.
-func why(o batik.Order, producers []batik.Producer) string {
-	if o.Due.Before(start.AddDate(0, 0, 7)) {
-		return "due before the first week ends"
-	}
-	var able []string
-	perWeek := 0
-	for _, p := range producers {
-		if c, ok := p.Capability(o.Technique); ok && c.PerWeek > 0 && p.Grade.AtLeast(o.MinGrade) {
-			able = append(able, p.ID)
-			perWeek += c.PerWeek
-		}
-	}
-	if len(able) == 0 {
-		return "no workshop makes " + string(o.Technique) + " at this grade"
-	}
-	if len(able) == 1 {
-		return fmt.Sprintf("the one able workshop, %s (%d a week), is full up to the due date", able[0], perWeek)
-	}
-	return fmt.Sprintf("the %d able workshops (%d a week together) are full up to the due date", len(able), perWeek)
+// explain words each shortfall reason for the campaign's staff.
+var explain = map[capacity.ShortReason]string{
+	capacity.NoProducerWithTechnique: "no workshop makes this technique",
+	capacity.NoProducerAtGrade:       "no workshop makes it at this grade",
+	capacity.DueTooSoon:              "due before the first week ends",
+	capacity.NotEnoughCapacity:       "the able workshops cannot make it all by the due date",
+	capacity.CapacityTaken:           "the able workshops' weeks went to other orders",
 }

@@ -21,6 +21,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/pricing"
 )
 
 //go:embed producers.csv
@@ -73,15 +74,15 @@ func run(w io.Writer, langName string, args []string) error {
 	}[l]
 	fmt.Fprintf(w, "%s %s: %d\n\n", title[0], source, len(producers))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tNAME\tREGION\tGRADE\tTECHNIQUE\tPER WEEK\tUNIT COST")
+	fmt.Fprintln(tw, "ID\tNAME\tREGION\tTECHNIQUE\tGRADE\tPER WEEK\tUNIT COST")
 	for _, p := range producers {
 		for i, c := range p.Capabilities {
 			if i == 0 {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t", p.ID, p.Name, p.Region, p.Grade)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t", p.ID, p.Name, p.Region)
 			} else {
-				fmt.Fprint(tw, "\t\t\t\t")
+				fmt.Fprint(tw, "\t\t\t")
 			}
-			fmt.Fprintf(tw, "%s\t%d\t%s\n", c.Technique, c.PerWeek, c.UnitCost.StringFixed(0))
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", c.Technique, c.Grade, c.PerWeek, pricing.Format(c.UnitCost))
 		}
 	}
 	if err := tw.Flush(); err != nil {

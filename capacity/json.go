@@ -1,0 +1,186 @@
+package capacity
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+
+	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/pricing"
+	"github.com/shopspring/decimal"
+)
+
+// JSON forms of the result types. Field names are snake_case, empty lists
+// encode as [] (never null), weeks as "2026-W49" and amounts as JSON
+// strings in the machine form ("85000.50"), whatever shopspring/decimal's
+// package settings (MarshalJSONWithoutQuotes) say. Decoding is strict:
+// unknown keys are refused and amounts go through pricing.ParseDecimal.
+
+// amount is a decimal that always encodes as a JSON string and decodes
+// through the machine grammar.
+type amount decimal.Decimal
+
+func (a amount) MarshalJSON() ([]byte, error) {
+	return strconvQuote(decimal.Decimal(a).String()), nil
+}
+
+func (a *amount) UnmarshalJSON(b []byte) error {
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return invalid("amount", quote(string(b)), "must be a JSON string such as \"85000.50\"")
+	}
+	d, err := pricing.ParseDecimal(string(b[1 : len(b)-1]))
+	if err != nil {
+		return &InputError{Field: "amount", Value: quote(string(b)), Reason: "is not an amount", kind: ErrInvalid, Err: err}
+	}
+	*a = amount(d)
+	return nil
+}
+
+func strconvQuote(s string) []byte {
+	b := make([]byte, 0, len(s)+2)
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// decodeStrict decodes data into v, refusing unknown keys.
+func decodeStrict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			return err
+		}
+		return &InputError{Field: "json", Reason: "cannot be decoded", kind: ErrInvalid, Err: err}
+	}
+	return nil
+}
+
+type lineJSON struct {
+	ProducerID string `json:"producer_id"`
+	Quantity   int    `json:"quantity"`
+	UnitCost   amount `json:"unit_cost"`
+}
+
+// MarshalJSON encodes the line with its cost as a JSON string.
+func (l Line) MarshalJSON() ([]byte, error) {
+	return json.Marshal(lineJSON{l.ProducerID, l.Quantity, amount(l.UnitCost)})
+}
+
+// UnmarshalJSON decodes a line strictly.
+func (l *Line) UnmarshalJSON(b []byte) error {
+	var v lineJSON
+	if err := decodeStrict(b, &v); err != nil {
+		return err
+	}
+	*l = Line{v.ProducerID, v.Quantity, decimal.Decimal(v.UnitCost)}
+	return nil
+}
+
+// MarshalJSON encodes the plan with [] for empty lists.
+func (p Plan) MarshalJSON() ([]byte, error) {
+	type plain Plan
+	v := plain(p)
+	if v.Lines == nil {
+		v.Lines = []Line{}
+	}
+	if v.Skipped == nil {
+		v.Skipped = []Skip{}
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON decodes a plan strictly.
+func (p *Plan) UnmarshalJSON(b []byte) error {
+	type plain Plan
+	var v plain
+	if err := decodeStrict(b, &v); err != nil {
+		return err
+	}
+	*p = Plan(v)
+	return nil
+}
+
+type assignmentJSON struct {
+	OrderID    string     `json:"order_id"`
+	ProducerID string     `json:"producer_id"`
+	Week       Week       `json:"week"`
+	WeekStart  batik.Date `json:"week_start"`
+	Quantity   int        `json:"quantity"`
+	UnitCost   amount     `json:"unit_cost"`
+}
+
+// MarshalJSON encodes the assignment with its week ("2026-W49"), the
+// week's Monday as "week_start", and its cost as a JSON string.
+func (a Assignment) MarshalJSON() ([]byte, error) {
+	return json.Marshal(assignmentJSON{a.OrderID, a.ProducerID, a.Week, a.Week.Monday(), a.Quantity, amount(a.UnitCost)})
+}
+
+// UnmarshalJSON decodes an assignment strictly; "week_start" may be
+// omitted, and must be the week's Monday when given.
+func (a *Assignment) UnmarshalJSON(b []byte) error {
+	var v assignmentJSON
+	if err := decodeStrict(b, &v); err != nil {
+		return err
+	}
+	if !v.WeekStart.IsZero() && v.WeekStart != v.Week.Monday() {
+		return invalid("week_start", v.WeekStart.String(), "is not the Monday of week "+v.Week.String())
+	}
+	*a = Assignment{v.OrderID, v.ProducerID, v.Week, v.Quantity, decimal.Decimal(v.UnitCost)}
+	return nil
+}
+
+type timetableJSON struct {
+	Assignments []Assignment   `json:"assignments"`
+	Unfilled    map[string]int `json:"unfilled"`
+	Shortfalls  []Shortfall    `json:"shortfalls"`
+	Cost        amount         `json:"cost"`
+}
+
+// MarshalJSON encodes the timetable with [] and {} for empty lists and
+// maps, and its cost as a JSON string.
+func (t Timetable) MarshalJSON() ([]byte, error) {
+	v := timetableJSON{t.Assignments, t.Unfilled, t.Shortfalls, amount(t.Cost)}
+	if v.Assignments == nil {
+		v.Assignments = []Assignment{}
+	}
+	if v.Unfilled == nil {
+		v.Unfilled = map[string]int{}
+	}
+	if v.Shortfalls == nil {
+		v.Shortfalls = []Shortfall{}
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON decodes a timetable strictly.
+func (t *Timetable) UnmarshalJSON(b []byte) error {
+	var v timetableJSON
+	if err := decodeStrict(b, &v); err != nil {
+		return err
+	}
+	*t = Timetable{v.Assignments, v.Unfilled, v.Shortfalls, decimal.Decimal(v.Cost)}
+	return nil
+}
+
+// ParseShortReason returns the reason whose text is s, or an *InputError
+// wrapping ErrInvalid.
+func ParseShortReason(s string) (ShortReason, error) {
+	for _, r := range []ShortReason{NoProducerWithTechnique, NoProducerAtGrade, DueTooSoon, NotEnoughCapacity, CapacityTaken} {
+		if string(r) == s {
+			return r, nil
+		}
+	}
+	return "", invalid("reason", quote(s), "unknown shortfall reason")
+}
+
+// UnmarshalText reads what ParseShortReason reads.
+func (r *ShortReason) UnmarshalText(b []byte) error {
+	v, err := ParseShortReason(string(b))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
