@@ -1,7 +1,7 @@
 package batik
 
 // Fabric is the cloth the batik is made on. The zero Fabric means "not
-// stated". Values follow DOMAIN usage; mori grades run primisima > prima >
+// stated". Values follow the trade's usage; mori grades run primisima > prima >
 // mori biru > blacu.
 type Fabric string
 

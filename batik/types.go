@@ -61,7 +61,7 @@ type Order struct {
 
 // Product is one listing: a batik (or a printed imitation, honestly named)
 // as a cooperative or a marketplace seller sells it. Limits follow the
-// marketplace listing rules in DOMAIN.md (name at most 70 characters,
+// listing rules Tokopedia and TikTok Shop Indonesia share (name at most 70 characters,
 // description at most 2,000, SKU at most 50, price Rp100 to Rp100,000,000,
 // weight above 0 g, minimum order at least 1). The zero Product is not valid.
 type Product struct {

@@ -7,7 +7,8 @@ import (
 )
 
 // FeeSchedule is a marketplace's seller fees, as data: rates change often
-// (DOMAIN.md), so no schedule is built into the package. examples/quote
+// (the marketplaces revise them several times a year), so no schedule is
+// built into the package. examples/quote
 // ships dated example schedules.
 type FeeSchedule struct {
 	Name          string          `json:"name"`

@@ -134,8 +134,8 @@ func run(w io.Writer) error {
 	}
 
 	// Payouts for the chosen plan: the campaign's producer budget, split in
-	// proportion to the value of each workshop's work (pieces x its unit
-	// cost), to the rupiah.
+	// proportion to the pieces each workshop makes (Plan.Shares), to the
+	// rupiah.
 	plan := plans[0]
 	for i, p := range policies {
 		if p == chosen {
@@ -143,11 +143,7 @@ func run(w io.Writer) error {
 		}
 	}
 	budget := budgetPerPiece.Mul(decimal.NewFromInt(int64(plan.Filled())))
-	weights := make([]int64, len(plan.Lines))
-	for i, l := range plan.Lines {
-		weights[i] = l.UnitCost.Mul(decimal.NewFromInt(int64(l.Quantity))).IntPart()
-	}
-	payouts, err := pricing.Split(budget, weights, decimal.NewFromInt(1))
+	payouts, err := pricing.Payouts(budget, plan.Shares(), decimal.NewFromInt(1))
 	if err != nil {
 		return err
 	}
@@ -157,9 +153,9 @@ func run(w io.Writer) error {
 	sum, pph := decimal.Zero, decimal.Zero
 	for i, l := range plan.Lines {
 		atCost := l.UnitCost.Mul(decimal.NewFromInt(int64(l.Quantity)))
-		fmt.Fprintf(tw, "%-34s\t%d\t%s\t%s\t%s\t\n", l.ProducerID+" "+names[l.ProducerID], l.Quantity, pricing.Format(atCost), pricing.Format(payouts[i]), pricing.Format(pricing.PPhFinal.On(payouts[i])))
-		sum = sum.Add(payouts[i])
-		pph = pph.Add(pricing.PPhFinal.On(payouts[i]))
+		fmt.Fprintf(tw, "%-34s\t%d\t%s\t%s\t%s\t\n", l.ProducerID+" "+names[l.ProducerID], l.Quantity, pricing.Format(atCost), pricing.Format(payouts[i].Amount), pricing.Format(payouts[i].PPhFinal))
+		sum = sum.Add(payouts[i].Amount)
+		pph = pph.Add(payouts[i].PPhFinal)
 	}
 	fmt.Fprintf(tw, "%-34s\t%d\t%s\t%s\t%s\t\n", "total", plan.Filled(), pricing.Format(plan.Cost()), pricing.Format(sum), pricing.Format(pph))
 	if err := tw.Flush(); err != nil {

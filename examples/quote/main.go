@@ -15,13 +15,28 @@ import (
 	"os"
 	"text/tabwriter"
 
+	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/capacity"
 	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
 )
 
+// workshops share the 1,000 shirts: cap, grade sedang or better.
+var workshops = []batik.Producer{
+	workshop("SLO-02", "33.72", 180, "82000"), workshop("SLO-04", "33.72", 198, "80000"),
+	workshop("SLO-07", "33.72", 189, "84000"), workshop("PKL-03", "33.75", 180, "79000"),
+	workshop("PKL-04", "33.75", 260, "76000"),
+}
+
+func workshop(id, region string, perWeek int, cost string) batik.Producer {
+	return batik.Producer{ID: id, Name: "Batik " + id, Region: region, Capabilities: []batik.Capability{
+		{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: perWeek, UnitCost: rp(cost)},
+	}}
+}
+
 // Example fee schedules as published for the fashion category in 2025-2026
-// (DOMAIN.md: commission on price after seller discount, tax included,
-// capped at Rp40.000 a piece; Rp1.250 order processing fee). Illustrative:
+// (commission on price after seller discount, tax included, capped at
+// Rp40.000 a piece; Rp1.250 order processing fee). Illustrative:
 // check the marketplace's current terms before relying on them.
 var schedules = []pricing.FeeSchedule{
 	{Name: "Marketplace A, fashion, dynamic commission (example, 2026-01)", Commission: rp("0.065"), CommissionCap: rp("40000"), OrderFee: rp("1250")},
@@ -90,13 +105,15 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "(fees from %q)\n\n", q.Fees.Name)
 
-	// The shirts' producer budget is Rp82.000 a piece, paid by pieces made.
-	budget := rp("82000").Mul(decimal.NewFromInt(1000))
-	payouts, err := pricing.Payouts(budget, []pricing.Share{
-		{ProducerID: "SLO-02", Quantity: 180}, {ProducerID: "SLO-04", Quantity: 198},
-		{ProducerID: "SLO-07", Quantity: 189}, {ProducerID: "PKL-03", Quantity: 180},
-		{ProducerID: "PKL-04", Quantity: 253},
-	}, rp("1"))
+	// The shirts are shared among the workshops by capacity.Allocate, and
+	// the producer budget of Rp82.000 a piece is paid by pieces made.
+	order := batik.Order{ID: "CAMPAIGN-SHIRTS", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1000}
+	plan, err := capacity.Allocate(order, workshops, capacity.AllocateOptions{})
+	if err != nil {
+		return err
+	}
+	budget := rp("82000").Mul(decimal.NewFromInt(int64(plan.Filled())))
+	payouts, err := pricing.Payouts(budget, plan.Shares(), rp("1"))
 	if err != nil {
 		return err
 	}
