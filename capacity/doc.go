@@ -1,13 +1,34 @@
 // Package capacity shares batik orders among producers without pushing
 // anyone past what they can make: Allocate splits one order, Schedule plans
-// many orders over weeks.
+// many orders over weeks, and the Ledger books plans so that no workshop's
+// week is ever promised twice.
+//
+// # Weeks and dates
+//
+// Capacity is counted in ISO 8601 weeks (Week, written "2026-W49"), Monday
+// to Sunday; due dates are civil dates (batik.Date). A piece made in week w
+// is on time for due date d when w.Sunday() is before d, so the last
+// on-time week is the one before d's week (LastOnTime). Neither has a clock
+// or a zone: no time zone or daylight-saving rule can move a week or a due
+// date. Plans reach at most MaxWeeks (104) weeks ahead.
+//
+// # Files
+//
+// allocate.go (Allocate), policy.go and minlot.go (its sharing rules),
+// schedule.go (Schedule and its flow network), shortfall.go (why an order
+// falls short), week.go (Week), types.go (options and plan types),
+// json.go (JSON forms), shares.go (payout shares), store.go (the ledger's
+// records and Store), errors.go (sentinels and InputError).
 //
 // # Allocate
 //
 // An order of Q pieces arrives; each workshop can finish about 100 a week.
 // A producer can take part when it has a capability for the order's
-// technique and its grade is at least the order's minimum grade. Its free
-// capacity is PerWeek x Weeks (Weeks zero means 1). The Policy decides how
+// technique and that capability's grade is at least the order's minimum
+// grade (a workshop can be halus at tulis and sedang at cap). Its free
+// capacity is PerWeek x Weeks (Weeks zero means 1) or, with
+// AllocateOptions.Free (a FreeCapacity view, such as the ledger's), the sum
+// of what is free in weeks From .. From+Weeks-1. The Policy decides how
 // the order is shared among the producers that can take part:
 //
 //	Proportional     in proportion to free capacity, leftover pieces to the largest remainders
@@ -18,8 +39,10 @@
 // Every tie is broken by producer ID, so the plan does not depend on the
 // order of the producers slice. Lines are sorted by producer ID and hold
 // only positive quantities; every producer with nothing is in Skipped with
-// one reason (wrong technique, below grade, no capacity, below the minimum
-// lot, or not needed). A shortfall is Plan.Unfilled, never an error, and
+// one reason (wrong_technique, below_grade, no_capacity, below_min_lot or
+// not_needed). A producer with no capabilities at all is skipped as
+// wrong_technique; Schedule, which validates every producer, refuses it. A
+// shortfall is Plan.Unfilled, never an error, and
 // Unfilled is zero whenever the eligible capacity suffices.
 //
 // A worked example (TestWorkedExample checks it). Q = 1000 pieces among
@@ -56,23 +79,37 @@
 //
 // Allocate runs Order.Validate on the order. Of the producers, on this hot
 // path, it checks directly only what the allocation relies on: IDs present
-// and unique, known grades and techniques, PerWeek in [0, MaxQuantity] and
-// UnitCost in [0, MaxUnitCost] with at most 2 decimals. Run
+// and unique, known grades and techniques (each technique once per
+// producer), PerWeek in [0, MaxQuantity] and UnitCost in [0, MaxUnitCost]
+// with at most 2 decimals. Run
 // Producer.Validate when the records come from outside (the batik readers
 // do). Capacities whose product or sum overflows int64 are an error
 // wrapping ErrOverflow, never a wrapped number.
 //
 // # Schedule
 //
-// Schedule plans many orders at once over weekly buckets from
-// Options.Start: week k covers [Start + 7k days, Start + 7(k+1) days), and
-// a piece made in week k is on time when Start + 7(k+1) days <= Due. Each
-// producer's PerWeek is per technique per week, shared by all orders of
-// that technique. The plan places as many pieces on time as the capacities
-// allow, then has the lowest total cost among such plans; it is computed
-// exactly as a minimum-cost flow by a primal network simplex
-// (capacity/internal/mcf, after LEMON's NetworkSimplex). Timetable.Unfilled
-// lists only the orders with a shortfall.
+// Schedule plans many orders at once over ISO weeks from
+// ScheduleOptions.From. Each producer's PerWeek (or what
+// ScheduleOptions.Free reports) is per technique per week, shared by all
+// orders of that technique. The plan places as many pieces on time as the
+// capacities allow, then has the lowest total cost among such plans; it is
+// computed exactly as a minimum-cost flow by a primal network simplex
+// (capacity/internal/mcf, after LEMON's NetworkSimplex).
+// Timetable.Unfilled lists only the orders with a shortfall, and
+// Timetable.Shortfalls says why each falls short: no producer with the
+// technique, none at the grade, due before the first week ends, not enough
+// capacity even alone, or capacity taken by other orders.
+//
+// # JSON
+//
+// Every result type encodes with snake_case keys, [] for empty lists (never
+// null), weeks as "2026-W49" (an Assignment adds its Monday as
+// "week_start"), enums as text (Policy "even_share", SkipReason
+// "below_grade") and amounts as JSON strings in the machine form
+// ("85000.50"), whatever shopspring/decimal's package settings say.
+// Decoding is strict: unknown keys, unknown enum text and amounts outside
+// the machine grammar ("1.55e5") are refused. Plan.Shares and
+// Timetable.Shares turn a plan into pricing.Payouts shares.
 //
 // To check an optimum with another solver, write the problem with
 // WriteDIMACS and run, for example, LEMON's dimacs-solver (Debian package
@@ -85,7 +122,9 @@
 //
 // # Errors
 //
-// Bad input gets an *InputError naming the field ("producers[3].grade",
-// "opts.weeks") and its value, wrapping ErrInvalid or ErrOverflow (and, for
-// an invalid order, the *batik.ValidationError). Nothing panics.
+// Bad input gets an *InputError naming the field
+// ("producers[3].capabilities[0].grade", "opts.weeks") and its value
+// (abbreviated to 64 bytes with its length), wrapping ErrInvalid or
+// ErrOverflow (and, for an invalid order, the *batik.ValidationError).
+// Nothing panics.
 package capacity
