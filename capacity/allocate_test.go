@@ -194,6 +194,9 @@ func TestAllocateBadInput(t *testing.T) {
 		{"negative weeks", capOrder(1), nil, AllocateOptions{Weeks: -1}, "opts.weeks", false},
 		{"negative min lot", capOrder(1), nil, AllocateOptions{MinLot: -1}, "opts.min_lot", false},
 		{"unknown policy", capOrder(1), nil, AllocateOptions{Policy: 9}, "opts.policy", false},
+		{"technique twice", capOrder(1), func(p []batik.Producer) {
+			p[0].Capabilities = append(p[0].Capabilities, batik.Capability{Technique: batik.Cap, Grade: batik.Halus, PerWeek: 100, UnitCost: decimal.NewFromInt(1)})
+		}, AllocateOptions{}, "producers[0].capabilities[1].technique", false},
 		{"weeks past the horizon", capOrder(1), func(p []batik.Producer) { p[0].Capabilities[0].PerWeek = batik.MaxQuantity }, AllocateOptions{Weeks: 1 << 40}, "opts.weeks", false},
 		{"free without from", capOrder(1), nil, AllocateOptions{Free: freeFunc(func(string, batik.Technique, Week) int { return 1 })}, "opts.from", false},
 		{"free above int32", capOrder(1), nil, AllocateOptions{From: start, Free: freeFunc(func(string, batik.Technique, Week) int { return 1 << 31 })}, "opts.free", false},

@@ -39,6 +39,11 @@ type Timetable struct {
 // rather than hours of work or gigabytes of memory.
 const MaxArcs = 50_000_000
 
+// MaxNodes bounds the nodes of that network (orders, one per producer,
+// technique and usable week, and a sink); both limits are checked before
+// anything is allocated.
+const MaxNodes = 10_000_000
+
 // Schedule plans many orders over weekly buckets: first as many pieces on
 // time as the capacities allow, then, among those plans, the lowest total
 // cost.
@@ -325,6 +330,10 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Schedul
 	chain := int64(0)
 	for _, last := range lastFor {
 		chain += int64(last + 1)
+	}
+	if nodes := int64(len(n.orders)) + chain + 1; nodes > MaxNodes {
+		return nil, invalid("orders", strconv.Itoa(len(orders))+" orders", "the network would have "+strconv.FormatInt(nodes, 10)+
+			" nodes, more than "+strconv.Itoa(MaxNodes)+": fewer producers or orders per call, or a shorter horizon")
 	}
 	if arcs := pairs + 2*chain + int64(len(n.orders)); arcs > MaxArcs {
 		return nil, invalid("orders", strconv.Itoa(len(orders))+" orders", "the network would have "+strconv.FormatInt(arcs, 10)+
