@@ -121,7 +121,10 @@ func randSchedule(rng *rand.Rand, nOrders, nProducers, maxWeeks, maxQ, maxPer in
 	grades := batik.Grades()
 	orders := make([]batik.Order, nOrders)
 	for i := range orders {
-		orders[i] = schedOrder(fmt.Sprintf("O%d", i), techs[rng.IntN(2)], grades[rng.IntN(3)], 1+rng.IntN(maxQ), rng.IntN(maxWeeks+1))
+		orders[i] = schedOrder(fmt.Sprintf("O%d", i), techs[rng.IntN(2)], grades[rng.IntN(3)], 1+rng.IntN(maxQ), 0)
+		// Any day, not only Mondays: a due date mid-week leaves that
+		// week's work late.
+		orders[i].Due = start.Monday().AddDays(rng.IntN(7*maxWeeks + 7))
 	}
 	ps := make([]batik.Producer, nProducers)
 	for i := range ps {
