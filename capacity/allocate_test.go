@@ -258,3 +258,43 @@ func TestAllocateOnFree(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []Skip{{"A", NoCapacity}}, plan.Skipped)
 }
+
+// TestTieBreaks pins every documented tie-break: reversing one changes a
+// plan here. Producers are listed in reverse ID order so that slice order
+// cannot stand in for ID order.
+func TestTieBreaks(t *testing.T) {
+	tests := []struct {
+		name      string
+		policy    Policy
+		producers []batik.Producer
+		q         int
+		want      map[string]int
+	}{
+		{"lowest cost: equal cost, lower ID first", LowestCost,
+			[]batik.Producer{prod("B", batik.Halus, capOf(batik.Cap, 100, 500)), prod("A", batik.Halus, capOf(batik.Cap, 100, 500))},
+			150, map[string]int{"A": 100, "B": 50}},
+		{"fewest producers: equal capacity, lower cost first", FewestProducers,
+			[]batik.Producer{prod("B", batik.Halus, capOf(batik.Cap, 100, 400)), prod("A", batik.Halus, capOf(batik.Cap, 100, 500))},
+			150, map[string]int{"A": 50, "B": 100}},
+		{"fewest producers: equal capacity and cost, lower ID first", FewestProducers,
+			[]batik.Producer{prod("B", batik.Halus, capOf(batik.Cap, 100, 500)), prod("A", batik.Halus, capOf(batik.Cap, 100, 500))},
+			150, map[string]int{"A": 100, "B": 50}},
+		{"proportional: equal remainders, lower ID first", Proportional,
+			[]batik.Producer{prod("C", batik.Halus, capOf(batik.Cap, 10, 1)), prod("B", batik.Halus, capOf(batik.Cap, 10, 1)), prod("A", batik.Halus, capOf(batik.Cap, 10, 1))},
+			10, map[string]int{"A": 4, "B": 3, "C": 3}},
+		{"even share: leftover to lower ID", EvenShare,
+			[]batik.Producer{prod("C", batik.Halus, capOf(batik.Cap, 10, 1)), prod("B", batik.Halus, capOf(batik.Cap, 10, 1)), prod("A", batik.Halus, capOf(batik.Cap, 10, 1))},
+			11, map[string]int{"A": 4, "B": 4, "C": 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			plan, err := Allocate(capOrder(tt.q), tt.producers, AllocateOptions{Policy: tt.policy})
+			require.NoError(t, err)
+			got := map[string]int{}
+			for _, l := range plan.Lines {
+				got[l.ProducerID] = l.Quantity
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
