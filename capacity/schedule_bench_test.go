@@ -1,15 +1,21 @@
 package capacity
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"testing"
 
 	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // scheduleInstance makes a campaign: orders of cap, tulis and kombinasi
@@ -85,34 +91,63 @@ func BenchmarkSchedule(b *testing.B) {
 	}
 }
 
-// TestWriteBenchDIMACS writes the benchmark instances as DIMACS files into
-// $BATIKKIT_DIMACS_DIR, for timing an external solver on the same
-// problems (see WriteDIMACS). It does nothing when the variable is unset.
-func TestWriteBenchDIMACS(t *testing.T) {
+// TestScheduleAgainstLEMON is an external oracle: LEMON's NetworkSimplex
+// (dimacs-solver from Debian's liblemon-utils) solves the DIMACS file
+// WriteDIMACS writes, and its optimum must equal Schedule's cost in sen
+// plus the penalty times the unfilled pieces. It runs on random instances
+// and on the benchmark instances. Without dimacs-solver on PATH it skips,
+// unless BATIKKIT_REQUIRE_LEMON is set (CI sets it and installs LEMON).
+// With BATIKKIT_DIMACS_DIR set, the benchmark instances' files are kept
+// there, for timing LEMON on the same problems.
+func TestScheduleAgainstLEMON(t *testing.T) {
+	solver, err := exec.LookPath("dimacs-solver")
+	if err != nil {
+		if os.Getenv("BATIKKIT_REQUIRE_LEMON") != "" {
+			t.Fatal("dimacs-solver not found and BATIKKIT_REQUIRE_LEMON is set: apt-get install liblemon-utils")
+		}
+		t.Skip("dimacs-solver (Debian liblemon-utils) not on PATH; set BATIKKIT_REQUIRE_LEMON to make this an error")
+	}
 	dir := os.Getenv("BATIKKIT_DIMACS_DIR")
-	if dir == "" {
-		t.Skip("BATIKKIT_DIMACS_DIR not set")
+	keep := dir != ""
+	if !keep {
+		dir = t.TempDir()
+	}
+	type instance struct {
+		name      string
+		orders    []batik.Order
+		producers []batik.Producer
+	}
+	var list []instance
+	rng := rand.New(rand.NewPCG(41, 42))
+	for i := range 20 {
+		orders, producers := randSchedule(rng, 1+rng.IntN(40), 1+rng.IntN(12), 6, 300, 80)
+		list = append(list, instance{fmt.Sprintf("random-%02d", i), orders, producers})
 	}
 	for _, size := range benchSizes {
 		orders, producers := scheduleInstance(size.orders, size.producers, size.weeks)
-		f, err := os.Create(filepath.Join(dir, fmt.Sprintf("schedule-%dx%dx%d.min", size.orders, size.producers, size.weeks)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := WriteDIMACS(f, orders, producers, ScheduleOptions{From: start}); err != nil {
-			t.Fatal(err)
-		}
-		tt, err := Schedule(orders, producers, ScheduleOptions{From: start})
-		if err != nil {
-			t.Fatal(err)
-		}
-		unfilled := 0
+		list = append(list, instance{fmt.Sprintf("schedule-%dx%dx%d", size.orders, size.producers, size.weeks), orders, producers})
+	}
+	for _, in := range list {
+		path := filepath.Join(dir, in.name+".min")
+		var buf bytes.Buffer
+		require.NoError(t, WriteDIMACS(&buf, in.orders, in.producers, ScheduleOptions{From: start}))
+		require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+		tt, err := Schedule(in.orders, in.producers, ScheduleOptions{From: start})
+		require.NoError(t, err)
+		m := regexp.MustCompile(`unfilled pieces cost (\d+) each`).FindSubmatch(buf.Bytes())
+		require.NotNil(t, m, "penalty comment")
+		penalty, _ := strconv.ParseInt(string(m[1]), 10, 64)
+		var unfilled int64
 		for _, u := range tt.Unfilled {
-			unfilled += u
+			unfilled += int64(u)
 		}
-		t.Logf("%s: cost %s, unfilled %d", f.Name(), tt.Cost, unfilled)
-		if err := f.Close(); err != nil {
-			t.Fatal(err)
-		}
+		cents, ok := pricing.Cents(tt.Cost)
+		require.True(t, ok)
+		out, err := exec.Command(solver, "-long", path).CombinedOutput()
+		require.NoError(t, err, "%s", out)
+		m = regexp.MustCompile(`Min flow cost: (\d+)`).FindSubmatch(out)
+		require.NotNil(t, m, "%s: no optimum in LEMON's output:\n%s", in.name, out)
+		lemon, _ := strconv.ParseInt(string(m[1]), 10, 64)
+		assert.Equal(t, lemon, cents+penalty*unfilled, "%s: LEMON's optimum", in.name)
 	}
 }
