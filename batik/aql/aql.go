@@ -3,7 +3,7 @@ package aql
 import "strings"
 
 // AQL is an acceptance quality limit from the preferred series of
-// ISO 2859-1:1999, clause 5.3 and the column heads of Tables 2-A to 2-C:
+// ISO 2859-1:1999, clause 5, and the column heads of Tables 2-A to 2-C:
 //
 //	0.010 0.015 0.025 0.040 0.065 0.10 0.15 0.25 0.40 0.65
 //	1.0 1.5 2.5 4.0 6.5 10 15 25 40 65 100 150 250 400 650 1000

@@ -5,23 +5,23 @@ package aql
 // switching rules of clause 9 cannot see in the counts.
 //
 // Nonconforming is the number of nonconforming items found in the sample
-// (clause 3.1.6): each item counts once however many nonconformities it
+// (clause 3): each item counts once however many nonconformities it
 // has. The package does not support the nonconformities-per-hundred-units
 // form; for AQLs above 10 the caller counts nonconforming items as well.
 type Lot struct {
 	Size          int  `json:"size"`          // units in the lot, 1 to MaxLotSize
 	Nonconforming int  `json:"nonconforming"` // nonconforming items in the sample, 0 to the plan's sample size
-	Steady        bool `json:"steady"`        // production is at a steady rate (9.3.3 b)
-	Approved      bool `json:"approved"`      // the responsible authority approves reduced inspection (9.3.3 c)
-	Irregular     bool `json:"irregular"`     // production became irregular or delayed (9.3.4 b)
-	OtherNormal   bool `json:"other_normal"`  // other conditions warrant normal inspection (9.3.4 c)
+	Steady        bool `json:"steady"`        // production is at a steady rate (9.3.3)
+	Approved      bool `json:"approved"`      // the responsible authority approves reduced inspection (9.3.3)
+	Irregular     bool `json:"irregular"`     // production became irregular or delayed (9.3.4)
+	OtherNormal   bool `json:"other_normal"`  // other conditions warrant normal inspection (9.3.4)
 }
 
 // Verdict is what Inspect decided for one lot.
 type Verdict struct {
 	Plan          Plan   `json:"plan"`          // the plan used
 	Nonconforming int    `json:"nonconforming"` // as given in the Lot
-	Accepted      bool   `json:"accepted"`      // Nonconforming <= Plan.Ac (clause 11.1)
+	Accepted      bool   `json:"accepted"`      // Nonconforming <= Plan.Ac (clause 11)
 	Switch        Switch `json:"switch"`        // the change of severity the lot caused, if any
 	Next          State  `json:"next"`          // the state for the producer's next lot
 }
@@ -34,7 +34,7 @@ type Verdict struct {
 //     Table 2-A, 2-B or 2-C for state.Severity and state.AQL, arrows
 //     followed; every unit inspected when the sample size is at least the
 //     lot size (PlanFor).
-//  2. The verdict (11.1): accepted when lot.Nonconforming <= Ac.
+//  2. The verdict (clause 11): accepted when lot.Nonconforming <= Ac.
 //  3. The next state (clause 9):
 //     normal: the switching score (9.3.3.2) becomes 0 if the lot is not
 //     accepted; else, when Ac >= 2, +3 if the lot would have been accepted

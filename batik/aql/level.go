@@ -2,7 +2,7 @@ package aql
 
 import "strings"
 
-// Level is an inspection level of ISO 2859-1:1999, clause 10.1 and
+// Level is an inspection level of ISO 2859-1:1999, clause 10 and
 // Table 1: general levels I, II (the default) and III, and special levels
 // S-1 to S-4 for small samples where larger risks are acceptable. Its text
 // form is the constant's value.

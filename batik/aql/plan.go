@@ -3,12 +3,12 @@ package aql
 // Plan is a single sampling plan of ISO 2859-1:1999 (clause 10): inspect
 // SampleSize units drawn at random from the lot; accept the lot when the
 // number of nonconforming items found is at most Ac, do not accept it when
-// the number is Re or more (clause 11.1). In single sampling Re is always
+// the number is Re or more (clause 11). In single sampling Re is always
 // Ac + 1.
 //
 // Letter is the code letter Table 1 gave for the lot; PlanLetter is the
 // row the arrows of Table 2-A, 2-B or 2-C led to, whose sample size is
-// used (clause 10.2). When the sample size is at least the lot size, every
+// used (clause 10). When the sample size is at least the lot size, every
 // unit is inspected (FullInspection) and SampleSize is the lot size; Ac
 // and Re stay those of the plan.
 //
@@ -27,7 +27,7 @@ type Plan struct {
 // Lookup returns the single sampling plan for a code letter (A ... R), an
 // AQL and a severity from ISO 2859-1:1999, Tables 2-A, 2-B and 2-C, with
 // the arrows followed to the first plan below or above, which changes the
-// sample size too (clause 10.2). The plan does not depend on a lot size,
+// sample size too (clause 10). The plan does not depend on a lot size,
 // so FullInspection is false; PlanFor applies the lot size.
 //
 // It returns an *InputError wrapping ErrInvalid for an unknown letter

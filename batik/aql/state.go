@@ -62,7 +62,7 @@ const (
 
 // NewState starts a producer on normal inspection (ISO 2859-1:1999, 9.1)
 // with a switching score of 0 (9.3.3.2). A zero level means LevelII, the
-// default of clause 10.1.
+// default of clause 10.
 //
 // It returns an *InputError wrapping ErrInvalid when producer or technique
 // is empty or longer than MaxIDLen bytes, for the zero AQL or an unknown

@@ -138,10 +138,10 @@ func TestNormalToReduced(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, vs := run(t, newTestState(t, "2.5"), tt.flags, ten[:9]...)
+			s, _ := run(t, newTestState(t, "2.5"), tt.flags, ten[:9]...)
 			assert.Equal(t, Normal, s.Severity)
 			assert.Equal(t, 27, s.SwitchingScore)
-			s, vs = run(t, s, tt.flags, ten[9])
+			s, vs := run(t, s, tt.flags, ten[9])
 			assert.Equal(t, tt.want, s.Severity)
 			if tt.want == Reduced {
 				assert.Equal(t, ToReduced, vs[0].Switch)

@@ -21,7 +21,7 @@ package aql
 // 1000, as printed. A cell is a plan {Ac, Re}, dn ("use the first sampling
 // plan below the arrow") or up ("use the first sampling plan above the
 // arrow"). Following an arrow changes the sample size too: the plan's row
-// gives n (clause 10.2).
+// gives n (clause 10).
 //
 // Three cells at the edge of the printed tables point where there is no
 // plan: Table 2-A, A at 10 (its up arrow has no row above) and R at 0.015
