@@ -131,5 +131,5 @@
 //
 // Every function is pure: no global state is written, nothing reads the
 // clock, and all are safe for concurrent use. Lookup, PlanFor and Inspect
-// are O(1) and do not allocate.
+// are O(1) and do not allocate when they succeed.
 package aql

@@ -218,3 +218,67 @@ func TestInspectDoesNotAllocate(t *testing.T) {
 	})
 	assert.Zero(t, allocs)
 }
+
+func TestEnumsTextRoundTrip(t *testing.T) {
+	for _, l := range []Level{LevelS1, LevelS2, LevelS3, LevelS4, LevelI, LevelII, LevelIII} {
+		b, err := l.MarshalText()
+		require.NoError(t, err)
+		var back Level
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, l, back)
+	}
+	for _, s := range []Severity{Normal, Tightened, Reduced} {
+		b, err := s.MarshalText()
+		require.NoError(t, err)
+		var back Severity
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, s, back)
+	}
+	for _, w := range []Switch{NoSwitch, ToTightened, ToNormal, ToReduced, Discontinue} {
+		b, err := w.MarshalText()
+		require.NoError(t, err)
+		var back Switch
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, w, back)
+	}
+	for k := range letters + 1 {
+		c := letterAt(k)
+		b, err := c.MarshalText()
+		require.NoError(t, err)
+		var back CodeLetter
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, c, back)
+	}
+	for _, a := range AQLs() {
+		b, err := a.MarshalText()
+		require.NoError(t, err)
+		var back AQL
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, a, back)
+	}
+}
+
+func TestVerdictJSONRoundTrip(t *testing.T) {
+	s := newTestState(t, "2.5")
+	v, err := Inspect(s, Lot{Size: 12, Nonconforming: 0})
+	require.NoError(t, err)
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"plan":{"severity":"normal","aql":"2.5","code_letter":"B","plan_letter":"C","sample_size":5,"ac":0,"re":1,"full_inspection":false},
+		"nonconforming":0,"accepted":true,"switch":"",
+		"next":{"producer":"ws-01","technique":"tulis","aql":"2.5","level":"II","severity":"normal","discontinued":false,
+		"switching_score":2,"recent":"A","consecutive_accepted":0,"not_accepted":0}}`, string(b))
+	var back Verdict
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, v, back)
+}
+
+func TestPlanForDoesNotAllocate(t *testing.T) {
+	a := MustParseAQL("0.010")
+	allocs := testing.AllocsPerRun(100, func() {
+		if _, err := PlanFor(600000, LevelIII, a, Tightened); err != nil {
+			panic(err)
+		}
+	})
+	assert.Zero(t, allocs)
+}
