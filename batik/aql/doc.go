@@ -109,6 +109,10 @@
 //     class separately.
 //   - The limit numbers of the 1989 edition for normal to reduced are
 //     gone; the 1999 switching score is used.
+//   - Table 2-C (reduced) is MIL-STD-105E Table II-C with Re = Ac + 1, the
+//     1999 form; unlike Tables 1, 2-A and 2-B, which match public
+//     transcriptions of MIL-STD-105E and Z1.4 cell by cell, its Re = Ac + 1
+//     cells were not compared with a copy of the 1999 table (tables.go).
 //   - The package judges lots; it does not compute OC curves, AOQL or the
 //     process average (clause 12 and the standard's annexes).
 //

@@ -8,14 +8,16 @@ package aql
 // Tables 2-A and 2-B, whose cells are the same as ANSI/ASQ Z1.4-2003
 // Tables II-A and II-B and MIL-STD-105E (1989) Tables II-A and II-B, and
 // as IS 2500 (Part 1):2000, the Indian adoption of ISO 2859-1:1999. Table
-// 2-C is ISO 2859-1:1999 Table 2-C: the acceptance numbers and the arrows
-// of MIL-STD-105E Table II-C with the rejection number always Ac + 1, the
-// 1999 edition having removed the reduced-inspection gap between Ac and Re
-// (and with it the old rule "accepted but switch to normal", 9.3.4). Every
-// cell, once its arrows are followed, was cross-checked against an
-// independent machine-readable copy of the MIL-STD-105E / Z1.4 tables
-// (sample size, Ac, Re for all 3 x 16 x 26 cells; for Table 2-C, Ac and
-// sample size, Re being Ac + 1 by the 1999 rule).
+// 2-C keeps the acceptance numbers, sample sizes and arrows of MIL-STD-105E
+// Table II-C and sets the rejection number to Ac + 1: the 1999 edition
+// dropped the reduced-inspection gap between Ac and Re together with the
+// old rule "accepted, but switch to normal" (compare 9.3.4). Every cell,
+// once its arrows are followed, was cross-checked against an independent
+// machine-readable copy of the MIL-STD-105E / Z1.4 tables (sample size, Ac
+// and Re for all 3 x 16 x 26 cells; for Table 2-C sample size and Ac). The
+// Re = Ac + 1 form of Table 2-C was not compared with a printed copy of
+// the 1999 Table 2-C: check it against a licensed copy before relying on
+// reduced inspection.
 //
 // Layout. One row per code letter A ... R, one column per AQL 0.010 ...
 // 1000, as printed. A cell is a plan {Ac, Re}, dn ("use the first sampling
