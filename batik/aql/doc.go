@@ -99,9 +99,11 @@
 //
 //   - Single sampling only: no double or multiple sampling (Tables 3 and
 //     4), no fractional acceptance numbers, no skip-lot.
-//   - Nonconforming items only (percent nonconforming). The
-//     nonconformities-per-100-units form is not supported: for AQLs above
-//     10 count nonconforming items too.
+//   - Nonconforming items only (percent nonconforming): Lot.Nonconforming
+//     cannot exceed the sample size. The nonconformities-per-100-units form
+//     is not supported. The standard defines AQLs above 10 for that form
+//     only; the package still gives their plans, but counted in items a
+//     plan whose Ac is at least n accepts every lot.
 //   - Lot sizes 1 to MaxLotSize (10^9).
 //   - On 100% inspection the plan's Ac and Re still decide the lot.
 //   - One AQL per State: for major and minor defects keep two States per

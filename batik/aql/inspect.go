@@ -5,9 +5,9 @@ package aql
 // switching rules of clause 9 cannot see in the counts.
 //
 // Nonconforming is the number of nonconforming items found in the sample
-// (clause 3): each item counts once however many nonconformities it
-// has. The package does not support the nonconformities-per-hundred-units
-// form; for AQLs above 10 the caller counts nonconforming items as well.
+// (clause 3): each item counts once however many nonconformities it has.
+// The nonconformities-per-100-units form is not supported (see Limits in
+// the package documentation).
 type Lot struct {
 	Size          int  `json:"size"`          // units in the lot, 1 to MaxLotSize
 	Nonconforming int  `json:"nonconforming"` // nonconforming items in the sample, 0 to the plan's sample size
