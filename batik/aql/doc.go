@@ -1,9 +1,9 @@
 // Package aql is lot-by-lot acceptance sampling by attributes after
-// ISO 2859-1:1999 (identical to ANSI/ASQ Z1.4-2003 in its tables and, for
-// Tables 1, 2-A and 2-B, to MIL-STD-105E): sample size code letters
-// (Table 1), single sampling plans for normal, tightened and reduced
-// inspection (Tables 2-A, 2-B, 2-C), and the switching rules of clause 9,
-// kept per producer and technique as a State a service stores as JSON.
+// ISO 2859-1:1999 (whose Tables 1, 2-A and 2-B are those of ANSI/ASQ
+// Z1.4-2003 and MIL-STD-105E): sample size code letters (Table 1), single
+// sampling plans for normal, tightened and reduced inspection (Tables 2-A,
+// 2-B, 2-C), and the switching rules of clause 9, kept per producer and
+// technique as a State a service stores as JSON.
 //
 // The package is a leaf: it imports only the standard library, and names
 // producers and techniques with plain strings, so batik, capacity and any
