@@ -1,0 +1,122 @@
+package aql
+
+// This file holds the single sampling master tables of ISO 2859-1:1999:
+// Table 2-A (normal inspection), Table 2-B (tightened inspection) and
+// Table 2-C (reduced inspection).
+//
+// Source of the transcription. Tables 2-A and 2-B are ISO 2859-1:1999
+// Tables 2-A and 2-B, whose cells are the same as ANSI/ASQ Z1.4-2003
+// Tables II-A and II-B and MIL-STD-105E (1989) Tables II-A and II-B, and
+// as IS 2500 (Part 1):2000, the Indian adoption of ISO 2859-1:1999. Table
+// 2-C keeps the acceptance numbers, sample sizes and arrows of MIL-STD-105E
+// Table II-C and sets the rejection number to Ac + 1: the 1999 edition
+// dropped the reduced-inspection gap between Ac and Re together with the
+// old rule "accepted, but switch to normal" (compare 9.3.4). Every cell,
+// once its arrows are followed, was cross-checked against an independent
+// machine-readable copy of the MIL-STD-105E / Z1.4 tables (sample size, Ac
+// and Re for all 3 x 16 x 26 cells; for Table 2-C sample size and Ac). The
+// Re = Ac + 1 form of Table 2-C was not compared with a printed copy of
+// the 1999 Table 2-C: check it against a licensed copy before relying on
+// reduced inspection.
+//
+// Layout. One row per code letter A ... R, one column per AQL 0.010 ...
+// 1000, as printed. A cell is a plan {Ac, Re}, dn ("use the first sampling
+// plan below the arrow") or up ("use the first sampling plan above the
+// arrow"). Following an arrow changes the sample size too: the plan's row
+// gives n (clause 10).
+//
+// Three cells at the edge of the printed tables point where there is no
+// plan: Table 2-A, A at 10 (its up arrow has no row above) and R at 0.015
+// (the down arrow has no row below), and Table 2-B, R at 0.015. They are
+// transcribed as the arrow that reaches a plan (A at 10 down to C, 1/2;
+// R at 0.015 up to P, 0/1 in Table 2-A and up to Q, 0/1 in Table 2-B), the
+// reading of published Z1.4 software (for example the AQLSchemes R package).
+//
+// Table 2-B has a row S (n = 3150) below R, reached only by the arrows of
+// Q and R at 0.025; it holds the plan 1/2 in that column and nothing else.
+
+// cell is one cell of a master table: a plan {Ac, Re}, or an arrow.
+type cell struct{ ac, re int8 }
+
+var (
+	dn = cell{-1, -1} // use the first sampling plan below the arrow
+	up = cell{-2, -2} // use the first sampling plan above the arrow
+	no = cell{-3, -3} // empty cell (Table 2-B, row S outside 0.025)
+)
+
+// sampleSize is the sample size of each row of Tables 2-A and 2-B; index
+// 16 is row S of Table 2-B.
+var sampleSize = [letters + 1]int{2, 3, 5, 8, 13, 20, 32, 50, 80, 125, 200, 315, 500, 800, 1250, 2000, 3150}
+
+// reducedSampleSize is the sample size of each row of Table 2-C.
+var reducedSampleSize = [letters]int{2, 2, 2, 3, 5, 8, 13, 20, 32, 50, 80, 125, 200, 315, 500, 800}
+
+// Columns, in order:
+// 0.010 0.015 0.025 0.040 0.065 0.10 0.15 0.25 0.40 0.65 1.0 1.5 2.5 4.0 6.5
+// 10 15 25 40 65 100 150 250 400 650 1000
+
+// normalTable is ISO 2859-1:1999, Table 2-A, single sampling plans for
+// normal inspection.
+var normalTable = [letters][numAQL]cell{
+	/* A */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, {30, 31}},
+	/* B */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, up, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, {30, 31}, {44, 45}},
+	/* C */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, up, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, {30, 31}, {44, 45}, up},
+	/* D */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, up, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, {30, 31}, {44, 45}, up, up},
+	/* E */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, up, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, {30, 31}, {44, 45}, up, up, up},
+	/* F */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, up, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, up, up, up, up, up, up},
+	/* G */ {dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, up, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, up, up, up, up, up, up, up},
+	/* H */ {dn, dn, dn, dn, dn, dn, dn, {0, 1}, up, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, up, up, up, up, up, up, up, up},
+	/* J */ {dn, dn, dn, dn, dn, dn, {0, 1}, up, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, up, up, up, up, up, up, up, up, up},
+	/* K */ {dn, dn, dn, dn, dn, {0, 1}, up, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, up, up, up, up, up, up, up, up, up, up},
+	/* L */ {dn, dn, dn, dn, {0, 1}, up, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, up, up, up, up, up, up, up, up, up, up, up},
+	/* M */ {dn, dn, dn, {0, 1}, up, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, up, up, up, up, up, up, up, up, up, up, up, up},
+	/* N */ {dn, dn, {0, 1}, up, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, up, up, up, up, up, up, up, up, up, up, up, up, up},
+	/* P */ {dn, {0, 1}, up, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, up, up, up, up, up, up, up, up, up, up, up, up, up, up},
+	/* Q */ {{0, 1}, up, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, up, up, up, up, up, up, up, up, up, up, up, up, up, up, up},
+	/* R */ {up, up, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, up, up, up, up, up, up, up, up, up, up, up, up, up, up, up, up},
+}
+
+// tightenedTable is ISO 2859-1:1999, Table 2-B, single sampling plans for
+// tightened inspection (rows A ... R; row S is tightenedS).
+var tightenedTable = [letters][numAQL]cell{
+	/* A */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, {27, 28}},
+	/* B */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, {27, 28}, {41, 42}},
+	/* C */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, {27, 28}, {41, 42}, up},
+	/* D */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, {27, 28}, {41, 42}, up, up},
+	/* E */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, {27, 28}, {41, 42}, up, up, up},
+	/* F */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, up, up, up, up, up, up},
+	/* G */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, up, up, up, up, up, up, up},
+	/* H */ {dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, up, up, up, up, up, up, up, up},
+	/* J */ {dn, dn, dn, dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, up, up, up, up, up, up, up, up, up},
+	/* K */ {dn, dn, dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, up, up, up, up, up, up, up, up, up, up},
+	/* L */ {dn, dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, up, up, up, up, up, up, up, up, up, up, up},
+	/* M */ {dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, up, up, up, up, up, up, up, up, up, up, up, up},
+	/* N */ {dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, up, up, up, up, up, up, up, up, up, up, up, up, up},
+	/* P */ {dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, up, up, up, up, up, up, up, up, up, up, up, up, up, up},
+	/* Q */ {dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, up, up, up, up, up, up, up, up, up, up, up, up, up, up, up},
+	/* R */ {{0, 1}, up, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, up, up, up, up, up, up, up, up, up, up, up, up, up, up, up, up},
+}
+
+// tightenedS is row S (n = 3150) of Table 2-B.
+var tightenedS = [numAQL]cell{no, no, {1, 2}, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no}
+
+// reducedTable is ISO 2859-1:1999, Table 2-C, single sampling plans for
+// reduced inspection. Rows A, B and C share the sample size 2.
+var reducedTable = [letters][numAQL]cell{
+	/* A */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, {0, 1}, {0, 1}, {0, 1}, {0, 1}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, {30, 31}},
+	/* B */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, {0, 1}, {0, 1}, {0, 1}, {0, 1}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, {30, 31}},
+	/* C */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, {0, 1}, dn, {0, 1}, {1, 2}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, {30, 31}},
+	/* D */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, up, dn, {0, 1}, {1, 2}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, up, up},
+	/* E */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, up, dn, {0, 1}, {1, 2}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, {14, 15}, {21, 22}, up, up, up},
+	/* F */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, up, dn, {0, 1}, {1, 2}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, up, up, up, up, up, up},
+	/* G */ {dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, up, dn, {0, 1}, {1, 2}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, up, up, up, up, up, up, up},
+	/* H */ {dn, dn, dn, dn, dn, dn, dn, {0, 1}, up, dn, {0, 1}, {1, 2}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, up, up, up, up, up, up, up, up},
+	/* J */ {dn, dn, dn, dn, dn, dn, {0, 1}, up, dn, {0, 1}, {1, 2}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, up, up, up, up, up, up, up, up, up},
+	/* K */ {dn, dn, dn, dn, dn, {0, 1}, up, dn, {0, 1}, {1, 2}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, up, up, up, up, up, up, up, up, up, up},
+	/* L */ {dn, dn, dn, dn, {0, 1}, up, dn, {0, 1}, {1, 2}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, up, up, up, up, up, up, up, up, up, up, up},
+	/* M */ {dn, dn, dn, {0, 1}, up, dn, {0, 1}, {1, 2}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, up, up, up, up, up, up, up, up, up, up, up, up},
+	/* N */ {dn, dn, {0, 1}, up, dn, {0, 1}, {1, 2}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, up, up, up, up, up, up, up, up, up, up, up, up, up},
+	/* P */ {dn, {0, 1}, up, dn, {0, 1}, {1, 2}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, up, up, up, up, up, up, up, up, up, up, up, up, up, up},
+	/* Q */ {{0, 1}, up, dn, {0, 1}, {1, 2}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, up, up, up, up, up, up, up, up, up, up, up, up, up, up, up},
+	/* R */ {up, up, {0, 1}, {1, 2}, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {7, 8}, {10, 11}, up, up, up, up, up, up, up, up, up, up, up, up, up, up, up, up},
+}
