@@ -83,6 +83,7 @@ func Allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 		ci          int32
 		reason      reasonCode
 	}
+	onHold := holdsOf(opts.Quality)
 	recs := make([]rec, len(producers))
 	for pi := range producers {
 		p := &producers[pi]
@@ -103,6 +104,9 @@ func Allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 			continue
 		case !p.Capabilities[r.ci].Grade.AtLeast(order.MinGrade):
 			r.reason = belowGrade
+			continue
+		case onHold.on(p.ID, order.Technique):
+			r.reason = qualityHold
 			continue
 		}
 		c := &p.Capabilities[r.ci]
@@ -203,6 +207,7 @@ type reasonCode uint8
 const (
 	wrongTechnique reasonCode = iota + 1
 	belowGrade
+	qualityHold
 	noCapacity
 	belowMinLot
 	notNeeded
@@ -211,6 +216,7 @@ const (
 var reasonText = [...]SkipReason{
 	wrongTechnique: WrongTechnique,
 	belowGrade:     BelowGrade,
+	qualityHold:    QualityHold,
 	noCapacity:     NoCapacity,
 	belowMinLot:    BelowMinLot,
 	notNeeded:      NotNeeded,

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/batik/aql"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -297,4 +298,43 @@ func TestTieBreaks(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+// TestQualityHold: a producer whose lot inspection for the technique is
+// discontinued is skipped by Allocate (QualityHold) and gets no work from
+// Schedule; a state for another technique, or not discontinued, changes
+// nothing.
+func TestQualityHold(t *testing.T) {
+	producers := []batik.Producer{
+		prod("A", batik.Halus, capOf(batik.Cap, 100, 1000), capOf(batik.Tulis, 5, 9000)),
+		prod("B", batik.Halus, capOf(batik.Cap, 100, 1000)),
+	}
+	st, err := aql.NewState("A", "cap", aql.MustParseAQL("2.5"), aql.LevelII)
+	require.NoError(t, err)
+	onHold := st
+	onHold.Severity, onHold.Discontinued, onHold.NotAccepted = aql.Tightened, true, 5
+	require.NoError(t, onHold.Validate())
+	other, err := aql.NewState("B", "tulis", aql.MustParseAQL("2.5"), aql.LevelII)
+	require.NoError(t, err)
+
+	plan, err := Allocate(capOrder(150), producers, AllocateOptions{Quality: []aql.State{onHold, other}})
+	require.NoError(t, err)
+	assert.Equal(t, []Line{{"B", 100, decimal.NewFromInt(1000)}}, plan.Lines)
+	assert.Equal(t, []Skip{{"A", QualityHold}}, plan.Skipped)
+	assert.Equal(t, 50, plan.Unfilled)
+
+	plan, err = Allocate(capOrder(150), producers, AllocateOptions{Quality: []aql.State{st}})
+	require.NoError(t, err)
+	assert.Zero(t, plan.Unfilled, "a state that is not discontinued holds nothing")
+
+	orders := []batik.Order{schedOrder("O", batik.Cap, batik.Sedang, 150, 1)}
+	tt, err := Schedule(orders, producers, ScheduleOptions{From: start, Quality: []aql.State{onHold}})
+	require.NoError(t, err)
+	for _, a := range tt.Assignments {
+		assert.NotEqual(t, "A", a.ProducerID)
+	}
+	assert.Equal(t, []Shortfall{{"O", 50, NotEnoughCapacity}}, tt.Shortfalls)
+	tt, err = Schedule(orders, producers[:1], ScheduleOptions{From: start, Quality: []aql.State{onHold}})
+	require.NoError(t, err)
+	assert.Equal(t, []Shortfall{{"O", 150, AllOnQualityHold}}, tt.Shortfalls)
 }

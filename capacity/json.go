@@ -167,7 +167,7 @@ func (t *Timetable) UnmarshalJSON(b []byte) error {
 // ParseShortReason returns the reason whose text is s, or an *InputError
 // wrapping ErrInvalid.
 func ParseShortReason(s string) (ShortReason, error) {
-	for _, r := range []ShortReason{NoProducerWithTechnique, NoProducerAtGrade, DueTooSoon, NotEnoughCapacity, CapacityTaken} {
+	for _, r := range []ShortReason{NoProducerWithTechnique, NoProducerAtGrade, AllOnQualityHold, DueTooSoon, NotEnoughCapacity, CapacityTaken} {
 		if string(r) == s {
 			return r, nil
 		}

@@ -205,6 +205,7 @@ type network struct {
 	weekArc     []int     // per chain node, its arc to the sink
 	from        Week      // week 0
 	elig        [][]int32 // per order, the chains (producer*nt+technique) it may use
+	holds       holds     // producers on quality hold, by technique
 }
 
 // arcInfo is an order -> chain arc; arc firstAssign+i is assign[i].
@@ -271,9 +272,10 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Schedul
 	rank := gradeRank
 	byTech := make([][]member, nt)
 	var maxCents int64
+	n.holds = holdsOf(opts.Quality)
 	for pi, p := range n.prods {
 		for _, c := range p.Capabilities {
-			if c.PerWeek == 0 && opts.Free == nil {
+			if (c.PerWeek == 0 && opts.Free == nil) || n.holds.on(p.ID, c.Technique) {
 				continue
 			}
 			ti := slices.Index(techs, c.Technique)

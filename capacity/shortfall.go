@@ -17,6 +17,9 @@ const (
 	// NoProducerAtGrade: producers have the technique, but none at the
 	// order's MinGrade or better.
 	NoProducerAtGrade ShortReason = "no_producer_at_grade"
+	// AllOnQualityHold: every producer with the technique at the grade is
+	// on quality hold (ScheduleOptions.Quality).
+	AllOnQualityHold ShortReason = "quality_hold"
 	// DueTooSoon: the order is due before the end of the first week
 	// (ScheduleOptions.From), so no week's work can be on time.
 	DueTooSoon ShortReason = "due_too_soon"
@@ -41,11 +44,14 @@ type Shortfall struct {
 // chains x weeks).
 func (n *network) why(oi int) ShortReason {
 	o := n.orders[oi]
-	hasTech, atGrade := false, false
+	hasTech, atGrade, free := false, false, false
 	for _, p := range n.prods {
 		if c, ok := p.Capability(o.Technique); ok {
 			hasTech = true
-			atGrade = atGrade || c.Grade.AtLeast(o.MinGrade)
+			if c.Grade.AtLeast(o.MinGrade) {
+				atGrade = true
+				free = free || !n.holds.on(p.ID, o.Technique)
+			}
 		}
 	}
 	switch {
@@ -53,6 +59,8 @@ func (n *network) why(oi int) ShortReason {
 		return NoProducerWithTechnique
 	case !atGrade:
 		return NoProducerAtGrade
+	case !free:
+		return AllOnQualityHold
 	case n.lastWeek[oi] < 0:
 		return DueTooSoon
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/batik/aql"
 	"github.com/shopspring/decimal"
 )
 
@@ -115,6 +116,11 @@ type AllocateOptions struct {
 	// Free, when set, replaces PerWeek: a producer's capacity for the order
 	// is the sum of Free over weeks From .. From+Weeks-1.
 	Free FreeCapacity `json:"-"`
+	// Quality is the lot-inspection states the caller keeps (one per
+	// producer and technique, see batik/aql). A producer whose state for
+	// the order's technique is discontinued (ISO 2859-1 clause 9.4) is
+	// skipped as QualityHold until corrective action resumes it.
+	Quality []aql.State `json:"-"`
 }
 
 // ScheduleOptions tune Schedule. From is required.
@@ -128,6 +134,9 @@ type ScheduleOptions struct {
 	Spread bool `json:"spread,omitzero"`
 	// Free, when set, replaces PerWeek as each producer-week's capacity.
 	Free FreeCapacity `json:"-"`
+	// Quality: as AllocateOptions.Quality; a producer on quality hold for
+	// a technique gets no work with it.
+	Quality []aql.State `json:"-"`
 }
 
 // Line is one producer's share of an order.
@@ -145,6 +154,7 @@ type SkipReason string
 const (
 	WrongTechnique SkipReason = "wrong_technique" // no capability for the order's technique
 	BelowGrade     SkipReason = "below_grade"     // the capability's Grade does not reach the order's MinGrade
+	QualityHold    SkipReason = "quality_hold"    // lot inspection of the producer's work with the technique is discontinued (AllocateOptions.Quality)
 	NoCapacity     SkipReason = "no_capacity"     // no free capacity: PerWeek is 0 (or Free gave 0 in every week)
 	BelowMinLot    SkipReason = "below_min_lot"   // free capacity smaller than MinLot
 	NotNeeded      SkipReason = "not_needed"      // eligible, but the policy filled the order without it
@@ -152,7 +162,7 @@ const (
 
 // SkipReasons lists every SkipReason in the order they are checked.
 func SkipReasons() []SkipReason {
-	return []SkipReason{WrongTechnique, BelowGrade, NoCapacity, BelowMinLot, NotNeeded}
+	return []SkipReason{WrongTechnique, BelowGrade, QualityHold, NoCapacity, BelowMinLot, NotNeeded}
 }
 
 // ParseSkipReason returns the reason whose text is s, or an *InputError
@@ -206,4 +216,26 @@ func (p Plan) Cost() decimal.Decimal {
 		sum = sum.Add(l.UnitCost.Mul(decimal.NewFromInt(int64(l.Quantity))))
 	}
 	return sum
+}
+
+// holds is the set of (producer, technique) on quality hold.
+type holds map[[2]string]bool
+
+// holdsOf returns the discontinued states as a set, nil when none is.
+// O(len(states)).
+func holdsOf(states []aql.State) holds {
+	var h holds
+	for _, s := range states {
+		if s.Discontinued {
+			if h == nil {
+				h = make(holds)
+			}
+			h[[2]string{s.Producer, s.Technique}] = true
+		}
+	}
+	return h
+}
+
+func (h holds) on(producerID string, t batik.Technique) bool {
+	return h != nil && h[[2]string{producerID, string(t)}]
 }

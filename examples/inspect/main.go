@@ -12,18 +12,22 @@
 // each lot's plan (code letter, sample size, Ac/Re) and verdict, each
 // workshop's inspection severity week by week, one workshop moved to
 // tightened inspection and one whose inspection is discontinued, and then
-// the list the next order's allocation must leave out.
+// the next order's allocation, which leaves the discontinued ones out.
 package main
 
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/batik/aql"
+	"github.com/batikkit/batikkit/capacity"
+	"github.com/shopspring/decimal"
 )
 
 type workshop struct {
@@ -52,13 +56,13 @@ const (
 )
 
 func main() {
-	if err := run(); err != nil {
+	if err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "inspect:", err)
 		os.Exit(1)
 	}
 }
 
-func run() error {
+func run(w io.Writer) error {
 	major := aql.MustParseAQL("2.5")
 	rng := rand.New(rand.NewPCG(2859, 1999))
 
@@ -74,8 +78,8 @@ func run() error {
 	// X discontinued (no lot inspected).
 	severity := make([][]string, len(workshops))
 
-	fmt.Printf("Order: 1,000 batik %s shirts, 10 workshops, 8 weekly lots each; AQL %s (major), level %s\n\n", technique, major, aql.LevelII)
-	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(w, "Order: 1,000 batik %s shirts, 10 workshops, 8 weekly lots each; AQL %s (major), level %s\n\n", technique, major, aql.LevelII)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "week\tworkshop\tlot\tseverity\tcode\tplan\tn\tAc/Re\tfound\tverdict\tswitch")
 	for week := 1; week <= weeks; week++ {
 		for k, w := range workshops {
@@ -117,8 +121,8 @@ func run() error {
 		return err
 	}
 
-	fmt.Println("\nInspection severity by week (N normal, T tightened, R reduced, X discontinued)")
-	tw = tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "\nInspection severity by week (N normal, T tightened, R reduced, X discontinued)")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "workshop\tname\ttrue rate")
 	for week := 1; week <= weeks; week++ {
 		fmt.Fprintf(tw, "\tW%d", week)
@@ -137,13 +141,12 @@ func run() error {
 			if err != nil {
 				return err
 			}
-			fmt.Printf("\nStored state of %s:\n%s\n", s.Producer, b)
+			fmt.Fprintf(w, "\nStored state of %s:\n%s\n", s.Producer, b)
 			break
 		}
 	}
-	fmt.Println()
-	nextOrder(states)
-	return nil
+	fmt.Fprintln(w)
+	return nextOrder(w, states)
 }
 
 func status(s aql.State) string {
@@ -153,26 +156,29 @@ func status(s aql.State) string {
 	return string(s.Severity)
 }
 
-// nextOrder is where the next order's allocation starts.
-//
-// HOOK for the lead engineer: connect this to capacity.Allocate (or
-// capacity.Schedule) by passing the states in the options, so that a
-// producer whose state for the order's technique is discontinued is
-// skipped with a quality-hold skip reason. This example does not import
-// capacity; it only prints the producers that allocation must leave out.
-func nextOrder(states []aql.State) {
-	var held []string
-	for _, s := range states {
-		if s.Discontinued {
-			held = append(held, s.Producer+" ("+s.Technique+")")
-		}
+// nextOrder shares the next 1,000-shirt order among the same workshops with
+// capacity.Allocate, passing the inspection states: a workshop whose
+// inspection is discontinued (ISO 2859-1 clause 9.4) is skipped as
+// quality_hold until corrective action is recorded (aql.Resume).
+func nextOrder(w io.Writer, states []aql.State) error {
+	producers := make([]batik.Producer, len(workshops))
+	for i, ws := range workshops {
+		producers[i] = batik.Producer{ID: ws.id, Name: "Batik " + ws.name, Region: "33.72", Capabilities: []batik.Capability{
+			{Technique: batik.Technique(technique), Grade: batik.Halus, PerWeek: ws.perWeek, UnitCost: decimal.NewFromInt(150000)},
+		}}
 	}
-	fmt.Println("Next order: producers on quality hold (inspection discontinued, ISO 2859-1 clause 9.4):")
-	if len(held) == 0 {
-		fmt.Println("  none")
-		return
+	order := batik.Order{ID: "NEXT-ORDER", Technique: batik.Technique(technique), MinGrade: batik.Halus, Quantity: 1000}
+	plan, err := capacity.Allocate(order, producers, capacity.AllocateOptions{Weeks: weeks, Quality: states})
+	if err != nil {
+		return err
 	}
-	for _, h := range held {
-		fmt.Println("  " + h + ": skip until corrective action is recorded (aql.Resume)")
+	fmt.Fprintf(w, "Next order: %d %s shirts over %d weeks, shared by capacity.Allocate with the inspection states\n", order.Quantity, technique, weeks)
+	for _, l := range plan.Lines {
+		fmt.Fprintf(w, "  %s  %4d\n", l.ProducerID, l.Quantity)
 	}
+	for _, s := range plan.Skipped {
+		fmt.Fprintf(w, "  %s  skipped: %s\n", s.ProducerID, s.Reason)
+	}
+	fmt.Fprintf(w, "  unfilled: %d (the held workshops' weeks are not used)\n", plan.Unfilled)
+	return nil
 }
