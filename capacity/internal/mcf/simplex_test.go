@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-// Check is Verify for tests.
-func Check(t testing.TB, g *Graph, r Result) int64 {
+// check is Verify for tests: it fails t when r is not an optimal flow of g
+// and returns its cost.
+func check(t testing.TB, g *Graph, r Result) int64 {
 	t.Helper()
 	cost, err := g.Verify(r)
 	if err != nil {
@@ -119,7 +120,7 @@ func TestSolveRandom(t *testing.T) {
 			}
 			continue
 		}
-		if got := Check(t, &g, r); got != want {
+		if got := check(t, &g, r); got != want {
 			t.Fatalf("iter %d: cost %d, want %d", iter, got, want)
 		}
 	}
