@@ -42,6 +42,20 @@ func BenchmarkSolveDIMACS(b *testing.B) {
 			cost := check(b, g, r)
 			b.ReportMetric(float64(cost), "cost")
 			b.ReportMetric(float64(g.NumArcs()), "arcs")
+			b.ReportMetric(float64(pivots(b, g)), "pivots")
 		})
 	}
+}
+
+// pivots solves g as Solve does and returns the number of pivots.
+func pivots(t testing.TB, g *Graph) int {
+	t.Helper()
+	s := newSolver(g)
+	if st, err := s.init(); st != Optimal || err != nil {
+		t.Fatal(st, err)
+	}
+	if st := s.start(); st != Optimal {
+		t.Fatal(st)
+	}
+	return s.pivots
 }
