@@ -1,173 +1,105 @@
-// Package mcf solves minimum-cost flow problems with the primal network
-// simplex method, following the design of LEMON's NetworkSimplex (Kovács,
-// "Minimum-cost flow algorithms: an experimental evaluation", 2015): a
-// spanning tree kept as parent, thread and successor-count arrays, an
-// artificial root, and the block search pivot rule.
-//
-// All arithmetic is int64. The caller bounds costs and supplies so that
-// potentials (sums of at most n costs plus the artificial cost) fit.
 package mcf
 
-import (
-	"errors"
-	"math"
-	"slices"
-)
+import "math"
 
-// Status is the outcome of Solve.
-type Status uint8
-
+// Arc states. A non-tree arc sits at one of its bounds; the state is also
+// the sign that turns an arc's reduced cost into the gain of pushing flow
+// into it (up from the lower bound, down from the upper), so that an arc
+// is eligible to enter the tree when state * reduced cost < 0.
 const (
-	Optimal    Status = iota + 1 // an optimal flow was found
-	Infeasible                   // the supplies cannot be met
-	Unbounded                    // a negative cycle of unbounded capacity exists
+	stateUpper = -1 // at its capacity
+	stateTree  = 0  // in the spanning tree
+	stateLower = 1  // empty
 )
 
-// ErrTooLarge is returned when costs are too large for the potentials to
-// fit an int64.
-var ErrTooLarge = errors.New("mcf: costs too large")
-
-// Inf is the capacity of an uncapacitated arc.
-const Inf = math.MaxInt64
-
-// Graph is a min-cost flow problem. Build it with AddNode and AddArc, then
-// call Solve. Supplies must sum to zero.
-type Graph struct {
-	supply []int64
-	src    []int32
-	dst    []int32
-	cap    []int64
-	cost   []int64
-}
-
-// Grow reserves room for nodes more nodes and arcs more arcs.
-func (g *Graph) Grow(nodes, arcs int) {
-	g.supply = slices.Grow(g.supply, nodes)
-	g.src = slices.Grow(g.src, arcs)
-	g.dst = slices.Grow(g.dst, arcs)
-	g.cap = slices.Grow(g.cap, arcs)
-	g.cost = slices.Grow(g.cost, arcs)
-}
-
-// AddNode adds a node with the given supply (negative for a demand) and
-// returns its index.
-func (g *Graph) AddNode(supply int64) int {
-	g.supply = append(g.supply, supply)
-	return len(g.supply) - 1
-}
-
-// AddArc adds an arc from u to v with capacity c (>= 0; Inf for none) and
-// unit cost w (>= 0), and returns its index.
-func (g *Graph) AddArc(u, v int, c, w int64) int {
-	g.src = append(g.src, int32(u))
-	g.dst = append(g.dst, int32(v))
-	g.cap = append(g.cap, c)
-	g.cost = append(g.cost, w)
-	return len(g.src) - 1
-}
-
-// NumNodes and NumArcs report the size of the graph.
-func (g *Graph) NumNodes() int { return len(g.supply) }
-
-// NumArcs reports the number of arcs.
-func (g *Graph) NumArcs() int { return len(g.src) }
-
-// Arc returns arc e's endpoints, capacity and cost.
-func (g *Graph) Arc(e int) (u, v int, c, w int64) {
-	return int(g.src[e]), int(g.dst[e]), g.cap[e], g.cost[e]
-}
-
-// Supply returns node u's supply.
-func (g *Graph) Supply(u int) int64 { return g.supply[u] }
-
-// Result is an optimal flow and node potentials proving its optimality:
-// for every arc e = (u, v), the reduced cost cost[e] + Pi[u] - Pi[v] is
-// >= 0 when Flow[e] < cap[e] and <= 0 when Flow[e] > 0.
-type Result struct {
-	Status Status
-	Flow   []int64 // per arc
-	Pi     []int64 // per node
-}
-
+// Directions of a tree arc pred[u] seen from u.
 const (
-	stateUpper = -1
-	stateTree  = 0
-	stateLower = 1
-	dirUp      = 1
-	dirDown    = -1
+	dirUp   = 1  // pred[u] leaves u, towards the root
+	dirDown = -1 // pred[u] enters u, from the root
 )
 
+// solver is the state of one Solve: the network with artificial arcs,
+// its spanning tree basis and the current pivot. Arcs are int32 indices
+// into the arc arrays, nodes int32 indices into the node arrays; the
+// artificial root is node n.
 type solver struct {
-	n, m         int // real nodes and arcs
-	src, dst     []int32
-	cap, cost    []int64
-	flow         []int64
-	state        []int8
-	pi           []int64
-	parent       []int32
-	pred         []int32
-	thread       []int32
-	revThread    []int32
-	succNum      []int32
-	lastSucc     []int32
-	predDir      []int8
-	dirtyRevs    []int32
-	root         int32
-	blockSize    int
-	nextArc      int
-	inArc        int32
-	join         int32
-	uIn, vIn     int32
-	uOut, vOut   int32
-	delta        int64
-	searchArcNum int
+	// The network: the m real arcs in a mixed order (see newSolver), then
+	// one artificial arc per node to or from the root.
+	n, m      int // real nodes and arcs
+	allArcNum int // m + n
+	src, dst  []int32
+	cap, cost []int64
+	supply    []int64 // per real node
+	arcOf     []int32 // arcOf[i] is the caller's arc in slot i
+
+	// Arc and node values: the primal and the dual solution.
+	flow  []int64
+	state []int8 // stateUpper, stateTree or stateLower
+	pi    []int64
+
+	// The spanning tree, rooted at root (LEMON's "extended threaded
+	// index"): parent and pred, the tree arc joining a node to its parent,
+	// with predDir its direction; thread, a preorder walk of the tree, as
+	// a cyclic list with revThread its inverse; succNum, the size of a
+	// node's subtree, and lastSucc, its last node in thread order.
+	parent, pred      []int32
+	thread, revThread []int32
+	succNum, lastSucc []int32
+	predDir           []int8
+	dirtyRevs         []int32 // updateTreeStructure's scratch list
+	root              int32
+
+	// The current pivot: the entering arc inArc closes a cycle with the
+	// tree paths from its ends up to join; delta is the flow it can carry.
+	// The leaving arc is pred[uOut], with vOut = parent[uOut]; after the
+	// pivot inArc joins uIn, the end on uOut's side, to its new parent
+	// vIn.
+	inArc, join int32
+	uIn, vIn    int32
+	uOut, vOut  int32
+	delta       int64
+	pivots      int // for benchmarks and tests
 }
 
-// Solve returns a minimum-cost flow meeting every supply. It does not
-// change g. O(pivots * (block + tree path)) time, O(n + m) memory.
+// Solve returns a minimum-cost flow meeting every supply, with potentials
+// that prove it optimal; Status Infeasible when the supplies cannot be
+// met, Unbounded when a cycle of negative cost has no capacity bound (it
+// cannot happen with non-negative costs). It returns ErrTooLarge, with a
+// zero Result, when the bounds in solver.init do not hold. It does not
+// change g.
+//
+// Cost: O(n + m) memory; each pivot scans at least one block of about
+// sqrt(m) arcs and walks one cycle and one subtree of the spanning tree.
+// The number of pivots has no polynomial bound in general;
+// BenchmarkSolveDIMACS reports it for real networks.
 func (g *Graph) Solve() (Result, error) {
-	n, m := len(g.supply), len(g.src)
-	var sum int64
-	maxCost := int64(0)
-	for _, s := range g.supply {
-		sum += s
+	s := newSolver(g)
+	if st, err := s.init(); st != Optimal || err != nil {
+		return Result{Status: st}, err
 	}
-	if sum != 0 {
-		return Result{Status: Infeasible}, nil
+	if st := s.start(); st != Optimal {
+		return Result{Status: st}, nil
 	}
-	for _, c := range g.cost {
-		maxCost = max(maxCost, c)
+	flow := make([]int64, s.m)
+	for i, a := range s.arcOf {
+		flow[a] = s.flow[i]
 	}
-	// The artificial cost must exceed the cost of any simple path.
-	if maxCost > 0 && (maxCost+1) > math.MaxInt64/int64(4*(n+1)) {
-		return Result{}, ErrTooLarge
-	}
-	art := (maxCost + 1) * int64(n+1)
+	return Result{Status: Optimal, Flow: flow, Pi: s.pi[:s.n:s.n]}, nil
+}
 
-	s := &solver{n: n, m: m, root: int32(n)}
+// newSolver copies g into a new solver, as LEMON's constructor and reset
+// do: it allocates room for the real and artificial arcs and the root, and
+// stores the arcs in a mixed order. O(n + m).
+func newSolver(g *Graph) *solver {
+	n, m := len(g.supply), len(g.src)
 	all := m + n
+	s := &solver{n: n, m: m, allArcNum: all, root: int32(n), supply: g.supply}
 	s.src = make([]int32, all)
 	s.dst = make([]int32, all)
 	s.cap = make([]int64, all)
 	s.cost = make([]int64, all)
 	s.flow = make([]int64, all)
 	s.state = make([]int8, all)
-	// Store the arcs in a mixed order, as LEMON does: arc a goes to slot
-	// pos[a], striding through the array, so that each block the pivot
-	// search scans samples the whole graph rather than one corner of it.
-	pos := make([]int32, m)
-	skip := max(m/max(n, 1), 3)
-	for a, i, j := 0, 0, 0; a < m; a++ {
-		pos[a] = int32(i)
-		s.src[i], s.dst[i], s.cap[i], s.cost[i] = g.src[a], g.dst[a], g.cap[a], g.cost[a]
-		if i += skip; i >= m {
-			j++
-			i = j
-		}
-	}
-	for e := range m {
-		s.state[e] = stateLower
-	}
 	nn := n + 1
 	s.pi = make([]int64, nn)
 	s.parent = make([]int32, nn)
@@ -178,16 +110,118 @@ func (g *Graph) Solve() (Result, error) {
 	s.lastSucc = make([]int32, nn)
 	s.predDir = make([]int8, nn)
 
+	// Store the arcs in a mixed order: the arcs fill the slots j,
+	// j+skip, j+2*skip, ... for j = 0, 1, ..., skip-1 in turn, so that
+	// each block the pivot rule scans samples the whole graph rather than
+	// the arcs of a few neighbouring nodes. LEMON finds this about as
+	// fast as the original order in general and much faster on some
+	// networks. LEMON writes the four arc arrays with that stride; we
+	// compute which arc each slot holds (arcOf, one strided array) and
+	// then fill the slots in order, which misses the cache far less.
+	s.arcOf = mixedOrder(m, max(m/max(n, 1), 3))
+	src, dst, cp, cost := s.src[:m], s.dst[:m], s.cap[:m], s.cost[:m]
+	gsrc, gdst, gcap, gcost := g.src[:m], g.dst[:m], g.cap[:m], g.cost[:m]
+	for i, a := range s.arcOf[:m] {
+		src[i], dst[i], cp[i], cost[i] = gsrc[a], gdst[a], gcap[a], gcost[a]
+	}
+	return s
+}
+
+// mixedOrder returns the arc each of m slots holds when the arcs fill
+// the slots j, j+skip, j+2*skip, ... for j = 0, 1, ..., skip-1 in turn.
+// O(m).
+func mixedOrder(m, skip int) []int32 {
+	arcOf := make([]int32, m)
+	for j, a := 0, int32(0); j < skip; j++ {
+		for i := j; i < m; i += skip {
+			arcOf[i] = a
+			a++
+		}
+	}
+	return arcOf
+}
+
+// init builds the starting basis: every real arc empty, and every node
+// joined to an artificial root by an artificial arc carrying its supply.
+// It returns Optimal when the problem is ready for start, Infeasible when
+// the supplies do not sum to zero, or ErrTooLarge. O(n + m).
+func (s *solver) init() (Status, error) {
+	// Check the sum of the supplies: with equality constraints a non-zero
+	// sum is infeasible at once. The positive supplies and the finite
+	// capacities bound every flow: a tree arc carries the net supply of
+	// the nodes on one side of it plus the flow of the non-tree arcs
+	// across, each 0 or a finite capacity. So their sum must fit.
+	var pos, neg int64 // the sums of the positive and the negative supplies
+	for _, b := range s.supply {
+		if b > 0 {
+			if pos > math.MaxInt64-b {
+				return 0, ErrTooLarge
+			}
+			pos += b
+		} else {
+			if neg < math.MinInt64-b {
+				return 0, ErrTooLarge
+			}
+			neg += b
+		}
+	}
+	if pos+neg != 0 {
+		return Infeasible, nil
+	}
+	flowBound := pos
+
+	// Initialize the artificial cost. An artificial arc stands in for a
+	// path the flow cannot take yet, so it must cost more than any simple
+	// path of real arcs: then the simplex drains the artificial arcs
+	// whenever a feasible flow exists, and one still carrying flow at the
+	// end proves the problem infeasible. A simple path has at most n-1
+	// arcs, so (maxCost+1)*(n+1) is enough. LEMON uses this formula for
+	// floating-point costs; for integer costs it takes MaxInt64/2+1,
+	// which is simpler but lets cost + pi[u] - pi[v] overflow, and Go
+	// would wrap silently. With ours every number stays small: a
+	// potential is the signed cost of the tree path from the root, which
+	// holds at most one artificial arc (cost 0 or art) and at most n-1
+	// real ones, so 0 - (n-1)*maxCost <= pi <= art + (n-1)*maxCost, that
+	// is -art < pi < 2*art; a reduced cost or the sigma of
+	// updatePotential then lies within +-(3*art + maxCost) < 4*art. So
+	// 4*art <= MaxInt64 is the bound, checked in integers.
+	var maxCost int64
+	for e, c := range s.cost[:s.m] {
+		maxCost = max(maxCost, c)
+		if cp := s.cap[e]; cp < Inf {
+			if flowBound > math.MaxInt64-cp {
+				return 0, ErrTooLarge
+			}
+			flowBound += cp
+		}
+	}
+	if maxCost+1 > math.MaxInt64/4/int64(s.n+1) {
+		return 0, ErrTooLarge
+	}
+	art := (maxCost + 1) * int64(s.n+1)
+
+	// Initialize the real arcs: all empty, at their lower bound.
+	for e := range s.m {
+		s.state[e] = stateLower
+	}
+
+	// Set up the artificial root, first in thread order.
 	root := s.root
 	s.parent[root] = -1
 	s.pred[root] = -1
 	s.thread[root] = 0
 	s.revThread[0] = root
-	s.succNum[root] = int32(nn)
+	s.succNum[root] = int32(s.n + 1)
 	s.lastSucc[root] = root - 1
 	s.pi[root] = 0
-	for u := int32(0); u < int32(n); u++ {
-		e := int32(m) + u
+
+	// Add the artificial arcs and build the tree on them: each node a
+	// child of the root, the thread running 0, 1, ..., n-1 and back to
+	// the root. A supply node sends its supply up to the root at cost 0,
+	// a demand node gets its demand down from the root at cost art, and
+	// the potentials make both arcs' reduced costs zero.
+	for u := int32(0); u < int32(s.n); u++ {
+		e := int32(s.m) + u
 		s.parent[u] = root
 		s.pred[u] = e
 		s.thread[u] = u + 1
@@ -196,32 +230,41 @@ func (g *Graph) Solve() (Result, error) {
 		s.lastSucc[u] = u
 		s.cap[e] = Inf
 		s.state[e] = stateTree
-		if g.supply[u] >= 0 {
+		if b := s.supply[u]; b >= 0 {
 			s.predDir[u] = dirUp
 			s.pi[u] = 0
 			s.src[e], s.dst[e] = u, root
-			s.flow[e] = g.supply[u]
+			s.flow[e] = b
 			s.cost[e] = 0
 		} else {
 			s.predDir[u] = dirDown
 			s.pi[u] = art
 			s.src[e], s.dst[e] = root, u
-			s.flow[e] = -g.supply[u]
+			s.flow[e] = -b
 			s.cost[e] = art
 		}
 	}
-	if n == 0 {
+	if s.n == 0 {
+		// LEMON returns at once on an empty graph; we solve it, the root
+		// alone on its thread.
 		s.thread[root] = root
 		s.lastSucc[root] = root
 	}
+	return Optimal, nil
+}
 
-	s.searchArcNum = m
-	s.blockSize = max(10, int(math.Sqrt(float64(m))))
-	for s.findEnteringArc() {
+// start runs the network simplex from init's basis and reports Optimal,
+// Infeasible or Unbounded. O(pivots * (block + cycle + subtree)).
+func (s *solver) start() Status {
+	pivot := newBlockSearch(s.m)
+
+	// Pivot while some arc is eligible to enter the tree.
+	for pivot.findEnteringArc(s) {
+		s.pivots++
 		s.findJoinNode()
 		change := s.findLeavingArc()
 		if s.delta >= Inf {
-			return Result{Status: Unbounded}, nil
+			return Unbounded
 		}
 		s.changeFlow(change)
 		if change {
@@ -229,73 +272,41 @@ func (g *Graph) Solve() (Result, error) {
 			s.updatePotential()
 		}
 	}
-	for e := m; e < all; e++ {
+
+	// Check feasibility: flow left on an artificial arc is supply that no
+	// real path can deliver.
+	for e := s.m; e < s.allArcNum; e++ {
 		if s.flow[e] != 0 {
-			return Result{Status: Infeasible}, nil
+			return Infeasible
 		}
 	}
-	flow := make([]int64, m)
-	for a, i := range pos {
-		flow[a] = s.flow[i]
-	}
-	return Result{Status: Optimal, Flow: flow, Pi: s.pi[:n:n]}, nil
+	return Optimal
 }
 
-// findEnteringArc is the block search pivot rule: scan blocks of arcs from
-// where the last search stopped and take the arc with the most negative
-// reduced cost in the first block that has one.
-func (s *solver) findEnteringArc() bool {
-	var minC int64
-	cnt := s.blockSize
-	e := s.nextArc
-	for ; e < s.searchArcNum; e++ {
-		c := int64(s.state[e]) * (s.cost[e] + s.pi[s.src[e]] - s.pi[s.dst[e]])
-		if c < minC {
-			minC, s.inArc = c, int32(e)
-		}
-		if cnt--; cnt == 0 {
-			if minC < 0 {
-				s.nextArc = e
-				return true
-			}
-			cnt = s.blockSize
-		}
-	}
-	for e = 0; e < s.nextArc; e++ {
-		c := int64(s.state[e]) * (s.cost[e] + s.pi[s.src[e]] - s.pi[s.dst[e]])
-		if c < minC {
-			minC, s.inArc = c, int32(e)
-		}
-		if cnt--; cnt == 0 {
-			if minC < 0 {
-				s.nextArc = e
-				return true
-			}
-			cnt = s.blockSize
-		}
-	}
-	if minC >= 0 {
-		return false
-	}
-	s.nextArc = e
-	return true
-}
-
+// findJoinNode finds join, the nearest common ancestor of the entering
+// arc's ends: it climbs from whichever end has the smaller subtree, which
+// cannot be the ancestor of the other.
 func (s *solver) findJoinNode() {
+	parent, succNum := s.parent, s.succNum
 	u, v := s.src[s.inArc], s.dst[s.inArc]
 	for u != v {
-		if s.succNum[u] < s.succNum[v] {
-			u = s.parent[u]
+		if succNum[u] < succNum[v] {
+			u = parent[u]
 		} else {
-			v = s.parent[v]
+			v = parent[v]
 		}
 	}
 	s.join = u
 }
 
 // findLeavingArc finds the arc of the cycle that first blocks the flow
-// change, and the amount delta. It reports whether the tree changes.
+// change, and delta, the flow that can be pushed round the cycle. It
+// reports whether the leaving arc differs from the entering one (when the
+// entering arc itself blocks first, it only flips between its bounds and
+// the tree stays).
 func (s *solver) findLeavingArc() bool {
+	// Orient the cycle along the entering arc's push: from first, through
+	// the arc, to second, then from second up to join and down to first.
 	var first, second int32
 	if s.state[s.inArc] == stateLower {
 		first, second = s.src[s.inArc], s.dst[s.inArc]
@@ -304,11 +315,16 @@ func (s *solver) findLeavingArc() bool {
 	}
 	s.delta = s.cap[s.inArc]
 	result := 0
-	for u := first; u != s.join; u = s.parent[u] {
-		e := s.pred[u]
-		d := s.flow[e]
-		if s.predDir[u] == dirDown {
-			if c := s.cap[e]; c >= Inf {
+	parent, pred, predDir, flow, cp := s.parent, s.pred, s.predDir, s.flow, s.cap
+
+	// Search the path from first up to join: the push runs against the
+	// tree paths towards the root, so an up arc loses flow (it can give
+	// up its flow) and a down arc gains (its residual capacity).
+	for u := first; u != s.join; u = parent[u] {
+		e := pred[u]
+		d := flow[e]
+		if predDir[u] == dirDown {
+			if c := cp[e]; c >= Inf {
 				d = Inf
 			} else {
 				d = c - d
@@ -318,11 +334,18 @@ func (s *solver) findLeavingArc() bool {
 			s.delta, s.uOut, result = d, u, 1
 		}
 	}
-	for u := second; u != s.join; u = s.parent[u] {
-		e := s.pred[u]
-		d := s.flow[e]
-		if s.predDir[u] == dirUp {
-			if c := s.cap[e]; c >= Inf {
+
+	// Search the path from second up to join, where the push runs
+	// towards the root. Ties go to the arc met last going round the cycle
+	// from join in the push's direction: on this side (<=), the one
+	// nearest join; on the first side (<), the one nearest first. That is
+	// Cunningham's rule, as in LEMON: it keeps the basis strongly
+	// feasible, which prevents cycling through degenerate pivots.
+	for u := second; u != s.join; u = parent[u] {
+		e := pred[u]
+		d := flow[e]
+		if predDir[u] == dirUp {
+			if c := cp[e]; c >= Inf {
 				d = Inf
 			} else {
 				d = c - d
@@ -332,6 +355,9 @@ func (s *solver) findLeavingArc() bool {
 			s.delta, s.uOut, result = d, u, 2
 		}
 	}
+
+	// The end of the entering arc on the leaving arc's side becomes uIn,
+	// the root of the subtree that moves.
 	if result == 1 {
 		s.uIn, s.vIn = first, second
 	} else {
@@ -340,141 +366,206 @@ func (s *solver) findLeavingArc() bool {
 	return result != 0
 }
 
+// changeFlow pushes delta round the cycle and updates the states of the
+// entering and leaving arcs.
 func (s *solver) changeFlow(change bool) {
+	// Augment along the cycle.
 	if s.delta > 0 {
+		parent, pred, predDir, flow := s.parent, s.pred, s.predDir, s.flow
 		val := int64(s.state[s.inArc]) * s.delta
-		s.flow[s.inArc] += val
-		for u := s.src[s.inArc]; u != s.join; u = s.parent[u] {
-			s.flow[s.pred[u]] -= int64(s.predDir[u]) * val
+		flow[s.inArc] += val
+		for u := s.src[s.inArc]; u != s.join; u = parent[u] {
+			flow[pred[u]] -= int64(predDir[u]) * val
 		}
-		for u := s.dst[s.inArc]; u != s.join; u = s.parent[u] {
-			s.flow[s.pred[u]] += int64(s.predDir[u]) * val
+		for u := s.dst[s.inArc]; u != s.join; u = parent[u] {
+			flow[pred[u]] += int64(predDir[u]) * val
 		}
 	}
+	// The entering arc joins the tree and the leaving arc leaves it at
+	// the bound it reached; or the entering arc just changes bound.
 	if change {
 		s.state[s.inArc] = stateTree
-		if s.flow[s.pred[s.uOut]] == 0 {
-			s.state[s.pred[s.uOut]] = stateLower
+		out := s.pred[s.uOut]
+		if s.flow[out] == 0 {
+			s.state[out] = stateLower
 		} else {
-			s.state[s.pred[s.uOut]] = stateUpper
+			s.state[out] = stateUpper
 		}
 	} else {
 		s.state[s.inArc] = -s.state[s.inArc]
 	}
 }
 
+// updateTreeStructure replaces the leaving arc pred[uOut] by the entering
+// arc in the tree. The subtree cut off by the leaving arc is re-hung from
+// uIn under vIn: the nodes on the path from uIn up to uOut (the stem)
+// swap parent and child, and thread, revThread, succNum and lastSucc are
+// repaired along the stem and on the paths from vIn and vOut up to join.
+// O(length of the stem + the paths to join + the subtrees of the stem
+// nodes' thread runs).
 func (s *solver) updateTreeStructure() {
-	uIn, vIn, uOut, join := s.uIn, s.vIn, s.uOut, s.join
-	oldRevThread := s.revThread[uOut]
-	oldSuccNum := s.succNum[uOut]
-	oldLastSucc := s.lastSucc[uOut]
-	vOut := s.parent[uOut]
+	parent, pred, predDir := s.parent, s.pred, s.predDir
+	thread, revThread := s.thread, s.revThread
+	succNum, lastSucc := s.succNum, s.lastSucc
+	inArc, uIn, vIn, uOut, join := s.inArc, s.uIn, s.vIn, s.uOut, s.join
+
+	oldRevThread := revThread[uOut]
+	oldSuccNum := succNum[uOut]
+	oldLastSucc := lastSucc[uOut]
+	vOut := parent[uOut]
 	s.vOut = vOut
 
 	if uIn == uOut {
-		s.parent[uIn] = vIn
-		s.pred[uIn] = s.inArc
-		if uIn == s.src[s.inArc] {
-			s.predDir[uIn] = dirUp
+		// The entering and leaving arcs meet at uIn: only uIn's parent
+		// changes, and its subtree keeps its shape.
+		parent[uIn] = vIn
+		pred[uIn] = inArc
+		if uIn == s.src[inArc] {
+			predDir[uIn] = dirUp
 		} else {
-			s.predDir[uIn] = dirDown
+			predDir[uIn] = dirDown
 		}
-		if s.thread[vIn] != uOut {
-			after := s.thread[oldLastSucc]
-			s.thread[oldRevThread] = after
-			s.revThread[after] = oldRevThread
-			after = s.thread[vIn]
-			s.thread[vIn] = uOut
-			s.revThread[uOut] = vIn
-			s.thread[oldLastSucc] = after
-			s.revThread[after] = oldLastSucc
+
+		// Move uIn's thread run (uIn to oldLastSucc) to just after vIn,
+		// unless it is there already.
+		if thread[vIn] != uOut {
+			after := thread[oldLastSucc]
+			thread[oldRevThread] = after
+			revThread[after] = oldRevThread
+			after = thread[vIn]
+			thread[vIn] = uOut
+			revThread[uOut] = vIn
+			thread[oldLastSucc] = after
+			revThread[after] = oldLastSucc
 		}
 	} else {
+		// Where the thread goes on after the moved subtree: after vIn,
+		// unless vIn was just before uOut in the thread (then join is
+		// vOut and the subtree stays where it was in the thread).
 		var threadContinue int32
 		if oldRevThread == vIn {
-			threadContinue = s.thread[oldLastSucc]
+			threadContinue = thread[oldLastSucc]
 		} else {
-			threadContinue = s.thread[vIn]
+			threadContinue = thread[vIn]
 		}
-		stem, parStem := uIn, vIn
-		last := s.lastSucc[uIn]
-		after := s.thread[last]
-		s.thread[vIn] = uIn
+
+		// Walk the stem from uIn up to uOut. Each stem node becomes the
+		// child of the one before it (uIn of vIn); its thread run, without
+		// the run of the next stem node, is cut out and spliced after the
+		// previous run, so the new thread is a preorder of the new tree.
+		// revThread is fixed afterwards from dirtyRevs.
+		stem, parStem := uIn, vIn // the stem node and its new parent
+		last := lastSucc[uIn]     // the last node of stem's run
+		after := thread[last]
+		thread[vIn] = uIn
 		s.dirtyRevs = append(s.dirtyRevs[:0], vIn)
 		for stem != uOut {
-			nextStem := s.parent[stem]
-			s.thread[last] = nextStem
+			// Insert the next stem node into the thread after the run.
+			nextStem := parent[stem]
+			thread[last] = nextStem
 			s.dirtyRevs = append(s.dirtyRevs, last)
-			before := s.revThread[stem]
-			s.thread[before] = after
-			s.revThread[after] = before
-			s.parent[stem] = parStem
+
+			// Cut stem's run out of its old place.
+			before := revThread[stem]
+			thread[before] = after
+			revThread[after] = before
+
+			// Re-parent stem and move up.
+			parent[stem] = parStem
 			parStem = stem
 			stem = nextStem
-			if s.lastSucc[stem] == s.lastSucc[parStem] {
-				last = s.revThread[parStem]
+
+			// The next run ends where the stem node's subtree ends,
+			// unless the previous stem node's subtree ended there too:
+			// then it ends just before that subtree.
+			if lastSucc[stem] == lastSucc[parStem] {
+				last = revThread[parStem]
 			} else {
-				last = s.lastSucc[stem]
+				last = lastSucc[stem]
 			}
-			after = s.thread[last]
+			after = thread[last]
 		}
-		s.parent[uOut] = parStem
-		s.thread[last] = threadContinue
-		s.revThread[threadContinue] = last
-		s.lastSucc[uOut] = last
+		parent[uOut] = parStem
+		thread[last] = threadContinue
+		revThread[threadContinue] = last
+		lastSucc[uOut] = last
+
+		// Close the gap the subtree left in the thread, except when
+		// oldRevThread is vIn (the subtree never left).
 		if oldRevThread != vIn {
-			s.thread[oldRevThread] = after
-			s.revThread[after] = oldRevThread
+			thread[oldRevThread] = after
+			revThread[after] = oldRevThread
 		}
+
+		// Repair revThread where thread changed.
 		for _, u := range s.dirtyRevs {
-			s.revThread[s.thread[u]] = u
+			revThread[thread[u]] = u
 		}
-		tmpSc, tmpLs := int32(0), s.lastSucc[uOut]
-		for u, p := uOut, s.parent[uOut]; u != uIn; u, p = p, s.parent[p] {
-			s.pred[u] = s.pred[p]
-			s.predDir[u] = -s.predDir[p]
-			tmpSc += s.succNum[u] - s.succNum[p]
-			s.succNum[u] = tmpSc
-			s.lastSucc[p] = tmpLs
+
+		// Walk the stem back from uOut to uIn: each node takes its old
+		// parent's tree arc, reversed; subtree sizes and last successors
+		// follow from the nodes below.
+		tmpSc, tmpLs := int32(0), lastSucc[uOut]
+		for u, p := uOut, parent[uOut]; u != uIn; u, p = p, parent[p] {
+			pred[u] = pred[p]
+			predDir[u] = -predDir[p]
+			tmpSc += succNum[u] - succNum[p]
+			succNum[u] = tmpSc
+			lastSucc[p] = tmpLs
 		}
-		s.pred[uIn] = s.inArc
-		if uIn == s.src[s.inArc] {
-			s.predDir[uIn] = dirUp
+		pred[uIn] = inArc
+		if uIn == s.src[inArc] {
+			predDir[uIn] = dirUp
 		} else {
-			s.predDir[uIn] = dirDown
+			predDir[uIn] = dirDown
 		}
-		s.succNum[uIn] = oldSuccNum
+		succNum[uIn] = oldSuccNum
 	}
 
+	// Update lastSucc from vIn towards the root: the ancestors whose
+	// subtree ended at vIn now end where the moved subtree ends. Stop at
+	// join if its subtree ended at vIn, for the walk from vOut below.
 	upLimitOut := int32(-1)
-	if s.lastSucc[join] == vIn {
+	if lastSucc[join] == vIn {
 		upLimitOut = join
 	}
-	lastSuccOut := s.lastSucc[uOut]
-	for u := vIn; u != -1 && s.lastSucc[u] == vIn; u = s.parent[u] {
-		s.lastSucc[u] = lastSuccOut
+	lastSuccOut := lastSucc[uOut]
+	for u := vIn; u != -1 && lastSucc[u] == vIn; u = parent[u] {
+		lastSucc[u] = lastSuccOut
 	}
+
+	// Update lastSucc from vOut towards the root: the ancestors whose
+	// subtree ended with the moved subtree now end just before it
+	// (oldRevThread), or, when the subtree stayed in place in the thread,
+	// where it ends now.
 	if join != oldRevThread && vIn != oldRevThread {
-		for u := vOut; u != upLimitOut && s.lastSucc[u] == oldLastSucc; u = s.parent[u] {
-			s.lastSucc[u] = oldRevThread
+		for u := vOut; u != upLimitOut && lastSucc[u] == oldLastSucc; u = parent[u] {
+			lastSucc[u] = oldRevThread
 		}
 	} else if lastSuccOut != oldLastSucc {
-		for u := vOut; u != upLimitOut && s.lastSucc[u] == oldLastSucc; u = s.parent[u] {
-			s.lastSucc[u] = lastSuccOut
+		for u := vOut; u != upLimitOut && lastSucc[u] == oldLastSucc; u = parent[u] {
+			lastSucc[u] = lastSuccOut
 		}
 	}
-	for u := vIn; u != join; u = s.parent[u] {
-		s.succNum[u] += oldSuccNum
+
+	// Update succNum from vIn and from vOut up to join: the subtree's
+	// nodes moved from the one path to the other.
+	for u := vIn; u != join; u = parent[u] {
+		succNum[u] += oldSuccNum
 	}
-	for u := vOut; u != join; u = s.parent[u] {
-		s.succNum[u] -= oldSuccNum
+	for u := vOut; u != join; u = parent[u] {
+		succNum[u] -= oldSuccNum
 	}
 }
 
+// updatePotential shifts the potentials of the moved subtree (uIn and its
+// thread run) by the amount that makes the entering arc's reduced cost
+// zero; the rest of the tree keeps its potentials.
 func (s *solver) updatePotential() {
 	sigma := s.pi[s.vIn] - s.pi[s.uIn] - int64(s.predDir[s.uIn])*s.cost[s.inArc]
-	end := s.thread[s.lastSucc[s.uIn]]
-	for u := s.uIn; u != end; u = s.thread[u] {
-		s.pi[u] += sigma
+	pi, thread := s.pi, s.thread
+	end := thread[s.lastSucc[s.uIn]]
+	for u := s.uIn; u != end; u = thread[u] {
+		pi[u] += sigma
 	}
 }

@@ -1,12 +1,15 @@
 package mcf
 
 import (
+	"errors"
+	"math"
 	"math/rand/v2"
 	"testing"
 )
 
-// Check is Verify for tests.
-func Check(t testing.TB, g *Graph, r Result) int64 {
+// check is Verify for tests: it fails t when r is not an optimal flow of g
+// and returns its cost.
+func check(t testing.TB, g *Graph, r Result) int64 {
 	t.Helper()
 	cost, err := g.Verify(r)
 	if err != nil {
@@ -119,7 +122,7 @@ func TestSolveRandom(t *testing.T) {
 			}
 			continue
 		}
-		if got := Check(t, &g, r); got != want {
+		if got := check(t, &g, r); got != want {
 			t.Fatalf("iter %d: cost %d, want %d", iter, got, want)
 		}
 	}
@@ -135,5 +138,71 @@ func TestSolveEmpty(t *testing.T) {
 	r, err = g.Solve()
 	if err != nil || r.Status != Optimal {
 		t.Fatal(r.Status, err)
+	}
+}
+
+func TestStatusString(t *testing.T) {
+	tests := []struct {
+		give Status
+		want string
+	}{
+		{0, "unsolved"},
+		{Optimal, "optimal"},
+		{Infeasible, "infeasible"},
+		{Unbounded, "unbounded"},
+		{9, "Status(9)"},
+	}
+	for _, tt := range tests {
+		if got := tt.give.String(); got != tt.want {
+			t.Errorf("Status(%d).String() = %q, want %q", uint8(tt.give), got, tt.want)
+		}
+	}
+}
+
+func TestSolveTooLarge(t *testing.T) {
+	tests := []struct {
+		name  string
+		build func(g *Graph)
+	}{
+		{"cost", func(g *Graph) {
+			g.AddNode(1)
+			g.AddNode(-1)
+			g.AddArc(0, 1, 1, math.MaxInt64/8)
+		}},
+		{"supply", func(g *Graph) {
+			g.AddNode(math.MaxInt64)
+			g.AddNode(math.MaxInt64)
+			g.AddNode(math.MinInt64)
+		}},
+		{"demand", func(g *Graph) {
+			g.AddNode(math.MinInt64)
+			g.AddNode(math.MinInt64)
+		}},
+		{"capacity", func(g *Graph) {
+			g.AddNode(1)
+			g.AddNode(-1)
+			g.AddArc(0, 1, math.MaxInt64-1, 1)
+			g.AddArc(0, 1, 5, 1)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var g Graph
+			tt.build(&g)
+			r, err := g.Solve()
+			if !errors.Is(err, ErrTooLarge) || r.Status != 0 {
+				t.Fatalf("got %v, %v; want ErrTooLarge", r.Status, err)
+			}
+		})
+	}
+}
+
+func TestSolveUnbalanced(t *testing.T) {
+	var g Graph
+	g.AddNode(2)
+	g.AddNode(-1)
+	g.AddArc(0, 1, Inf, 1)
+	if r, err := g.Solve(); err != nil || r.Status != Infeasible {
+		t.Fatalf("got %v, %v; want infeasible", r.Status, err)
 	}
 }
