@@ -204,6 +204,9 @@ func FuzzSplitSen(f *testing.F) {
 }
 
 func TestSplitSenAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
 	for _, n := range []int{10, 1000, 100000} {
 		weights := benchWeights(n)
 		t.Run(strconv.Itoa(n), func(t *testing.T) {
