@@ -183,26 +183,6 @@ func TestSplitSenProperty(t *testing.T) {
 	}
 }
 
-func FuzzSplitSen(f *testing.F) {
-	f.Add(int64(100), int64(1), int64(1), int64(1), uint16(0), int64(1))
-	f.Add(int64(math.MinInt64), int64(math.MaxInt64), int64(math.MaxInt64), int64(0), uint16(300), int64(1))
-	f.Add(int64(11), int64(6), int64(6), int64(2), uint16(200), int64(1))
-	f.Fuzz(func(t *testing.T, total, w0, w1, w2 int64, extra uint16, step int64) {
-		// extra more parts repeating w0..w2 reach the radix selection.
-		weights := []int64{w0, w1, w2}
-		for i := range int(extra % 400) {
-			weights = append(weights, weights[i%3])
-		}
-		got, err := SplitSen(total, weights, step)
-		if err != nil {
-			return
-		}
-		if want := refSplit(total, weights, step); !slices.Equal(got, want) {
-			t.Fatalf("SplitSen(%d, %v, %d) = %v, want %v", total, weights, step, got, want)
-		}
-	})
-}
-
 func TestSplitSenAllocs(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector allocates")
