@@ -120,7 +120,7 @@ func decText(d decimal.Decimal) string {
 		e := int64(d.Exponent())
 		c := d.Coefficient().String()
 		if len(c) > maxQuoted {
-			c = c[:maxQuoted] + "...(" + strconv.Itoa(len(c)) + " digits)"
+			c = c[:maxQuoted] + "...(" + strconv.Itoa(d.NumDigits()) + " digits)"
 		}
 		return c + "e" + strconv.FormatInt(e, 10)
 	}

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -200,5 +201,26 @@ func TestSplitSenAllocs(t *testing.T) {
 			})
 			assert.Equal(t, 1.0, allocs, "SplitSen")
 		})
+	}
+}
+
+// TestSplitErrorValuesAbbreviated: a decimal built in code can have a
+// million digits; the error names it in a few.
+func TestSplitErrorValuesAbbreviated(t *testing.T) {
+	long := decimal.RequireFromString("-" + strings.Repeat("9", 200))
+	tests := []struct {
+		give decimal.Decimal
+		want string
+	}{
+		{decimal.New(-1, 1<<20), "-1e1048576"},
+		{long, "-" + strings.Repeat("9", 63) + "...(200 digits)e0"},
+		{decimal.New(-125, -2), "-1.25"},
+	}
+	for _, tt := range tests {
+		_, err := Split(decimal.NewFromInt(100), []int64{1}, tt.give)
+		var ae *ArgError
+		require.ErrorAs(t, err, &ae)
+		assert.Equal(t, "step", ae.Field)
+		assert.Equal(t, tt.want, ae.Value)
 	}
 }
