@@ -38,6 +38,8 @@ func TestAllocations(t *testing.T) {
 		decimal.New(-999_999_999_999_999_999, -18), decimal.New(-999_999_999_999_999_999, 0),
 	} {
 		tests = append(tests, claim{"Format " + d.String(), func() { sinkS = Format(d) }, 1})
+		buf := make([]byte, 0, 48)
+		tests = append(tests, claim{"AppendFormat " + d.String(), func() { buf = AppendFormat(buf[:0], d) }, 0})
 	}
 	step := decimal.NewFromInt(500)
 	for _, d := range []decimal.Decimal{decimal.New(123456789, -2), decimal.New(-123456789, -2), decimal.New(999_999_999_999_999_999, 0), decimal.New(1, -3)} {

@@ -49,9 +49,8 @@
 // pay producers in proportion to the pieces they make. Weights near
 // math.MaxInt64 and totals of Rp10^15 are exact (128-bit and math/big).
 //
-// Largest remainder has the Alabama paradox, and so does every method that
-// keeps each part within one step of its share: raising the total can
-// lower a part. Rp10 among 6:6:2 gives 4, 4, 2; Rp11 gives 5, 5, 1.
+// Largest remainder has the Alabama paradox: raising the total can lower a
+// part. Rp10 among 6:6:2 gives 4, 4, 2; Rp11 gives 5, 5, 1.
 //
 // # Amounts in sen
 //

@@ -170,7 +170,9 @@ func Format(d decimal.Decimal) string {
 	return string(AppendFormat(buf[:0], d))
 }
 
-// AppendFormat appends Format(d) to b and returns the extended buffer.
+// AppendFormat appends Format(d) to b and returns the extended buffer. For
+// the amounts on which Format allocates only its string, AppendFormat
+// allocates nothing when b has 48 bytes of room.
 func AppendFormat(b []byte, d decimal.Decimal) []byte {
 	var digitsBuf [40]byte
 	var digits []byte

@@ -21,9 +21,9 @@ import (
 // Largest remainder has the Alabama paradox: raising the total can lower a
 // part. Rp10 among 6:6:2 gives 4, 4, 2 (quotas 4.29, 4.29, 1.43), and Rp11
 // gives 5, 5, 1 (quotas 4.71, 4.71, 1.57): the third party gets less from
-// the larger total. Every part is still within one step of its quota; what
-// no method of apportionment that stays within one step can promise is
-// that parts only grow with the total.
+// the larger total. Each split on its own is still the closest to the
+// quotas; a caller who raises a total in small increments and shows every
+// party its part each time should expect this.
 //
 // total must be a multiple of step; step must be positive; weights must be
 // >= 0 with a positive sum. Errors are *ArgError values wrapping ErrInvalid
@@ -33,10 +33,10 @@ import (
 // exact through math/big.
 //
 // O(n) time for n weights (the leftover units are placed by selection, not
-// by sorting). Allocations, on the int64 path: the result, two for each
-// non-zero part (its big.Int; a zero part is the zero Decimal and costs
-// none), and one more for the unit counts when n > 64. Safe for concurrent
-// use.
+// by sorting). Allocations, on the int64 path with weights summing below
+// 2^64: the result, two for each non-zero part (its big.Int; a zero part
+// is the zero Decimal and costs none), and one more for the unit counts
+// when n > 64. Safe for concurrent use.
 func Split(total decimal.Decimal, weights []int64, step decimal.Decimal) ([]decimal.Decimal, error) {
 	if step.Sign() <= 0 {
 		return nil, argErr("step", decText(step), "must be positive")

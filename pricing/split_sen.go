@@ -29,7 +29,8 @@ import (
 //
 // O(len(weights)) time, with no sorting: the leftover units go to the
 // parts above a threshold remainder found by selection. One allocation,
-// the result; AppendSplitSen makes none. Safe for concurrent use.
+// the result (more only for weights summing past 2^64-1); AppendSplitSen
+// makes none. Safe for concurrent use.
 func SplitSen(total int64, weights []int64, step int64) ([]int64, error) {
 	return AppendSplitSen(nil, total, weights, step)
 }
