@@ -50,11 +50,15 @@ func TestAllocations(t *testing.T) {
 	for _, d := range []decimal.Decimal{decimal.New(123456789, -2), decimal.New(-123456789, -3), decimal.New(999_999_999_999_999_999, 0), decimal.New(5, 17)} {
 		tests = append(tests, claim{"Tax.On " + d.String(), func() { sinkD = PPN.On(d) }, 2})
 	}
+	for _, d := range []decimal.Decimal{decimal.New(1_110_000, 0), decimal.New(-123_456_789, -2), decimal.New(999_999_999_999_999_999, -2), decimal.New(12, 14)} {
+		tests = append(tests, claim{"Tax.Within " + d.String(), func() { sinkD, _ = PPN.Within(d) }, 4})
+	}
 	nine := decimal.New(9, 0)
 	tests = append(tests,
 		claim{"Tax.On zero tax", func() { sinkD = PPN.On(nine) }, 0},
 		claim{"Tax.On zero rate", func() { sinkD = Tax{}.On(nine) }, 0},
 		claim{"Tax.OnSen", func() { sinkI = PPN.OnSen(-123_456_789) }, 0},
+		claim{"Tax.WithinSen", func() { sinkI, _ = PPN.WithinSen(-123_456_789) }, 0},
 		claim{"RoundSen", func() { sinkI, sinkErr = RoundSen(-123_456_789, 10_000, HalfEven) }, 0},
 	)
 	// Split: the result, two per non-zero part, one more for the counts

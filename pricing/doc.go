@@ -56,8 +56,9 @@
 //
 // For work at volume the package also computes on int64 amounts in the
 // smallest unit, sen (Rp1.250.000,50 is 125000050): SplitSen and
-// AppendSplitSen, RoundSen and Tax.OnSen follow the rules of Split, Round
-// and Tax.On exactly, and are the code those run when the amounts fit.
+// AppendSplitSen, RoundSen, Tax.OnSen and Tax.WithinSen follow the rules
+// of Split, Round, Tax.On and Tax.Within exactly, and are the code those
+// run when the amounts fit.
 // Overflow is an error wrapping ErrOverflow, never a wrap-around; where
 // nothing can overflow (a split's parts lie between 0 and the total, a tax
 // is at most its base), the doc says so.
@@ -94,10 +95,11 @@
 //	Format                        1 (the string)
 //	Round                         2 (1 for a zero result)
 //	Tax.On                        2 (0 for a zero tax)
+//	Tax.Within                    4 (2 for each non-zero part)
 //	Split, n parts                1 + 2 per non-zero part, +1 when n > 64
 //	SplitSen                      1 (the result)
 //	AppendSplitSen, RoundSen,
-//	Tax.OnSen                     0 (AppendSplitSen: into a buffer with
+//	Tax.OnSen, Tax.WithinSen      0 (AppendSplitSen: into a buffer with
 //	                              room, weights summing below 2^64)
 //
 // A loop over many amounts that must not make garbage keeps them in sen

@@ -89,3 +89,10 @@ func ExampleTax_OnSen() {
 	// 13700
 	// -13700
 }
+
+func ExampleTax_WithinSen() {
+	// A tax-inclusive price of Rp1.110.000 (111000000 sen) under PPN.
+	net, tax := pricing.PPN.WithinSen(111_000_000)
+	fmt.Println(net, tax, net+tax)
+	// Output: 100000000 11000000 111000000
+}

@@ -110,19 +110,54 @@ func (t Tax) OnSen(net int64) int64 {
 	return 100 * taxUnits(net, uint64(t.num), uint64(t.den)*100)
 }
 
-// taxUnits returns trunc(v*num/den), toward zero, for 0 <= num <= den:
-// |v|*num < 2^127 and the quotient is at most |v|, so Div64 cannot panic.
+// taxUnits returns trunc(v*num/den), toward zero, for 0 <= num <= den.
 func taxUnits(v int64, num, den uint64) int64 {
 	m := uint64(v)
 	if v < 0 {
-		m = -m
+		m = -m // two's complement: right for math.MinInt64 too
 	}
-	hi, lo := bits.Mul64(m, num)
-	q, _ := bits.Div64(hi, lo, den)
+	q := mulDiv(m, num, den)
 	if v < 0 {
-		return -int64(q)
+		return int64(-q)
 	}
 	return int64(q)
+}
+
+// mulDiv returns floor(m*num/den) for num <= den: m*num < 2^128 and the
+// quotient is at most m, so Div64 cannot panic.
+func mulDiv(m, num, den uint64) uint64 {
+	hi, lo := bits.Mul64(m, num)
+	q, _ := bits.Div64(hi, lo, den)
+	return q
+}
+
+// WithinSen is Within for an amount in sen: it splits a tax-inclusive
+// gross into net and tax, both in sen, with net+tax == gross always and
+// the tax in whole rupiah (a multiple of 100), chosen as Within chooses it
+// (tax == OnSen(net) when such a net exists, else one rupiah more, never
+// understated). Negative gross splits as the mirror. Nothing overflows:
+// both parts lie between 0 and gross. O(1), 128-bit arithmetic, no
+// allocation; safe for concurrent use.
+func (t Tax) WithinSen(gross int64) (net, tax int64) {
+	if t.num == 0 || t.den == 0 {
+		return gross, 0
+	}
+	m := uint64(gross)
+	if gross < 0 {
+		m = -m
+	}
+	// As in Within: the only candidate is T0 = floor(gross*r/(1+r)) whole
+	// rupiah, or T0+1 when gross falls in a gap. (den+num)*100 <= 2*10^17.
+	num, den := uint64(t.num), uint64(t.den)
+	x := 100 * mulDiv(m, num, (den+num)*100)
+	if 100*mulDiv(m-x, num, den*100) != x {
+		x += 100
+	}
+	n := m - x
+	if gross < 0 {
+		return int64(-n), int64(-x)
+	}
+	return int64(n), int64(x)
 }
 
 // pow10u returns 10^e for 0 <= e <= 19.
@@ -141,10 +176,19 @@ func pow10u(e int32) uint64 {
 // amounts) have no such net: there the tax is On(net)+1 for the largest
 // net below it, so the tax is never understated and nothing is lost.
 // Negative gross splits as the mirror. O(1): two multiplications and two
-// divisions with remainder.
+// divisions with remainder, in WithinSen's int64 arithmetic when gross has
+// at most 2 decimals and fits in 18 digits as sen (then four allocations:
+// two big.Ints, fewer for zero parts), in decimals beyond. Safe for
+// concurrent use.
 func (t Tax) Within(gross decimal.Decimal) (net, tax decimal.Decimal) {
 	if t.num == 0 || t.den == 0 {
 		return gross, decimal.Zero
+	}
+	if e := gross.Exponent(); e >= -2 {
+		if g, ok := scaled(gross, e+2); ok {
+			n, x := t.WithinSen(g)
+			return senDecimal(n), senDecimal(x)
+		}
 	}
 	if gross.Sign() < 0 {
 		n, x := t.Within(gross.Neg())
@@ -163,4 +207,12 @@ func (t Tax) Within(gross decimal.Decimal) (net, tax decimal.Decimal) {
 	}
 	t1 := t0.Add(one)
 	return gross.Sub(t1), t1
+}
+
+// senDecimal returns v sen as rupiah: v*10^-2, the zero Decimal for 0.
+func senDecimal(v int64) decimal.Decimal {
+	if v == 0 {
+		return decimal.Decimal{}
+	}
+	return decimal.New(v, -2)
 }

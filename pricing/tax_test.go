@@ -53,3 +53,31 @@ func TestOnProperty(t *testing.T) {
 		require.Equal(t, want.Int64()*100, tax.OnSen(c), "%s.OnSen(%d)", tax.name, c)
 	}
 }
+
+// TestWithinSenProperty checks WithinSen against Within on the same
+// amounts in rupiah, and net+tax == gross at the int64 edges.
+func TestWithinSenProperty(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	taxes := []Tax{PPN, PPNLuxury, PPhFinal, {num: 1, den: 3}, {num: 1, den: 1}, {}}
+	for range 20000 {
+		tax := taxes[rng.IntN(len(taxes))]
+		g := rng.Int64N(2_000_000_000) - 1_000_000_000
+		if rng.IntN(4) == 0 {
+			g = rng.Int64()
+			if rng.IntN(2) == 0 {
+				g = -g
+			}
+		}
+		net, x := tax.WithinSen(g)
+		wantNet, wantTax := tax.Within(decimal.New(g, -2))
+		require.True(t, wantNet.Equal(decimal.New(net, -2)) && wantTax.Equal(decimal.New(x, -2)),
+			"%s.WithinSen(%d) = %d, %d; Within: %s, %s", tax.name, g, net, x, wantNet, wantTax)
+	}
+	for _, tax := range taxes {
+		for _, g := range []int64{math.MaxInt64, math.MinInt64, math.MinInt64 + 1, 0, 1, -1, 99, 100} {
+			net, x := tax.WithinSen(g)
+			require.Equal(t, g, net+x, "%s.WithinSen(%d)", tax.name, g)
+			require.Zero(t, x%100)
+		}
+	}
+}
