@@ -145,3 +145,45 @@ func BenchmarkSplitSen(b *testing.B) {
 		})
 	}
 }
+
+var sinkInt int64
+
+func BenchmarkRoundSen(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		r, err := RoundSen(123_456_789, 50_000, HalfEven)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkInt = r
+	}
+}
+
+// BenchmarkTax is PPN on Rp1.234.567,89 as a decimal and in sen.
+func BenchmarkTax(b *testing.B) {
+	d := decimal.New(123_456_789, -2)
+	b.Run("On", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkDec = PPN.On(d)
+		}
+	})
+	b.Run("OnSen", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkInt = PPN.OnSen(123_456_789)
+		}
+	})
+	b.Run("Within", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkDec, _ = PPN.Within(d)
+		}
+	})
+	b.Run("WithinSen", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkInt, _ = PPN.WithinSen(123_456_789)
+		}
+	})
+}
