@@ -76,9 +76,8 @@ func (t Tax) Rate() decimal.Decimal {
 // zero, the mirror of the positive case. Exact: multiply first, then one
 // division with remainder. When net has at most 18 digits (with the zeros
 // of a positive exponent) and at most 3 decimals this is OnSen's 128-bit
-// arithmetic, O(1) with two allocations
-// (the result's big.Int; none when the tax is zero); beyond, decimal
-// arithmetic. Safe for concurrent use.
+// arithmetic, O(1) with two allocations (the result's big.Int; none when
+// the tax is zero); beyond, decimal arithmetic. Safe for concurrent use.
 func (t Tax) On(net decimal.Decimal) decimal.Decimal {
 	if t.num == 0 || t.den == 0 {
 		return decimal.Zero
@@ -108,65 +107,6 @@ func (t Tax) OnSen(net int64) int64 {
 		return 0
 	}
 	return 100 * taxUnits(net, uint64(t.num), uint64(t.den)*100)
-}
-
-// taxUnits returns trunc(v*num/den), toward zero, for 0 <= num <= den.
-func taxUnits(v int64, num, den uint64) int64 {
-	m := uint64(v)
-	if v < 0 {
-		m = -m // two's complement: right for math.MinInt64 too
-	}
-	q := mulDiv(m, num, den)
-	if v < 0 {
-		return int64(-q)
-	}
-	return int64(q)
-}
-
-// mulDiv returns floor(m*num/den) for num <= den: m*num < 2^128 and the
-// quotient is at most m, so Div64 cannot panic.
-func mulDiv(m, num, den uint64) uint64 {
-	hi, lo := bits.Mul64(m, num)
-	q, _ := bits.Div64(hi, lo, den)
-	return q
-}
-
-// WithinSen is Within for an amount in sen: it splits a tax-inclusive
-// gross into net and tax, both in sen, with net+tax == gross always and
-// the tax in whole rupiah (a multiple of 100), chosen as Within chooses it
-// (tax == OnSen(net) when such a net exists, else one rupiah more, never
-// understated). Negative gross splits as the mirror. Nothing overflows:
-// both parts lie between 0 and gross. O(1), 128-bit arithmetic, no
-// allocation; safe for concurrent use.
-func (t Tax) WithinSen(gross int64) (net, tax int64) {
-	if t.num == 0 || t.den == 0 {
-		return gross, 0
-	}
-	m := uint64(gross)
-	if gross < 0 {
-		m = -m
-	}
-	// As in Within: the only candidate is T0 = floor(gross*r/(1+r)) whole
-	// rupiah, or T0+1 when gross falls in a gap. (den+num)*100 <= 2*10^17.
-	num, den := uint64(t.num), uint64(t.den)
-	x := 100 * mulDiv(m, num, (den+num)*100)
-	if 100*mulDiv(m-x, num, den*100) != x {
-		x += 100
-	}
-	n := m - x
-	if gross < 0 {
-		return int64(-n), int64(-x)
-	}
-	return int64(n), int64(x)
-}
-
-// pow10u returns 10^e for 0 <= e <= 19.
-func pow10u(e int32) uint64 {
-	p := uint64(1)
-	for range e {
-		p *= 10
-	}
-	return p
 }
 
 // Within splits a tax-inclusive amount into net and tax with net+tax ==
@@ -215,4 +155,63 @@ func senDecimal(v int64) decimal.Decimal {
 		return decimal.Decimal{}
 	}
 	return decimal.New(v, -2)
+}
+
+// WithinSen is Within for an amount in sen: it splits a tax-inclusive
+// gross into net and tax, both in sen, with net+tax == gross always and
+// the tax in whole rupiah (a multiple of 100), chosen as Within chooses it
+// (tax == OnSen(net) when such a net exists, else one rupiah more, never
+// understated). Negative gross splits as the mirror. Nothing overflows:
+// both parts lie between 0 and gross. O(1), 128-bit arithmetic, no
+// allocation; safe for concurrent use.
+func (t Tax) WithinSen(gross int64) (net, tax int64) {
+	if t.num == 0 || t.den == 0 {
+		return gross, 0
+	}
+	m := uint64(gross)
+	if gross < 0 {
+		m = -m
+	}
+	// As in Within: the only candidate is T0 = floor(gross*r/(1+r)) whole
+	// rupiah, or T0+1 when gross falls in a gap. (den+num)*100 <= 2*10^17.
+	num, den := uint64(t.num), uint64(t.den)
+	x := 100 * mulDiv(m, num, (den+num)*100)
+	if 100*mulDiv(m-x, num, den*100) != x {
+		x += 100
+	}
+	n := m - x
+	if gross < 0 {
+		return int64(-n), int64(-x)
+	}
+	return int64(n), int64(x)
+}
+
+// taxUnits returns trunc(v*num/den), toward zero, for 0 <= num <= den.
+func taxUnits(v int64, num, den uint64) int64 {
+	m := uint64(v)
+	if v < 0 {
+		m = -m // two's complement: right for math.MinInt64 too
+	}
+	q := mulDiv(m, num, den)
+	if v < 0 {
+		return int64(-q)
+	}
+	return int64(q)
+}
+
+// mulDiv returns floor(m*num/den) for num <= den: m*num < 2^128 and the
+// quotient is at most m, so Div64 cannot panic.
+func mulDiv(m, num, den uint64) uint64 {
+	hi, lo := bits.Mul64(m, num)
+	q, _ := bits.Div64(hi, lo, den)
+	return q
+}
+
+// pow10u returns 10^e for 0 <= e <= 19.
+func pow10u(e int32) uint64 {
+	p := uint64(1)
+	for range e {
+		p *= 10
+	}
+	return p
 }
