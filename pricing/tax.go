@@ -124,11 +124,9 @@ func (t Tax) Within(gross decimal.Decimal) (net, tax decimal.Decimal) {
 	if t.num == 0 || t.den == 0 {
 		return gross, decimal.Zero
 	}
-	if e := gross.Exponent(); e >= -2 {
-		if g, ok := scaled(gross, e+2); ok {
-			n, x := t.WithinSen(g)
-			return senDecimal(n), senDecimal(x)
-		}
+	if g, ok := senOf(gross); ok {
+		n, x := t.WithinSen(g)
+		return senDecimal(n), senDecimal(x)
 	}
 	if gross.Sign() < 0 {
 		n, x := t.Within(gross.Neg())
@@ -147,14 +145,6 @@ func (t Tax) Within(gross decimal.Decimal) (net, tax decimal.Decimal) {
 	}
 	t1 := t0.Add(one)
 	return gross.Sub(t1), t1
-}
-
-// senDecimal returns v sen as rupiah: v*10^-2, the zero Decimal for 0.
-func senDecimal(v int64) decimal.Decimal {
-	if v == 0 {
-		return decimal.Decimal{}
-	}
-	return decimal.New(v, -2)
 }
 
 // WithinSen is Within for an amount in sen: it splits a tax-inclusive
