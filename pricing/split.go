@@ -34,9 +34,11 @@ import (
 //
 // O(n) time for n weights (the leftover units are placed by selection, not
 // by sorting). Allocations, on the int64 path with weights summing below
-// 2^64: the result, two for each non-zero part (its big.Int; a zero part
-// is the zero Decimal and costs none), and one more for the unit counts
-// when n > 64. Safe for concurrent use.
+// 2^64: the result, one more for the unit counts when n > 64, and two (its
+// big.Int) for each non-zero part that differs from the part before it: a
+// zero part is the zero Decimal, and a part equal to its neighbour shares
+// the neighbour's value, so n equal weights cost at most four. Safe for
+// concurrent use.
 func Split(total decimal.Decimal, weights []int64, step decimal.Decimal) ([]decimal.Decimal, error) {
 	if step.Sign() <= 0 {
 		return nil, argErr("step", decText(step), "must be positive")
@@ -68,14 +70,22 @@ func Split(total decimal.Decimal, weights []int64, step decimal.Decimal) ([]deci
 	cs, es := uint64(step.CoefficientInt64()), step.Exponent()
 	parts := make([]decimal.Decimal, len(weights))
 	for i, c := range counts {
-		if c == 0 {
-			continue
+		switch {
+		case c == 0:
+			// The zero Decimal: no allocation.
+		case i > 0 && c == counts[i-1]:
+			// Equal to the part before: share its value. A Decimal never
+			// changes the big.Int it holds (shopspring's own Shift shares
+			// one the same way), so this is safe and saves two
+			// allocations; equal weights give runs of equal parts.
+			parts[i] = parts[i-1]
+		default:
+			v := uint64(c) * cs
+			if neg {
+				v = -v
+			}
+			parts[i] = decimal.New(int64(v), es)
 		}
-		v := uint64(c) * cs
-		if neg {
-			v = -v
-		}
-		parts[i] = decimal.New(int64(v), es)
 	}
 	return parts, nil
 }

@@ -224,3 +224,18 @@ func TestSplitErrorValuesAbbreviated(t *testing.T) {
 		assert.Equal(t, tt.want, ae.Value)
 	}
 }
+
+// TestSplitSharedPartsStayApart: equal neighbours share one big.Int; what
+// a caller can reach of it (Coefficient, BigInt, Rat) is a copy, so
+// changing that leaves the other parts alone.
+func TestSplitSharedPartsStayApart(t *testing.T) {
+	parts, err := Split(decimal.NewFromInt(900), []int64{1, 1, 1}, decimal.NewFromInt(1))
+	require.NoError(t, err)
+	parts[0].Coefficient().SetInt64(1)
+	parts[0].BigInt().SetInt64(2)
+	parts[0].Rat().SetInt64(3)
+	_ = parts[0].Add(parts[1]).Neg()
+	for i, p := range parts {
+		assertDecimal(t, "300", p, i)
+	}
+}
