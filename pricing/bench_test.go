@@ -52,15 +52,23 @@ func BenchmarkRound(b *testing.B) {
 	}
 }
 
+// benchWeights are n producers' pieces, 1 to 500 each, the same for every
+// split benchmark of size n.
+func benchWeights(n int) []int64 {
+	rng := rand.New(rand.NewPCG(1, uint64(n)))
+	weights := make([]int64, n)
+	for i := range weights {
+		weights[i] = 1 + rng.Int64N(500)
+	}
+	return weights
+}
+
 // BenchmarkSplit splits a campaign budget among n producers weighted by
 // their pieces; beside it, slices.Sort of n int64 is the floor to compare.
 func BenchmarkSplit(b *testing.B) {
 	for _, n := range []int{10, 1000, 100000} {
-		rng := rand.New(rand.NewPCG(1, uint64(n)))
-		weights := make([]int64, n)
-		for i := range weights {
-			weights[i] = 1 + rng.Int64N(500)
-		}
+		rng := rand.New(rand.NewPCG(2, uint64(n)))
+		weights := benchWeights(n)
 		total := decimal.NewFromInt(987_654_321_000)
 		step := decimal.NewFromInt(1)
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
@@ -107,6 +115,75 @@ func BenchmarkQuote(b *testing.B) {
 			if _, err := q.Price(); err != nil {
 				b.Fatal(err)
 			}
+		}
+	})
+}
+
+// BenchmarkSplitSen is BenchmarkSplit's split on int64: SplitSen returns a
+// new slice, AppendSplitSen reuses one.
+func BenchmarkSplitSen(b *testing.B) {
+	for _, n := range []int{10, 1000, 100000} {
+		weights := benchWeights(n)
+		const total, step = 987_654_321_000, 1
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := SplitSen(total, weights, step); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(strconv.Itoa(n)+"/append", func(b *testing.B) {
+			buf := make([]int64, 0, n)
+			b.ReportAllocs()
+			for b.Loop() {
+				var err error
+				if buf, err = AppendSplitSen(buf[:0], total, weights, step); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+var sinkInt int64
+
+func BenchmarkRoundSen(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		r, err := RoundSen(123_456_789, 50_000, HalfEven)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkInt = r
+	}
+}
+
+// BenchmarkTax is PPN on Rp1.234.567,89 as a decimal and in sen.
+func BenchmarkTax(b *testing.B) {
+	d := decimal.New(123_456_789, -2)
+	b.Run("On", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkDec = PPN.On(d)
+		}
+	})
+	b.Run("OnSen", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkInt = PPN.OnSen(123_456_789)
+		}
+	})
+	b.Run("Within", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkDec, _ = PPN.Within(d)
+		}
+	})
+	b.Run("WithinSen", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkInt, _ = PPN.WithinSen(123_456_789)
 		}
 	})
 }

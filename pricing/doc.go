@@ -49,6 +49,20 @@
 // pay producers in proportion to the pieces they make. Weights near
 // math.MaxInt64 and totals of Rp10^15 are exact (128-bit and math/big).
 //
+// Largest remainder has the Alabama paradox: raising the total can lower a
+// part. Rp10 among 6:6:2 gives 4, 4, 2; Rp11 gives 5, 5, 1.
+//
+// # Amounts in sen
+//
+// For work at volume the package also computes on int64 amounts in the
+// smallest unit, sen (Rp1.250.000,50 is 125000050): SplitSen and
+// AppendSplitSen, RoundSen, Tax.OnSen and Tax.WithinSen follow the rules
+// of Split, Round, Tax.On and Tax.Within exactly, and are the code those
+// run when the amounts fit.
+// Overflow is an error wrapping ErrOverflow, never a wrap-around; where
+// nothing can overflow (a split's parts lie between 0 and the total, a tax
+// is at most its base), the doc says so.
+//
 // # Tax
 //
 // PPN is the 2025 rule for ordinary goods (PMK 131/2024): 12% on 11/12 of
@@ -67,6 +81,30 @@
 // (tiers, discounts, tax inclusive or exclusive, shipping, fees) into a
 // Breakdown whose parts add up exactly and which encodes to JSON with
 // amounts as strings.
+//
+// # Cost
+//
+// Each function's doc states its time; the money primitives below also
+// state their allocations, and TestAllocations holds each statement to
+// testing.AllocsPerRun. A decimal.Decimal owns a big.Int, which costs two
+// allocations (the struct and its one word) whenever a non-zero result is
+// made, so on amounts of up to 18 digits:
+//
+//	function                      allocations
+//	Parse                         2 (1 for zero)
+//	Format                        1 (the string)
+//	Round                         2 (1 for a zero result)
+//	Tax.On                        2 (0 for a zero tax)
+//	Tax.Within                    4 (2 for each non-zero part)
+//	Split, n parts                1 + 2 per non-zero part that differs
+//	                              from the one before, +1 when n > 64
+//	SplitSen                      1 (the result)
+//	AppendSplitSen, RoundSen,
+//	Tax.OnSen, Tax.WithinSen      0 (AppendSplitSen: into a buffer with
+//	                              room, weights summing below 2^64)
+//
+// A loop over many amounts that must not make garbage keeps them in sen
+// and calls the int64 functions with a reused buffer.
 //
 // # Errors
 //

@@ -1,7 +1,9 @@
 package pricing
 
 import (
+	"errors"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -74,6 +76,52 @@ func FuzzWithin(f *testing.F) {
 					t.Fatalf("gross %s: missed net %s", g, n)
 				}
 			}
+		}
+	})
+}
+
+func FuzzSplitSen(f *testing.F) {
+	f.Add(int64(100), int64(1), int64(1), int64(1), uint16(0), int64(1))
+	f.Add(int64(math.MinInt64), int64(math.MaxInt64), int64(math.MaxInt64), int64(0), uint16(300), int64(1))
+	f.Add(int64(11), int64(6), int64(6), int64(2), uint16(200), int64(1))
+	f.Fuzz(func(t *testing.T, total, w0, w1, w2 int64, extra uint16, step int64) {
+		// extra more parts repeating w0..w2 reach the radix selection.
+		weights := []int64{w0, w1, w2}
+		for i := range int(extra % 400) {
+			weights = append(weights, weights[i%3])
+		}
+		got, err := SplitSen(total, weights, step)
+		if err != nil {
+			return
+		}
+		if want := refSplit(total, weights, step); !slices.Equal(got, want) {
+			t.Fatalf("SplitSen(%d, %v, %d) = %v, want %v", total, weights, step, got, want)
+		}
+	})
+}
+
+func FuzzRoundSen(f *testing.F) {
+	f.Add(int64(125_000), int64(10_000), uint8(1))
+	f.Add(int64(math.MaxInt64), int64(100), uint8(4))
+	f.Add(int64(math.MinInt64), int64(3), uint8(2))
+	f.Fuzz(func(t *testing.T, v, step int64, m uint8) {
+		mode := RoundingMode(m % 6) // includes the invalid 0 and 5
+		got, err := RoundSen(v, step, mode)
+		if step <= 0 || !mode.valid() {
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("RoundSen(%d, %d, %d): err %v, want ErrInvalid", v, step, m, err)
+			}
+			return
+		}
+		want := roundRat(ratOf(decimal.NewFromInt(v)), ratOf(decimal.NewFromInt(step)), mode)
+		if !want.Num().IsInt64() {
+			if !errors.Is(err, ErrOverflow) {
+				t.Fatalf("RoundSen(%d, %d, %s) = %d, %v; want ErrOverflow", v, step, mode, got, err)
+			}
+			return
+		}
+		if err != nil || got != want.Num().Int64() {
+			t.Fatalf("RoundSen(%d, %d, %s) = %d, %v; want %s", v, step, mode, got, err, want.Num())
 		}
 	})
 }

@@ -18,7 +18,9 @@ const MaxDigits = 30
 // Parse reads a rupiah amount written the Indonesian way. See the package
 // documentation, "Parsing and formatting", for the accepted forms. It never
 // goes through float64. The error is a *ParseError wrapping ErrSyntax.
-// O(len(s)); at most one allocation for amounts of up to 18 digits.
+// O(len(s)). Allocations: two for a non-zero amount of up to 18 digits
+// (the result's big.Int: its struct and its word), one for zero; more for
+// longer amounts and for errors.
 func Parse(s string) (decimal.Decimal, error) {
 	if len(s) > MaxInputLen {
 		return decimal.Decimal{}, &ParseError{Input: s, Reason: "longer than 64 bytes"}
@@ -160,13 +162,17 @@ func syntaxReason(rest string) string {
 // "Rp1.250.000,50" when d has sen (always two decimal digits then, or as
 // many as d carries beyond two: Format never rounds, so it never hides a
 // fraction). Parse(Format(d)) equals d for every d with at most 2 decimal
-// places. O(digits); one allocation for amounts of up to 18 digits.
+// places. O(digits). One allocation (the string) when d's coefficient has
+// at most 18 digits, d has at most 18 decimals and |d| < 10^30, which
+// covers every amount of up to 18 digits that Parse returns; more beyond.
 func Format(d decimal.Decimal) string {
 	var buf [48]byte
 	return string(AppendFormat(buf[:0], d))
 }
 
-// AppendFormat appends Format(d) to b and returns the extended buffer.
+// AppendFormat appends Format(d) to b and returns the extended buffer. For
+// the amounts on which Format allocates only its string, AppendFormat
+// allocates nothing when b has 48 bytes of room.
 func AppendFormat(b []byte, d decimal.Decimal) []byte {
 	var digitsBuf [40]byte
 	var digits []byte
@@ -192,6 +198,11 @@ func AppendFormat(b []byte, d decimal.Decimal) []byte {
 		digits = c.Abs(c).Append(digitsBuf[:0], 10)
 	}
 	if exp > 0 {
+		// The digits sit at the end of digitsBuf: move them to the front
+		// so that the zeros fit after them without an allocation.
+		if len(digits) < len(digitsBuf) && &digits[0] != &digitsBuf[0] {
+			digits = digitsBuf[:copy(digitsBuf[:], digits)]
+		}
 		for range exp {
 			digits = append(digits, '0')
 		}
