@@ -92,7 +92,7 @@ func (l *Ledger) capacities(ctx context.Context, b Booking, now time.Time) (map[
 }
 
 func wrongState(op, key string, s State, want string) error {
-	return ledgerError(ErrConflict, "state", s.String(), op+" "+quote(key)+": "+want)
+	return ledgerError(ErrConflict, "state", quote(s.String()), op+" "+quote(key)+": "+want)
 }
 
 // Confirm turns a held, unexpired booking into a confirmed one. Confirming
