@@ -374,3 +374,14 @@ func runModelSequence(t *testing.T, seed uint64, steps int) {
 		}
 	}
 }
+
+// FuzzLedgerModel runs the model test on sequences the fuzzer chooses (a
+// seed for the operations and their number).
+func FuzzLedgerModel(f *testing.F) {
+	for i := range 8 {
+		f.Add(uint64(i), uint8(8+i*4))
+	}
+	f.Fuzz(func(t *testing.T, seed uint64, steps uint8) {
+		runModelSequence(t, seed, 1+int(steps%48))
+	})
+}
