@@ -124,7 +124,7 @@ func (t Tax) Within(gross decimal.Decimal) (net, tax decimal.Decimal) {
 	if t.num == 0 || t.den == 0 {
 		return gross, decimal.Zero
 	}
-	if g, ok := senOf(gross); ok {
+	if g, ok := Cents(gross); ok {
 		n, x := t.WithinSen(g)
 		return senDecimal(n), senDecimal(x)
 	}
