@@ -2,8 +2,9 @@ package capacity
 
 import (
 	"cmp"
-	"math/bits"
 	"slices"
+
+	"github.com/batikkit/batikkit/pricing"
 )
 
 // share divides q pieces among cands (in producer-ID order) by policy,
@@ -21,7 +22,7 @@ func share(policy Policy, cands []cand, total, q int64, alloc []int64) {
 	}
 	switch policy {
 	case Proportional:
-		proportional(cands, total, q, alloc)
+		proportional(cands, q, alloc)
 	case EvenShare:
 		evenShare(cands, q, alloc)
 	case LowestCost:
@@ -140,42 +141,21 @@ func weightedCut(items []keyed, q int64) int64 {
 
 // proportional gives each producer floor(q*free_i/total) and the leftover
 // one each to the largest remainders q*free_i mod total, ties to the lower
-// ID (the lower index: cands are in ID order).
+// ID (the lower index: cands are in ID order). That is pricing's
+// largest-remainder split of q units by the weights free_i, so it is
+// pricing.AppendSplitSen: one algorithm for money and for pieces.
 //
 // No one exceeds capacity: here q < total, so the exact quota
 // q*free_i/total is below free_i, its floor is at most free_i-1, and the
 // one extra piece a leftover can add keeps the share at most free_i.
-func proportional(cands []cand, total, q int64, alloc []int64) {
-	rems := make([]uint64, len(cands))
-	given := int64(0)
+func proportional(cands []cand, q int64, alloc []int64) {
+	free := make([]int64, len(cands))
 	for i, c := range cands {
-		// q < 2^31 and free < 2^63, so the product fits 128 bits and the
-		// quotient (at most q) fits 64: Div64 cannot panic.
-		hi, lo := bits.Mul64(uint64(q), uint64(c.free))
-		quo, rem := bits.Div64(hi, lo, uint64(total))
-		alloc[i], rems[i] = int64(quo), rem
-		given += int64(quo)
+		free[i] = c.free
 	}
-	left := q - given // < len(cands): each remainder is below total
-	if left == 0 {
-		return
-	}
-	th := kthLargest(slices.Clone(rems), int(left))
-	for i, r := range rems {
-		if r > th {
-			alloc[i]++
-			left--
-		}
-	}
-	for i, r := range rems {
-		if left == 0 {
-			break
-		}
-		if r == th {
-			alloc[i]++
-			left--
-		}
-	}
+	// The weights are positive with a positive sum and the step is 1, so
+	// the split cannot fail; it writes into alloc's own array.
+	_, _ = pricing.AppendSplitSen(alloc[:0], q, free, 1)
 }
 
 // evenShare is water-filling: the largest level L with
@@ -209,44 +189,6 @@ func evenShare(cands []cand, q int64, alloc []int64) {
 		if c.free > level {
 			alloc[i]++
 			given++
-		}
-	}
-}
-
-// kthLargest returns the k-th largest value of a (1-based), reordering a.
-// Expected O(len(a)): quickselect with a median-of-three pivot and a
-// three-way partition, so runs of equal values cost nothing extra.
-func kthLargest(a []uint64, k int) uint64 {
-	lo, hi := 0, len(a)
-	for {
-		if hi-lo == 1 {
-			return a[lo]
-		}
-		mid := lo + (hi-lo)/2
-		x, y, z := a[lo], a[mid], a[hi-1]
-		p := max(min(x, y), min(max(x, y), z))
-		gt, i, lt := lo, lo, hi
-		for i < lt {
-			switch {
-			case a[i] > p:
-				a[gt], a[i] = a[i], a[gt]
-				gt++
-				i++
-			case a[i] < p:
-				lt--
-				a[lt], a[i] = a[i], a[lt]
-			default:
-				i++
-			}
-		}
-		switch {
-		case k <= gt-lo:
-			hi = gt
-		case k <= lt-lo:
-			return p
-		default:
-			k -= lt - lo
-			lo = lt
 		}
 	}
 }
