@@ -150,7 +150,7 @@ func TestOrderDueJSON(t *testing.T) {
 	// name the same day.
 	for _, due := range []string{"21/12/2026", "2026-12-21T00:00:00+07:00"} {
 		var o Order
-		require.NoError(t, json.Unmarshal([]byte(`{"id":"O-1","due":"`+due+`"}`), &o), due)
+		require.NoError(t, json.Unmarshal([]byte(`{"id":"O-1","technique":"cap","min_grade":"sedang","quantity":5,"due":"`+due+`"}`), &o), due)
 		assert.Equal(t, MustDate(2026, time.December, 21), o.Due)
 	}
 	// No due date: omitted on output.
@@ -158,7 +158,7 @@ func TestOrderDueJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, string(b), "due")
 	// A bad date is an error naming the input.
-	err = json.Unmarshal([]byte(`{"id":"O-1","due":"2026-02-30"}`), &o)
+	err = json.Unmarshal([]byte(`{"id":"O-1","technique":"cap","min_grade":"sedang","quantity":5,"due":"2026-02-30"}`), &o)
 	require.ErrorIs(t, err, ErrInvalid)
 	assert.Contains(t, err.Error(), `"2026-02-30"`)
 }

@@ -33,7 +33,7 @@ import (
 
 // checkJSON runs the strict rules on data for the type of v (a pointer).
 func checkJSON(data []byte, v any, path string) error {
-	p := strictjson.Check(data, reflect.TypeOf(v).Elem(), path)
+	p := strictjson.Check(data, reflect.TypeOf(v).Elem(), path, nil)
 	if p == nil {
 		return nil
 	}

@@ -34,6 +34,7 @@ const (
 	Missing                   // a required key is absent
 	Null                      // null given as a value
 	Type                      // a value of the wrong JSON type (Want says which)
+	Leaf                      // the leaf func refused a value (Err says why)
 )
 
 // Kind is the JSON type a field wants.
@@ -56,7 +57,13 @@ type Problem struct {
 	Field  string // the field's own name (Case)
 	Want   Kind   // for Type
 	Offset int64  // byte offset of the value or key in the data
+	Err    error  // for Leaf: the leaf func's error
 }
+
+// LeafFunc checks the text of a value whose type reads text (an
+// encoding.TextUnmarshaler such as an enum, a date or a decimal): the
+// string's contents, or a number as written. A nil LeafFunc checks nothing.
+type LeafFunc func(t reflect.Type, text string) error
 
 type field struct {
 	name     string
@@ -100,13 +107,14 @@ var (
 	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
 )
 
-// Check walks data, one JSON value, against t. path prefixes every
-// location ("" at the top, "[3]" for an element). It returns nil when data
-// keeps every rule. O(len(data)).
-func Check(data []byte, t reflect.Type, path string) *Problem {
+// Check walks data, one JSON value, against t, calling leaf (if not nil)
+// on the text of every leaf value. path prefixes every location ("" at the
+// top, "[3]" for an element). It returns nil when data keeps every rule.
+// O(len(data)) plus the leaf calls.
+func Check(data []byte, t reflect.Type, path string, leaf LeafFunc) *Problem {
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
-	c := checker{d: d}
+	c := checker{d: d, leaf: leaf}
 	if p := c.value(t, path); p != nil {
 		return p
 	}
@@ -116,7 +124,10 @@ func Check(data []byte, t reflect.Type, path string) *Problem {
 	return nil
 }
 
-type checker struct{ d *json.Decoder }
+type checker struct {
+	d    *json.Decoder
+	leaf LeafFunc
+}
 
 func (c *checker) syntax(path string, err error) *Problem {
 	off := c.d.InputOffset()
@@ -148,13 +159,20 @@ func (c *checker) value(t reflect.Type, path string) *Problem {
 	}
 	if pt.Implements(textUnmarshaler) {
 		dec := t.PkgPath() == "github.com/shopspring/decimal" && t.Name() == "Decimal"
-		switch tok.(type) {
+		text, isText := "", false
+		switch v := tok.(type) {
 		case string:
-			return nil
+			text, isText = v, true
 		case json.Number:
-			if dec {
-				return nil // an amount may be a JSON number; its parser judges it
+			text, isText = string(v), dec // an amount may be a JSON number; its parser judges it
+		}
+		if isText {
+			if c.leaf != nil {
+				if err := c.leaf(t, text); err != nil {
+					return &Problem{Code: Leaf, Path: path, Offset: off, Err: err}
+				}
 			}
+			return nil
 		}
 		if !dec && tok == json.Delim('{') && pt.Implements(jsonUnmarshaler) {
 			return c.skip(tok, path) // an object form its UnmarshalJSON judges
