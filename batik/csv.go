@@ -148,6 +148,11 @@ func (p *problems) add(r RowError) {
 
 func (p *problems) any() bool { return len(p.rows) > 0 }
 
+// full reports whether the list is full: from then on a record that fails
+// validation is counted as one omitted problem without validating it field
+// by field (the reflective validation costs more than the record).
+func (p *problems) full() bool { return len(p.rows) >= MaxProblems }
+
 func (p *problems) err() *DataError {
 	sortRows(p.rows)
 	return &DataError{Rows: p.rows, Omitted: p.omitted}
@@ -304,9 +309,15 @@ func (t *table) add(line, col int, f FieldError) {
 	t.p.add(r)
 }
 
+// rowProblem is the bit of table.rowBad for a problem of the row rather
+// than of a known column (text that is not UTF-8, a value under a column
+// without a name): the row is read, and its record left out.
+const rowProblem = 1 << 31
+
 // next returns the next data row with its cells trimmed, reporting and
-// skipping rows the CSV reader cannot parse, rows of the wrong width and
-// rows with text that is not UTF-8. Blank rows (no cells, or only empty
+// skipping rows the CSV reader cannot parse and rows of the wrong width,
+// and reporting (setting rowProblem) rows with text that is not UTF-8 or a
+// value under a column without a name. Blank rows (no cells, or only empty
 // cells) are skipped. It returns io.EOF at the end and any other error of
 // the underlying reader as is.
 func (t *table) next() ([]string, error) {
@@ -326,7 +337,7 @@ func (t *table) next() ([]string, error) {
 			continue
 		}
 		t.line, _ = t.r.FieldPos(0)
-		empty, ok := true, true
+		empty := true
 		for i, c := range rec {
 			if n := len(c); n > 0 && (c[0] <= ' ' || c[n-1] <= ' ' || c[0] >= 0x80 || c[n-1] >= 0x80) {
 				c = strings.TrimSpace(c) // only when an edge may be white space
@@ -338,11 +349,11 @@ func (t *table) next() ([]string, error) {
 			if !utf8.ValidString(c) {
 				line, _ := t.r.FieldPos(i)
 				t.add(line, i+1, FieldError{Tag: "utf8"})
-				ok = false
+				t.rowBad |= rowProblem
 			}
 			empty = empty && c == ""
 		}
-		if empty || !ok {
+		if empty {
 			continue
 		}
 		if t.width > 0 && len(rec) != t.width {
@@ -352,11 +363,8 @@ func (t *table) next() ([]string, error) {
 		for i := range rec {
 			if t.width > 0 && t.blank[i] && rec[i] != "" {
 				t.add(t.line, i+1, FieldError{Tag: "unnamed", Value: quote(rec[i])})
-				ok = false
+				t.rowBad |= rowProblem
 			}
-		}
-		if !ok {
-			continue
 		}
 		return rec, nil
 	}
@@ -563,10 +571,14 @@ func ReadProducersCSVWith(r io.Reader, opts ReadOptions) ([]Producer, ReadReport
 		c.PerWeek, _ = t.int(rec, pcPerWeek)
 		c.UnitCost, _ = t.amount(rec, pcUnitCost)
 		p.Capabilities = append(p.Capabilities, c)
+		rw := rowRec{line: t.line, next: -1, bad: uint16(t.rowBad)}
+		if t.rowBad&rowProblem != 0 {
+			rw.bad = 0xFFFF // the row is reported as a whole: no more about its cells
+		}
 		if t.rowBad != 0 {
 			metas[pi].bad = true
 		}
-		rows = append(rows, rowRec{line: t.line, next: -1, bad: uint16(t.rowBad)})
+		rows = append(rows, rw)
 	}
 	// Keep the valid producers, compacting in place; report the others.
 	w := 0
@@ -579,8 +591,14 @@ func ReadProducersCSVWith(r io.Reader, opts ReadOptions) ([]Producer, ReadReport
 			w++
 			continue
 		}
+		if t.p.full() {
+			if !m.bad {
+				t.p.omitted++
+			}
+			continue
+		}
 		var verr *ValidationError
-		if errors.As(ps[i].Validate(), &verr) {
+		if errors.As(ps[i].validateAll(), &verr) {
 			for _, f := range verr.Fields {
 				capIndex, k := locateProducerField(f.Field)
 				r := m.first
@@ -707,6 +725,12 @@ func ReadOrdersCSVWith(r io.Reader, opts ReadOptions) ([]Order, ReadReport, erro
 				t.fail(ocDue, FieldError{Tag: "date", Value: quote(s)})
 			}
 			o.Due = due
+		}
+		if !o.valid() && t.p.full() {
+			if t.rowBad == 0 {
+				t.p.omitted++
+			}
+			continue
 		}
 		if !o.valid() {
 			var verr *ValidationError

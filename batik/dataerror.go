@@ -54,7 +54,7 @@ func (e RowError) Error() string { return e.Message(English) }
 // unwraps to ErrData.
 type DataError struct {
 	Rows    []RowError
-	Omitted int // problems found beyond MaxProblems: counted, not listed
+	Omitted int // problems beyond MaxProblems: counted, not listed (once the list is full, an invalid record counts as one)
 }
 
 // Error lists the first few problems in English and counts the rest; it is

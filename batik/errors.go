@@ -56,6 +56,18 @@ func quote(s string) string {
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
+// clip abbreviates text shown unquoted (a number) the way quote does.
+func clip(s string) string {
+	if len(s) <= maxQuoted {
+		return s
+	}
+	cut := maxQuoted
+	for cut > 0 && !isRuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "... (" + strconv.Itoa(len(s)) + " bytes)"
+}
+
 // Lang selects the language of a message. It is pricing.Lang, so one value
 // chooses the language of batik, pricing and capacity messages alike. The
 // zero Lang means English.

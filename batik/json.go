@@ -183,15 +183,15 @@ func (p *Product) UnmarshalJSON(data []byte) error {
 // located) and is reported with its own line and column.
 // The whole input is read into memory. O(len(input)) time and memory.
 func ReadProducersJSON(r io.Reader) ([]Producer, error) {
-	return readJSONArray(r, func(p *Producer) (string, error) { return p.ID, p.Validate() })
+	return readJSONArray(r, (*Producer).valid, func(p *Producer) (string, error) { return p.ID, p.Validate() })
 }
 
 // ReadOrdersJSON is ReadProducersJSON for a JSON array of orders.
 func ReadOrdersJSON(r io.Reader) ([]Order, error) {
-	return readJSONArray(r, func(o *Order) (string, error) { return o.ID, o.Validate() })
+	return readJSONArray(r, (*Order).valid, func(o *Order) (string, error) { return o.ID, o.Validate() })
 }
 
-func readJSONArray[T any](r io.Reader, check func(*T) (string, error)) ([]T, error) {
+func readJSONArray[T any](r io.Reader, valid func(*T) bool, check func(*T) (string, error)) ([]T, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
@@ -205,37 +205,35 @@ func readJSONArray[T any](r io.Reader, check func(*T) (string, error)) ([]T, err
 	}
 	fail := func() ([]T, error) { return nil, ps.err() }
 
-	dec := json.NewDecoder(bytes.NewReader(data))
-	tok, err := dec.Token()
-	if err != nil || tok != json.Delim('[') {
-		report(dec.InputOffset(), FieldError{Tag: "json_array"})
+	w := strictjson.NewWalker(data, checkLeaf)
+	if !w.Open() {
+		report(0, FieldError{Tag: "json_array"})
 		return fail()
 	}
 	typ := reflect.TypeFor[T]()
 	var out []T
 	seen := make(map[string]int)
-	var raw json.RawMessage
-	for i := 0; dec.More(); i++ {
-		start := skipSpace(data, dec.InputOffset())
+	for i := 0; w.More(); i++ {
+		start := skipSpace(data, w.Offset())
 		prefix := "[" + strconv.Itoa(i) + "]"
-		if err := dec.Decode(&raw); err != nil {
-			var syn *json.SyntaxError
-			if errors.As(err, &syn) {
-				report(syn.Offset, FieldError{Field: prefix, Tag: "json_syntax"})
-			} else {
-				report(start, FieldError{Field: prefix, Tag: "json_truncated"})
+		end, p := w.Element(typ, prefix)
+		if p != nil {
+			if p.Code == strictjson.Syntax {
+				report(max(p.Offset, start), FieldError{Field: prefix, Tag: "json_syntax"})
+				return fail()
 			}
-			return fail()
-		}
-		if p := strictjson.Check(raw, typ, prefix, checkLeaf); p != nil {
 			report(start, problemField(p))
 			continue
 		}
 		var v T
-		if err := json.Unmarshal(raw, &v); err != nil {
+		if err := json.Unmarshal(data[start:end], &v); err != nil {
 			f := decodeProblem(err)
 			f.Field = joinPath(prefix, f.Field)
 			report(start, f)
+			continue
+		}
+		if ps.full() && !valid(&v) {
+			ps.omitted++ // counted, not validated field by field (see problems.full)
 			continue
 		}
 		id, err := check(&v)
@@ -254,10 +252,11 @@ func readJSONArray[T any](r io.Reader, check func(*T) (string, error)) ([]T, err
 		seen[id] = i
 		out = append(out, v)
 	}
-	if _, err := dec.Token(); err != nil {
-		report(dec.InputOffset(), FieldError{Tag: "json_unclosed"})
-	} else if dec.More() {
-		report(dec.InputOffset(), FieldError{Tag: "json_trailing"})
+	switch closed, end := w.Close(); {
+	case !closed:
+		report(w.Offset(), FieldError{Tag: "json_unclosed"})
+	case !end:
+		report(w.Offset(), FieldError{Tag: "json_trailing"})
 	}
 	if ps.any() {
 		return out, ps.err()

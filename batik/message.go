@@ -1,6 +1,7 @@
 package batik
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/batikkit/batikkit/pricing"
@@ -13,9 +14,23 @@ type ValidationError struct {
 	Fields []FieldError
 }
 
-// Error joins every field's English message.
+// Error joins the English messages of the first five fields and counts
+// the rest, so that it is bounded however many fields fail.
 func (e *ValidationError) Error() string {
-	return "batik: invalid record: " + strings.Join(e.Messages(English), "; ")
+	const show = 5
+	var b strings.Builder
+	b.WriteString("batik: invalid record: ")
+	for i, f := range e.Fields {
+		if i == show {
+			b.WriteString("; and " + strconv.Itoa(len(e.Fields)-show) + " more")
+			break
+		}
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(f.Message(English))
+	}
+	return b.String()
 }
 
 // Unwrap returns ErrInvalid.
@@ -107,9 +122,9 @@ var messages = map[string]message{
 	"conflict":          {"{field}: {value} differs from {param} on an earlier row of the same producer", "{field}: {value} berbeda dari {param} di baris sebelumnya untuk produsen yang sama"},
 	"duplicate":         {"{field}: {value} appears more than once", "{field}: {value} muncul lebih dari sekali"},
 	"max_items":         {"{field}: at most {param} capabilities a producer, got {value}", "{field}: paling banyak {param} kemampuan per produsen, isinya {value}"},
-	"visible":           {"{field} must hold a visible character and no control or direction characters, got {value}", "{field} harus berisi huruf yang terlihat dan tanpa karakter kendali atau pengarah teks, isinya {value}"},
-	"plaintext":         {"{field} must not hold control or direction characters, got {value}", "{field} tidak boleh berisi karakter kendali atau pengarah teks, isinya {value}"},
-	"formula":           {"{field} must not start with = + - or @ (a spreadsheet would run it as a formula), got {value}", "{field} tidak boleh diawali = + - atau @ (spreadsheet akan menjalankannya sebagai rumus), isinya {value}"},
+	"visible":           {"{field} must be UTF-8 text with a visible character and no control or direction characters, got {value}", "{field} harus teks UTF-8 yang berisi huruf terlihat, tanpa karakter kendali atau pengarah teks, isinya {value}"},
+	"plaintext":         {"{field} must be UTF-8 text without control or direction characters, got {value}", "{field} harus teks UTF-8 tanpa karakter kendali atau pengarah teks, isinya {value}"},
+	"notformula":        {"{field} must not start with = + - or @ (a spreadsheet would run it as a formula), got {value}", "{field} tidak boleh diawali = + - atau @ (spreadsheet akan menjalankannya sebagai rumus), isinya {value}"},
 	"required":          {"{field} is required", "{field} wajib diisi"},
 	"notblank":          {"{field} must not be blank, got {value}", "{field} tidak boleh kosong, isinya {value}"},
 	"max":               {"{field} is too long: at most {param} characters, got {value}", "{field} terlalu panjang: maksimal {param} karakter, isinya {value}"},

@@ -125,8 +125,73 @@ func Check(data []byte, t reflect.Type, path string, leaf LeafFunc) *Problem {
 }
 
 type checker struct {
-	d    *json.Decoder
-	leaf LeafFunc
+	d     *json.Decoder
+	leaf  LeafFunc
+	depth int // open objects and arrays
+}
+
+// token reads the next token, keeping depth.
+func (c *checker) token() (json.Token, error) {
+	t, err := c.d.Token()
+	switch t {
+	case json.Delim('{'), json.Delim('['):
+		c.depth++
+	case json.Delim('}'), json.Delim(']'):
+		c.depth--
+	}
+	return t, err
+}
+
+// Walker checks the elements of one JSON array one at a time with a single
+// decoder, so that checking many small elements costs no allocation per
+// element beyond the tokens, and a problem in one element does not stop the
+// walk: the rest of that element is skipped.
+type Walker struct {
+	c checker
+}
+
+// NewWalker returns a Walker over data, which should hold a JSON array.
+func NewWalker(data []byte, leaf LeafFunc) *Walker {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	return &Walker{c: checker{d: d, leaf: leaf}}
+}
+
+// Open reads the opening '['; false if data does not start with one.
+func (w *Walker) Open() bool {
+	t, err := w.c.token()
+	return err == nil && t == json.Delim('[')
+}
+
+// More reports whether another element follows.
+func (w *Walker) More() bool { return w.c.d.More() }
+
+// Offset is the decoder's byte offset in data.
+func (w *Walker) Offset() int64 { return w.c.d.InputOffset() }
+
+// Close reads the closing ']' and reports whether it is the end of data.
+func (w *Walker) Close() (closed, end bool) {
+	if t, err := w.c.token(); err != nil || t != json.Delim(']') {
+		return false, false
+	}
+	_, err := w.c.d.Token()
+	return true, err == io.EOF
+}
+
+// Element checks the next element against t and returns its problem (nil
+// if none) and the offset where it ends. After a Syntax problem the walk
+// cannot go on.
+func (w *Walker) Element(t reflect.Type, path string) (end int64, p *Problem) {
+	base := w.c.depth
+	p = w.c.value(t, path)
+	if p != nil && p.Code != Syntax {
+		for w.c.depth > base {
+			if _, err := w.c.token(); err != nil {
+				return w.c.d.InputOffset(), w.c.syntax(path, err)
+			}
+		}
+	}
+	return w.c.d.InputOffset(), p
 }
 
 func (c *checker) syntax(path string, err error) *Problem {
@@ -140,7 +205,7 @@ func (c *checker) syntax(path string, err error) *Problem {
 
 func (c *checker) value(t reflect.Type, path string) *Problem {
 	off := c.d.InputOffset()
-	tok, err := c.d.Token()
+	tok, err := c.token()
 	if err != nil {
 		return c.syntax(path, err)
 	}
@@ -197,7 +262,7 @@ func (c *checker) value(t reflect.Type, path string) *Problem {
 				return p
 			}
 		}
-		if _, err := c.d.Token(); err != nil {
+		if _, err := c.token(); err != nil {
 			return c.syntax(path, err)
 		}
 		return nil
@@ -208,7 +273,7 @@ func (c *checker) value(t reflect.Type, path string) *Problem {
 		seen := make(map[string]bool)
 		for c.d.More() {
 			koff := c.d.InputOffset()
-			k, err := c.d.Token()
+			k, err := c.token()
 			if err != nil {
 				return c.syntax(path, err)
 			}
@@ -221,7 +286,7 @@ func (c *checker) value(t reflect.Type, path string) *Problem {
 				return p
 			}
 		}
-		if _, err := c.d.Token(); err != nil {
+		if _, err := c.token(); err != nil {
 			return c.syntax(path, err)
 		}
 		return nil
@@ -268,7 +333,7 @@ func (c *checker) object(t reflect.Type, path string) *Problem {
 	}
 	for c.d.More() {
 		koff := c.d.InputOffset()
-		k, err := c.d.Token()
+		k, err := c.token()
 		if err != nil {
 			return c.syntax(path, err)
 		}
@@ -297,7 +362,7 @@ func (c *checker) object(t reflect.Type, path string) *Problem {
 		}
 	}
 	end := c.d.InputOffset()
-	if _, err := c.d.Token(); err != nil {
+	if _, err := c.token(); err != nil {
 		return c.syntax(path, err)
 	}
 	for j, f := range fields {
@@ -314,7 +379,7 @@ func (c *checker) skip(tok json.Token, path string) *Problem {
 		return nil
 	}
 	for depth := 1; depth > 0; {
-		t, err := c.d.Token()
+		t, err := c.token()
 		if err != nil {
 			return c.syntax(path, err)
 		}
@@ -328,7 +393,16 @@ func (c *checker) skip(tok json.Token, path string) *Problem {
 	return nil
 }
 
+// join appends key to path, abbreviating a long key (an unknown key can be
+// megabytes long) so that no path grows with its input.
 func join(path, key string) string {
+	if len(key) > 64 {
+		cut := 64
+		for cut > 0 && key[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		key = key[:cut] + "..."
+	}
 	if path == "" {
 		return key
 	}
