@@ -15,7 +15,7 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 	d, err := pricing.ParseDecimal(s)
 	var pe *pricing.ParseError
 	if errors.As(err, &pe) {
-		return decimal.Decimal{}, &AmountError{Value: s, Code: pe.Code}
+		return decimal.Decimal{}, &AmountError{Value: s, Code: pe.Code, parse: pe}
 	}
 	return d, err
 }
@@ -24,7 +24,8 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 type AmountError struct {
 	Field string // the field read, e.g. "unit_cost"; "" from ParseAmount
 	Value string // the text as given
-	Code  string // what is wrong: "empty", "exponent", "grouping", "char", "digits", "nan" or "decimals"
+	Code  string // what is wrong: pricing.ParseError's Code ("empty", "exponent", "grouping", "leading_zero" ...)
+	parse *pricing.ParseError
 }
 
 // Error returns the English message, naming the field and the value.
@@ -38,7 +39,7 @@ func (e *AmountError) Error() string {
 
 // fieldError states the problem as a FieldError of the named field.
 func (e *AmountError) fieldError(field string) FieldError {
-	return FieldError{Field: field, Tag: "amount_" + e.Code, Value: quote(e.Value)}
+	return FieldError{Field: field, Tag: "amount_" + e.Code, Value: quote(e.Value), amount: e.parse}
 }
 
 // Unwrap returns ErrInvalid.

@@ -10,9 +10,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/encoding/charmap"
 )
 
 const bom = "\ufeff"
@@ -49,58 +51,198 @@ const (
 	ocCount
 )
 
+// A column of a CSV: its canonical name (the JSON key) and the header
+// names people give it, compared after normalise (any case, spaces, '-' or
+// '_' between words).
+type column struct {
+	key     string
+	aliases []string
+}
+
+// producerCols and orderCols are the readers' own tables, in the order of
+// ProducerColumns and OrderColumns (which are documentation a caller could
+// overwrite; the readers never read them).
+var producerCols = []column{
+	pcID:        {"id", []string{"kode", "kode produsen", "id produsen"}},
+	pcName:      {"name", []string{"nama", "nama produsen", "nama usaha"}},
+	pcNIB:       {"nib", []string{"nomor induk berusaha"}},
+	pcRegion:    {"region", []string{"wilayah", "kode wilayah"}},
+	pcGrade:     {"grade", []string{"mutu", "kualitas"}},
+	pcTechnique: {"technique", []string{"teknik"}},
+	pcPerWeek:   {"per_week", []string{"kapasitas per minggu", "kapasitas", "per minggu"}},
+	pcUnitCost:  {"unit_cost", []string{"harga satuan", "ongkos per potong", "ongkos"}},
+}
+
+var orderCols = []column{
+	ocID:        {"id", []string{"kode", "kode pesanan", "id pesanan", "nomor pesanan"}},
+	ocSKU:       {"sku", []string{"kode produk"}},
+	ocTechnique: {"technique", []string{"teknik"}},
+	ocMinGrade:  {"min_grade", []string{"mutu minimal", "kualitas minimal", "grade minimal"}},
+	ocQuantity:  {"quantity", []string{"jumlah", "jumlah pesanan"}},
+	ocDue:       {"due", []string{"tanggal jatuh tempo", "jatuh tempo", "tenggat"}},
+}
+
+// columnIndex returns the known column a header cell names, or -1.
+func columnIndex(cols []column, cell string) int {
+	n := normalise(cell)
+	for k, c := range cols {
+		if n == normalise(c.key) {
+			return k
+		}
+		for _, a := range c.aliases {
+			if n == a {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// ReadOptions say how to read a CSV. The zero ReadOptions are what
+// ReadProducersCSV and ReadOrdersCSV use: the separator sniffed from the
+// header line, no extra columns allowed beyond empty ones, UTF-8 input.
+type ReadOptions struct {
+	// Comma is the separator: ',', ';' or '\t'. Zero means: sniff it from
+	// the header line, counting each outside quotes (Excel with Indonesian
+	// regional settings saves ';').
+	Comma rune
+	// Ignore names extra columns to skip, such as "catatan" (notes),
+	// compared like header names (any case and spacing). Other unknown
+	// columns are an error, so that a misspelt header never loses a value.
+	Ignore []string
+	// Windows1252 decodes the input as Windows-1252, the code page Excel's
+	// legacy "CSV (Comma delimited)" format writes, instead of requiring
+	// UTF-8.
+	Windows1252 bool
+}
+
+// ReadReport says how a CSV was read.
+type ReadReport struct {
+	Comma   rune     // the separator used, given or sniffed
+	Header  []string // the header cells as the file has them, by column
+	Ignored []string // header cells of the columns skipped: those named in Ignore, and empty ones (quoted)
+}
+
+// MaxProblems is the most problems a reader lists in a *DataError; it
+// counts the rest in DataError.Omitted, so a file of a million bad rows
+// costs memory for the first thousand messages only.
+const MaxProblems = 1000
+
+// MaxCapabilities is the most capabilities a producer may have: one per
+// technique is four; the limit leaves room and keeps hostile input cheap.
+const MaxCapabilities = 16
+
+// problems collects RowErrors up to MaxProblems and counts the rest.
+type problems struct {
+	rows    []RowError
+	omitted int
+}
+
+func (p *problems) add(r RowError) {
+	if len(p.rows) < MaxProblems {
+		p.rows = append(p.rows, r)
+		return
+	}
+	p.omitted++
+}
+
+func (p *problems) any() bool { return len(p.rows) > 0 }
+
+// full reports whether the list is full: from then on a record that fails
+// validation is counted as one omitted problem without validating it field
+// by field (the reflective validation costs more than the record).
+func (p *problems) full() bool { return len(p.rows) >= MaxProblems }
+
+func (p *problems) err() *DataError {
+	sortRows(p.rows)
+	return &DataError{Rows: p.rows, Omitted: p.omitted}
+}
+
 // table reads a CSV with a header row. Problems are located by the line
 // where the record starts and by the column number (1 for the first cell),
-// as a spreadsheet shows them.
+// as a spreadsheet shows them, and name the column by its header cell.
 type table struct {
-	r        *csv.Reader
-	known    []string
-	idx      []int // known column -> index in the record, -1 if absent
-	width    int
-	line     int // first line of the current record
-	problems []RowError
-	amounts  map[string]decimal.Decimal // amounts built so far
+	r       *csv.Reader
+	cols    []column
+	idx     []int    // known column -> index in the record, -1 if absent
+	header  []string // header cells as the file has them
+	skip    []bool   // record index -> column skipped (ignored or without a name)
+	blank   []bool   // record index -> column without a name: its cells must be empty
+	width   int
+	line    int    // first line of the current record
+	rowBad  uint32 // bit k: known column k of the current row was reported
+	p       problems
+	amounts map[string]decimal.Decimal // amounts built so far
+	report  ReadReport
 }
 
 // openTable reads the header and checks it against the known columns, of
 // which those in optional may be absent. ok is false when reading cannot go on.
-func openTable(r io.Reader, known, optional []string) (t *table, ok bool) {
+func openTable(r io.Reader, cols []column, optional []int, opts ReadOptions) (t *table, ok bool) {
+	if opts.Windows1252 {
+		r = charmap.Windows1252.NewDecoder().Reader(r)
+	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	if b, err := br.Peek(len(bom)); err == nil && string(b) == bom {
 		_, _ = br.Discard(len(bom))
 	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	t = &table{r: cr, known: known, idx: make([]int, len(known))}
+	t = &table{cols: cols, idx: make([]int, len(cols))}
 	for i := range t.idx {
 		t.idx[i] = -1
 	}
-	header, err := t.next()
+	comma := opts.Comma
+	if comma == 0 {
+		var tie bool
+		comma, tie = sniffComma(br)
+		if tie {
+			t.add(1, 0, FieldError{Tag: "separator"})
+			return t, false
+		}
+	} else if comma != ',' && comma != ';' && comma != '\t' {
+		t.add(1, 0, FieldError{Tag: "separator_option", Value: quote(string(comma))})
+		return t, false
+	}
+	t.report.Comma = comma
+	cr := csv.NewReader(br)
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	t.r = cr
+	rec, err := t.next()
 	if err != nil {
-		if err == io.EOF && len(t.problems) == 0 {
+		if err == io.EOF && !t.p.any() {
 			t.add(1, 0, FieldError{Tag: "empty"})
 		}
 		return t, false
 	}
-	ok = true
+	header := slices.Clone(rec)
+	t.header = header
+	t.report.Header = header
+	t.skip = make([]bool, len(header))
+	t.blank = make([]bool, len(header))
+	ok = t.p.rows == nil
 	for i, h := range header {
-		name := strings.ReplaceAll(normalise(h), " ", "_")
-		k := slices.Index(known, name)
+		k := columnIndex(cols, h)
 		switch {
+		case h == "":
+			t.skip[i], t.blank[i] = true, true
+			t.report.Ignored = append(t.report.Ignored, `""`)
+		case k < 0 && slices.ContainsFunc(opts.Ignore, func(s string) bool { return normalise(s) == normalise(h) }):
+			t.skip[i] = true
+			t.report.Ignored = append(t.report.Ignored, h)
 		case k < 0:
-			t.add(t.line, i+1, FieldError{Field: "header", Tag: "column", Value: quote(h), Param: strings.Join(known, ", ")})
+			t.add(t.line, i+1, FieldError{Tag: "column", Value: quote(h), Param: knownColumns(cols, comma)})
 			ok = false
 		case t.idx[k] >= 0:
-			t.add(t.line, i+1, FieldError{Field: name, Tag: "repeated"})
+			t.add(t.line, i+1, FieldError{Field: cols[k].key, Tag: "repeated", Value: quote(h), Param: quote(header[t.idx[k]])})
 			ok = false
 		default:
 			t.idx[k] = i
 		}
 	}
-	for k, name := range known {
-		if t.idx[k] < 0 && !slices.Contains(optional, name) {
-			t.add(t.line, 0, FieldError{Field: name, Tag: "missing"})
+	for k, c := range cols {
+		if t.idx[k] < 0 && !slices.Contains(optional, k) {
+			t.add(t.line, 0, FieldError{Field: c.key, Tag: "missing", Value: quote(c.key), Param: quote(c.aliases[0])})
 			ok = false
 		}
 	}
@@ -108,23 +250,86 @@ func openTable(r io.Reader, known, optional []string) (t *table, ok bool) {
 	return t, ok
 }
 
-func (t *table) add(line, col int, f FieldError) {
-	t.problems = append(t.problems, RowError{Line: line, Column: col, FieldError: f})
+// knownColumns lists the column names a header may use, for a message.
+func knownColumns(cols []column, comma rune) string {
+	var b strings.Builder
+	for i, c := range cols {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(c.key + " / " + c.aliases[0])
+	}
+	b.WriteString("; separator " + strconv.QuoteRune(comma))
+	return b.String()
 }
 
+// sniffComma picks the separator of the header line: whichever of ',', ';'
+// and tab occurs most often outside quotes (',' when none does). tie is
+// true when two occur equally often, so the file cannot tell.
+func sniffComma(br *bufio.Reader) (comma rune, tie bool) {
+	buf, _ := br.Peek(br.Size()) // what there is, up to the buffer's size
+	var n [3]int                 // ',', ';', '\t'
+	inQuote := false
+	for _, c := range buf {
+		switch {
+		case c == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case c == '\n':
+			goto done
+		case c == ',':
+			n[0]++
+		case c == ';':
+			n[1]++
+		case c == '\t':
+			n[2]++
+		}
+	}
+done:
+	seps := [3]rune{',', ';', '\t'}
+	best := 0
+	for i := 1; i < 3; i++ {
+		if n[i] > n[best] {
+			best = i
+		}
+	}
+	for i := range 3 {
+		if i != best && n[i] == n[best] && n[i] > 0 {
+			return 0, true
+		}
+	}
+	return seps[best], false
+}
+
+func (t *table) add(line, col int, f FieldError) {
+	r := RowError{Line: line, Column: col, FieldError: f}
+	if col > 0 && col <= len(t.header) {
+		r.Header = t.header[col-1]
+	}
+	t.p.add(r)
+}
+
+// rowProblem is the bit of table.rowBad for a problem of the row rather
+// than of a known column (text that is not UTF-8, a value under a column
+// without a name): the row is read, and its record left out.
+const rowProblem = 1 << 31
+
 // next returns the next data row with its cells trimmed, reporting and
-// skipping rows the CSV reader cannot parse and rows of the wrong width.
-// Blank rows (no cells, or only empty cells) are skipped. It returns io.EOF
-// at the end and any other error of the underlying reader as is.
+// skipping rows the CSV reader cannot parse and rows of the wrong width,
+// and reporting (setting rowProblem) rows with text that is not UTF-8 or a
+// value under a column without a name. Blank rows (no cells, or only empty
+// cells) are skipped. It returns io.EOF at the end and any other error of
+// the underlying reader as is.
 func (t *table) next() ([]string, error) {
 	for {
+		t.rowBad = 0
 		rec, err := t.r.Read()
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
 				return nil, err // io.EOF or an error of the underlying reader
 			}
-			f := FieldError{Tag: "csv", Param: pe.Err.Error()}
+			f := FieldError{Tag: "csv"}
 			if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
 				f = FieldError{Tag: "csv_quote"}
 			}
@@ -136,7 +341,15 @@ func (t *table) next() ([]string, error) {
 		for i, c := range rec {
 			if n := len(c); n > 0 && (c[0] <= ' ' || c[n-1] <= ' ' || c[0] >= 0x80 || c[n-1] >= 0x80) {
 				c = strings.TrimSpace(c) // only when an edge may be white space
-				rec[i] = c
+			}
+			if len(c) >= 2 && c[0] == '\'' && strings.IndexByte(injectionLeads, c[1]) >= 0 {
+				c = c[1:] // the apostrophe WriteProducersCSV puts before a formula-like cell
+			}
+			rec[i] = c
+			if !utf8.ValidString(c) {
+				line, _ := t.r.FieldPos(i)
+				t.add(line, i+1, FieldError{Tag: "utf8"})
+				t.rowBad |= rowProblem
 			}
 			empty = empty && c == ""
 		}
@@ -144,8 +357,14 @@ func (t *table) next() ([]string, error) {
 			continue
 		}
 		if t.width > 0 && len(rec) != t.width {
-			t.add(t.line, 0, FieldError{Field: "row", Tag: "fields", Value: strconv.Itoa(len(rec)), Param: strconv.Itoa(t.width)})
+			t.add(t.line, 0, FieldError{Tag: "fields", Value: strconv.Itoa(len(rec)), Param: strconv.Itoa(t.width)})
 			continue
+		}
+		for i := range rec {
+			if t.width > 0 && t.blank[i] && rec[i] != "" {
+				t.add(t.line, i+1, FieldError{Tag: "unnamed", Value: quote(rec[i])})
+				t.rowBad |= rowProblem
+			}
 		}
 		return rec, nil
 	}
@@ -164,7 +383,8 @@ func (t *table) col(k int) int { return t.idx[k] + 1 }
 
 // fail records a problem at known column k of the current row.
 func (t *table) fail(k int, f FieldError) {
-	f.Field = t.known[k]
+	f.Field = t.cols[k].key
+	t.rowBad |= 1 << k
 	t.add(t.line, t.col(k), f)
 }
 
@@ -191,6 +411,8 @@ func (t *table) enum(rec []string, k int, spec *enumSpec) (string, bool) {
 // maxCachedAmounts bounds the per-read cache of parsed amounts.
 const maxCachedAmounts = 4096
 
+// amount reads a cell as people type amounts (pricing.Parse: "Rp 450.000",
+// "85.000,50", "450000"), so "84.5" is an error, never Rp84,50.
 func (t *table) amount(rec []string, k int) (decimal.Decimal, bool) {
 	s := t.cell(rec, k)
 	// A cooperative's sheet repeats a few hundred prices over thousands of
@@ -199,11 +421,11 @@ func (t *table) amount(rec []string, k int) (decimal.Decimal, bool) {
 	if d, ok := t.amounts[s]; ok {
 		return d, true
 	}
-	d, err := pricing.ParseDecimal(s)
+	d, err := pricing.Parse(s)
 	if err != nil {
 		var pe *pricing.ParseError
 		errors.As(err, &pe)
-		t.fail(k, (&AmountError{Value: s, Code: pe.Code}).fieldError(t.known[k]))
+		t.fail(k, (&AmountError{Value: s, Code: pe.Code, parse: pe}).fieldError(t.cols[k].key))
 		return decimal.Decimal{}, false
 	}
 	if t.amounts == nil {
@@ -215,30 +437,29 @@ func (t *table) amount(rec []string, k int) (decimal.Decimal, bool) {
 	return d, true
 }
 
-// reportedSince reports whether a problem at known column k of the current
-// row was recorded after index since.
-func (t *table) reportedSince(since, k int) bool {
-	col := t.col(k)
-	for _, p := range t.problems[since:] {
-		if p.Line == t.line && p.Column == col {
-			return true
-		}
-	}
-	return false
+// ReadProducersCSV reads producers from CSV with a header row, one row per
+// producer capability (see the package doc, "Reading CSV"), with the zero
+// ReadOptions: the separator sniffed, Indonesian or English column names,
+// UTF-8 text. It is ReadProducersCSVWith without the report.
+func ReadProducersCSV(r io.Reader) ([]Producer, error) {
+	ps, _, err := ReadProducersCSVWith(r, ReadOptions{})
+	return ps, err
 }
 
-// ReadProducersCSV reads producers from CSV with a header row, one row per
-// producer capability, in the columns ProducerColumns names (see the
-// package doc, "Reading CSV"). Rows with the same id merge into one
-// producer; its name, nib, region and grade come from its first row, and a
-// later row must leave them blank or repeat them.
+// ReadProducersCSVWith reads producers from CSV as opts say, and reports
+// the separator used and the columns skipped. Rows with the same id merge
+// into one producer; its name, nib and region come from its first row, and
+// a later row must leave them blank or repeat them; a blank grade repeats
+// the row above.
 //
 // It returns the valid producers in order of first appearance and, if
-// anything was wrong, a *DataError (wrapping ErrData) listing every problem
-// in input order, each with the line where its record starts and its
-// column number (1 for the first column; 0 for a problem of the whole row):
-// header mismatches, rows the CSV reader cannot parse, rows of the wrong
-// width, unreadable cells, conflicts between merged rows and failed
+// anything was wrong, a *DataError (wrapping ErrData) listing the problems
+// in input order (the first MaxProblems, and the count of the rest), each
+// with the line where its record starts, its column number (1 for the
+// first column; 0 for a problem of the whole row) and the column's header
+// cell: header mismatches, rows the CSV reader cannot parse, rows of the
+// wrong width, text that is not UTF-8, unreadable cells, conflicts between
+// merged rows, more than MaxCapabilities rows for one producer and failed
 // validation. A producer with any bad row is left out of the slice, and
 // each of its problems is reported: no row is dropped silently. A header
 // that does not match stops reading before any row (the slice is nil). An
@@ -246,7 +467,7 @@ func (t *table) reportedSince(since, k int) bool {
 // a reader that cannot tell its length (not a *bytes.Reader,
 // *strings.Reader, *bytes.Buffer or regular *os.File) is read whole first,
 // so that every table is allocated once.
-func ReadProducersCSV(r io.Reader) ([]Producer, error) {
+func ReadProducersCSVWith(r io.Reader, opts ReadOptions) ([]Producer, ReadReport, error) {
 	hint := sizeHint(r)
 	if hint == 0 {
 		// A stream of unknown length is read whole first: the result holds
@@ -254,14 +475,14 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 		// allocated once instead of regrown.
 		data, err := io.ReadAll(r)
 		if err != nil {
-			return nil, err
+			return nil, ReadReport{}, err
 		}
 		r, hint = bytes.NewReader(data), len(data)
 	}
 	hint /= 48 // rows; a row is rarely shorter
-	t, ok := openTable(r, ProducerColumns, []string{"nib"})
+	t, ok := openTable(r, producerCols, []int{pcNIB}, opts)
 	if !ok {
-		return nil, &DataError{Rows: t.problems}
+		return nil, t.report, t.p.err()
 	}
 	// For each row, where it was and which cells were already reported,
 	// chained per producer so validation errors map back to their cells.
@@ -291,9 +512,8 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 			break
 		}
 		if err != nil {
-			return nil, err
+			return nil, t.report, err
 		}
-		before := len(t.problems)
 		ri := int32(len(rows))
 		id := t.cell(rec, pcID)
 		pi, seen := int32(len(ps)-1), len(ps) > 0 && ps[len(ps)-1].ID == id // rows of a producer usually follow each other
@@ -329,6 +549,12 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 					t.fail(f.k, FieldError{Tag: "conflict", Value: quote(t.cell(rec, f.k)), Param: quote(f.before)})
 				}
 			}
+			if len(p.Capabilities) >= MaxCapabilities {
+				// Bounded: the rows past the limit are reported, not kept.
+				t.fail(pcTechnique, FieldError{Tag: "max_items", Param: strconv.Itoa(MaxCapabilities), Value: strconv.Itoa(len(p.Capabilities) + 1)})
+				metas[pi].bad = true
+				continue
+			}
 			rows[metas[pi].last].next = ri
 			metas[pi].last = ri
 		}
@@ -345,14 +571,12 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 		c.PerWeek, _ = t.int(rec, pcPerWeek)
 		c.UnitCost, _ = t.amount(rec, pcUnitCost)
 		p.Capabilities = append(p.Capabilities, c)
-		rw := rowRec{line: t.line, next: -1}
-		if len(t.problems) > before {
+		rw := rowRec{line: t.line, next: -1, bad: uint16(t.rowBad)}
+		if t.rowBad&rowProblem != 0 {
+			rw.bad = 0xFFFF // the row is reported as a whole: no more about its cells
+		}
+		if t.rowBad != 0 {
 			metas[pi].bad = true
-			for k := range pcCount {
-				if t.reportedSince(before, k) {
-					rw.bad |= 1 << k
-				}
-			}
 		}
 		rows = append(rows, rw)
 	}
@@ -367,8 +591,14 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 			w++
 			continue
 		}
+		if t.p.full() {
+			if !m.bad {
+				t.p.omitted++
+			}
+			continue
+		}
 		var verr *ValidationError
-		if errors.As(ps[i].Validate(), &verr) {
+		if errors.As(ps[i].validateAll(), &verr) {
 			for _, f := range verr.Fields {
 				capIndex, k := locateProducerField(f.Field)
 				r := m.first
@@ -386,11 +616,10 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 	if w > 0 {
 		out = ps[:w:w]
 	}
-	if len(t.problems) > 0 {
-		sortRows(t.problems)
-		return out, &DataError{Rows: t.problems}
+	if t.p.any() {
+		return out, t.report, t.p.err()
 	}
-	return out, nil
+	return out, t.report, nil
 }
 
 // maxHint bounds what sizeHint lets a reader pre-allocate.
@@ -457,14 +686,22 @@ func sortRows(rows []RowError) {
 }
 
 // ReadOrdersCSV reads orders from CSV with a header row, one order per row,
-// in the columns OrderColumns names; sku and due may be absent. due is a
-// date "2026-12-24" (midnight UTC at the start of that day) or an RFC 3339
-// time. Errors and the returned slice follow ReadProducersCSV; an order ID
-// seen before is reported at the later row. O(rows).
+// with the zero ReadOptions; it is ReadOrdersCSVWith without the report.
 func ReadOrdersCSV(r io.Reader) ([]Order, error) {
-	t, ok := openTable(r, OrderColumns, []string{"sku", "due"})
+	orders, _, err := ReadOrdersCSVWith(r, ReadOptions{})
+	return orders, err
+}
+
+// ReadOrdersCSVWith reads orders from CSV as opts say, one order per row,
+// in the columns OrderColumns names (or their Indonesian names); sku and
+// due may be absent. due is a date in a form ParseDate reads ("2026-12-24",
+// "24/12/2026", "24-12-2026"). Errors, the report and the returned slice
+// follow ReadProducersCSVWith; an order ID seen before is reported at the
+// later row. O(rows).
+func ReadOrdersCSVWith(r io.Reader, opts ReadOptions) ([]Order, ReadReport, error) {
+	t, ok := openTable(r, orderCols, []int{ocSKU, ocDue}, opts)
 	if !ok {
-		return nil, &DataError{Rows: t.problems}
+		return nil, t.report, t.p.err()
 	}
 	var out []Order
 	seen := make(map[string]bool)
@@ -474,9 +711,8 @@ func ReadOrdersCSV(r io.Reader) ([]Order, error) {
 			break
 		}
 		if err != nil {
-			return nil, err
+			return nil, t.report, err
 		}
-		before := len(t.problems)
 		o := Order{ID: t.cell(rec, ocID), SKU: t.cell(rec, ocSKU)}
 		tech, _ := t.enum(rec, ocTechnique, techniqueSpec)
 		o.Technique = Technique(tech)
@@ -490,21 +726,28 @@ func ReadOrdersCSV(r io.Reader) ([]Order, error) {
 			}
 			o.Due = due
 		}
+		if !o.valid() && t.p.full() {
+			if t.rowBad == 0 {
+				t.p.omitted++
+			}
+			continue
+		}
 		if !o.valid() {
 			var verr *ValidationError
 			if errors.As(o.validateAll(), &verr) {
 				for _, f := range verr.Fields {
-					k := slices.Index(OrderColumns, f.Field)
+					k := slices.IndexFunc(orderCols, func(c column) bool { return c.key == f.Field })
 					if k < 0 {
 						k = ocID
 					}
-					if !t.reportedSince(before, k) {
+					if t.rowBad&(1<<k) == 0 {
+						t.rowBad |= 1 << k
 						t.add(t.line, t.col(k), f)
 					}
 				}
 			}
 		}
-		if len(t.problems) > before {
+		if t.rowBad != 0 {
 			continue
 		}
 		if seen[o.ID] {
@@ -514,26 +757,48 @@ func ReadOrdersCSV(r io.Reader) ([]Order, error) {
 		seen[o.ID] = true
 		out = append(out, o)
 	}
-	if len(t.problems) > 0 {
-		sortRows(t.problems)
-		return out, &DataError{Rows: t.problems}
+	if t.p.any() {
+		return out, t.report, t.p.err()
 	}
-	return out, nil
+	return out, t.report, nil
+}
+
+// injectionLeads are the first characters that make a spreadsheet read a
+// cell as a formula (OWASP, "CSV Injection"): = + - @ tab and CR.
+const injectionLeads = "=+-@\t\r"
+
+// safeCell defuses a cell a spreadsheet would run as a formula by putting
+// an apostrophe before it, as OWASP advises; the readers remove it again.
+func safeCell(s string) string {
+	if s != "" && strings.IndexByte(injectionLeads, s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }
 
 // WriteProducersCSV writes producers in the format ReadProducersCSV reads:
-// a header of ProducerColumns and one row per capability. A producer with
-// no capabilities gets one row with the capability cells blank (which
+// a header of ProducerColumns and one row per capability, amounts as plain
+// digits with ',' before sen ("85000,50", which pricing.Parse reads and a
+// spreadsheet with Indonesian settings takes for a number). A producer with no
+// capabilities gets one row with the capability cells blank (which
 // ReadProducersCSV reports, as it should: such a producer is not valid).
-// It writes what it is given without validating it. O(rows).
+//
+// A cell that starts with '=', '+', '-', '@', a tab or a carriage return
+// is written with an apostrophe before it, so that a spreadsheet shows it
+// as text instead of running it as a formula (OWASP, "CSV Injection");
+// the readers remove that apostrophe. Validation refuses such names
+// anyway (see Producer.Validate), but the writer writes what it is given
+// without validating it, so the guard is here. Reading trims spaces around
+// cells: text with leading or trailing spaces does not survive a round
+// trip (validation refuses it in names). O(rows).
 func WriteProducersCSV(w io.Writer, producers []Producer) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(ProducerColumns); err != nil {
+	if err := cw.Write(ProducerColumnNames()); err != nil {
 		return err
 	}
 	rec := make([]string, pcCount)
 	for _, p := range producers {
-		rec[pcID], rec[pcName], rec[pcNIB], rec[pcRegion] = p.ID, p.Name, p.NIB, p.Region
+		rec[pcID], rec[pcName], rec[pcNIB], rec[pcRegion] = safeCell(p.ID), safeCell(p.Name), safeCell(p.NIB), safeCell(p.Region)
 		if len(p.Capabilities) == 0 {
 			rec[pcTechnique], rec[pcGrade], rec[pcPerWeek], rec[pcUnitCost] = "", "", "", ""
 			if err := cw.Write(rec); err != nil {
@@ -541,7 +806,8 @@ func WriteProducersCSV(w io.Writer, producers []Producer) error {
 			}
 		}
 		for _, c := range p.Capabilities {
-			rec[pcTechnique], rec[pcGrade], rec[pcPerWeek], rec[pcUnitCost] = string(c.Technique), string(c.Grade), strconv.Itoa(c.PerWeek), c.UnitCost.String()
+			rec[pcTechnique], rec[pcGrade] = safeCell(string(c.Technique)), safeCell(string(c.Grade))
+			rec[pcPerWeek], rec[pcUnitCost] = strconv.Itoa(c.PerWeek), safeCell(strings.Replace(c.UnitCost.String(), ".", ",", 1))
 			if err := cw.Write(rec); err != nil {
 				return err
 			}
@@ -549,4 +815,24 @@ func WriteProducersCSV(w io.Writer, producers []Producer) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// ProducerColumnNames returns the columns of a producers CSV, in the order
+// WriteProducersCSV writes them: a new slice on each call.
+func ProducerColumnNames() []string {
+	out := make([]string, len(producerCols))
+	for i, c := range producerCols {
+		out[i] = c.key
+	}
+	return out
+}
+
+// OrderColumnNames returns the columns of an orders CSV: a new slice on
+// each call.
+func OrderColumnNames() []string {
+	out := make([]string, len(orderCols))
+	for i, c := range orderCols {
+		out[i] = c.key
+	}
+	return out
 }

@@ -18,7 +18,7 @@ const header = "id,name,nib,region,grade,technique,per_week,unit_cost\n"
 func TestReadProducersCSVMerges(t *testing.T) {
 	in := header +
 		"SLO-01,Batik Sekar Jagad,1234567890123,33.72,halus,tulis,6,450000\n" +
-		"PKL-01,Batik Jlamprang,,33.75,sedang,Batik Cap,120,65000.50\n" +
+		"PKL-01,Batik Jlamprang,,33.75,sedang,Batik Cap,120,\"65.000,50\"\n" +
 		"SLO-01,,,,sedang,cap,80,95000\n"
 	ps, err := ReadProducersCSV(strings.NewReader(in))
 	require.NoError(t, err)
@@ -64,10 +64,10 @@ func TestReadProducersCSVBadInput(t *testing.T) {
 	}{
 		{"empty input", "", []string{"1:0::empty"}, 0},
 		{"missing column", "id,name,region,grade,technique,per_week\nA,B,33.72,halus,cap,1\n", []string{"1:0:unit_cost:missing"}, 0},
-		{"extra column", "id,name,region,grade,technique,per_week,unit_cost,catatan\n", []string{"1:8:header:column"}, 0},
+		{"extra column", "id,name,region,grade,technique,per_week,unit_cost,catatan\n", []string{"1:8::column"}, 0},
 		{"repeated column", "id,name,region,grade,technique,per_week,unit_cost,id\n", []string{"1:8:id:repeated"}, 0},
-		{"row too short", header + "A,B,,33.72,halus,cap,1\nC,D,,33.72,halus,cap,1,100\n", []string{"2:0:row:fields"}, 1},
-		{"row too long", header + "A,B,,33.72,halus,cap,1,100,x\n", []string{"2:0:row:fields"}, 0},
+		{"row too short", header + "A,B,,33.72,halus,cap,1\nC,D,,33.72,halus,cap,1,100\n", []string{"2:0::fields"}, 1},
+		{"row too long", header + "A,B,,33.72,halus,cap,1,100,x\n", []string{"2:0::fields"}, 0},
 		{"unterminated quote", header + "C,D,,33.72,halus,cap,1,100\nA,\"B,,33.72,halus,cap,1,100\n", []string{"3:0::csv_quote"}, 1},
 		{"bare quote", header + "A,B\"x,,33.72,halus,cap,1,100\nC,D,,33.72,halus,cap,1,100\n", []string{"2:0::csv_quote"}, 1},
 		{"unknown technique", header + "A,B,,33.72,halus,ikat,1,100\n", []string{"2:6:technique:technique"}, 0},
@@ -78,7 +78,8 @@ func TestReadProducersCSVBadInput(t *testing.T) {
 		{"per week overflow", header + "A,B,,33.72,halus,cap,99999999999999999999,100\n", []string{"2:7:per_week:int"}, 0},
 		{"cost exponent", header + "A,B,,33.72,halus,cap,1,1e9\n", []string{"2:8:unit_cost:amount_exponent"}, 0},
 		{"cost NaN", header + "A,B,,33.72,halus,cap,1,NaN\n", []string{"2:8:unit_cost:amount_nan"}, 0},
-		{"cost grouped", header + "A,B,,33.72,halus,cap,1,12.500\n", []string{"2:8:unit_cost:amount_decimals"}, 0},
+		{"cost with a point for sen", header + "A,B,,33.72,halus,cap,1,84.5\n", []string{"2:8:unit_cost:amount_group"}, 0},
+		{"cost leading zero group", header + "A,B,,33.72,halus,cap,1,0.500\n", []string{"2:8:unit_cost:amount_leading_zero"}, 0},
 		{"region", header + "A,B,,3372,halus,cap,1,100\n", []string{"2:4:region:region"}, 0},
 		{"nib", header + "A,B,12345,33.72,halus,cap,1,100\n", []string{"2:3:nib:nib"}, 0},
 		{"blank name", header + "A,  ,,33.72,halus,cap,1,100\n", []string{"2:2:name:required"}, 0},
@@ -173,7 +174,7 @@ func producersCSV(n int) []byte {
 		id := "P-" + itoa(i)
 		// Unit costs vary over 500 values, as a large cooperative's might.
 		b.WriteString(id + ",Batik Workshop " + itoa(i) + ",1234567890123,33.72,sedang,tulis,5," + itoa(300000+500*(i%250)) + "\n")
-		b.WriteString(id + ",,,,,cap,100," + itoa(80000+50*(i%250)) + ".50\n")
+		b.WriteString(id + ",,,,,cap,100,\"" + itoa(80000+50*(i%250)) + ",50\"\n")
 	}
 	return b.Bytes()
 }

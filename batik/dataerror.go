@@ -14,10 +14,13 @@ import (
 type RowError struct {
 	Line   int
 	Column int
+	Header string // in CSV, the column's header cell as the file has it ("Kapasitas per minggu"); "" otherwise
 	FieldError
 }
 
-// Message returns "line 4, column 7: <message>" in language l.
+// Message returns "line 4, column 7: <message>" in language l. In CSV the
+// message names the column by its header cell, as the clerk sees it in
+// the file, rather than by its JSON name.
 func (e RowError) Message(l Lang) string {
 	var b strings.Builder
 	if l == Indonesian {
@@ -35,20 +38,27 @@ func (e RowError) Message(l Lang) string {
 		b.WriteString(strconv.Itoa(e.Column))
 	}
 	b.WriteString(": ")
-	b.WriteString(e.FieldError.Message(l))
+	f := e.FieldError
+	if e.Header != "" {
+		f.Field = e.Header
+	}
+	b.WriteString(f.Message(l))
 	return b.String()
 }
 
 // Error returns the English message.
 func (e RowError) Error() string { return e.Message(English) }
 
-// DataError lists every problem found in an input, in input order. It
+// DataError lists the problems found in an input, in input order: the
+// first MaxProblems of them, and the number of the others in Omitted. It
 // unwraps to ErrData.
 type DataError struct {
-	Rows []RowError
+	Rows    []RowError
+	Omitted int // problems beyond MaxProblems: counted, not listed (once the list is full, an invalid record counts as one)
 }
 
-// Error lists the first few problems in English and counts the rest.
+// Error lists the first few problems in English and counts the rest; it is
+// bounded whatever the input (each value in it is abbreviated).
 func (e *DataError) Error() string {
 	const show = 5
 	var b strings.Builder
@@ -56,7 +66,7 @@ func (e *DataError) Error() string {
 	for i, r := range e.Rows {
 		if i == show {
 			b.WriteString("; and ")
-			b.WriteString(strconv.Itoa(len(e.Rows) - show))
+			b.WriteString(strconv.Itoa(len(e.Rows) - show + e.Omitted))
 			b.WriteString(" more")
 			break
 		}
@@ -65,17 +75,29 @@ func (e *DataError) Error() string {
 		}
 		b.WriteString(r.Message(English))
 	}
+	if len(e.Rows) <= show && e.Omitted > 0 {
+		b.WriteString("; and " + strconv.Itoa(e.Omitted) + " more")
+	}
 	return b.String()
 }
 
 // Unwrap returns ErrData.
 func (e *DataError) Unwrap() error { return ErrData }
 
-// Messages returns every problem's message in language l.
+// Messages returns every listed problem's message in language l and, when
+// problems were omitted, a last line that counts them.
 func (e *DataError) Messages(l Lang) []string {
-	out := make([]string, len(e.Rows))
+	out := make([]string, len(e.Rows), len(e.Rows)+1)
 	for i, r := range e.Rows {
 		out[i] = r.Message(l)
+	}
+	if e.Omitted > 0 {
+		n := strconv.Itoa(e.Omitted)
+		if l == Indonesian {
+			out = append(out, "dan "+n+" masalah lain yang tidak dicantumkan (hanya "+strconv.Itoa(MaxProblems)+" pertama yang dicantumkan)")
+		} else {
+			out = append(out, "and "+n+" more problems not listed (only the first "+strconv.Itoa(MaxProblems)+" are)")
+		}
 	}
 	return out
 }

@@ -105,7 +105,7 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, dateErr(s, "not a date; write "+DateForms)
 	}
 	if m < 1 || m > 12 {
-		return Date{}, dateErr(s, "month "+strconv.Itoa(m)+" does not exist (dates are day first: DD/MM/YYYY; or write YYYY-MM-DD)")
+		return Date{}, dateErr(s, "month "+strconv.Itoa(m)+" does not exist: dates are read day first; write "+DateForms)
 	}
 	date, err := NewDate(y, time.Month(m), d)
 	if err != nil {

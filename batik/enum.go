@@ -37,10 +37,14 @@ func newEnumSpec(kind string, values map[string][]string) *enumSpec {
 	return s
 }
 
-// parse maps text to its canonical value. Empty (or blank) text gives the
-// zero value "", so an absent optional field decodes; validation reports it
-// where the field is required.
+// parse maps text to its canonical value. Empty text gives the zero value
+// "", so an absent optional field decodes; validation reports it where the
+// field is required. Only empty text means "not stated": "-", "_" or blanks
+// normalise to nothing but are an *EnumError, not a silent zero.
 func (s *enumSpec) parse(text string) (string, error) {
+	if text == "" {
+		return "", nil
+	}
 	for _, c := range s.list { // the common case: already canonical
 		if text == c {
 			return c, nil
@@ -48,7 +52,7 @@ func (s *enumSpec) parse(text string) (string, error) {
 	}
 	n := normalise(text)
 	if n == "" {
-		return "", nil
+		return "", &EnumError{Type: s.kind, Value: text}
 	}
 	if c, ok := s.alias[n]; ok {
 		return c, nil

@@ -108,9 +108,9 @@ func TestTechniqueLabel(t *testing.T) {
 
 func TestEnumInJSON(t *testing.T) {
 	var c Capability
-	require.NoError(t, json.Unmarshal([]byte(`{"technique":"Batik Cap","per_week":80,"unit_cost":"95000"}`), &c))
+	require.NoError(t, json.Unmarshal([]byte(`{"technique":"Batik Cap","grade":"B","per_week":80,"unit_cost":"95000"}`), &c))
 	assert.Equal(t, Cap, c.Technique)
-	err := json.Unmarshal([]byte(`{"technique":"ikat","per_week":80,"unit_cost":1}`), &c)
+	err := json.Unmarshal([]byte(`{"technique":"ikat","grade":"halus","per_week":80,"unit_cost":1}`), &c)
 	require.ErrorIs(t, err, ErrUnknown)
 }
 
@@ -121,6 +121,10 @@ func TestParseLang(t *testing.T) {
 	l, err = ParseLang("en")
 	require.NoError(t, err)
 	assert.Equal(t, English, l)
-	_, err = ParseLang("jv")
+	// Javanese is matched to Indonesian, which its speakers read.
+	l, err = ParseLang("jv")
+	require.NoError(t, err)
+	assert.Equal(t, Indonesian, l)
+	_, err = ParseLang("de")
 	require.ErrorIs(t, err, ErrUnknown)
 }

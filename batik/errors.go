@@ -5,6 +5,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/batikkit/batikkit/pricing"
+	"golang.org/x/text/language"
 )
 
 // Sentinel errors. Every error this package returns wraps one of them, so
@@ -52,21 +56,63 @@ func quote(s string) string {
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
-// Lang selects the language of a message.
-type Lang uint8
+// clip abbreviates text shown unquoted (a number) the way quote does.
+func clip(s string) string {
+	if len(s) <= maxQuoted {
+		return s
+	}
+	cut := maxQuoted
+	for cut > 0 && !isRuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "... (" + strconv.Itoa(len(s)) + " bytes)"
+}
+
+// Lang selects the language of a message. It is pricing.Lang, so one value
+// chooses the language of batik, pricing and capacity messages alike. The
+// zero Lang means English.
+type Lang = pricing.Lang
 
 const (
-	English    Lang = iota + 1 // English
-	Indonesian                 // Bahasa Indonesia
+	English    = pricing.English    // English
+	Indonesian = pricing.Indonesian // Bahasa Indonesia
 )
 
-// ParseLang reads "en", "english", "id", "indonesian" or "bahasa" (any case).
+// langMatcher matches what a client asks for against the two languages of
+// the messages. Built once; a language.Matcher is safe for concurrent use.
+var langMatcher = sync.OnceValue(func() language.Matcher {
+	return language.NewMatcher([]language.Tag{language.English, language.Indonesian})
+})
+
+// ParseLang reads the language a caller wants messages in: a BCP 47 tag
+// ("id", "id-ID", "en-US"), an HTTP Accept-Language value
+// ("en-US,en;q=0.9", "id;q=0.8"), or a name ("english", "indonesian",
+// "bahasa", "bahasa indonesia"), in any case. Tags are matched with
+// golang.org/x/text/language, so a regional variant or a close language
+// the matcher knows picks the nearest of English and Indonesian ("ms" may
+// give Indonesian). Text that names no language either could serve is an
+// *EnumError wrapping ErrUnknown. O(len(s)) for s up to 256 bytes; longer
+// text is refused before any work.
 func ParseLang(s string) (Lang, error) {
+	if len(s) > 256 {
+		return 0, &EnumError{Type: "language", Value: s}
+	}
 	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "en", "eng", "english", "inggris":
+	case "en", "eng", "english", "inggris", "bahasa inggris":
 		return English, nil
-	case "id", "ind", "indonesian", "indonesia", "bahasa", "bahasa indonesia":
+	case "id", "ind", "in", "indonesian", "indonesia", "bahasa", "bahasa indonesia":
 		return Indonesian, nil
 	}
-	return 0, &EnumError{Type: "language", Value: s}
+	tags, _, err := language.ParseAcceptLanguage(s)
+	if err != nil || len(tags) == 0 {
+		return 0, &EnumError{Type: "language", Value: s}
+	}
+	_, i, conf := langMatcher().Match(tags...)
+	if conf == language.No {
+		return 0, &EnumError{Type: "language", Value: s}
+	}
+	if i == 1 {
+		return Indonesian, nil
+	}
+	return English, nil
 }

@@ -112,8 +112,8 @@ func ExampleParseAmount() {
 	// Output:
 	// 85000 <nil>
 	// 85000.5 <nil>
-	// 0 batik: amount: amount "85.000" has more than 2 decimal places (write 12500, not 12.500)
-	// 0 batik: amount: exponents are not allowed in an amount, got "1e9"
+	// 0 batik: amount: more than 2 decimal places, got "85.000"
+	// 0 batik: amount: exponents are not allowed, got "1e9"
 }
 
 func ExampleValidGTIN() {
@@ -148,7 +148,7 @@ func ExampleReadProducersJSON() {
 	fmt.Println(err)
 	// Output:
 	// SLO-01 halus cap
-	// batik: bad input data: line 4, column 2: [1].unit_cost: exponents are not allowed in an amount, got "1e5"
+	// batik: bad input data: line 4, column 2: [1].capabilities[0].unit_cost: exponents are not allowed, got "1e5"
 }
 
 func ExampleWriteProducersCSV() {

@@ -23,6 +23,14 @@ func textOK(s string, max int, required bool) bool {
 	return len(s) <= max || utf8.RuneCountInString(s) <= max
 }
 
+// nameOK is the rule of a record's name: required, visible, no formula lead.
+func nameOK(s string, max int) bool {
+	return textOK(s, max, true) && visibleText(s) && !formulaLead(s)
+}
+
+// freeTextOK is the rule of optional free text (description, motif).
+func freeTextOK(s string, max int) bool { return textOK(s, max, false) && !textProblem(s, true) }
+
 func centsOK(d decimal.Decimal) bool { return d.Exponent() >= -2 || d.Equal(d.Round(2)) }
 
 // centsIn reports whether d has at most 2 decimals and lies in [min, max] rupiah.
@@ -40,8 +48,8 @@ func (c *Capability) valid() bool {
 }
 
 func (p *Producer) valid() bool {
-	if !identOK(p.ID, 64) || !textOK(p.Name, 200, true) || (p.NIB != "" && !ValidNIB(p.NIB)) ||
-		!ValidRegion(p.Region) || len(p.Capabilities) == 0 {
+	if !identOK(p.ID, 64) || !nameOK(p.Name, 200) || (p.NIB != "" && !ValidNIB(p.NIB)) ||
+		!ValidRegion(p.Region) || len(p.Capabilities) == 0 || len(p.Capabilities) > MaxCapabilities {
 		return false
 	}
 	var seen [4]bool
@@ -77,8 +85,8 @@ func (o *Order) valid() bool {
 }
 
 func (p *Product) valid() bool {
-	ok := identOK(p.SKU, 50) && textOK(p.Name, 70, true) && textOK(p.Description, 2000, false) &&
-		p.Technique.Valid() && textOK(p.Motif, 100, false) &&
+	ok := identOK(p.SKU, 50) && nameOK(p.Name, 70) && freeTextOK(p.Description, 2000) &&
+		p.Technique.Valid() && freeTextOK(p.Motif, 100) &&
 		(p.Style == "" || p.Style.Valid()) && (p.Fabric == "" || p.Fabric.Valid()) &&
 		(p.Dye == "" || p.Dye.Valid()) && (p.Form == "" || p.Form.Valid()) && p.Grade.Valid() &&
 		p.LengthCM >= 0 && p.LengthCM <= 1000 && p.WidthCM >= 0 && p.WidthCM <= 1000 &&

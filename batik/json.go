@@ -2,30 +2,109 @@ package batik
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"io"
+	"reflect"
 	"strconv"
-	"strings"
+
+	"github.com/batikkit/batikkit/batik/internal/strictjson"
+	"github.com/shopspring/decimal"
 )
 
-// Decoding JSON is strict in two ways encoding/json is not by default:
-// amounts (Capability.UnitCost, Product.Price) go through ParseAmount, so
-// "1e9" or "NaN" is an error rather than a number, and a key the record does
-// not have is an error rather than silently ignored (a misspelt "per_wek"
-// would otherwise lose a value). Enum fields accept the spellings their
-// UnmarshalText accepts. Decoding does not validate: call Validate, or use
-// ReadProducersJSON / ReadOrdersJSON, which do both.
+// Decoding JSON is strict where encoding/json is lenient (see the package
+// doc, "JSON"): amounts go through ParseAmount; a key the record does not
+// have, a key in another case than its tag ("UNIT_COST") and a key given
+// twice are errors; null is never a value; a required key (one whose tag has
+// no omitempty/omitzero) must be present; every value must have its field's
+// JSON type. Enum fields accept the spellings their UnmarshalText accepts.
+// Decoding does not validate: call Validate, or use ReadProducersJSON /
+// ReadOrdersJSON, which do both.
 
-// decodeStrict decodes one JSON value into v, rejecting unknown keys.
+// decodeStrict checks data against the rules above for the type of v (a
+// pointer to a record) and decodes it into v's unexported mirror.
 func decodeStrict(data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	return dec.Decode(v)
 }
 
+// checkStrict runs the strict rules on one record of type T. The error is
+// a *DataError with one RowError, which wraps ErrData.
+func checkStrict[T any](data []byte) error {
+	p := strictjson.Check(data, reflect.TypeFor[T](), "", checkLeaf)
+	if p == nil {
+		return nil
+	}
+	if p.Code == strictjson.Leaf { // the field's own error: *AmountError, *EnumError, *DateError
+		var ae *AmountError
+		if errors.As(p.Err, &ae) {
+			ae.Field = p.Path
+		}
+		return p.Err
+	}
+	line, col := newLineIndex(data).pos(p.Offset)
+	return &DataError{Rows: []RowError{{Line: line, Column: col, FieldError: problemField(p)}}}
+}
+
+var (
+	decimalType     = reflect.TypeFor[decimal.Decimal]()
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+// checkLeaf reads the text of an amount, enum or date as decoding will, so
+// that a refused value is reported with its full path.
+func checkLeaf(t reflect.Type, text string) error {
+	if t == decimalType {
+		_, err := ParseAmount(text)
+		return err
+	}
+	if reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return reflect.New(t).Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(text))
+	}
+	return nil
+}
+
+// problemField states a strict-decoding problem as a FieldError.
+func problemField(p *strictjson.Problem) FieldError {
+	f := FieldError{Field: p.Path}
+	switch p.Code {
+	case strictjson.Leaf:
+		f = decodeProblem(p.Err)
+		f.Field = p.Path
+	case strictjson.Unknown:
+		f.Tag, f.Value = "json_unknown", quote(p.Key)
+	case strictjson.Case:
+		f.Tag, f.Value, f.Param = "json_case", quote(p.Key), quote(p.Field)
+	case strictjson.Duplicate:
+		f.Tag, f.Value = "json_duplicate", quote(p.Key)
+	case strictjson.Missing:
+		f.Tag = "required"
+	case strictjson.Null:
+		f.Tag = "json_null"
+	case strictjson.Type:
+		f.Tag = "json_type_" + kindTags[p.Want]
+	default:
+		f.Tag = "json_syntax"
+	}
+	return f
+}
+
+var kindTags = map[strictjson.Kind]string{
+	strictjson.Integer: "integer",
+	strictjson.Text:    "text",
+	strictjson.List:    "list",
+	strictjson.Object:  "object",
+	strictjson.Boolean: "bool",
+	strictjson.Amount:  "amount",
+}
+
 // UnmarshalJSON decodes a capability strictly (see the package doc).
 func (c *Capability) UnmarshalJSON(data []byte) error {
+	if err := checkStrict[Capability](data); err != nil {
+		return err
+	}
 	type plain Capability
 	var aux struct {
 		plain
@@ -45,6 +124,9 @@ func (c *Capability) UnmarshalJSON(data []byte) error {
 
 // UnmarshalJSON decodes a producer strictly (see the package doc).
 func (p *Producer) UnmarshalJSON(data []byte) error {
+	if err := checkStrict[Producer](data); err != nil {
+		return err
+	}
 	type plain Producer
 	var aux plain
 	if err := decodeStrict(data, &aux); err != nil {
@@ -56,6 +138,9 @@ func (p *Producer) UnmarshalJSON(data []byte) error {
 
 // UnmarshalJSON decodes an order strictly (see the package doc).
 func (o *Order) UnmarshalJSON(data []byte) error {
+	if err := checkStrict[Order](data); err != nil {
+		return err
+	}
 	type plain Order
 	var aux plain
 	if err := decodeStrict(data, &aux); err != nil {
@@ -67,6 +152,9 @@ func (o *Order) UnmarshalJSON(data []byte) error {
 
 // UnmarshalJSON decodes a product strictly (see the package doc).
 func (p *Product) UnmarshalJSON(data []byte) error {
+	if err := checkStrict[Product](data); err != nil {
+		return err
+	}
 	type plain Product
 	var aux struct {
 		plain
@@ -87,64 +175,65 @@ func (p *Product) UnmarshalJSON(data []byte) error {
 // ReadProducersJSON reads a JSON array of producers, decodes each strictly
 // and validates it. It returns the producers that are valid, in input
 // order, and, if any element is not, a *DataError (wrapping ErrData) with
-// one RowError per problem: Line and Column of the element's start and Field
-// as a path such as "[3].capabilities[1].per_week". Invalid elements are
-// left out of the slice and reported, never dropped silently. Duplicate IDs
-// are reported at the later element. A syntax error ends reading (the rest
-// cannot be located) and is reported with its own line and column.
-// The whole input is read into memory. O(len(input)).
+// one RowError per problem (the first MaxProblems, and the count of the
+// rest): Line and Column of the element's start and Field as a path such
+// as "[3].capabilities[1].per_week". Invalid elements are left out of the
+// slice and reported, never dropped silently. Duplicate IDs are reported
+// at the later element. A syntax error ends reading (the rest cannot be
+// located) and is reported with its own line and column.
+// The whole input is read into memory. O(len(input)) time and memory.
 func ReadProducersJSON(r io.Reader) ([]Producer, error) {
-	return readJSONArray(r, func(p *Producer) (string, error) { return p.ID, p.Validate() })
+	return readJSONArray(r, (*Producer).valid, func(p *Producer) (string, error) { return p.ID, p.Validate() })
 }
 
 // ReadOrdersJSON is ReadProducersJSON for a JSON array of orders.
 func ReadOrdersJSON(r io.Reader) ([]Order, error) {
-	return readJSONArray(r, func(o *Order) (string, error) { return o.ID, o.Validate() })
+	return readJSONArray(r, (*Order).valid, func(o *Order) (string, error) { return o.ID, o.Validate() })
 }
 
-func readJSONArray[T any](r io.Reader, check func(*T) (string, error)) ([]T, error) {
+func readJSONArray[T any](r io.Reader, valid func(*T) bool, check func(*T) (string, error)) ([]T, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte(bom))
 	lines := newLineIndex(data)
-	var problems []RowError
-	report := func(off int64, field, tag, param, value string) {
+	var ps problems
+	report := func(off int64, f FieldError) {
 		line, col := lines.pos(off)
-		problems = append(problems, RowError{Line: line, Column: col,
-			FieldError: FieldError{Field: field, Tag: tag, Param: param, Value: value}})
+		ps.add(RowError{Line: line, Column: col, FieldError: f})
 	}
-	fail := func() ([]T, error) { return nil, &DataError{Rows: problems} }
+	fail := func() ([]T, error) { return nil, ps.err() }
 
-	dec := json.NewDecoder(bytes.NewReader(data))
-	tok, err := dec.Token()
-	if err != nil || tok != json.Delim('[') {
-		report(dec.InputOffset(), "", "json", "want a JSON array of records", "")
+	w := strictjson.NewWalker(data, checkLeaf)
+	if !w.Open() {
+		report(0, FieldError{Tag: "json_array"})
 		return fail()
 	}
+	typ := reflect.TypeFor[T]()
 	var out []T
 	seen := make(map[string]int)
-	for i := 0; dec.More(); i++ {
-		start := skipSpace(data, dec.InputOffset())
+	for i := 0; w.More(); i++ {
+		start := skipSpace(data, w.Offset())
 		prefix := "[" + strconv.Itoa(i) + "]"
-		var v T
-		if err := dec.Decode(&v); err != nil {
-			var syn *json.SyntaxError
-			switch {
-			case errors.As(err, &syn):
-				report(syn.Offset, prefix, "json", syn.Error(), "")
-				return fail()
-			case dec.InputOffset() <= start:
-				// The element could not even be read (truncated input):
-				// the decoder cannot go on.
-				report(start, prefix, "json", "the input ends inside this element", "")
+		end, p := w.Element(typ, prefix)
+		if p != nil {
+			if p.Code == strictjson.Syntax {
+				report(max(p.Offset, start), FieldError{Field: prefix, Tag: "json_syntax"})
 				return fail()
 			}
+			report(start, problemField(p))
+			continue
+		}
+		var v T
+		if err := json.Unmarshal(data[start:end], &v); err != nil {
 			f := decodeProblem(err)
 			f.Field = joinPath(prefix, f.Field)
-			line, col := lines.pos(start)
-			problems = append(problems, RowError{Line: line, Column: col, FieldError: f})
+			report(start, f)
+			continue
+		}
+		if ps.full() && !valid(&v) {
+			ps.omitted++ // counted, not validated field by field (see problems.full)
 			continue
 		}
 		id, err := check(&v)
@@ -152,49 +241,50 @@ func readJSONArray[T any](r io.Reader, check func(*T) (string, error)) ([]T, err
 		if errors.As(err, &verr) {
 			for _, f := range verr.Fields {
 				f.Field = prefix + "." + f.Field
-				line, col := lines.pos(start)
-				problems = append(problems, RowError{Line: line, Column: col, FieldError: f})
+				report(start, f)
 			}
 			continue
 		}
 		if first, dup := seen[id]; dup {
-			report(start, prefix+".id", "duplicate", "", quote(id)+" (first at ["+strconv.Itoa(first)+"])")
+			report(start, FieldError{Field: prefix + ".id", Tag: "duplicate", Value: quote(id) + " (first at [" + strconv.Itoa(first) + "])"})
 			continue
 		}
 		seen[id] = i
 		out = append(out, v)
 	}
-	if _, err := dec.Token(); err != nil {
-		report(dec.InputOffset(), "", "json", "the array is not closed", "")
-	} else if dec.More() {
-		report(dec.InputOffset(), "", "json", "data after the closing ]", "")
+	switch closed, end := w.Close(); {
+	case !closed:
+		report(w.Offset(), FieldError{Tag: "json_unclosed"})
+	case !end:
+		report(w.Offset(), FieldError{Tag: "json_trailing"})
 	}
-	if len(problems) > 0 {
-		return out, &DataError{Rows: problems}
+	if ps.any() {
+		return out, ps.err()
 	}
 	return out, nil
 }
 
-// decodeProblem states a decoding error as a FieldError without Go type
-// names. Field is relative to the element.
+// decodeProblem states a decoding error found after the strict check (an
+// enum, amount or date a field's own parser refused) as a FieldError
+// without Go type names. Field is relative to the element.
 func decodeProblem(err error) FieldError {
 	var (
-		ee  *EnumError
-		ae  *AmountError
-		ute *json.UnmarshalTypeError
+		ee *EnumError
+		ae *AmountError
+		de *DateError
+		da *DataError
 	)
 	switch {
 	case errors.As(err, &ee):
 		return FieldError{Field: ee.Type, Tag: enumTag(ee.Type), Value: quote(ee.Value)}
 	case errors.As(err, &ae):
 		return ae.fieldError(ae.Field)
-	case errors.As(err, &ute):
-		// The decoding goes through unexported mirror types named
-		// "plain"; they are not part of the path a user knows.
-		field := strings.ReplaceAll(ute.Field, "plain.", "")
-		return FieldError{Field: field, Tag: "json", Param: "a JSON " + ute.Value + " cannot go in this field"}
+	case errors.As(err, &de):
+		return FieldError{Field: "due", Tag: "date", Value: quote(de.Value)}
+	case errors.As(err, &da) && len(da.Rows) > 0:
+		return da.Rows[0].FieldError
 	}
-	return FieldError{Tag: "json", Param: strings.TrimPrefix(err.Error(), "json: ")}
+	return FieldError{Tag: "json_syntax"}
 }
 
 func joinPath(prefix, field string) string {

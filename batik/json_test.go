@@ -22,10 +22,10 @@ func TestReadProducersJSON(t *testing.T) {
 	ps, err := ReadProducersJSON(strings.NewReader(in))
 	assert.Equal(t, []string{
 		"3:1:[1].region:region", "3:1:[1].capabilities[0].per_week:gte",
-		"4:1:[2].unit_cost:amount_exponent",
-		"5:1:[3].technique:technique",
-		"6:1:[4]:json",
-		"7:1:[5].capabilities.per_week:json",
+		"4:1:[2].capabilities[0].unit_cost:amount_exponent",
+		"5:1:[3].capabilities[0].technique:technique",
+		"6:1:[4].capabilities[0].per_wek:json_unknown",
+		"7:1:[5].capabilities[0].per_week:json_type_integer",
 		"8:1:[6].id:duplicate",
 	}, rowTags(t, err))
 	require.Len(t, ps, 1)

@@ -27,13 +27,14 @@ type Capability struct {
 }
 
 // Producer is a workshop (UMKM) that makes batik. The zero Producer is not
-// valid. A producer names each technique in Capabilities at most once.
+// valid. A producer names each technique in Capabilities at most once, and
+// has at most MaxCapabilities capabilities.
 type Producer struct {
 	ID           string       `json:"id" validate:"required,ident,max=64"`
-	Name         string       `json:"name" validate:"required,notblank,max=200"`
-	NIB          string       `json:"nib,omitempty" validate:"omitempty,nib"` // 13 digits
-	Region       string       `json:"region" validate:"required,region"`      // Kemendagri code, e.g. "33.72" (Kota Surakarta)
-	Capabilities []Capability `json:"capabilities" validate:"min=1,dive"`
+	Name         string       `json:"name" validate:"required,visible,notformula,max=200"`
+	NIB          string       `json:"nib,omitempty" validate:"omitempty,nib"`          // 13 digits
+	Region       string       `json:"region" validate:"required,region"`               // Kemendagri code, e.g. "33.72" (Kota Surakarta)
+	Capabilities []Capability `json:"capabilities" validate:"min=1,max_items=16,dive"` // at most MaxCapabilities
 }
 
 // Capability returns p's capability for t and whether it has one. O(len(p.Capabilities)).
@@ -66,10 +67,10 @@ type Order struct {
 // weight above 0 g, minimum order at least 1). The zero Product is not valid.
 type Product struct {
 	SKU         string          `json:"sku" validate:"required,sku,max=50"`
-	Name        string          `json:"name" validate:"required,notblank,max=70"`
-	Description string          `json:"description,omitempty" validate:"max=2000"`
+	Name        string          `json:"name" validate:"required,visible,notformula,max=70"`
+	Description string          `json:"description,omitempty" validate:"plaintext,max=2000"` // line breaks and tabs allowed
 	Technique   Technique       `json:"technique" validate:"required,technique"`
-	Motif       string          `json:"motif,omitempty" validate:"max=100"` // free text: "Parang Kusumo", "Jlamprang"
+	Motif       string          `json:"motif,omitempty" validate:"plaintext,max=100"` // free text: "Parang Kusumo", "Jlamprang"
 	Style       Style           `json:"style,omitempty" validate:"omitempty,style"`
 	Fabric      Fabric          `json:"fabric,omitempty" validate:"omitempty,fabric"`
 	Dye         Dye             `json:"dye,omitempty" validate:"omitempty,dye"`

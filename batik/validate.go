@@ -50,19 +50,26 @@ func newEngine() *validator.Validate {
 		}
 	}
 	custom := map[string]validator.Func{
-		"technique": str(func(s string) bool { return Technique(s).Valid() }),
-		"grade":     str(func(s string) bool { return Grade(s).Valid() }),
-		"fabric":    str(func(s string) bool { return Fabric(s).Valid() }),
-		"dye":       str(func(s string) bool { return Dye(s).Valid() }),
-		"form":      str(func(s string) bool { return Form(s).Valid() }),
-		"style":     str(func(s string) bool { return Style(s).Valid() }),
-		"batikmark": str(func(s string) bool { return Label(s).Valid() }),
-		"nib":       str(ValidNIB),
-		"region":    str(ValidRegion),
-		"gtin":      str(ValidGTIN),
-		"sku":       str(validIdent),
-		"ident":     str(validIdent),
-		"notblank":  str(func(s string) bool { return strings.TrimSpace(s) != "" }),
+		"technique":  str(func(s string) bool { return Technique(s).Valid() }),
+		"grade":      str(func(s string) bool { return Grade(s).Valid() }),
+		"fabric":     str(func(s string) bool { return Fabric(s).Valid() }),
+		"dye":        str(func(s string) bool { return Dye(s).Valid() }),
+		"form":       str(func(s string) bool { return Form(s).Valid() }),
+		"style":      str(func(s string) bool { return Style(s).Valid() }),
+		"batikmark":  str(func(s string) bool { return Label(s).Valid() }),
+		"nib":        str(ValidNIB),
+		"region":     str(ValidRegion),
+		"gtin":       str(ValidGTIN),
+		"sku":        str(validIdent),
+		"ident":      str(validIdent),
+		"notblank":   str(func(s string) bool { return strings.TrimSpace(s) != "" }),
+		"visible":    str(visibleText),
+		"plaintext":  str(func(s string) bool { return !textProblem(s, true) }),
+		"notformula": str(func(s string) bool { return !formulaLead(s) }),
+		"max_items": func(fl validator.FieldLevel) bool {
+			n, err := strconv.Atoi(fl.Param())
+			return err == nil && fl.Field().Len() <= n
+		},
 		"rupiah": func(fl validator.FieldLevel) bool {
 			d, ok := fl.Field().Interface().(decimal.Decimal)
 			return ok && (d.Exponent() >= -2 || d.Equal(d.Round(2)))
@@ -117,7 +124,7 @@ func valueText(v any) string {
 	case string:
 		return quote(x)
 	case decimal.Decimal:
-		return x.String()
+		return clip(x.String())
 	case fmt.Stringer:
 		return quote(x.String())
 	case int:
@@ -147,9 +154,11 @@ func (c Capability) Validate() error {
 func (c Capability) validateAll() error { return check(&c, nil) }
 
 // Validate checks every rule on p at once: ID (letters, digits, '.', '_',
-// '/', '-', at most 64), a non-blank Name, NIB (13 digits, optional), Region
-// (Kemendagri code), Grade, at least one capability, each valid, and no
-// technique named twice. The error is a *ValidationError listing every
+// '/', '-', at most 64), a Name of UTF-8 text with a visible character, no
+// control or direction characters and no formula lead (see the package
+// doc, "Text"), NIB (13 digits, optional), Region (Kemendagri code), one to
+// MaxCapabilities capabilities, each valid, and no technique named twice
+// (found in one pass). The error is a *ValidationError listing every
 // failing field; it wraps ErrInvalid. Safe for concurrent use.
 func (p Producer) Validate() error {
 	if p.valid() {
@@ -161,16 +170,19 @@ func (p Producer) Validate() error {
 // validateAll is the reflective validation that names every failing field.
 func (p Producer) validateAll() error {
 	var extra []FieldError
-	for i := 1; i < len(p.Capabilities); i++ {
-		t := p.Capabilities[i].Technique
-		for j := range i {
-			if p.Capabilities[j].Technique == t && t != "" {
+	if len(p.Capabilities) <= MaxCapabilities { // else max_items reports the list
+		seen := make(map[Technique]bool, len(p.Capabilities))
+		for i, c := range p.Capabilities {
+			if c.Technique == "" {
+				continue
+			}
+			if seen[c.Technique] {
 				extra = append(extra, FieldError{
 					Field: "capabilities[" + strconv.Itoa(i) + "].technique",
-					Tag:   "unique", Value: quote(string(t)),
+					Tag:   "unique", Value: quote(string(c.Technique)),
 				})
-				break
 			}
+			seen[c.Technique] = true
 		}
 	}
 	return check(&p, extra)

@@ -19,24 +19,13 @@ import (
 // The error is a *ParseError wrapping ErrSyntax; its Code says what is
 // wrong. O(len(s)); no allocation for up to 18 bytes.
 func ParseDecimal(s string) (decimal.Decimal, error) {
-	if code := checkDecimal(s); code != "" {
-		return decimal.Decimal{}, &ParseError{Input: s, Reason: decimalReasons[code], Code: code}
+	if code := checkDecimal(s, 2); code != "" {
+		return decimal.Decimal{}, parseErr(s, code, "")
 	}
 	if len(s) <= 18 {
 		return decimal.New(decimalParts(s)), nil
 	}
 	return decimal.NewFromString(s)
-}
-
-// decimalReasons are the English reasons for each code of checkDecimal.
-var decimalReasons = map[string]string{
-	"empty":    "empty",
-	"nan":      "not a number",
-	"exponent": "exponents are not allowed",
-	"grouping": "write digits with '.' before at most 2 decimals, without grouping",
-	"char":     "unexpected character",
-	"digits":   "more than 30 digits",
-	"decimals": "more than 2 decimal places",
 }
 
 // decimalParts returns the coefficient and exponent of s, which checkDecimal
@@ -57,9 +46,21 @@ func decimalParts(s string) (v int64, exp int32) {
 	return v, exp
 }
 
-// checkDecimal returns "" if s is a plain decimal with at most 2 decimals,
-// or the code of the first problem.
-func checkDecimal(s string) string {
+// parseFraction is ParseDecimal for rates such as a commission of 0.065:
+// the same grammar with up to 9 decimals.
+func parseFraction(s string) (decimal.Decimal, error) {
+	if code := checkDecimal(s, 9); code != "" {
+		if code == "decimals" {
+			code = "rate_decimals"
+		}
+		return decimal.Decimal{}, parseErr(s, code, "")
+	}
+	return decimal.NewFromString(s)
+}
+
+// checkDecimal returns "" if s is a plain decimal with at most maxFrac
+// decimals, or the code of the first problem.
+func checkDecimal(s string, maxFrac int) string {
 	if s == "" {
 		return "empty"
 	}
@@ -96,7 +97,7 @@ func checkDecimal(s string) string {
 	switch {
 	case digits == 0 || (dot && frac == 0) || (dot && digits == frac):
 		return "nan"
-	case frac > 2:
+	case frac > maxFrac:
 		return "decimals"
 	}
 	return ""

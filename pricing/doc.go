@@ -22,7 +22,10 @@
 //	Rp1.250.000,50        1250000.5    ',' then 1 or 2 digits of sen
 //	Rp1.250.000,-         1250000      ",-" means no sen
 //	-Rp5.000              -5000        a leading minus, before Rp
+//	" 5 "                 5            white space around is ignored (as the CSV reader trims cells)
+//	0,50                  0.5          half a rupiah
 //	1.25, 12.50, 1250.00  error        '.' must group three digits: ambiguous
+//	0.500, Rp0.001        error        a grouped number cannot start with 0: 0,50 or 500?
 //	1,250                 error        3 digits of sen: ambiguous
 //	1e9, NaN, Inf         error        no exponents, no specials
 //	Rp-5.000, 1.2.3, ""   error        stray or misplaced characters
@@ -31,7 +34,33 @@
 // amounts of more than MaxDigits (30) digits are refused. An
 // ambiguous string is an error, never a guess. Format gives "Rp1.250.000",
 // "-Rp5.000", and "Rp1.250.000,50" when there are sen; Format(Parse(s)) is
-// canonical and Parse(Format(d)) == d for every d with at most 2 decimals.
+// canonical and Parse(Format(d)) == d for every d Parse can return (at
+// most 2 decimals, at most 30 digits). An amount built in code beyond the
+// limits formats in a bounded scientific form ("Rp1e+100000000") that Parse
+// refuses, never as a 100-million-digit string.
+//
+// ParseDecimal is the machine grammar of JSON and APIs ("85000.50": digits,
+// '.', at most 2 decimals); it refuses grouping, "Rp" and exponents.
+//
+// # JSON
+//
+// Quote, QuoteLine, Tier, FeeSchedule and Tax decode strictly: an unknown
+// key, a key in another case ("UNIT_PRICE"), a repeated key and null are
+// errors; required keys are those without omitempty/omitzero in the tag;
+// amounts go through ParseDecimal; RoundingMode travels as "half_up",
+// "half_even", "down" or "up" (ParseRoundingMode); Tax as "ppn" or
+// "ppn_luxury" (ParseTax), or, for a tax built with NewTax, as an object
+// {"name", "numerator", "denominator"} with its exact rate. Breakdown
+// encodes amounts as JSON strings.
+//
+// # Limits
+//
+//	MaxInputLen     64 bytes   longest text Parse reads
+//	MaxDigits       30         most digits of an amount Parse or ParseDecimal reads, and Format writes in full
+//	coefficient     40 digits  Format writes a longer one (or an exponent past the limits) in scientific form
+//	rates           9 decimals NewTax rates, FeeSchedule rates read from JSON
+//	tax denominator 10^15      a custom tax's rate read from JSON
+//	message values  64 bytes   values in messages are abbreviated, with the full length stated
 //
 // # Rounding
 //
@@ -113,4 +142,7 @@
 // name the argument (as a path: "lines[2].discount") and its value, wrapping
 // ErrInvalid, or ErrOverflow when a number is too large to compute with
 // exactly. Use errors.Is with the sentinels and errors.As for the details.
+// Both types have Message(Lang), which gives the message in English or in
+// Indonesian (with no English in it beyond the caller's own field names);
+// Lang is defined here so that batik and capacity share it.
 package pricing

@@ -20,7 +20,8 @@ var (
 type ParseError struct {
 	Input  string // the text as given (abbreviated in Error when long)
 	Reason string // what is wrong, in English
-	Code   string // ParseDecimal's code for the reason ("exponent", "grouping", ...); "" from Parse
+	Code   string // what is wrong: "empty", "exponent", "grouping", "leading_zero" ... (see Message)
+	detail string // the unexpected character, quoted, for code "unexpected"
 }
 
 // Error quotes the input and says what is wrong with it.
@@ -38,6 +39,7 @@ type ArgError struct {
 	Value    string // the offending value as text
 	Reason   string
 	Overflow bool
+	err      error // the underlying *ParseError of a refused amount, if any
 }
 
 // Error names the argument, its value and the reason.
@@ -53,12 +55,26 @@ func (e *ArgError) Unwrap() error {
 	return ErrInvalid
 }
 
+// argErr and overflowErr abbreviate the value (see clip), so no message
+// grows with its input.
 func argErr(field, value, reason string) error {
-	return &ArgError{Field: field, Value: value, Reason: reason}
+	return &ArgError{Field: field, Value: clip(value), Reason: reason}
 }
 
 func overflowErr(field, value, reason string) error {
-	return &ArgError{Field: field, Value: value, Reason: reason, Overflow: true}
+	return &ArgError{Field: field, Value: clip(value), Reason: reason, Overflow: true}
+}
+
+// clip abbreviates text shown unquoted (a number) the way quote does.
+func clip(s string) string {
+	if len(s) <= maxQuoted {
+		return s
+	}
+	cut := maxQuoted
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "... (" + strconv.Itoa(len(s)) + " bytes)"
 }
 
 func index(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }

@@ -16,7 +16,7 @@ type FeeSchedule struct {
 	CommissionCap decimal.Decimal `json:"commission_cap,omitzero"` // most commission a piece pays; zero means no cap
 	OrderFee      decimal.Decimal `json:"order_fee,omitzero"`      // fixed fee per order (e.g. Rp1.250 order processing)
 	PaymentRate   decimal.Decimal `json:"payment_rate,omitzero"`   // fraction of the items' amount charged for payment
-	Rounding      RoundingMode    `json:"-"`                       // each fee to whole rupiah; zero means HalfUp
+	Rounding      RoundingMode    `json:"rounding,omitzero"`       // each fee to whole rupiah; zero means HalfUp
 }
 
 // Validate checks rates in [0, 1] (above 100% is an error) and amounts >= 0.

@@ -1,9 +1,13 @@
 package pricing
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"math"
+	"runtime"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -78,6 +82,88 @@ func FuzzWithin(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzFormat checks Parse(Format(d)) == d for every d Parse could return
+// (at most 2 decimals, at most MaxDigits digits written) and that Format's
+// output is bounded for any coefficient and exponent.
+func FuzzFormat(f *testing.F) {
+	f.Add(int64(125000050), int32(-2))
+	f.Add(int64(1), int32(100_000_000))
+	f.Add(int64(-5), int32(-1<<20))
+	f.Add(int64(math.MaxInt64), int32(11))
+	f.Fuzz(func(t *testing.T, coef int64, exp int32) {
+		v := decimal.New(coef, exp)
+		s := Format(v)
+		if len(s) > 100 {
+			t.Fatalf("Format(%de%d) is %d bytes", coef, exp, len(s))
+		}
+		back, err := Parse(s)
+		if err != nil {
+			digits := 0
+			for _, c := range s {
+				if c >= '0' && c <= '9' {
+					digits++
+				}
+			}
+			if exp >= -2 && digits <= MaxDigits && !strings.Contains(s, "e") {
+				t.Fatalf("Format(%s) = %q does not parse back: %v", v, s, err)
+			}
+			return
+		}
+		if !back.Equal(v) {
+			t.Fatalf("Format(%s) = %q parses to %s", v, s, back)
+		}
+	})
+}
+
+// FuzzQuoteJSON checks that strict decoding never panics, that what it
+// accepts encodes and decodes to the same quote, and that it allocates
+// within a fixed multiple of its input.
+func FuzzQuoteJSON(f *testing.F) {
+	good, _ := json.Marshal(Quote{
+		Lines:    []QuoteLine{{SKU: "A", Quantity: 2, UnitPrice: decimal.NewFromInt(85000), Tiers: Tiers{{MinQuantity: 1, UnitPrice: decimal.NewFromInt(9)}}}},
+		Tax:      PPN,
+		Shipping: decimal.New(1250050, -2),
+		Fees:     &FeeSchedule{Name: "x", Commission: decimal.New(65, -3), Rounding: Down},
+	})
+	f.Add(good)
+	f.Add([]byte(`{"lines":[{"sku":"A","quantity":1,"unit_price":"1.55e5"}],"tax":{"name":"x","numerator":1,"denominator":9}}`))
+	f.Add([]byte(`{"lines":[],"LINES":[],"tax":null}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var q Quote
+		allocs := allocBytes(func() { _ = json.Unmarshal(data, &q) })
+		if limit := 64*uint64(len(data)) + 64<<10; allocs > limit {
+			t.Fatalf("decoding %d bytes allocated %d bytes", len(data), allocs)
+		}
+		if err := json.Unmarshal(data, &q); err != nil {
+			if len(err.Error()) > 1000 {
+				t.Fatalf("message of %d bytes", len(err.Error()))
+			}
+			return
+		}
+		b, err := json.Marshal(q)
+		if err != nil {
+			return // a custom tax with a bad name, or similar: nothing to compare
+		}
+		var back Quote
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("an accepted quote does not decode again: %v\n%s", err, b)
+		}
+		b2, _ := json.Marshal(back)
+		if !bytes.Equal(b, b2) {
+			t.Fatalf("round trip changed the quote:\n%s\n%s", b, b2)
+		}
+	})
+}
+
+// allocBytes returns the bytes fn allocates on the heap.
+func allocBytes(fn func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	fn()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
 }
 
 func FuzzSplitSen(f *testing.F) {

@@ -1,7 +1,9 @@
 package pricing
 
 import (
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -16,18 +18,20 @@ const MaxInputLen = 64
 const MaxDigits = 30
 
 // Parse reads a rupiah amount written the Indonesian way. See the package
-// documentation, "Parsing and formatting", for the accepted forms. It never
-// goes through float64. The error is a *ParseError wrapping ErrSyntax.
-// O(len(s)). Allocations: two for a non-zero amount of up to 18 digits
-// (the result's big.Int: its struct and its word), one for zero; more for
-// longer amounts and for errors.
+// documentation, "Parsing and formatting", for the accepted forms. White
+// space around the amount is ignored, as the batik CSV reader trims its
+// cells. It never goes through float64. The error is a *ParseError
+// wrapping ErrSyntax, whose Code says what is wrong and whose Message gives
+// it in English or Indonesian. O(len(s)). Allocations: two for a non-zero
+// amount of up to 18 digits (the result's big.Int: its struct and its
+// word), one for zero; more for longer amounts and for errors.
 func Parse(s string) (decimal.Decimal, error) {
 	if len(s) > MaxInputLen {
-		return decimal.Decimal{}, &ParseError{Input: s, Reason: "longer than 64 bytes"}
+		return decimal.Decimal{}, parseErr(s, "long", "")
 	}
 	orig := s
-	fail := func(reason string) (decimal.Decimal, error) {
-		return decimal.Decimal{}, &ParseError{Input: orig, Reason: reason}
+	fail := func(code string) (decimal.Decimal, error) {
+		return decimal.Decimal{}, parseErr(orig, code, "")
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -46,11 +50,11 @@ func Parse(s string) (decimal.Decimal, error) {
 			s = s[len("\u00a0"):]
 		}
 		if !neg && strings.HasPrefix(s, "-") {
-			return fail("write the minus before Rp: -Rp5.000")
+			return fail("minus")
 		}
 	}
 	if s == "" {
-		return fail("no digits")
+		return fail("no_digits")
 	}
 
 	// Integer part: plain digits, or groups of three after '.'.
@@ -63,19 +67,26 @@ func Parse(s string) (decimal.Decimal, error) {
 		n, i, first = n+1, i+1, first+1
 	}
 	if first == 0 {
-		return fail(syntaxReason(s[i:]))
+		return syntaxFail(orig, s[i:])
+	}
+	if i < len(s) && s[i] == '.' {
+		if first > 3 {
+			return fail("first_group")
+		}
+		if s[0] == '0' {
+			// "0.500" is half a rupiah written the English way or a
+			// misread 500: ambiguous, so refused.
+			return fail("leading_zero")
+		}
 	}
 	for i < len(s) && s[i] == '.' {
-		if first > 3 {
-			return fail("'.' groups thousands: the first group has at most 3 digits (1.250.000)")
-		}
 		g := 0
 		for i++; i < len(s) && isDigit(s[i]) && g < 4; i++ {
 			buf[n] = s[i]
 			n, g = n+1, g+1
 		}
 		if g != 3 {
-			return fail("'.' groups thousands and must be followed by exactly 3 digits; the decimal separator is ','")
+			return fail("group")
 		}
 	}
 
@@ -89,21 +100,21 @@ func Parse(s string) (decimal.Decimal, error) {
 		default:
 			for ; i < len(s) && isDigit(s[i]); i++ {
 				if frac == 2 {
-					return fail("more than 2 decimal digits after ','")
+					return fail("sen")
 				}
 				buf[n] = s[i]
 				n, frac = n+1, frac+1
 			}
 			if frac == 0 {
-				return fail("',' must be followed by 1 or 2 digits or by '-'")
+				return fail("comma")
 			}
 		}
 	}
 	if i < len(s) {
-		return fail(syntaxReason(s[i:]))
+		return syntaxFail(orig, s[i:])
 	}
 	if n > MaxDigits {
-		return fail("more than 30 digits")
+		return fail("digits")
 	}
 	digits := buf[:n]
 	if n <= 18 {
@@ -118,7 +129,7 @@ func Parse(s string) (decimal.Decimal, error) {
 	}
 	d, err := decimal.NewFromString(string(digits))
 	if err != nil {
-		return fail("not a number")
+		return fail("nan")
 	}
 	d = d.Shift(int32(-frac))
 	if neg {
@@ -139,41 +150,59 @@ func MustParse(s string) decimal.Decimal {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// syntaxReason names what stands where digits or the end were expected.
-func syntaxReason(rest string) string {
+// syntaxFail names what stands in rest where digits or the end were expected.
+func syntaxFail(orig, rest string) (decimal.Decimal, error) {
+	code, detail := "no_digits", ""
 	switch {
 	case rest == "":
-		return "no digits"
 	case rest[0] == 'e' || rest[0] == 'E':
-		return "exponents are not allowed"
+		code = "exponent"
 	case strings.HasPrefix(strings.ToLower(rest), "nan"), strings.HasPrefix(strings.ToLower(rest), "inf"):
-		return "not a number"
+		code = "nan"
 	case rest[0] == ',':
-		return "',' is the decimal separator and can appear once, before at most 2 digits"
+		code = "comma_twice"
 	case rest[0] == '.':
-		return "'.' groups thousands in threes"
+		code = "dot"
 	case rest[0] == '-' || rest[0] == '+':
-		return "a sign may only lead the amount"
+		code = "sign"
+	default:
+		code = "unexpected"
+		_, size := utf8.DecodeRuneInString(rest)
+		detail = strconv.Quote(rest[:size])
 	}
-	return "unexpected " + quote(rest[:1]) + " (amounts look like Rp1.250.000 or 1250000,50)"
+	return decimal.Decimal{}, parseErr(orig, code, detail)
 }
 
 // Format writes d the Indonesian way: "Rp1.250.000", "-Rp5.000", and
 // "Rp1.250.000,50" when d has sen (always two decimal digits then, or as
 // many as d carries beyond two: Format never rounds, so it never hides a
 // fraction). Parse(Format(d)) equals d for every d with at most 2 decimal
-// places. O(digits). One allocation (the string) when d's coefficient has
-// at most 18 digits, d has at most 18 decimals and |d| < 10^30, which
-// covers every amount of up to 18 digits that Parse returns; more beyond.
+// places whose written digits (rupiah and sen together) number at most
+// MaxDigits: exactly the amounts Parse can return.
+//
+// An amount built in code that is past those limits (more than 40 digits
+// in its coefficient, or written with more than MaxDigits digits before or
+// after the comma, such as decimal.New(1, 1e8)) is written in a bounded
+// scientific form, "Rp1e+100000000" or "Rp12345e-40", which Parse refuses:
+// the output is at most about 100 bytes whatever d is. O(digits). One
+// allocation (the string) when d's coefficient has at most 18 digits, d has
+// at most 18 decimals and |d| < 10^30, which covers every amount of up to
+// 18 digits that Parse returns; more beyond.
 func Format(d decimal.Decimal) string {
 	var buf [48]byte
 	return string(AppendFormat(buf[:0], d))
 }
 
+// maxCoefDigits is the most coefficient digits Format writes out in full.
+const maxCoefDigits = 40
+
 // AppendFormat appends Format(d) to b and returns the extended buffer. For
 // the amounts on which Format allocates only its string, AppendFormat
 // allocates nothing when b has 48 bytes of room.
 func AppendFormat(b []byte, d decimal.Decimal) []byte {
+	if e := int64(d.Exponent()); e > MaxDigits || -e > maxCoefDigits || d.NumDigits() > maxCoefDigits {
+		return appendScientific(b, d)
+	}
 	var digitsBuf [40]byte
 	var digits []byte
 	exp := int(d.Exponent())
@@ -248,6 +277,32 @@ func AppendFormat(b []byte, d decimal.Decimal) []byte {
 		}
 	}
 	return b
+}
+
+// appendScientific writes d past Format's limits as [-]Rp<coefficient>e<exp>,
+// the coefficient cut to its first 30 digits and marked "..." when longer.
+func appendScientific(b []byte, d decimal.Decimal) []byte {
+	if d.Sign() < 0 {
+		b = append(b, '-')
+	}
+	b = append(b, "Rp"...)
+	c := d.Coefficient()
+	c.Abs(c)
+	exp := int64(d.Exponent())
+	if c.BitLen() > 4000 { // about 1,200 digits: do not print it to cut it
+		return append(b, "(more than 1000 digits)"...)
+	}
+	digits := c.Append(nil, 10)
+	if len(digits) > MaxDigits {
+		exp += int64(len(digits) - MaxDigits)
+		digits = append(digits[:MaxDigits], "..."...)
+	}
+	b = append(b, digits...)
+	b = append(b, 'e')
+	if exp >= 0 {
+		b = append(b, '+')
+	}
+	return strconv.AppendInt(b, exp, 10)
 }
 
 func allZero(b []byte) bool {

@@ -20,11 +20,13 @@ type QuoteLine struct {
 // over the lines in proportion to their amounts (by Split, in whole
 // rupiah) so that every line and the order agree. Tax applies to the goods
 // (not shipping): on top of the prices, or inside them when TaxIncluded.
-// Fees, when set, are the marketplace's cut on the goods.
+// Fees, when set, are the marketplace's cut on the goods. A Quote encodes
+// to JSON and decodes back strictly (see UnmarshalJSON): the tax travels by
+// name ("ppn") or, for a custom tax, as an object.
 type Quote struct {
 	Lines       []QuoteLine     `json:"lines"`
 	Discount    decimal.Decimal `json:"discount,omitzero"`
-	Tax         Tax             `json:"-"`
+	Tax         Tax             `json:"tax,omitzero"` // "ppn", "ppn_luxury" or a custom tax's object; absent means no tax
 	TaxIncluded bool            `json:"tax_included,omitempty"`
 	Shipping    decimal.Decimal `json:"shipping,omitzero"`
 	Fees        *FeeSchedule    `json:"fees,omitempty"`

@@ -124,13 +124,15 @@ func splitDecimal(total decimal.Decimal, weights []int64, step decimal.Decimal) 
 }
 
 // decText renders d for an error message, abbreviated like quote does for
-// text: a decimal built in code can have a million digits.
+// text: a decimal built in code can have a million digits. The result fits
+// in maxQuoted bytes, so clip leaves it whole.
 func decText(d decimal.Decimal) string {
 	if n := d.NumDigits() + int(max(d.Exponent(), -d.Exponent())); n > maxQuoted {
+		const keep = 32 // digits shown of a long coefficient
 		e := int64(d.Exponent())
 		c := d.Coefficient().String()
-		if len(c) > maxQuoted {
-			c = c[:maxQuoted] + "...(" + strconv.Itoa(d.NumDigits()) + " digits)"
+		if len(c) > keep {
+			c = c[:keep] + "...(" + strconv.Itoa(d.NumDigits()) + " digits)"
 		}
 		return c + "e" + strconv.FormatInt(e, 10)
 	}

@@ -1,0 +1,36 @@
+package batik
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/batikkit/batikkit/pricing"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseLangTags(t *testing.T) {
+	tests := []struct {
+		give string
+		want Lang
+	}{
+		{"id", Indonesian}, {"ID", Indonesian}, {"id-ID", Indonesian}, {"in", Indonesian},
+		{"id;q=0.8", Indonesian}, {"id-ID,id;q=0.9,en;q=0.8", Indonesian}, {"Bahasa Indonesia", Indonesian},
+		{"en", English}, {"en-US", English}, {"en-US,en;q=0.9", English}, {"en-GB", English},
+		{"fr;q=0.9,id;q=0.5", Indonesian}, // French is not served: the next choice is
+		{"english", English},
+	}
+	for _, tt := range tests {
+		got, err := ParseLang(tt.give)
+		require.NoError(t, err, tt.give)
+		assert.Equal(t, tt.want, got, tt.give)
+	}
+	for _, bad := range []string{"", "xx-invalid-tag-!!", "fr", "zh-Hant", strings.Repeat("en,", 1000)} {
+		_, err := ParseLang(bad)
+		require.ErrorIs(t, err, ErrUnknown, bad)
+		assert.Less(t, len(err.Error()), 300)
+	}
+	// batik.Lang is pricing.Lang: one value serves both packages.
+	var l pricing.Lang = Indonesian
+	assert.Equal(t, pricing.Indonesian, l)
+}

@@ -1,0 +1,410 @@
+// Package strictjson checks one JSON value against the Go type it will be
+// decoded into, before encoding/json decodes it, for the rules encoding/json
+// does not keep: every key matches a field's JSON name exactly (not merely
+// in another case), no key appears twice in an object, null is never a
+// value, every field whose tag lacks omitempty and omitzero is present, and
+// every value has the JSON type its field holds. Problems are located by a
+// path with indexes ("[3].capabilities[2].per_week") and a byte offset.
+//
+// batik/internal/strictjson and pricing/internal/strictjson are the same
+// file (Go's internal rule keeps one copy from serving both packages, and
+// pricing imports nothing of batik); a test in batik keeps them identical.
+package strictjson
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"errors"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Code says what is wrong.
+type Code uint8
+
+const (
+	Syntax    Code = iota + 1 // not well-formed JSON
+	Unknown                   // a key no field has
+	Case                      // a key that names a field in another case ("ID" for "id")
+	Duplicate                 // a key given twice in one object
+	Missing                   // a required key is absent
+	Null                      // null given as a value
+	Type                      // a value of the wrong JSON type (Want says which)
+	Leaf                      // the leaf func refused a value (Err says why)
+)
+
+// Kind is the JSON type a field wants.
+type Kind uint8
+
+const (
+	Integer Kind = iota + 1 // a whole number (in range for the field)
+	Text                    // a string
+	List                    // an array
+	Object                  // an object
+	Boolean                 // true or false
+	Amount                  // a string or a number
+)
+
+// Problem is the first rule a value breaks.
+type Problem struct {
+	Code   Code
+	Path   string // where: "[3].capabilities[2].per_week"; for Unknown and Case, the path of the object plus the key
+	Key    string // the key as written (Unknown, Case, Duplicate)
+	Field  string // the field's own name (Case)
+	Want   Kind   // for Type
+	Offset int64  // byte offset of the value or key in the data
+	Err    error  // for Leaf: the leaf func's error
+}
+
+// LeafFunc checks the text of a value whose type reads text (an
+// encoding.TextUnmarshaler such as an enum, a date or a decimal): the
+// string's contents, or a number as written. A nil LeafFunc checks nothing.
+type LeafFunc func(t reflect.Type, text string) error
+
+type field struct {
+	name     string
+	typ      reflect.Type
+	required bool
+}
+
+var fieldCache sync.Map // reflect.Type -> []field
+
+func fieldsOf(t reflect.Type) []field {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.([]field)
+	}
+	var out []field
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		tag := sf.Tag.Get("json")
+		if tag == "-" || (!sf.IsExported() && !sf.Anonymous) {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if sf.Anonymous && name == "" && sf.Type.Kind() == reflect.Struct {
+			out = append(out, fieldsOf(sf.Type)...)
+			continue
+		}
+		if name == "" {
+			name = sf.Name
+		}
+		optional := false
+		for _, o := range strings.Split(opts, ",") {
+			optional = optional || o == "omitempty" || o == "omitzero"
+		}
+		out = append(out, field{name: name, typ: sf.Type, required: !optional})
+	}
+	fieldCache.Store(t, out)
+	return out
+}
+
+var (
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
+)
+
+// Check walks data, one JSON value, against t, calling leaf (if not nil)
+// on the text of every leaf value. path prefixes every location ("" at the
+// top, "[3]" for an element). It returns nil when data keeps every rule.
+// O(len(data)) plus the leaf calls.
+func Check(data []byte, t reflect.Type, path string, leaf LeafFunc) *Problem {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	c := checker{d: d, leaf: leaf}
+	if p := c.value(t, path); p != nil {
+		return p
+	}
+	if _, err := d.Token(); err != io.EOF {
+		return &Problem{Code: Syntax, Path: path, Offset: d.InputOffset()}
+	}
+	return nil
+}
+
+type checker struct {
+	d     *json.Decoder
+	leaf  LeafFunc
+	depth int // open objects and arrays
+}
+
+// token reads the next token, keeping depth.
+func (c *checker) token() (json.Token, error) {
+	t, err := c.d.Token()
+	switch t {
+	case json.Delim('{'), json.Delim('['):
+		c.depth++
+	case json.Delim('}'), json.Delim(']'):
+		c.depth--
+	}
+	return t, err
+}
+
+// Walker checks the elements of one JSON array one at a time with a single
+// decoder, so that checking many small elements costs no allocation per
+// element beyond the tokens, and a problem in one element does not stop the
+// walk: the rest of that element is skipped.
+type Walker struct {
+	c checker
+}
+
+// NewWalker returns a Walker over data, which should hold a JSON array.
+func NewWalker(data []byte, leaf LeafFunc) *Walker {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	return &Walker{c: checker{d: d, leaf: leaf}}
+}
+
+// Open reads the opening '['; false if data does not start with one.
+func (w *Walker) Open() bool {
+	t, err := w.c.token()
+	return err == nil && t == json.Delim('[')
+}
+
+// More reports whether another element follows.
+func (w *Walker) More() bool { return w.c.d.More() }
+
+// Offset is the decoder's byte offset in data.
+func (w *Walker) Offset() int64 { return w.c.d.InputOffset() }
+
+// Close reads the closing ']' and reports whether it is the end of data.
+func (w *Walker) Close() (closed, end bool) {
+	if t, err := w.c.token(); err != nil || t != json.Delim(']') {
+		return false, false
+	}
+	_, err := w.c.d.Token()
+	return true, err == io.EOF
+}
+
+// Element checks the next element against t and returns its problem (nil
+// if none) and the offset where it ends. After a Syntax problem the walk
+// cannot go on.
+func (w *Walker) Element(t reflect.Type, path string) (end int64, p *Problem) {
+	base := w.c.depth
+	p = w.c.value(t, path)
+	if p != nil && p.Code != Syntax {
+		for w.c.depth > base {
+			if _, err := w.c.token(); err != nil {
+				return w.c.d.InputOffset(), w.c.syntax(path, err)
+			}
+		}
+	}
+	return w.c.d.InputOffset(), p
+}
+
+func (c *checker) syntax(path string, err error) *Problem {
+	off := c.d.InputOffset()
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off = se.Offset
+	}
+	return &Problem{Code: Syntax, Path: path, Offset: off}
+}
+
+func (c *checker) value(t reflect.Type, path string) *Problem {
+	off := c.d.InputOffset()
+	tok, err := c.token()
+	if err != nil {
+		return c.syntax(path, err)
+	}
+	if tok == nil {
+		return &Problem{Code: Null, Path: path, Offset: off}
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	pt := reflect.PointerTo(t)
+	wrong := func(k Kind) *Problem {
+		if p := c.skip(tok, path); p != nil {
+			return p
+		}
+		return &Problem{Code: Type, Path: path, Want: k, Offset: off}
+	}
+	if pt.Implements(textUnmarshaler) {
+		dec := t.PkgPath() == "github.com/shopspring/decimal" && t.Name() == "Decimal"
+		text, isText := "", false
+		switch v := tok.(type) {
+		case string:
+			text, isText = v, true
+		case json.Number:
+			text, isText = string(v), dec // an amount may be a JSON number; its parser judges it
+		}
+		if isText {
+			if c.leaf != nil {
+				if err := c.leaf(t, text); err != nil {
+					return &Problem{Code: Leaf, Path: path, Offset: off, Err: err}
+				}
+			}
+			return nil
+		}
+		if !dec && tok == json.Delim('{') && pt.Implements(jsonUnmarshaler) {
+			return c.skip(tok, path) // an object form its UnmarshalJSON judges
+		}
+		if dec {
+			return wrong(Amount)
+		}
+		return wrong(Text)
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if tok != json.Delim('{') {
+			return wrong(Object)
+		}
+		return c.object(t, path)
+	case reflect.Slice, reflect.Array:
+		if tok != json.Delim('[') {
+			return wrong(List)
+		}
+		for i := 0; c.d.More(); i++ {
+			if p := c.value(t.Elem(), path+"["+strconv.Itoa(i)+"]"); p != nil {
+				return p
+			}
+		}
+		if _, err := c.token(); err != nil {
+			return c.syntax(path, err)
+		}
+		return nil
+	case reflect.Map:
+		if tok != json.Delim('{') {
+			return wrong(Object)
+		}
+		seen := make(map[string]bool)
+		for c.d.More() {
+			koff := c.d.InputOffset()
+			k, err := c.token()
+			if err != nil {
+				return c.syntax(path, err)
+			}
+			key, _ := k.(string)
+			if seen[key] {
+				return &Problem{Code: Duplicate, Path: join(path, key), Key: key, Offset: koff}
+			}
+			seen[key] = true
+			if p := c.value(t.Elem(), join(path, key)); p != nil {
+				return p
+			}
+		}
+		if _, err := c.token(); err != nil {
+			return c.syntax(path, err)
+		}
+		return nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, ok := tok.(json.Number)
+		if !ok {
+			return wrong(Integer)
+		}
+		if _, err := strconv.ParseInt(string(n), 10, t.Bits()); err != nil {
+			return &Problem{Code: Type, Path: path, Want: Integer, Offset: off}
+		}
+		return nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n, ok := tok.(json.Number)
+		if !ok {
+			return wrong(Integer)
+		}
+		if _, err := strconv.ParseUint(string(n), 10, t.Bits()); err != nil {
+			return &Problem{Code: Type, Path: path, Want: Integer, Offset: off}
+		}
+		return nil
+	case reflect.String:
+		if _, ok := tok.(string); !ok {
+			return wrong(Text)
+		}
+		return nil
+	case reflect.Bool:
+		if _, ok := tok.(bool); !ok {
+			return wrong(Boolean)
+		}
+		return nil
+	}
+	return c.skip(tok, path) // interfaces and anything else: no rule here
+}
+
+func (c *checker) object(t reflect.Type, path string) *Problem {
+	fields := fieldsOf(t)
+	var seenBuf [32]bool
+	var seen []bool
+	if len(fields) <= len(seenBuf) {
+		seen = seenBuf[:len(fields)]
+	} else {
+		seen = make([]bool, len(fields))
+	}
+	for c.d.More() {
+		koff := c.d.InputOffset()
+		k, err := c.token()
+		if err != nil {
+			return c.syntax(path, err)
+		}
+		key, _ := k.(string)
+		i := -1
+		for j := range fields {
+			if fields[j].name == key {
+				i = j
+				break
+			}
+		}
+		if i < 0 {
+			for j := range fields {
+				if strings.EqualFold(fields[j].name, key) {
+					return &Problem{Code: Case, Path: join(path, key), Key: key, Field: fields[j].name, Offset: koff}
+				}
+			}
+			return &Problem{Code: Unknown, Path: join(path, key), Key: key, Offset: koff}
+		}
+		if seen[i] {
+			return &Problem{Code: Duplicate, Path: join(path, key), Key: key, Offset: koff}
+		}
+		seen[i] = true
+		if p := c.value(fields[i].typ, join(path, key)); p != nil {
+			return p
+		}
+	}
+	end := c.d.InputOffset()
+	if _, err := c.token(); err != nil {
+		return c.syntax(path, err)
+	}
+	for j, f := range fields {
+		if f.required && !seen[j] {
+			return &Problem{Code: Missing, Path: join(path, f.name), Key: f.name, Offset: end}
+		}
+	}
+	return nil
+}
+
+// skip consumes the rest of a value whose first token was tok.
+func (c *checker) skip(tok json.Token, path string) *Problem {
+	if tok != json.Delim('{') && tok != json.Delim('[') {
+		return nil
+	}
+	for depth := 1; depth > 0; {
+		t, err := c.token()
+		if err != nil {
+			return c.syntax(path, err)
+		}
+		switch t {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+	}
+	return nil
+}
+
+// join appends key to path, abbreviating a long key (an unknown key can be
+// megabytes long) so that no path grows with its input.
+func join(path, key string) string {
+	if len(key) > 64 {
+		cut := 64
+		for cut > 0 && key[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		key = key[:cut] + "..."
+	}
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
