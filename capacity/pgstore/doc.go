@@ -1,0 +1,95 @@
+// Package pgstore keeps the capacity ledger in PostgreSQL, so that every
+// replica of a service books against the same slots and no workshop's week
+// is ever promised twice, across goroutines, processes and machines. It is
+// a capacity.Store; the rules (planning, idempotency, states) stay in
+// capacity.Ledger. It is the one package of the module that imports pgx.
+//
+// # Running the ledger on PostgreSQL
+//
+// The caller owns the connection pool; the package opens no connection of
+// its own. Migrate creates the tables once (it is safe to call at every
+// start, from every replica at once); New wraps the pool:
+//
+//	pool, err := pgxpool.New(ctx, os.Getenv("DATABASE_URL")) // "postgres://user:pass@host/db" or "host=/run/postgresql dbname=shop"
+//	if err != nil { ... }
+//	defer pool.Close()
+//	if err := pgstore.Migrate(ctx, pool, "batikkit"); err != nil { ... } // ErrSchema, ErrConnect
+//	store := pgstore.New(pool, pgstore.Options{Schema: "batikkit"})
+//	ledger := capacity.NewLedger(store /* , options */)
+//
+// The tables live under one schema chosen by the caller (default
+// "batikkit"; lower-case letters, digits and underscores): slots,
+// bookings, booking_lines, calendar and schema_version. Migrate is
+// versioned by the one row of schema_version and refuses (ErrSchema) a
+// schema written by a newer version of this package rather than downgrade
+// it. The database keeps the invariants too, with CHECK constraints
+// (held + confirmed <= capacity and delivered <= confirmed on every slot,
+// delivered <= quantity on every line), NOT NULL columns, foreign keys
+// from lines to bookings and slots, and a unique index on the idempotency
+// key: a bug in Go cannot overbook either.
+//
+// # Transactions and isolation
+//
+// Every Store call is one transaction at READ COMMITTED with explicit row
+// locks, not SERIALIZABLE. A booking's work is a few known rows, so locks
+// say exactly what must not change underneath it:
+//
+//   - the booking's row is locked (SELECT ... FOR UPDATE) and its version
+//     checked; a new booking is an INSERT ... ON CONFLICT DO NOTHING on
+//     the unique key, so of two replicas inserting one key, one inserts
+//     and the other gets capacity.ErrExists with the stored booking;
+//   - the slot rows are created if missing (INSERT ... ON CONFLICT DO
+//     NOTHING), locked in slot order (producer ID, technique, week; the
+//     order of capacity.Slot.Compare), so two bookings never wait for
+//     each other in a cycle, then changed by one conditional UPDATE that
+//     adds pieces only WHERE held + confirmed + n <= capacity. A slot that
+//     lost the race updates no row; the transaction rolls back and Commit
+//     returns capacity.ErrNoRoom, on which the Ledger re-plans.
+//
+// Each statement at READ COMMITTED sees what committed before it began,
+// and the conditional update re-reads a locked row's newest version, so a
+// lost race is detected where it happens instead of failing the whole
+// transaction as a serialization error, as SERIALIZABLE or REPEATABLE READ
+// would under the contention a campaign creates (many bookings on the same
+// few workshops). The readers (Booking, Bookings, Usage, Calendar) are one
+// statement each: one consistent snapshot, no transaction, no locks.
+//
+// Hold expiry is evaluated in SQL against the caller's clock value (the
+// now of the call), never the server's: a hold with hold_until <= now
+// reads as Expired, and Commit marks such holds expired and releases their
+// pieces on every slot they hold before it checks room.
+//
+// # Retries
+//
+// A transaction that fails with a serialization failure (SQLSTATE 40001) or
+// a deadlock (40P01), or whose connection was lost before COMMIT was sent
+// (the server rolls an open transaction back when its connection goes), is
+// run again from the start, at most Options.MaxRetries times (default 8),
+// after an exponential backoff from 2 ms to 250 ms with full jitter.
+// Store.Retries counts them. The ledger's own answers (ErrNoRoom, ErrStale,
+// ErrExists, ErrNotFound) are never retried here: the Ledger decides.
+//
+// # Connection loss
+//
+// A connection that breaks mid-operation (a restarted server, a network
+// cut, pg_terminate_backend) never leaves half a change: PostgreSQL rolls
+// back every transaction whose connection goes away, and COMMIT is atomic.
+// So each operation committed fully or not at all:
+//
+//   - broken before COMMIT was sent: nothing was written; the Store retries
+//     it on a fresh connection from the pool, and returns an error wrapping
+//     ErrConnection ("nothing was changed") when the retries run out;
+//   - broken while COMMIT was in flight: the client cannot know whether the
+//     server committed. The Store does not guess: it returns an error
+//     wrapping ErrConnection that says so. Reading the booking by key tells,
+//     and replaying the same Book with the same idempotency key is safe
+//     (the same request returns the existing booking).
+//
+// A pool that cannot connect gives ErrConnect; a closed pool gives
+// ErrClosed.
+//
+// # Concurrency
+//
+// A Store is safe for concurrent use. Stores in any number of processes
+// may share one schema.
+package pgstore
