@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"os"
+	"runtime"
 	"testing"
 	"time"
 
@@ -53,8 +54,15 @@ func newPool(t testing.TB, dsn string, maxConns int32) *pgxpool.Pool {
 // test ends.
 func testStore(t testing.TB) (*Store, *pgxpool.Pool) {
 	t.Helper()
+	return testStoreConns(t, 0)
+}
+
+// testStoreConns is testStore with a pool of at most maxConns connections
+// (0: pgxpool's default).
+func testStoreConns(t testing.TB, maxConns int32) (*Store, *pgxpool.Pool) {
+	t.Helper()
 	dsn := testDSN(t)
-	pool := newPool(t, dsn, 0)
+	pool := newPool(t, dsn, maxConns)
 	schema := randomSchema(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -80,3 +88,5 @@ func dropSchemaAtEnd(t testing.TB, dsn, schema string) {
 		}
 	})
 }
+
+func runtimeProcs() int { return runtime.GOMAXPROCS(0) }
