@@ -153,7 +153,9 @@ type Booking struct {
 // capability's PerWeek); the store records it on the slot and, when Held
 // + Confirmed grows, refuses the whole change with ErrNoRoom unless the
 // new held + confirmed (counting only holds unexpired at Change.Now) is at
-// most Capacity.
+// most Capacity. A calendar entry the store holds for the slot (see
+// CalendarEntry for which applies) takes precedence over Capacity, so that
+// a week closed by SetCalendar after the change was planned stays closed.
 type SlotDelta struct {
 	Slot
 	Capacity  int

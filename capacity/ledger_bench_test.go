@@ -1,0 +1,123 @@
+package capacity_test
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/capacity"
+	"github.com/shopspring/decimal"
+)
+
+// benchWorkshops makes n cap producers of 90 to 130 pieces a week, IDs
+// prefixed by prefix.
+func benchWorkshops(prefix string, n int) []batik.Producer {
+	ps := make([]batik.Producer, n)
+	for i := range ps {
+		ps[i] = batik.Producer{ID: fmt.Sprintf("%s-%02d", prefix, i), Name: "Batik", Region: "33.72",
+			Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 90 + 3*i,
+				UnitCost: decimal.NewFromInt(int64(76000 + 500*i))}}}
+	}
+	return ps
+}
+
+var benchFrom = capacity.MustParseWeek("2026-W50")
+
+var benchNow = time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
+
+// BenchmarkBook compares Book of a 1,000-piece order over 15 producers x 4
+// weeks on the memory store with Allocate of the same order alone. Each
+// booking is a hold that has expired by the next one (the clock advances
+// an hour a booking), so the capacity never runs out and every Book also
+// releases the holds before it; the store is replaced, outside the timer,
+// every 4,096 bookings to bound its memory.
+func BenchmarkBook(b *testing.B) {
+	ps := benchWorkshops("P", 15)
+	order := batik.Order{ID: "O", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1000}
+	b.Run("Allocate", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			p, err := capacity.Allocate(order, ps, capacity.AllocateOptions{Weeks: 4, From: benchFrom})
+			if err != nil || p.Unfilled != 0 {
+				b.Fatal(err, p.Unfilled)
+			}
+		}
+	})
+	b.Run("Book", func(b *testing.B) {
+		b.ReportAllocs()
+		ctx := context.Background()
+		var l *capacity.Ledger
+		i := 0
+		for b.Loop() {
+			if i%4096 == 0 {
+				b.StopTimer()
+				l = capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+				b.StartTimer()
+			}
+			i++
+			now := benchNow.Add(time.Duration(i) * time.Hour)
+			key := "O-" + strconv.Itoa(i)
+			bk, err := l.Book(ctx, capacity.BookRequest{Key: key, Orders: []batik.Order{order}, Producers: ps, From: benchFrom, Weeks: 4,
+				HoldUntil: now.Add(time.Minute)}, now)
+			if err != nil || len(bk.Unfilled) != 0 {
+				b.Fatal(err, bk.Unfilled)
+			}
+		}
+	})
+}
+
+// BenchmarkThroughput books 100-piece orders on disjoint producers (each
+// goroutine its own 4 producers) with 1 and 2 goroutines, and with every
+// goroutine on the same producers, reporting orders/s. Holds expire a
+// second after they are made and the clock advances a second per order,
+// so capacity never runs out.
+func BenchmarkThroughput(b *testing.B) {
+	for _, tt := range []struct {
+		name       string
+		goroutines int
+		shared     bool
+	}{{"disjoint/1", 1, false}, {"disjoint/2", 2, false}, {"contending/2", 2, true}, {"contending/8", 8, true}} {
+		b.Run(tt.name, func(b *testing.B) {
+			l := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{MaxRetries: 1000})
+			var next atomic.Int64
+			var failed atomic.Int64
+			per := b.N/tt.goroutines + 1
+			start := time.Now()
+			b.ResetTimer()
+			var wg sync.WaitGroup
+			for g := range tt.goroutines {
+				prefix := "G" + strconv.Itoa(g)
+				if tt.shared {
+					prefix = "S"
+				}
+				ps := benchWorkshops(prefix, 4)
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					ctx := context.Background()
+					for range per {
+						n := next.Add(1)
+						now := benchNow.Add(time.Duration(n) * time.Second)
+						o := batik.Order{ID: "O-" + strconv.FormatInt(n, 10), Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 100}
+						_, err := l.Book(ctx, capacity.BookRequest{Key: o.ID, Orders: []batik.Order{o}, Producers: ps, From: benchFrom,
+							HoldUntil: now.Add(time.Second)}, now)
+						if err != nil {
+							failed.Add(1)
+						}
+					}
+				}()
+			}
+			wg.Wait()
+			b.StopTimer()
+			if f := failed.Load(); f > 0 {
+				b.Fatalf("%d bookings failed", f)
+			}
+			b.ReportMetric(float64(int64(per)*int64(tt.goroutines))/time.Since(start).Seconds(), "orders/s")
+		})
+	}
+}

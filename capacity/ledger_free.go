@@ -1,0 +1,311 @@
+package capacity
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/batikkit/batikkit/batik"
+	"github.com/shopspring/decimal"
+)
+
+// snapshot is the free capacity of some producers over consecutive weeks
+// as a store showed it at one moment: each slot's capacity (calendar
+// entry, else PerWeek) and what is free of it. It implements FreeCapacity
+// for Allocate and Schedule. Not safe for concurrent use (Free keeps a
+// lookup hint); Ledger.Free hands out a read-only wrapper.
+type snapshot struct {
+	from  Week
+	weeks int
+	wk    []Week // from, from+1, ...
+	prods []batik.Producer
+	index map[string]int32
+	hint  int32
+	capac []int32 // per (producer, technique, week): capacity
+	free  []int32 // per (producer, technique, week): capacity - held - confirmed, at least 0
+	usage map[Slot]SlotUsage
+}
+
+// ntech is the number of techniques, for the snapshot's arrays.
+const ntech = 4
+
+// snapshot reads the calendar and usage of producers' slots for weeks
+// from .. from+weeks-1 (technique tech, or every one when empty). With
+// keep it also keeps each slot's usage.
+func (l *Ledger) snapshot(ctx context.Context, producers []batik.Producer, tech batik.Technique, from Week, weeks int, now time.Time) (*snapshot, error) {
+	return l.snapshotOf(ctx, producers, tech, from, weeks, now, false)
+}
+
+func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tech batik.Technique, from Week, weeks int, now time.Time, keep bool) (*snapshot, error) {
+	s := &snapshot{from: from, weeks: weeks, prods: producers, index: make(map[string]int32, len(producers))}
+	if weeks == 0 {
+		return s, nil
+	}
+	s.wk = make([]Week, weeks)
+	ids := make([]string, len(producers))
+	for i := range producers {
+		ids[i] = producers[i].ID
+		s.index[ids[i]] = int32(i)
+	}
+	for k := range s.wk {
+		s.wk[k] = from.Add(k)
+	}
+	q := SlotQuery{ProducerIDs: ids, Technique: tech, From: from, To: s.wk[weeks-1]}
+	cal, err := l.store.Calendar(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	us, err := l.store.Usage(ctx, q, now)
+	if err != nil {
+		return nil, err
+	}
+	n := len(producers) * ntech * weeks
+	s.capac = make([]int32, 2*n)
+	s.capac, s.free = s.capac[:n:n], s.capac[n:]
+	for pi := range producers {
+		for _, c := range producers[pi].Capabilities {
+			base := (pi*ntech + techIndex(c.Technique)) * weeks
+			for k := range weeks {
+				s.capac[base+k] = int32(c.PerWeek)
+			}
+		}
+	}
+	// Entries for the whole producer first, then those of a technique,
+	// which take precedence.
+	for _, own := range []bool{false, true} {
+		for _, e := range cal {
+			pi, ok := s.index[e.ProducerID]
+			k := s.weekIndex(e.Week)
+			if !ok || k < 0 || (e.Technique != "") != own {
+				continue
+			}
+			for _, c := range producers[pi].Capabilities {
+				if e.Technique == "" || e.Technique == c.Technique {
+					s.capac[(int(pi)*ntech+techIndex(c.Technique))*weeks+k] = int32(e.Capacity)
+				}
+			}
+		}
+	}
+	copy(s.free, s.capac)
+	if keep {
+		s.usage = make(map[Slot]SlotUsage, len(us))
+	}
+	for _, u := range us {
+		if keep {
+			s.usage[u.Slot] = u
+		}
+		if i := s.at(u.ProducerID, u.Technique, u.Week); i >= 0 {
+			s.free[i] = int32(max(int(s.free[i])-u.Held-u.Confirmed, 0))
+		}
+	}
+	return s, nil
+}
+
+// weekIndex returns w's position from s.from, or -1 outside the snapshot.
+func (s *snapshot) weekIndex(w Week) int {
+	if len(s.wk) == 0 || w.Before(s.from) || s.wk[len(s.wk)-1].Before(w) {
+		return -1
+	}
+	if len(s.wk) <= 8 {
+		for k := range s.wk {
+			if s.wk[k] == w {
+				return k
+			}
+		}
+	}
+	return w.Sub(s.from)
+}
+
+// at returns the index of a slot in the arrays, or -1.
+func (s *snapshot) at(id string, t batik.Technique, w Week) int {
+	pi := s.hint
+	if int(pi) >= len(s.prods) || s.prods[pi].ID != id {
+		var ok bool
+		if pi, ok = s.index[id]; !ok {
+			return -1
+		}
+		s.hint = pi
+	}
+	k := s.weekIndex(w)
+	if k < 0 || !t.Valid() {
+		return -1
+	}
+	return (int(pi)*ntech+techIndex(t))*s.weeks + k
+}
+
+// Free returns the free capacity of a slot, 0 outside the snapshot.
+func (s *snapshot) Free(id string, t batik.Technique, w Week) int {
+	if i := s.at(id, t, w); i >= 0 {
+		return int(s.free[i])
+	}
+	return 0
+}
+
+// capacity returns a slot's capacity, or -1 outside the snapshot.
+func (s *snapshot) capacity(sl Slot) int {
+	if i := s.at(sl.ProducerID, sl.Technique, sl.Week); i >= 0 {
+		return int(s.capac[i])
+	}
+	return -1
+}
+
+// lay places q pieces of an order with producer id into its free weeks
+// k0 .. k1-1 earliest first, appending a line per week used and taking the
+// pieces from the snapshot. It returns the lines; pieces that do not fit
+// are not placed (Allocate's quantities always fit).
+func (s *snapshot) lay(lines []BookingLine, order, id string, t batik.Technique, q int, cost decimal.Decimal, k0, k1 int) []BookingLine {
+	for k := k0; k < k1 && q > 0; k++ {
+		i := s.at(id, t, s.wk[k])
+		if i < 0 {
+			break
+		}
+		take := min(int(s.free[i]), q)
+		if take > 0 {
+			lines = append(lines, BookingLine{OrderID: order, Slot: Slot{id, t, s.wk[k]}, Quantity: take, UnitCost: cost})
+			s.free[i] -= int32(take)
+			q -= take
+		}
+	}
+	return lines
+}
+
+// deltas returns the confirmed pieces of lines times sign as slot deltas,
+// one per slot in slot order, with the snapshot's capacity (or capOf's for
+// slots outside it) merged into existing, which may hold deltas already.
+func (s *snapshot) deltas(lines []BookingLine, sign int, existing []SlotDelta) []SlotDelta {
+	return mergeDeltas(existing, lines, func(l BookingLine) SlotDelta {
+		return SlotDelta{Slot: l.Slot, Capacity: max(s.capacity(l.Slot), 0), Confirmed: sign * l.Quantity}
+	})
+}
+
+// mergeDeltas adds a delta per line to ds and returns them sorted by slot,
+// one per slot (the fields of deltas of one slot are summed; Capacity is
+// the largest given).
+func mergeDeltas(ds []SlotDelta, lines []BookingLine, of func(BookingLine) SlotDelta) []SlotDelta {
+	for _, l := range lines {
+		ds = append(ds, of(l))
+	}
+	slices.SortStableFunc(ds, func(a, b SlotDelta) int { return a.Slot.Compare(b.Slot) })
+	out := ds[:0]
+	for _, d := range ds {
+		if n := len(out); n > 0 && out[n-1].Slot == d.Slot {
+			o := &out[n-1]
+			o.Held += d.Held
+			o.Confirmed += d.Confirmed
+			o.Delivered += d.Delivered
+			o.Capacity = max(o.Capacity, d.Capacity)
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// readOnly is a snapshot safe for concurrent use: no lookup hint.
+type readOnly struct{ s *snapshot }
+
+func (r readOnly) Free(id string, t batik.Technique, w Week) int {
+	pi, ok := r.s.index[id]
+	k := r.s.weekIndex(w)
+	if !ok || k < 0 || !t.Valid() {
+		return 0
+	}
+	return int(r.s.free[(int(pi)*ntech+techIndex(t))*r.s.weeks+k])
+}
+
+// Free returns the free capacity of producers' slots for weeks
+// from .. from+weeks-1 as the store shows it at now: a view to pass to
+// Allocate or Schedule (AllocateOptions.Free, ScheduleOptions.Free) to
+// plan without booking. It is a snapshot: later bookings do not change
+// it. It answers 0 outside those producers and weeks, and is safe for
+// concurrent use. Errors: *InputError wrapping ErrInvalid for a zero from,
+// weeks outside [1, MaxWeeks] or past the year 9999, or a producer
+// Allocate refuses; the store's errors. O(producers x weeks).
+func (l *Ledger) Free(ctx context.Context, producers []batik.Producer, from Week, weeks int, now time.Time) (FreeCapacity, error) {
+	if err := checkRange(from, weeks, producers); err != nil {
+		return nil, err
+	}
+	s, err := l.snapshot(ctx, producers, "", from, weeks, now)
+	if err != nil {
+		return nil, err
+	}
+	return readOnly{s}, nil
+}
+
+func checkRange(from Week, weeks int, producers []batik.Producer) error {
+	switch {
+	case from.IsZero():
+		return invalid("from", `""`, "must be a week such as 2026-W50")
+	case weeks < 1 || weeks > MaxWeeks:
+		return invalid("weeks", strconv.Itoa(weeks), "must be in [1, "+strconv.Itoa(MaxWeeks)+"]")
+	case from.Add(weeks - 1).IsZero():
+		return invalid("weeks", strconv.Itoa(weeks), "from "+from.String()+" runs past the year 9999")
+	}
+	for i := range producers {
+		if err := checkProducer(&producers[i], i); err != nil {
+			return err
+		}
+	}
+	_, err := sortByID(producers)
+	return err
+}
+
+// SlotStatus is one slot's capacity and what is taken of it: held
+// (unexpired holds), confirmed and delivered pieces, and what is free.
+type SlotStatus struct {
+	Slot          // producer_id, technique, week
+	Capacity  int `json:"capacity"`
+	Held      int `json:"held"`
+	Confirmed int `json:"confirmed"`
+	Delivered int `json:"delivered"`
+	Free      int `json:"free"` // Capacity - Held - Confirmed, at least 0
+}
+
+// Slots returns the status at now of every slot of q: for each of the
+// producers (only those q.ProducerIDs lists, when it lists any), each of
+// its capabilities (only q.Technique, when set) and each week from q.From
+// to q.To, in slot order. Capacity is the calendar entry or else PerWeek,
+// as Book uses. Errors: *InputError wrapping ErrInvalid for a zero or
+// reversed week range, one longer than MaxWeeks, or a producer Allocate
+// refuses; the store's errors. O(producers x capabilities x weeks); safe
+// for concurrent use.
+func (l *Ledger) Slots(ctx context.Context, q SlotQuery, producers []batik.Producer, now time.Time) ([]SlotStatus, error) {
+	if err := checkQuery(q); err != nil {
+		return nil, err
+	}
+	weeks := q.To.Sub(q.From) + 1
+	if err := checkRange(q.From, weeks, producers); err != nil {
+		return nil, invalid("query.to", q.To.String(), "is more than "+strconv.Itoa(MaxWeeks)+" weeks after query.from "+q.From.String())
+	}
+	var sel []batik.Producer
+	for _, p := range producers {
+		if len(q.ProducerIDs) == 0 || slices.Contains(q.ProducerIDs, p.ID) {
+			sel = append(sel, p)
+		}
+	}
+	slices.SortFunc(sel, func(a, b batik.Producer) int { return cmp.Compare(a.ID, b.ID) })
+	s, err := l.snapshotOf(ctx, sel, q.Technique, q.From, weeks, now, true)
+	if err != nil {
+		return nil, err
+	}
+	out := []SlotStatus{}
+	for _, p := range sel {
+		caps := slices.Clone(p.Capabilities)
+		slices.SortFunc(caps, func(a, b batik.Capability) int { return cmp.Compare(a.Technique, b.Technique) })
+		for _, c := range caps {
+			if q.Technique != "" && c.Technique != q.Technique {
+				continue
+			}
+			for _, w := range s.wk {
+				sl := Slot{p.ID, c.Technique, w}
+				u := s.usage[sl]
+				i := s.at(p.ID, c.Technique, w)
+				out = append(out, SlotStatus{Slot: sl, Capacity: int(s.capac[i]), Held: u.Held, Confirmed: u.Confirmed,
+					Delivered: u.Delivered, Free: int(s.free[i])})
+			}
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,174 @@
+package capacity_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/capacity"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The ledger tests' clock: Tuesday 1 December 2026 (week 2026-W49), 08:00 in Surakarta.
+var (
+	wib   = time.FixedZone("WIB", 7*3600)
+	t0    = time.Date(2026, 12, 1, 8, 0, 0, 0, wib)
+	w49   = capacity.MustParseWeek("2026-W49")
+	ctx   = context.Background()
+	fresh = func() *capacity.Ledger {
+		return capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	}
+)
+
+func ws(perWeek ...int) []batik.Producer {
+	ps := make([]batik.Producer, len(perWeek))
+	for i, n := range perWeek {
+		id := string(rune('A' + i))
+		ps[i] = batik.Producer{ID: id, Name: "Batik " + id, Region: "33.72",
+			Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: n, UnitCost: decimal.NewFromInt(int64(80000 + 1000*i))}}}
+	}
+	return ps
+}
+
+func capOrd(id string, q int) batik.Order {
+	return batik.Order{ID: id, Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: q}
+}
+
+func req(key string, q int, weeks int, ps []batik.Producer) capacity.BookRequest {
+	return capacity.BookRequest{Key: key, Orders: []batik.Order{capOrd(key, q)}, Producers: ps, From: w49, Weeks: weeks}
+}
+
+// slotSums returns the slots' held+confirmed as "A/cap/2026-W49" -> n.
+func slotSums(t *testing.T, l *capacity.Ledger, ps []batik.Producer, weeks int, now time.Time) map[string][2]int {
+	t.Helper()
+	st, err := l.Slots(ctx, capacity.SlotQuery{From: w49, To: w49.Add(weeks - 1)}, ps, now)
+	require.NoError(t, err)
+	m := map[string][2]int{}
+	for _, s := range st {
+		m[s.Slot.String()] = [2]int{s.Held + s.Confirmed, s.Capacity}
+	}
+	return m
+}
+
+func TestBookLaysWeeksEarliestFirst(t *testing.T) {
+	l := fresh()
+	ps := ws(100, 50)
+	b, err := l.Book(ctx, req("ORD-1", 240, 3, ps), t0)
+	require.NoError(t, err)
+	assert.Equal(t, capacity.Confirmed, b.State)
+	assert.EqualValues(t, 1, b.Version)
+	assert.Len(t, b.Request, 64)
+	// Proportional over 300 and 150 free: A 160, B 80; each laid from W49.
+	var got []string
+	for _, ln := range b.Lines {
+		got = append(got, ln.Slot.String()+":"+itoa(ln.Quantity))
+	}
+	assert.Equal(t, []string{"A/cap/2026-W49:100", "A/cap/2026-W50:60", "B/cap/2026-W49:50", "B/cap/2026-W50:30"}, got)
+	assert.Empty(t, b.Unfilled)
+	m := slotSums(t, l, ps, 3, t0)
+	assert.Equal(t, [2]int{100, 100}, m["A/cap/2026-W49"])
+	assert.Equal(t, [2]int{30, 50}, m["B/cap/2026-W50"])
+	assert.Equal(t, [2]int{0, 50}, m["B/cap/2026-W51"])
+
+	// A second order plans on what is left.
+	b2, err := l.Book(ctx, req("ORD-2", 500, 3, ps), t0)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"ORD-2": 500 - (450 - 240)}, b2.Unfilled)
+	for k, v := range slotSums(t, l, ps, 3, t0) {
+		assert.Equal(t, v[1], v[0], k+" is full")
+	}
+}
+
+func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
+
+func TestBookDueDateLimitsWeeks(t *testing.T) {
+	l := fresh()
+	ps := ws(100)
+	r := req("ORD-1", 250, 4, ps)
+	r.Orders[0].Due = batik.MustParseDate("2026-12-14") // Monday of W51: W49 and W50 are on time
+	b, err := l.Book(ctx, r, t0)
+	require.NoError(t, err)
+	require.Len(t, b.Lines, 2)
+	assert.Equal(t, "2026-W50", b.Lines[1].Week.String())
+	assert.Equal(t, map[string]int{"ORD-1": 50}, b.Unfilled)
+
+	r = req("ORD-2", 10, 4, ps)
+	r.Orders[0].Due = batik.MustParseDate("2026-12-01") // nothing on time
+	b, err = l.Book(ctx, r, t0)
+	require.NoError(t, err)
+	assert.Empty(t, b.Lines)
+	assert.Equal(t, map[string]int{"ORD-2": 10}, b.Unfilled)
+}
+
+func TestBookSeveralOrdersBySchedule(t *testing.T) {
+	l := fresh()
+	ps := ws(100, 100)
+	o1, o2 := capOrd("O-1", 150), capOrd("O-2", 300)
+	o1.Due, o2.Due = batik.MustParseDate("2026-12-08"), batik.MustParseDate("2026-12-22")
+	b, err := l.Book(ctx, capacity.BookRequest{Key: "batch-1", Orders: []batik.Order{o2, o1}, Producers: ps, From: w49}, t0)
+	require.NoError(t, err)
+	sum := map[string]int{}
+	for _, ln := range b.Lines {
+		sum[ln.OrderID] += ln.Quantity
+		if ln.OrderID == "O-1" {
+			assert.Equal(t, w49, ln.Week, "O-1 is due on Tuesday of W50")
+		}
+	}
+	assert.Equal(t, map[string]int{"O-1": 150, "O-2": 300}, sum)
+	assert.Empty(t, b.Unfilled)
+	m := slotSums(t, l, ps, 3, t0)
+	for k, v := range m {
+		assert.LessOrEqual(t, v[0], v[1], k)
+	}
+}
+
+func TestBookIdempotent(t *testing.T) {
+	l := fresh()
+	ps := ws(100)
+	b1, err := l.Book(ctx, req("ORD-1", 40, 1, ps), t0)
+	require.NoError(t, err)
+	// The same request later, with producers in another order: the same booking.
+	b2, err := l.Book(ctx, req("ORD-1", 40, 1, ps), t0.Add(time.Hour))
+	require.NoError(t, err)
+	assert.Equal(t, b1, b2)
+	assert.Equal(t, [2]int{40, 100}, slotSums(t, l, ps, 1, t0)["A/cap/2026-W49"])
+	// A different request under the key.
+	_, err = l.Book(ctx, req("ORD-1", 41, 1, ps), t0)
+	require.ErrorIs(t, err, capacity.ErrConflict)
+	requireField(t, err, "key")
+	assert.Equal(t, [2]int{40, 100}, slotSums(t, l, ps, 1, t0)["A/cap/2026-W49"], "ledger unchanged")
+}
+
+func requireField(t *testing.T, err error, field string) {
+	t.Helper()
+	var ie *capacity.InputError
+	require.True(t, errors.As(err, &ie), "%v is an *InputError", err)
+	assert.Equal(t, field, ie.Field)
+}
+
+func TestBookingJSON(t *testing.T) {
+	l := fresh()
+	b, err := l.Book(ctx, capacity.BookRequest{Key: "ORD-1", Orders: []batik.Order{capOrd("ORD-1", 30)}, Producers: ws(100), From: w49,
+		HoldUntil: t0.Add(time.Hour)}, t0)
+	require.NoError(t, err)
+	data, err := json.Marshal(b)
+	require.NoError(t, err)
+	want := `{"key":"ORD-1","state":"held","hold_until":"2026-12-01T09:00:00+07:00","request":"` + b.Request +
+		`","lines":[{"order_id":"ORD-1","producer_id":"A","technique":"cap","week":"2026-W49","quantity":30,"delivered":0,"unit_cost":"80000"}],` +
+		`"unfilled":{},"version":1,"created":"2026-12-01T08:00:00+07:00","updated":"2026-12-01T08:00:00+07:00"}`
+	assert.JSONEq(t, want, string(data))
+	var back capacity.Booking
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.Equal(t, b.Lines[0].Slot, back.Lines[0].Slot)
+	assert.True(t, b.Lines[0].UnitCost.Equal(back.Lines[0].UnitCost))
+	assert.Equal(t, capacity.Held, back.State)
+	data, err = json.Marshal(capacity.Booking{State: capacity.Cancelled})
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"lines":[]`)
+	assert.Contains(t, string(data), `"unfilled":{}`)
+}
