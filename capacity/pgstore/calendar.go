@@ -25,6 +25,8 @@ func (s *Store) SetCalendar(ctx context.Context, e capacity.CalendarEntry, now t
 	switch {
 	case e.ProducerID == "":
 		return fmt.Errorf("pgstore: set calendar: empty producer ID: %w", capacity.ErrInvalid)
+	case e.Technique != "" && !e.Technique.Valid():
+		return fmt.Errorf("pgstore: set calendar %s: unknown technique %s: %w", quote(e.ProducerID), quote(string(e.Technique)), capacity.ErrInvalid)
 	case e.Week.IsZero():
 		return fmt.Errorf("pgstore: set calendar %s: zero week: %w", quote(e.ProducerID), capacity.ErrInvalid)
 	case e.Capacity < 0 || e.Capacity > math.MaxInt32:
@@ -74,8 +76,11 @@ func (s *Store) SetCalendar(ctx context.Context, e capacity.CalendarEntry, now t
 // entries of that technique and those with none), ordered by producer ID,
 // technique ("" first) and week. One statement.
 func (s *Store) Calendar(ctx context.Context, q capacity.SlotQuery) ([]capacity.CalendarEntry, error) {
-	from, to := weekRange(q)
-	var out []capacity.CalendarEntry
+	if err := checkQuery("calendar", q); err != nil {
+		return nil, err
+	}
+	from, to := q.From.String(), q.To.String()
+	out := []capacity.CalendarEntry{}
 	err := s.retry(ctx, "calendar", func() error {
 		rows, err := s.pool.Query(ctx, s.q.calendar, producers(q), string(q.Technique), from, to)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"time"
@@ -78,13 +79,15 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 		touched.add(d.Slot)
 	}
 
-	// Stage 1: the booking's own row, and the expired holds in the
-	// slots, in one round trip.
+	// Stage 1, one round trip: the booking's own row (inserted, or
+	// locked with the pieces it holds per slot), and the other holds
+	// expired at now in the slots, locked.
 	batch := &pgx.Batch{}
 	if c.Expect == 0 {
 		batch.Queue(s.q.insertBooking, b.Key, b.State.String(), holdUntil(b), b.Request, unfilled, b.Created, b.Updated)
 	} else {
 		batch.Queue(s.q.lockBooking, b.Key)
+		batch.Queue(s.q.ownHolds, b.Key)
 	}
 	batch.Queue(s.q.findExpired, now, b.Key, touched.p, touched.t, touched.w)
 	br := tx.SendBatch(ctx, batch)
@@ -108,8 +111,14 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 	}
 	err = nil
 	var release []int64
+	holds := map[capacity.Slot]int64{} // pieces the booking holds per slot now
 	if found {
-		release, err = scanIDs(br)
+		if c.Expect != 0 {
+			err = scanSlotSums(br, func(sl capacity.Slot, q int64) { holds[sl] = q })
+		}
+		if err == nil {
+			release, err = scanIDs(br)
+		}
 	}
 	if cerr := br.Close(); err == nil {
 		err = cerr
@@ -136,7 +145,10 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 			return b, &got, answer(fmt.Errorf("pgstore: commit %s: stored version %d, change expects %d: %w", quote(b.Key), version, c.Expect, capacity.ErrStale))
 		}
 		if state == "held" && heldUntil != nil && !heldUntil.After(now) {
-			release = append(release, id) // the booking itself expired: release it first, as the readers already show it
+			// The booking itself expired: release it first, as the
+			// readers already show it; it holds nothing after that.
+			release = append(release, id)
+			clear(holds)
 		}
 		b.Created = created.UTC()
 	}
@@ -144,10 +156,6 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 	// Stage 2, only when holds expired: mark them and take their pieces
 	// off their slots (with the change's own deltas, in stage 3).
 	net := make(map[capacity.Slot]*slotNet, len(deltas))
-	for _, d := range deltas {
-		net[d.Slot] = &slotNet{cap: int64(d.Capacity), dh: int64(d.Held), dc: int64(d.Confirmed), dd: int64(d.Delivered),
-			setcap: true, grow: d.Held+d.Confirmed > 0, insert: true}
-	}
 	if len(release) > 0 {
 		batch := &pgx.Batch{}
 		batch.Queue(s.q.expire, release)
@@ -155,7 +163,7 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 		br := tx.SendBatch(ctx, batch)
 		_, err := br.Exec()
 		if err == nil {
-			err = scanRelease(br, net)
+			err = scanSlotSums(br, func(sl capacity.Slot, q int64) { net[sl] = &slotNet{dh: -q} })
 		}
 		if cerr := br.Close(); err == nil {
 			err = cerr
@@ -164,8 +172,22 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 			return b, nil, err
 		}
 	}
+	// The change's deltas. A negative held delta releases at most what
+	// the booking still holds in the slot: a hold another commit released
+	// as expired holds nothing, so confirming it takes new room.
+	for _, d := range deltas {
+		n := net[d.Slot]
+		if n == nil {
+			n = &slotNet{}
+			net[d.Slot] = n
+		}
+		h := holds[d.Slot]
+		dh := max(h+int64(d.Held), 0) - h
+		n.cap, n.dh, n.dc, n.dd = int64(d.Capacity), n.dh+dh, int64(d.Confirmed), int64(d.Delivered)
+		n.setcap, n.grow, n.insert = true, dh+int64(d.Confirmed) > 0, true
+	}
 
-	// Stage 3: slots, booking and lines in one round trip.
+	// Stage 3, one round trip: slots, booking and lines.
 	all := make([]capacity.Slot, 0, len(net))
 	for sl := range net {
 		all = append(all, sl)
@@ -212,44 +234,19 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 			if _, err := br.Exec(); err != nil {
 				return err
 			}
-			rows, err := br.Query()
-			if err != nil {
-				return err
-			}
 			done := make(map[capacity.Slot]bool, len(all))
-			for rows.Next() {
-				var p, t, w string
-				if err := rows.Scan(&p, &t, &w); err != nil {
-					return err
-				}
-				sl, err := slotOf(p, t, w)
-				if err != nil {
-					return err
-				}
-				done[sl] = true
-			}
-			if err := rows.Err(); err != nil {
+			if err := scanSlots(br, func(sl capacity.Slot) { done[sl] = true }); err != nil {
 				return err
 			}
-			if len(done) < len(all) {
-				for _, sl := range all {
-					if !done[sl] {
-						n := net[sl]
-						return answer(fmt.Errorf("pgstore: commit %s: slot %s cannot take %d more pieces within capacity %d: %w",
-							quote(b.Key), sl, n.dh+n.dc, n.cap, capacity.ErrNoRoom))
-					}
+			for _, sl := range all {
+				if !done[sl] {
+					n := net[sl]
+					return answer(fmt.Errorf("pgstore: commit %s: slot %s has no room for %d more pieces (capacity %d, or its calendar entry's): %w",
+						quote(b.Key), sl, n.dh+n.dc, n.cap, capacity.ErrNoRoom))
 				}
 			}
 		}
-		if c.Expect != 0 {
-			if _, err := br.Exec(); err != nil {
-				return err
-			}
-			if _, err := br.Exec(); err != nil {
-				return err
-			}
-		}
-		if len(b.Lines) > 0 {
+		for range batch.Len() - countIf(len(ins.p) > 0) - 2*countIf(len(all) > 0) {
 			if _, err := br.Exec(); err != nil {
 				return err
 			}
@@ -263,13 +260,20 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && (pe.Code == "23514" || pe.Code == "23503" || pe.Code == "23505") {
 			// check, foreign key or unique violation: the change breaks
-			// a rule the database keeps (delivered above booked, a
-			// duplicate line, a slot count below zero).
+			// a rule the database keeps (delivered above confirmed, a
+			// duplicate line, a slot sum below zero).
 			return b, nil, answer(fmt.Errorf("pgstore: commit %s: the change breaks constraint %s: %w: %w", quote(b.Key), pe.ConstraintName, capacity.ErrInvalid, err))
 		}
 		return b, nil, err
 	}
 	return b, nil, nil
+}
+
+func countIf(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // slotNet is the net change to one slot: the change's delta plus the
@@ -288,7 +292,8 @@ func scanIDs(br pgx.BatchResults) ([]int64, error) {
 	return pgx.CollectRows(rows, pgx.RowTo[int64])
 }
 
-func scanRelease(br pgx.BatchResults, net map[capacity.Slot]*slotNet) error {
+// scanSlotSums reads rows of (producer, technique, week, pieces).
+func scanSlotSums(br pgx.BatchResults, f func(capacity.Slot, int64)) error {
 	rows, err := br.Query()
 	if err != nil {
 		return err
@@ -304,12 +309,28 @@ func scanRelease(br pgx.BatchResults, net map[capacity.Slot]*slotNet) error {
 		if err != nil {
 			return err
 		}
-		n := net[sl]
-		if n == nil {
-			n = &slotNet{}
-			net[sl] = n
+		f(sl, q)
+	}
+	return rows.Err()
+}
+
+// scanSlots reads rows of (producer, technique, week).
+func scanSlots(br pgx.BatchResults, f func(capacity.Slot)) error {
+	rows, err := br.Query()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p, t, w string
+		if err := rows.Scan(&p, &t, &w); err != nil {
+			return err
 		}
-		n.dh -= q
+		sl, err := slotOf(p, t, w)
+		if err != nil {
+			return err
+		}
+		f(sl)
 	}
 	return rows.Err()
 }
@@ -346,9 +367,17 @@ func holdUntil(b capacity.Booking) *time.Time {
 	return &t
 }
 
-// normalize returns b with its times as the database gives them back: UTC,
-// to the microsecond.
+// normalize returns a copy of b as the database gives it back: times in
+// UTC to the microsecond, empty lines and unfilled as empty (not nil).
 func normalize(b capacity.Booking) capacity.Booking {
+	if b.Lines == nil {
+		b.Lines = []capacity.BookingLine{}
+	}
+	if b.Unfilled == nil {
+		b.Unfilled = map[string]int{}
+	} else {
+		b.Unfilled = maps.Clone(b.Unfilled)
+	}
 	b.HoldUntil = utcMicro(b.HoldUntil)
 	b.Created = utcMicro(b.Created)
 	b.Updated = utcMicro(b.Updated)
@@ -391,6 +420,9 @@ func checkChange(c capacity.Change) error {
 			if v < -math.MaxInt32 || v > math.MaxInt32 {
 				return fmt.Errorf("pgstore: commit %s: deltas[%d] changes a sum by %d: %w", key, i, v, capacity.ErrOverflow)
 			}
+		}
+		if d.Held > 0 && b.State != capacity.Held {
+			return fmt.Errorf("pgstore: commit %s: deltas[%d].held = %d: a booking in state %s cannot hold pieces: %w", key, i, d.Held, b.State, capacity.ErrInvalid)
 		}
 		if i > 0 && c.Deltas[i-1].Slot.Compare(d.Slot) == 0 {
 			return fmt.Errorf("pgstore: commit %s: deltas[%d]: slot %s twice: %w", key, i, d.Slot, capacity.ErrInvalid)

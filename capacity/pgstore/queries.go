@@ -4,7 +4,7 @@ import "strings"
 
 // queries holds the SQL of a Store with its schema name filled in.
 type queries struct {
-	insertBooking, lockBooking, findExpired                         string
+	insertBooking, lockBooking, findExpired, ownHolds               string
 	expire, expiredLines                                            string
 	insertSlots, lockSlots, updateSlots                             string
 	updateBooking, deleteLines, insertLines                         string
@@ -25,6 +25,10 @@ func newQueries(schema string) queries {
 		insertBooking: `INSERT INTO S.bookings (key, state, hold_until, request, unfilled, version, created, updated)
 			VALUES ($1, $2, $3, $4, $5, 1, $6, $7) ON CONFLICT (key) DO NOTHING RETURNING id`,
 		lockBooking: `SELECT id, version, state, hold_until, created FROM S.bookings WHERE key = $1 FOR UPDATE`,
+		// The pieces a held booking holds per slot (its lines, summed).
+		ownHolds: `SELECT l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
+			FROM S.booking_lines l JOIN S.bookings b ON b.id = l.booking_id
+			WHERE b.key = $1 AND b.state = 'held' GROUP BY l.producer_id, l.technique, l.week`,
 		// Held bookings expired at $1 with a line in one of the slots, other
 		// than the booking being changed, locked in id order.
 		findExpired: `SELECT b.id FROM S.bookings b
@@ -45,13 +49,21 @@ func newQueries(schema string) queries {
 			WHERE (s.producer_id, s.technique, s.week) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))
 			ORDER BY s.producer_id, s.technique, s.week FOR UPDATE OF s`,
 		// The conditional update: a slot whose held + confirmed grows is
-		// updated only when the result fits its capacity. Fewer rows than
-		// slots means no room, and the transaction is rolled back.
+		// updated only when the result fits its capacity: the calendar's
+		// (the technique's entry, else the producer's for the week) when
+		// there is one, else the change's. Fewer rows than slots means no
+		// room, and the transaction is rolled back. The rows are locked
+		// already (lockSlots), so this statement's snapshot, taken after
+		// the locks, sees any calendar entry committed before them.
 		updateSlots: `UPDATE S.slots s SET
 				held = s.held + d.dh, confirmed = s.confirmed + d.dc, delivered = s.delivered + d.dd,
 				capacity = CASE WHEN d.setcap AND s.held + s.confirmed + d.dh + d.dc <= d.cap THEN d.cap ELSE s.capacity END
-			FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bool[], $9::bool[])
-				AS d(p, t, w, cap, dh, dc, dd, setcap, grow)
+			FROM (SELECT p, t, w, dh, dc, dd, setcap, grow, COALESCE(
+					(SELECT c.capacity FROM S.calendar c WHERE c.producer_id = p AND c.technique = t AND c.week = w),
+					(SELECT c.capacity FROM S.calendar c WHERE c.producer_id = p AND c.technique = '' AND c.week = w),
+					cap) AS cap
+				FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bool[], $9::bool[])
+				AS u(p, t, w, cap, dh, dc, dd, setcap, grow)) d
 			WHERE s.producer_id = d.p AND s.technique = d.t AND s.week = d.w
 			  AND (NOT d.grow OR s.held + s.confirmed + d.dh + d.dc <= d.cap)
 			RETURNING s.producer_id, s.technique, s.week`,
@@ -108,7 +120,7 @@ func newQueries(schema string) queries {
 			  AND ($2 = '' OR technique = $2 OR technique = '') AND week BETWEEN $3 AND $4
 			ORDER BY producer_id, technique, week`,
 	}
-	for _, p := range []*string{&q.insertBooking, &q.lockBooking, &q.findExpired, &q.expire, &q.expiredLines,
+	for _, p := range []*string{&q.insertBooking, &q.lockBooking, &q.ownHolds, &q.findExpired, &q.expire, &q.expiredLines,
 		&q.insertSlots, &q.lockSlots, &q.updateSlots, &q.updateBooking, &q.deleteLines, &q.insertLines,
 		&q.bookingByKey, &q.bookingsAll, &q.bookingsByOrder, &q.bookingsByProducer, &q.bookingsBoth, &q.usage,
 		&q.lockCalendarSlots, &q.calendarUsage, &q.upsertCalendar, &q.calendarCap, &q.calendar} {

@@ -77,7 +77,7 @@ func (s *Store) Bookings(ctx context.Context, f capacity.BookingFilter, now time
 // line columns for a booking without lines), grouped by booking.
 func scanBookings(rows pgx.Rows, now time.Time) ([]capacity.Booking, error) {
 	defer rows.Close()
-	var out []capacity.Booking
+	out := []capacity.Booking{}
 	lastID := int64(-1)
 	for rows.Next() {
 		var (
@@ -102,7 +102,7 @@ func scanBookings(rows pgx.Rows, now time.Time) ([]capacity.Booking, error) {
 				return nil, fmt.Errorf("pgstore: stored booking %s: %w", quote(key), err)
 			}
 			b := capacity.Booking{Key: key, State: st, Request: request, Version: version,
-				Created: created.UTC(), Updated: updated.UTC()}
+				Created: created.UTC(), Updated: updated.UTC(), Lines: []capacity.BookingLine{}}
 			if holdUntil != nil {
 				b.HoldUntil = holdUntil.UTC()
 			}
@@ -111,6 +111,9 @@ func scanBookings(rows pgx.Rows, now time.Time) ([]capacity.Booking, error) {
 			}
 			if err := json.Unmarshal(unfilled, &b.Unfilled); err != nil {
 				return nil, fmt.Errorf("pgstore: stored booking %s: unfilled: %w", quote(key), err)
+			}
+			if b.Unfilled == nil {
+				b.Unfilled = map[string]int{}
 			}
 			out = append(out, b)
 		}
@@ -135,8 +138,11 @@ func scanBookings(rows pgx.Rows, now time.Time) ([]capacity.Booking, error) {
 // with the pieces of holds expired at now not counted as held. One
 // statement; O(slots + their lines).
 func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) ([]capacity.SlotUsage, error) {
-	from, to := weekRange(q)
-	var out []capacity.SlotUsage
+	if err := checkQuery("usage", q); err != nil {
+		return nil, err
+	}
+	from, to := q.From.String(), q.To.String()
+	out := []capacity.SlotUsage{}
 	err := s.retry(ctx, "usage", func() error {
 		rows, err := s.pool.Query(ctx, s.q.usage, now.UTC(), producers(q), string(q.Technique), from, to)
 		if err != nil {
@@ -161,17 +167,18 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 	return out, err
 }
 
-// weekRange returns q's weeks as text bounds; a zero From or To leaves
-// that end open.
-func weekRange(q capacity.SlotQuery) (string, string) {
-	from, to := q.From.String(), q.To.String()
-	if q.From.IsZero() {
-		from = "0000-W00"
+// checkQuery refuses, wrapping capacity.ErrInvalid, a query without both
+// weeks or with To before From, as the memory store does.
+func checkQuery(op string, q capacity.SlotQuery) error {
+	switch {
+	case q.From.IsZero():
+		return fmt.Errorf("pgstore: %s: query.from is not a week: %w", op, capacity.ErrInvalid)
+	case q.To.IsZero():
+		return fmt.Errorf("pgstore: %s: query.to is not a week: %w", op, capacity.ErrInvalid)
+	case q.To.Before(q.From):
+		return fmt.Errorf("pgstore: %s: query.to %s is before query.from %s: %w", op, q.To, q.From, capacity.ErrInvalid)
 	}
-	if q.To.IsZero() {
-		to = "9999-W99"
-	}
-	return from, to
+	return nil
 }
 
 func producers(q capacity.SlotQuery) []string {

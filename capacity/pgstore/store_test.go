@@ -121,7 +121,7 @@ func TestNoRoomChangesNothing(t *testing.T) {
 	require.ErrorIs(t, err, capacity.ErrNoRoom)
 	_, err = s.Booking(ctx, "K3", t0)
 	require.ErrorIs(t, err, capacity.ErrNotFound)
-	u, err := s.Usage(ctx, capacity.SlotQuery{}, t0)
+	u, err := s.Usage(ctx, capacity.SlotQuery{From: w1, To: w2}, t0)
 	require.NoError(t, err)
 	require.Len(t, u, 3)
 	assert.Equal(t, []int{60, 30, 30}, []int{u[0].Held, u[1].Held, u[2].Held})
@@ -136,14 +136,14 @@ func TestExpiredHoldsReleased(t *testing.T) {
 	b, err := s.Booking(ctx, "K1", later)
 	require.NoError(t, err)
 	assert.Equal(t, capacity.Expired, b.State)
-	u, err := s.Usage(ctx, capacity.SlotQuery{}, later)
+	u, err := s.Usage(ctx, capacity.SlotQuery{From: w1, To: w2}, later)
 	require.NoError(t, err)
 	assert.Equal(t, 0, u[0].Held)
 	// Room only exists once the expired hold is released: Commit does it,
 	// on every slot of the expired booking.
 	_, err = s.Commit(ctx, hold("K2", later, later.Add(time.Hour), 90, 100, slot("A", w1)))
 	require.NoError(t, err)
-	u, err = s.Usage(ctx, capacity.SlotQuery{}, t0) // read at the old clock: K1 is rewritten for good
+	u, err = s.Usage(ctx, capacity.SlotQuery{From: w1, To: w2}, t0) // read at the old clock: K1 is rewritten for good
 	require.NoError(t, err)
 	assert.Equal(t, []int{90, 0}, []int{u[0].Held, u[1].Held})
 	b, err = s.Booking(ctx, "K1", t0)
@@ -162,12 +162,12 @@ func TestCalendar(t *testing.T) {
 	require.NoError(t, s.SetCalendar(ctx, capacity.CalendarEntry{ProducerID: "A", Technique: batik.Tulis, Week: w1, Capacity: 0}, t0))
 	err = s.SetCalendar(ctx, capacity.CalendarEntry{ProducerID: "A", Week: w1, Capacity: -1}, t0)
 	require.ErrorIs(t, err, capacity.ErrInvalid)
-	cal, err := s.Calendar(ctx, capacity.SlotQuery{})
+	cal, err := s.Calendar(ctx, capacity.SlotQuery{From: w1, To: w2})
 	require.NoError(t, err)
 	require.Len(t, cal, 2)
 	assert.Equal(t, batik.Technique(""), cal[0].Technique)
 	assert.Equal(t, 0, cal[1].Capacity)
-	u, err := s.Usage(ctx, capacity.SlotQuery{}, t0)
+	u, err := s.Usage(ctx, capacity.SlotQuery{From: w1, To: w2}, t0)
 	require.NoError(t, err)
 	assert.Equal(t, 50, u[0].Capacity)
 }
