@@ -46,14 +46,16 @@ const (
 
 // helperStats is what a child reports on its last line.
 type helperStats struct {
-	Ops      int64 `json:"ops"`       // Commits that succeeded
-	NoRoom   int64 `json:"no_room"`   // Commits refused for lack of room (the ledger's answer, not a failure)
-	ConnErrs int64 `json:"conn_errs"` // operations that failed on a lost connection, with a clear error
-	Late     int64 `json:"late"`      // successes in the last second of the run (the pool recovered)
-	Inserted int64 `json:"inserted"`  // replay: inserts that won
-	Existed  int64 `json:"existed"`   // replay: inserts answered by ErrExists
-	Retries  int64 `json:"retries"`
-	Seconds  float64
+	Ops       int64 `json:"ops"`       // Commits that succeeded
+	NoRoom    int64 `json:"no_room"`   // Commits refused for lack of room (the ledger's answer, not a failure)
+	ConnErrs  int64 `json:"conn_errs"` // operations that failed on a lost connection, with a clear error
+	Late      int64 `json:"late"`      // successes in the last second of the run (the pool recovered)
+	Contended int64 `json:"contended"` // Book gave up with ErrContention
+	Conflicts int64 `json:"conflicts"` // a hold expired under the operation (ErrConflict)
+	Replayed  int64 `json:"replayed"`  // replay: Book calls answered
+	Retries   int64 `json:"retries"`   // the store's retries (serialization, deadlock, lost connection)
+	Seconds   float64
+	Created   map[string]int64 `json:"created"` // replay: the Created time each key's booking came back with
 }
 
 // TestHelperProcess is a child of the tests below, not a test: without
@@ -80,6 +82,7 @@ func TestHelperProcess(t *testing.T) {
 	}
 	defer pool.Close()
 	s := New(pool, Options{Schema: schema, MaxRetries: 20})
+	ledger := capacity.NewLedger(s, capacity.LedgerOptions{MaxRetries: 20})
 	var st helperStats
 	var failed atomic.Int64
 	start := time.Now()
@@ -89,7 +92,7 @@ func TestHelperProcess(t *testing.T) {
 		deadline := start.Add(dur)
 		for g := range goroutines {
 			wg.Go(func() {
-				w := &worker{s: s, rng: rand.New(rand.NewPCG(uint64(proc), uint64(g))), prefix: fmt.Sprintf("p%d-%d-g%d-", proc, os.Getpid(), g)}
+				w := &worker{l: ledger, rng: rand.New(rand.NewPCG(uint64(proc), uint64(g))), prefix: fmt.Sprintf("p%d-%d-g%d-", proc, os.Getpid(), g)}
 				for time.Now().Before(deadline) {
 					err := w.step()
 					switch {
@@ -98,8 +101,11 @@ func TestHelperProcess(t *testing.T) {
 						if time.Until(deadline) < time.Second {
 							atomic.AddInt64(&st.Late, 1)
 						}
-					case errors.Is(err, capacity.ErrNoRoom):
-						atomic.AddInt64(&st.NoRoom, 1)
+					case errors.Is(err, capacity.ErrContention):
+						atomic.AddInt64(&st.Contended, 1)
+					case errors.Is(err, capacity.ErrConflict):
+						atomic.AddInt64(&st.Conflicts, 1)
+						w.forget()
 					case errors.Is(err, ErrConnection) || errors.Is(err, ErrConnect):
 						atomic.AddInt64(&st.ConnErrs, 1)
 						w.forget() // the change may or may not have committed: do not build on it
@@ -111,25 +117,32 @@ func TestHelperProcess(t *testing.T) {
 			})
 		}
 	case "replay":
-		// Every goroutine of every process inserts the same keys, with
-		// the same request: one insert per key wins.
+		// Every goroutine of every process books the same keys with the
+		// same request, at its own clock: one booking per key, which
+		// every call gets back.
 		keys, _ := strconv.Atoi(os.Getenv("BATIKKIT_PGSTORE_KEYS"))
+		st.Created = make(map[string]int64, keys)
+		var mu sync.Mutex
 		for g := range goroutines {
 			wg.Go(func() {
 				rng := rand.New(rand.NewPCG(uint64(proc), uint64(g)))
 				for _, k := range rng.Perm(keys) {
 					now := time.Now()
-					c := hold(fmt.Sprintf("R%04d", k), now, now.Add(time.Hour), 1+k%5, 1000, slot(fmt.Sprintf("P%d", k%loadSlots), w1))
-					b, err := s.Commit(context.Background(), c)
-					switch {
-					case err == nil:
-						atomic.AddInt64(&st.Inserted, 1)
-					case errors.Is(err, capacity.ErrExists) && b.Request == c.Booking.Request && b.Key == c.Booking.Key:
-						atomic.AddInt64(&st.Existed, 1)
-					default:
-						fmt.Fprintln(os.Stderr, "unexpected replay answer:", b.Key, err)
+					key := fmt.Sprintf("R%04d", k)
+					b, err := ledger.Book(context.Background(), bookRequest(key, 1+k%50, k%loadSlots, 0, 3, now.Truncate(time.Hour).Add(2*time.Hour)), now)
+					if err != nil {
+						fmt.Fprintln(os.Stderr, "replay:", key, err)
+						failed.Add(1)
+						continue
+					}
+					atomic.AddInt64(&st.Replayed, 1)
+					mu.Lock()
+					if c, ok := st.Created[key]; ok && c != b.Created.UnixNano() {
+						fmt.Fprintln(os.Stderr, "replay:", key, "came back with two creation times")
 						failed.Add(1)
 					}
+					st.Created[key] = b.Created.UnixNano()
+					mu.Unlock()
 				}
 			})
 		}
@@ -144,14 +157,38 @@ func TestHelperProcess(t *testing.T) {
 	os.Exit(0)
 }
 
+// loadProducers are the workshops of the load: loadSlots producers with
+// loadCap cap pieces a week each.
+func loadProducers() []batik.Producer {
+	ps := make([]batik.Producer, loadSlots)
+	for i := range ps {
+		ps[i] = batik.Producer{ID: fmt.Sprintf("P%02d", i), Name: fmt.Sprintf("Workshop %d", i), Region: "33.72",
+			Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Halus, PerWeek: loadCap, UnitCost: decimal.NewFromInt(int64(15000 + 500*i))}}}
+	}
+	return ps
+}
+
+var producersOfLoad = loadProducers()
+
+// bookRequest asks for q pieces of order key from n producers starting
+// at producer p, over two weeks from week wk of the load.
+func bookRequest(key string, q, p, wk, n int, until time.Time) capacity.BookRequest {
+	var ps []batik.Producer
+	for i := range n {
+		ps = append(ps, producersOfLoad[(p+i)%loadSlots])
+	}
+	return capacity.BookRequest{Key: key, Producers: ps, From: w1.Add(wk), Weeks: 2, Policy: capacity.Proportional, HoldUntil: until,
+		Orders: []batik.Order{{ID: key, Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: q}}}
+}
+
 // worker books, confirms, delivers and cancels random orders of its own
-// keys, keeping what Commit returned.
+// keys through a Ledger, keeping what it got back.
 type worker struct {
-	s      *Store
+	l      *capacity.Ledger
 	rng    *rand.Rand
 	prefix string
 	n      int
-	open   []capacity.Booking // held or confirmed, as last committed
+	open   []capacity.Booking // held or confirmed, as last seen
 	last   int                // index in open of the booking the last step changed, or -1
 }
 
@@ -159,10 +196,7 @@ func (w *worker) forget() {
 	if w.last >= 0 && w.last < len(w.open) {
 		w.open = append(w.open[:w.last], w.open[w.last+1:]...)
 	}
-}
-
-func loadSlot(p, week int) capacity.Slot {
-	return capacity.Slot{ProducerID: fmt.Sprintf("P%02d", p), Technique: batik.Cap, Week: w1.Add(week)}
+	w.last = -1
 }
 
 func (w *worker) step() error {
@@ -178,25 +212,16 @@ func (w *worker) step() error {
 	}
 	w.open = kept
 	if len(w.open) < 4 || w.rng.IntN(3) == 0 {
-		// Book: one order over 1 to 3 slots of a producer, a random hold.
+		// Book one order of 10 to 80 pieces from 3 of the producers over
+		// two of the four weeks, some holds short enough to expire.
 		w.n++
-		key := w.prefix + strconv.Itoa(w.n)
 		until := now.Add(time.Hour)
 		if w.rng.IntN(5) == 0 {
-			until = now.Add(time.Duration(50+w.rng.IntN(1000)) * time.Millisecond) // some holds expire during the run
+			until = now.Add(time.Duration(50+w.rng.IntN(1000)) * time.Millisecond)
 		}
-		p := w.rng.IntN(loadSlots)
-		wk := w.rng.IntN(loadWeeks)
-		b := capacity.Booking{Key: key, State: capacity.Held, HoldUntil: until, Request: "r" + key, Unfilled: map[string]int{}, Created: now, Updated: now}
-		var ds []capacity.SlotDelta
-		for i := 0; i < 1+w.rng.IntN(3) && wk+i < loadWeeks; i++ {
-			q := 1 + w.rng.IntN(30)
-			sl := loadSlot(p, wk+i)
-			b.Lines = append(b.Lines, capacity.BookingLine{OrderID: key, Slot: sl, Quantity: q, UnitCost: decimal.NewFromInt(int64(15000 + 500*p))})
-			ds = append(ds, capacity.SlotDelta{Slot: sl, Capacity: loadCap, Held: q})
-		}
-		got, err := w.s.Commit(ctx, capacity.Change{Now: now, Booking: b, Deltas: ds})
-		if err == nil {
+		req := bookRequest(w.prefix+strconv.Itoa(w.n), 10+w.rng.IntN(71), w.rng.IntN(loadSlots), w.rng.IntN(loadWeeks-1), 3, until)
+		got, err := w.l.Book(ctx, req, now)
+		if err == nil && len(got.Lines) > 0 {
 			w.open = append(w.open, got)
 		}
 		return err
@@ -204,29 +229,20 @@ func (w *worker) step() error {
 	i := w.rng.IntN(len(w.open))
 	w.last = i
 	b := w.open[i]
-	var c capacity.Change
+	var got capacity.Booking
+	var err error
 	switch {
 	case b.State == capacity.Held && w.rng.IntN(4) != 0:
-		c = transition(b, capacity.Confirmed, now, loadCap)
-	case b.State == capacity.Held:
-		c = transition(b, capacity.Cancelled, now, loadCap)
-	case w.rng.IntN(6) == 0:
-		c = transition(b, capacity.Cancelled, now, loadCap)
+		got, err = w.l.Confirm(ctx, b.Key, now)
+	case b.State == capacity.Held || w.rng.IntN(6) == 0:
+		got, err = w.l.Cancel(ctx, b.Key, now)
 	default:
-		// Deliver part of one line.
-		c = capacity.Change{Now: now, Expect: b.Version, Booking: b}
-		c.Booking.Lines = append([]capacity.BookingLine(nil), b.Lines...)
-		c.Booking.Updated = now
-		j := w.rng.IntN(len(b.Lines))
-		l := &c.Booking.Lines[j]
-		if l.Delivered == l.Quantity {
+		ln := b.Lines[w.rng.IntN(len(b.Lines))]
+		if ln.Delivered == ln.Quantity {
 			return nil
 		}
-		k := 1 + w.rng.IntN(l.Quantity-l.Delivered)
-		l.Delivered += k
-		c.Deltas = []capacity.SlotDelta{{Slot: l.Slot, Capacity: loadCap, Delivered: k}}
+		got, err = w.l.Deliver(ctx, b.Key, []capacity.Delivery{{OrderID: ln.OrderID, Slot: ln.Slot, Quantity: 1 + w.rng.IntN(ln.Quantity-ln.Delivered)}}, now)
 	}
-	got, err := w.s.Commit(ctx, c)
 	if err != nil {
 		return err
 	}
@@ -297,17 +313,18 @@ func sum(sts []helperStats) helperStats {
 		t.NoRoom += s.NoRoom
 		t.ConnErrs += s.ConnErrs
 		t.Late += s.Late
-		t.Inserted += s.Inserted
-		t.Existed += s.Existed
+		t.Contended += s.Contended
+		t.Conflicts += s.Conflicts
+		t.Replayed += s.Replayed
 		t.Retries += s.Retries
 		t.Seconds = max(t.Seconds, s.Seconds)
 	}
 	return t
 }
 
-// TestLoad: 4 processes x 16 goroutines book, confirm, deliver and cancel
-// random orders on 32 slots for 10 s (30 s with -pgstore.long); then the
-// invariants hold in SQL.
+// TestLoad: 4 processes x 16 goroutines book (capacity.Ledger.Book),
+// confirm, deliver and cancel random orders on 8 producers x 4 weeks for
+// 10 s (30 s with -pgstore.long); then the invariants hold in SQL.
 func TestLoad(t *testing.T) {
 	s, pool := testStore(t)
 	schema := s.Schema()
@@ -321,8 +338,8 @@ func TestLoad(t *testing.T) {
 		sts = append(sts, c.wait(t))
 	}
 	tot := sum(sts)
-	t.Logf("load: %d processes x %d goroutines for %v: %d commits (%.0f/s), %d refused for lack of room, %d retries",
-		children, goroutines, dur, tot.Ops, float64(tot.Ops)/tot.Seconds, tot.NoRoom, tot.Retries)
+	t.Logf("load: %d processes x %d goroutines for %v: %d ledger operations (%.0f/s), %d Book gave up on contention, %d holds expired under an operation, %d store retries",
+		children, goroutines, dur, tot.Ops, float64(tot.Ops)/tot.Seconds, tot.Contended, tot.Conflicts, tot.Retries)
 	assert.Positive(t, tot.Ops)
 	assert.Zero(t, tot.ConnErrs)
 	requireConsistent(t, pool, schema)
@@ -392,8 +409,9 @@ func TestConnectionLoss(t *testing.T) {
 	requireConsistent(t, pool, schema)
 }
 
-// TestReplay: 4 processes x 16 goroutines insert the same 100 keys at once;
-// each key gets one booking, every other insert gets ErrExists with it.
+// TestReplay: 4 processes x 16 goroutines book the same 100 keys with the
+// same requests at once, through their Ledgers: each key gets one booking,
+// and every call gets that booking back.
 func TestReplay(t *testing.T) {
 	s, pool := testStore(t)
 	schema := s.Schema()
@@ -407,8 +425,13 @@ func TestReplay(t *testing.T) {
 		sts = append(sts, c.wait(t))
 	}
 	tot := sum(sts)
-	assert.Equal(t, int64(keys), tot.Inserted)
-	assert.Equal(t, int64(keys*(children*goroutines-1)), tot.Existed)
+	assert.Equal(t, int64(keys*children*goroutines), tot.Replayed)
+	for k := range keys {
+		key := fmt.Sprintf("R%04d", k)
+		for _, st := range sts[1:] {
+			assert.Equal(t, sts[0].Created[key], st.Created[key], "%s: every process got the one booking", key)
+		}
+	}
 	var n int
 	require.NoError(t, pool.QueryRow(context.Background(), "SELECT count(*) FROM "+schema+".bookings").Scan(&n))
 	assert.Equal(t, keys, n)

@@ -19,6 +19,13 @@ type queries struct {
 const bookingCols = `b.id, b.key, b.state, b.hold_until, b.request, b.unfilled, b.version, b.created, b.updated,
 	l.order_id, l.producer_id, l.technique, l.week, l.quantity, l.delivered, l.unit_cost::text`
 
+// expiredHeld sums, per slot, the pieces of holds expired at $1 that no
+// commit has released yet: a short range of the bookings_held index.
+const expiredHeld = `SELECT l.producer_id, l.technique, l.week, sum(l.quantity)::bigint AS q
+	FROM S.bookings b JOIN S.booking_lines l ON l.booking_id = b.id
+	WHERE b.state = 'held' AND b.hold_until <= $1
+	GROUP BY l.producer_id, l.technique, l.week`
+
 func newQueries(schema string) queries {
 	r := strings.NewReplacer("S.", schema+".")
 	q := queries{
@@ -33,9 +40,12 @@ func newQueries(schema string) queries {
 		// than the booking being changed, locked in id order.
 		findExpired: `SELECT b.id FROM S.bookings b
 			WHERE b.state = 'held' AND b.hold_until <= $1 AND b.key <> $2
-			  AND b.id IN (SELECT l.booking_id FROM S.booking_lines l
-			               JOIN unnest($3::text[], $4::text[], $5::text[]) AS d(p, t, w)
-			                 ON l.producer_id = d.p AND l.technique = d.t AND l.week = d.w)
+			  AND b.id IN (SELECT e.id FROM S.bookings e
+			               WHERE e.state = 'held' AND e.hold_until <= $1
+			                 AND EXISTS (SELECT 1 FROM S.booking_lines l
+			                             JOIN unnest($3::text[], $4::text[], $5::text[]) AS d(p, t, w)
+			                               ON l.producer_id = d.p AND l.technique = d.t AND l.week = d.w
+			                             WHERE l.booking_id = e.id))
 			ORDER BY b.id FOR UPDATE OF b`,
 		expire: `UPDATE S.bookings SET state = 'expired' WHERE id = ANY($1::bigint[]) AND state = 'held'`,
 		expiredLines: `SELECT producer_id, technique, week, sum(quantity)::bigint FROM S.booking_lines
@@ -90,10 +100,8 @@ func newQueries(schema string) queries {
 		// what is held (Commit releases them for good when it next touches
 		// the slot).
 		usage: `SELECT s.producer_id, s.technique, s.week, s.capacity, s.held - COALESCE(x.q, 0), s.confirmed, s.delivered
-			FROM S.slots s LEFT JOIN LATERAL (
-				SELECT sum(l.quantity)::bigint AS q FROM S.booking_lines l JOIN S.bookings b ON b.id = l.booking_id
-				WHERE l.producer_id = s.producer_id AND l.technique = s.technique AND l.week = s.week
-				  AND b.state = 'held' AND b.hold_until <= $1) x ON true
+			FROM S.slots s LEFT JOIN (` + expiredHeld + `) x
+			  ON x.producer_id = s.producer_id AND x.technique = s.technique AND x.week = s.week
 			WHERE (cardinality($2::text[]) = 0 OR s.producer_id = ANY($2::text[]))
 			  AND ($3 = '' OR s.technique = $3) AND s.week BETWEEN $4 AND $5
 			ORDER BY s.producer_id, s.technique, s.week`,
@@ -105,10 +113,8 @@ func newQueries(schema string) queries {
 			       SELECT 1 FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.week = s.week AND c.technique = s.technique)))
 			ORDER BY s.technique FOR UPDATE OF s`,
 		calendarUsage: `SELECT s.technique, s.held - COALESCE(x.q, 0) + s.confirmed
-			FROM S.slots s LEFT JOIN LATERAL (
-				SELECT sum(l.quantity)::bigint AS q FROM S.booking_lines l JOIN S.bookings b ON b.id = l.booking_id
-				WHERE l.producer_id = s.producer_id AND l.technique = s.technique AND l.week = s.week
-				  AND b.state = 'held' AND b.hold_until <= $4) x ON true
+			FROM S.slots s LEFT JOIN (` + strings.ReplaceAll(expiredHeld, "$1", "$4") + `) x
+			  ON x.producer_id = s.producer_id AND x.technique = s.technique AND x.week = s.week
 			WHERE s.producer_id = $1 AND s.week = $3 AND s.technique = ANY($2::text[])
 			ORDER BY s.technique`,
 		upsertCalendar: `INSERT INTO S.calendar (producer_id, technique, week, capacity) VALUES ($1, $2, $3, $4)

@@ -33,8 +33,9 @@ CREATE TABLE {{schema}}.bookings (
     updated    timestamptz NOT NULL
 );
 
--- Holds that may expire: what Commit and the readers look for.
-CREATE INDEX bookings_held ON {{schema}}.bookings (id) WHERE state = 'held';
+-- Holds by expiry: the holds expired at a caller's now are a short range
+-- of this index, which is where Commit and the readers look for them.
+CREATE INDEX bookings_held ON {{schema}}.bookings (hold_until) WHERE state = 'held';
 
 -- A booking's pieces of one order in one slot.
 CREATE TABLE {{schema}}.booking_lines (
