@@ -6,18 +6,21 @@ import (
 	"math"
 	"time"
 
+	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/capacity"
 	"github.com/jackc/pgx/v5"
 )
 
-// SetCalendar records e in one transaction: it locks the slots the entry
+// SetCalendar records e in one transaction: it creates the rows of the
+// slots the entry may govern if missing (so that a commit creating one at
+// the same moment is serialized with it), locks the slots the entry
 // governs (its technique's, or with an empty technique every technique of
 // the producer that week without an entry of its own), refuses with
 // capacity.ErrNoRoom when one of them holds and confirms more than
 // e.Capacity (holds expired at now not counted), then writes the entry and
 // records the new capacity on those slots. Bad input (an empty producer,
 // a zero week, a capacity outside [0, 2147483647]) wraps
-// capacity.ErrInvalid. Three round trips.
+// capacity.ErrInvalid. Four round trips.
 func (s *Store) SetCalendar(ctx context.Context, e capacity.CalendarEntry, now time.Time) error {
 	if s.err != nil {
 		return s.err
@@ -33,7 +36,17 @@ func (s *Store) SetCalendar(ctx context.Context, e capacity.CalendarEntry, now t
 		return fmt.Errorf("pgstore: set calendar %s %s: capacity = %d: must be in [0, 2147483647]: %w", quote(e.ProducerID), e.Week, e.Capacity, capacity.ErrInvalid)
 	}
 	week := e.Week.String()
+	techs := []string{string(e.Technique)}
+	if e.Technique == "" {
+		techs = techs[:0]
+		for _, t := range batik.Techniques() {
+			techs = append(techs, string(t))
+		}
+	}
 	return s.run(ctx, "set calendar "+quote(e.ProducerID)+" "+week, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, s.q.calendarSlots, e.ProducerID, techs, week, e.Capacity); err != nil {
+			return err
+		}
 		rows, err := tx.Query(ctx, s.q.lockCalendarSlots, e.ProducerID, string(e.Technique), week)
 		if err != nil {
 			return err

@@ -10,7 +10,8 @@ type queries struct {
 	updateBooking, deleteLines, insertLines                         string
 	bookingByKey, bookingsByOrder, bookingsByProducer, bookingsBoth string
 	bookingsAll, usage                                              string
-	lockCalendarSlots, calendarUsage, upsertCalendar, calendarCap   string
+	calendarSlots, lockCalendarSlots, calendarUsage, upsertCalendar string
+	calendarCap                                                     string
 	calendar                                                        string
 }
 
@@ -66,7 +67,7 @@ func newQueries(schema string) queries {
 		// already (lockSlots), so this statement's snapshot, taken after
 		// the locks, sees any calendar entry committed before them.
 		updateSlots: `UPDATE S.slots s SET
-				held = s.held + d.dh, confirmed = s.confirmed + d.dc, delivered = s.delivered + d.dd,
+				held = s.held + d.dh, confirmed = s.confirmed + d.dc, delivered = s.delivered + d.dd, touched = true,
 				capacity = CASE WHEN d.setcap AND s.held + s.confirmed + d.dh + d.dc <= d.cap THEN d.cap ELSE s.capacity END
 			FROM (SELECT p, t, w, dh, dc, dd, setcap, grow, COALESCE(
 					(SELECT c.capacity FROM S.calendar c WHERE c.producer_id = p AND c.technique = t AND c.week = w),
@@ -102,9 +103,15 @@ func newQueries(schema string) queries {
 		usage: `SELECT s.producer_id, s.technique, s.week, s.capacity, s.held - COALESCE(x.q, 0), s.confirmed, s.delivered
 			FROM S.slots s LEFT JOIN (` + expiredHeld + `) x
 			  ON x.producer_id = s.producer_id AND x.technique = s.technique AND x.week = s.week
-			WHERE (cardinality($2::text[]) = 0 OR s.producer_id = ANY($2::text[]))
+			WHERE s.touched AND (cardinality($2::text[]) = 0 OR s.producer_id = ANY($2::text[]))
 			  AND ($3 = '' OR s.technique = $3) AND s.week BETWEEN $4 AND $5
 			ORDER BY s.producer_id, s.technique, s.week`,
+		// The rows of the slots a calendar entry may govern, created if
+		// missing (untouched, so Usage does not show them): a commit
+		// creating one at the same moment waits for this transaction, or
+		// this one for it, instead of missing each other.
+		calendarSlots: `INSERT INTO S.slots (producer_id, technique, week, capacity, touched)
+			SELECT $1, t, $3, $4, false FROM unnest($2::text[]) AS d(t) ORDER BY t ON CONFLICT DO NOTHING`,
 		// The slots a calendar entry governs: its technique's, or with no
 		// technique every technique without an entry of its own that week.
 		lockCalendarSlots: `SELECT s.technique FROM S.slots s
@@ -129,7 +136,7 @@ func newQueries(schema string) queries {
 	for _, p := range []*string{&q.insertBooking, &q.lockBooking, &q.ownHolds, &q.findExpired, &q.expire, &q.expiredLines,
 		&q.insertSlots, &q.lockSlots, &q.updateSlots, &q.updateBooking, &q.deleteLines, &q.insertLines,
 		&q.bookingByKey, &q.bookingsAll, &q.bookingsByOrder, &q.bookingsByProducer, &q.bookingsBoth, &q.usage,
-		&q.lockCalendarSlots, &q.calendarUsage, &q.upsertCalendar, &q.calendarCap, &q.calendar} {
+		&q.calendarSlots, &q.lockCalendarSlots, &q.calendarUsage, &q.upsertCalendar, &q.calendarCap, &q.calendar} {
 		*p = r.Replace(*p)
 	}
 	return q

@@ -2,6 +2,8 @@ package pgstore
 
 import (
 	"context"
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -180,4 +182,35 @@ func TestCanceledContext(t *testing.T) {
 	require.ErrorIs(t, err, context.Canceled)
 	_, err = s.Booking(context.Background(), "K1", t0)
 	require.ErrorIs(t, err, capacity.ErrNotFound)
+}
+
+// TestCalendarRacesCommit closes weeks with SetCalendar while commits book
+// into the same, new, slots: never both succeed, whichever comes first.
+func TestCalendarRacesCommit(t *testing.T) {
+	s, pool := testStore(t)
+	ctx := context.Background()
+	both := 0
+	for i := range 40 {
+		wk := w1.Add(i)
+		var calErr, comErr error
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			calErr = s.SetCalendar(ctx, capacity.CalendarEntry{ProducerID: "RACE", Week: wk, Capacity: 0}, t0)
+		})
+		wg.Go(func() {
+			_, comErr = s.Commit(ctx, hold(fmt.Sprintf("race-%d", i), t0, t0.Add(time.Hour), 5, 100, slot("RACE", wk)))
+		})
+		wg.Wait()
+		if calErr == nil && comErr == nil {
+			both++
+		}
+		if calErr != nil {
+			require.ErrorIs(t, calErr, capacity.ErrNoRoom)
+		}
+		if comErr != nil {
+			require.ErrorIs(t, comErr, capacity.ErrNoRoom)
+		}
+	}
+	assert.Zero(t, both, "a week closed and booked at once")
+	requireConsistent(t, pool, s.Schema())
 }

@@ -3,9 +3,11 @@
 -- bytes, as Go's strings.Compare and capacity.Slot.Compare do: slot rows
 -- are locked in that order, and readers return rows in it.
 
--- One row per (producer, technique, ISO week) that any booking touched:
--- the sums of the bookings' lines in it. The CHECK keeps the invariant in
--- the database as well, so a bug in Go cannot overbook either.
+-- One row per (producer, technique, ISO week) that a booking touched
+-- (touched) or a calendar entry governs: the sums of the bookings' lines in
+-- it. The CHECK keeps the invariant in the database as well, so a bug in
+-- Go cannot overbook either. SetCalendar creates the rows it governs, so
+-- that it and a commit creating the same row wait for each other.
 CREATE TABLE {{schema}}.slots (
     producer_id text COLLATE "C" NOT NULL CHECK (producer_id <> ''),
     technique   text COLLATE "C" NOT NULL CHECK (technique <> ''),
@@ -14,6 +16,7 @@ CREATE TABLE {{schema}}.slots (
     held        bigint NOT NULL DEFAULT 0,
     confirmed   bigint NOT NULL DEFAULT 0,
     delivered   bigint NOT NULL DEFAULT 0,
+    touched     boolean NOT NULL DEFAULT true,
     PRIMARY KEY (producer_id, technique, week),
     CONSTRAINT slots_room CHECK (held >= 0 AND confirmed >= 0 AND delivered >= 0
         AND held + confirmed <= capacity AND delivered <= confirmed)
