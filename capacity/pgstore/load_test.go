@@ -55,6 +55,7 @@ type helperStats struct {
 	Replayed  int64 `json:"replayed"`  // replay: Book calls answered
 	Retries   int64 `json:"retries"`   // the store's retries (serialization, deadlock, lost connection)
 	Seconds   float64
+	Sample    string           `json:"sample"`  // one connection error, as the caller sees it
 	Created   map[string]int64 `json:"created"` // replay: the Created time each key's booking came back with
 }
 
@@ -81,7 +82,12 @@ func TestHelperProcess(t *testing.T) {
 		os.Exit(2)
 	}
 	defer pool.Close()
-	s := New(pool, Options{Schema: schema, MaxRetries: 20})
+	retries := 20
+	if v := os.Getenv("BATIKKIT_PGSTORE_RETRIES"); v != "" {
+		retries, _ = strconv.Atoi(v)
+	}
+	s := New(pool, Options{Schema: schema, MaxRetries: retries})
+	var sample sync.Once
 	ledger := capacity.NewLedger(s, capacity.LedgerOptions{MaxRetries: 20})
 	var st helperStats
 	var failed atomic.Int64
@@ -107,7 +113,18 @@ func TestHelperProcess(t *testing.T) {
 						atomic.AddInt64(&st.Conflicts, 1)
 						w.forget()
 					case errors.Is(err, ErrConnection) || errors.Is(err, ErrConnect):
+						// A clear error says whether the change may have
+						// happened.
+						msg := err.Error()
+						read := strings.HasPrefix(msg, "pgstore: booking") || strings.HasPrefix(msg, "pgstore: usage") || strings.HasPrefix(msg, "pgstore: calendar")
+						if !read && !strings.Contains(msg, "nothing was changed") && !strings.Contains(msg, "entirely or not at all") {
+							fmt.Fprintln(os.Stderr, "unclear connection error:", err)
+							failed.Add(1)
+						}
 						atomic.AddInt64(&st.ConnErrs, 1)
+						if !read {
+							sample.Do(func() { st.Sample = msg })
+						}
 						w.forget() // the change may or may not have committed: do not build on it
 					default:
 						fmt.Fprintln(os.Stderr, "unexpected error:", err)
@@ -318,6 +335,9 @@ func sum(sts []helperStats) helperStats {
 		t.Replayed += s.Replayed
 		t.Retries += s.Retries
 		t.Seconds = max(t.Seconds, s.Seconds)
+		if t.Sample == "" {
+			t.Sample = s.Sample
+		}
 	}
 	return t
 }
@@ -378,15 +398,23 @@ func TestCrash(t *testing.T) {
 
 // TestConnectionLoss terminates every backend of the load's pools
 // (pg_terminate_backend) several times under load: each operation either
-// succeeds or fails with a clear error (ErrConnection, ErrConnect), nothing
-// half-applies, and the pools recover (commits succeed in the last second).
+// succeeds or fails with a clear error (ErrConnection, ErrConnect, saying
+// whether the change may have happened), nothing half-applies, and the
+// pools recover (commits succeed in the last second). Two of the children
+// run without retries, so that their callers see the errors; the others
+// retry and mostly never notice.
 func TestConnectionLoss(t *testing.T) {
 	s, pool := testStore(t)
 	schema := s.Schema()
 	dur := loadDuration()
 	var cs []*child
 	for i := range children {
-		cs = append(cs, startChild(t, "load", schema, i, dur))
+		// Two children do not retry, so that callers see the errors.
+		retries := "20"
+		if i < 2 {
+			retries = "-1"
+		}
+		cs = append(cs, startChild(t, "load", schema, i, dur, "BATIKKIT_PGSTORE_RETRIES="+retries))
 	}
 	killed := 0
 	for range 5 {
@@ -404,7 +432,14 @@ func TestConnectionLoss(t *testing.T) {
 	tot := sum(sts)
 	t.Logf("connection loss: %d backends terminated; %d commits, %d failed with a connection error, %d retries, %d commits in the last second",
 		killed, tot.Ops, tot.ConnErrs, tot.Retries, tot.Late)
+	for _, st := range sts {
+		if st.Sample != "" {
+			t.Logf("a caller saw: %s", st.Sample)
+			break
+		}
+	}
 	assert.Positive(t, killed)
+	assert.Positive(t, tot.ConnErrs, "the children without retries saw the lost connections")
 	assert.Positive(t, tot.Late, "the pools recovered")
 	requireConsistent(t, pool, schema)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -142,10 +143,12 @@ func (s *Store) once(ctx context.Context, f func(pgx.Tx) error) error {
 	}
 	if err := tx.Commit(ctx); err != nil {
 		var pe *pgconn.PgError
-		if errors.As(err, &pe) || pgconn.SafeToRetry(err) {
-			// The server answered (it rolled back, e.g. a deferred
-			// constraint or a serialization failure), or COMMIT was never
-			// sent: nothing was committed.
+		if errors.As(err, &pe) && pe.Severity == "ERROR" || pgconn.SafeToRetry(err) {
+			// The server answered with an ERROR (it rolled back, e.g. on a
+			// serialization failure), or COMMIT was never sent: nothing
+			// was committed. A FATAL (the backend terminated) or a broken
+			// connection while COMMIT was in flight can come after the
+			// commit itself: the outcome is unknown.
 			return err
 		}
 		return &ambiguousError{err}
@@ -215,7 +218,7 @@ func wrapErr(op string, err error) error {
 	}
 	var ce *pgconn.ConnectError
 	if errors.As(err, &ce) {
-		return fmt.Errorf("pgstore: %s: nothing was changed: %w: %w", op, ErrConnect, err)
+		return fmt.Errorf("pgstore: %s: %s%w: %w", op, unchanged(op), ErrConnect, err)
 	}
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
@@ -223,15 +226,25 @@ func wrapErr(op string, err error) error {
 		case "3F000", "42P01": // invalid_schema_name, undefined_table
 			return fmt.Errorf("pgstore: %s: %w (run Migrate first): %w", op, ErrSchema, err)
 		case "57P01", "57P02", "57P03", "08000", "08003", "08006":
-			return fmt.Errorf("pgstore: %s: nothing was changed: %w: %w", op, ErrConnection, err)
+			return fmt.Errorf("pgstore: %s: %s%w: %w", op, unchanged(op), ErrConnection, err)
 		}
 		return fmt.Errorf("pgstore: %s: %w", op, err)
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("pgstore: %s: nothing was changed: %w", op, err)
+		return fmt.Errorf("pgstore: %s: %s%w", op, unchanged(op), err)
 	}
 	if isConnError(err) || pgconn.Timeout(err) {
-		return fmt.Errorf("pgstore: %s: nothing was changed: %w: %w", op, ErrConnection, err)
+		return fmt.Errorf("pgstore: %s: %s%w: %w", op, unchanged(op), ErrConnection, err)
 	}
 	return fmt.Errorf("pgstore: %s: %w", op, err)
+}
+
+// unchanged is what an error of a failed operation says about the
+// ledger: a write that failed before COMMIT changed nothing; a read has
+// nothing to undo.
+func unchanged(op string) string {
+	if strings.HasPrefix(op, "commit") || strings.HasPrefix(op, "set calendar") {
+		return "nothing was changed: "
+	}
+	return ""
 }
