@@ -32,7 +32,8 @@ import (
 //     grows is updated only WHERE the result fits its capacity, so a slot
 //     without room leaves fewer rows updated and the whole transaction is
 //     rolled back with ErrNoRoom.
-//  4. It writes the booking and replaces its lines.
+//  4. It writes the booking, replaces its lines, and appends the changes
+//     to delivered pieces to the deliveries log.
 //
 // Serialization failures, deadlocks and connections lost before COMMIT
 // was sent are retried (Options.MaxRetries). The returned booking is what
@@ -222,6 +223,17 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 	if len(b.Lines) > 0 {
 		la := newLineArrays(b.Lines)
 		batch.Queue(s.q.insertLines, id, la.o, la.p, la.t, la.w, la.q, la.d, la.c)
+	}
+	dv := newSlotArrays(0)
+	var dq []int64
+	for _, d := range deltas {
+		if d.Delivered != 0 {
+			dv.add(d.Slot)
+			dq = append(dq, int64(d.Delivered))
+		}
+	}
+	if len(dq) > 0 {
+		batch.Queue(s.q.insertDeliveries, id, dv.p, dv.t, dv.w, dq, now)
 	}
 	br = tx.SendBatch(ctx, batch)
 	err = func() error {

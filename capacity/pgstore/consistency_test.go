@@ -13,7 +13,8 @@ import (
 // the rows: every slot within capacity with delivered <= confirmed, the
 // slot sums equal to the lines of the bookings that take capacity (held
 // lines in held, confirmed lines in confirmed, delivered pieces of those),
-// and one booking per key.
+// the deliveries log summing to each slot's delivered, and one booking per
+// key.
 func requireConsistent(t testing.TB, pool *pgxpool.Pool, schema string) {
 	t.Helper()
 	ctx := context.Background()
@@ -45,6 +46,11 @@ func requireConsistent(t testing.TB, pool *pgxpool.Pool, schema string) {
 	}
 	require.NoError(t, rows.Err())
 	require.Zero(t, n, "slot sums differ from the lines")
+
+	require.NoError(t, pool.QueryRow(ctx, `SELECT count(*) FROM `+id+`.slots s
+		WHERE s.delivered <> COALESCE((SELECT sum(d.quantity) FROM `+id+`.deliveries d
+			WHERE d.producer_id = s.producer_id AND d.technique = s.technique AND d.week = s.week), 0)`).Scan(&bad))
+	require.Zero(t, bad, "slots whose delivered differs from the deliveries log")
 
 	require.NoError(t, pool.QueryRow(ctx, `SELECT count(*) FROM (SELECT key FROM `+id+`.bookings GROUP BY key HAVING count(*) > 1) d`).Scan(&bad))
 	require.Zero(t, bad, "keys with more than one booking")

@@ -18,8 +18,15 @@
 //	ledger := capacity.NewLedger(store /* , options */)
 //
 // The tables live under one schema chosen by the caller (default
-// "batikkit"; lower-case letters, digits and underscores): slots,
-// bookings, booking_lines, calendar and schema_version. Migrate is
+// "batikkit"; lower-case letters, digits and underscores):
+//
+//	slots          one row per (producer, technique, ISO week): capacity, held, confirmed, delivered
+//	bookings       one row per idempotency key: state, hold_until, request fingerprint, unfilled, version
+//	booking_lines  pieces of one order in one slot: quantity, delivered, unit_cost (numeric)
+//	calendar       capacity exceptions per producer, technique ('' for all) and week
+//	deliveries     every change to delivered pieces per slot, with the caller's clock (append-only)
+//	schema_version the version Migrate brought the tables to
+// Migrate is
 // versioned by the one row of schema_version and refuses (ErrSchema) a
 // schema written by a newer version of this package rather than downgrade
 // it. The database keeps the invariants too, with CHECK constraints

@@ -11,7 +11,7 @@ type queries struct {
 	bookingByKey, bookingsByOrder, bookingsByProducer, bookingsBoth string
 	bookingsAll, usage                                              string
 	calendarSlots, lockCalendarSlots, calendarUsage, upsertCalendar string
-	calendarCap                                                     string
+	calendarCap, insertDeliveries                                   string
 	calendar                                                        string
 }
 
@@ -84,6 +84,8 @@ func newQueries(schema string) queries {
 		insertLines: `INSERT INTO S.booking_lines (booking_id, order_id, producer_id, technique, week, quantity, delivered, unit_cost)
 			SELECT $1, o, p, t, w, q, dl, c::numeric
 			FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[]) AS d(o, p, t, w, q, dl, c)`,
+		insertDeliveries: `INSERT INTO S.deliveries (booking_id, producer_id, technique, week, quantity, recorded)
+			SELECT $1, p, t, w, q, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[]) AS d(p, t, w, q)`,
 		bookingByKey: `SELECT ` + bookingCols + ` FROM S.bookings b LEFT JOIN S.booking_lines l ON l.booking_id = b.id
 			WHERE b.key = $1 ORDER BY l.order_id, l.producer_id, l.technique, l.week`,
 		bookingsAll: `SELECT ` + bookingCols + ` FROM S.bookings b LEFT JOIN S.booking_lines l ON l.booking_id = b.id
@@ -136,7 +138,7 @@ func newQueries(schema string) queries {
 	for _, p := range []*string{&q.insertBooking, &q.lockBooking, &q.ownHolds, &q.findExpired, &q.expire, &q.expiredLines,
 		&q.insertSlots, &q.lockSlots, &q.updateSlots, &q.updateBooking, &q.deleteLines, &q.insertLines,
 		&q.bookingByKey, &q.bookingsAll, &q.bookingsByOrder, &q.bookingsByProducer, &q.bookingsBoth, &q.usage,
-		&q.calendarSlots, &q.lockCalendarSlots, &q.calendarUsage, &q.upsertCalendar, &q.calendarCap, &q.calendar} {
+		&q.calendarSlots, &q.lockCalendarSlots, &q.calendarUsage, &q.upsertCalendar, &q.calendarCap, &q.calendar, &q.insertDeliveries} {
 		*p = r.Replace(*p)
 	}
 	return q

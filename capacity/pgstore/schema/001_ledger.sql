@@ -66,3 +66,20 @@ CREATE TABLE {{schema}}.calendar (
     capacity    bigint NOT NULL CHECK (capacity BETWEEN 0 AND 2147483647),
     PRIMARY KEY (producer_id, technique, week)
 );
+
+-- Every change to the pieces delivered in a slot, as the ledger recorded
+-- it: what a workshop handed over (positive), or pieces taken back with a
+-- cancelled booking (negative), at the caller's clock. Append-only; per
+-- slot it sums to slots.delivered.
+CREATE TABLE {{schema}}.deliveries (
+    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    booking_id  bigint NOT NULL REFERENCES {{schema}}.bookings (id) ON DELETE CASCADE,
+    producer_id text COLLATE "C" NOT NULL,
+    technique   text COLLATE "C" NOT NULL,
+    week        text COLLATE "C" NOT NULL,
+    quantity    bigint NOT NULL CHECK (quantity <> 0),
+    recorded    timestamptz NOT NULL,
+    FOREIGN KEY (producer_id, technique, week) REFERENCES {{schema}}.slots (producer_id, technique, week)
+);
+
+CREATE INDEX deliveries_booking ON {{schema}}.deliveries (booking_id);
