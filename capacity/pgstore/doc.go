@@ -26,6 +26,7 @@
 //	calendar       capacity exceptions per producer, technique ('' for all) and week
 //	deliveries     every change to delivered pieces per slot, with the caller's clock (append-only)
 //	schema_version the version Migrate brought the tables to
+//
 // Migrate is
 // versioned by the one row of schema_version and refuses (ErrSchema) a
 // schema written by a newer version of this package rather than downgrade
