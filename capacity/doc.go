@@ -1,6 +1,7 @@
 // Package capacity shares batik orders among producers without pushing
 // anyone past what they can make: Allocate splits one order, Schedule plans
-// many orders over weeks.
+// many orders over weeks, and a Ledger books their plans so that no
+// workshop's week is ever promised twice.
 //
 // # Allocate
 //
@@ -83,9 +84,79 @@
 // Its "Min flow cost" is Timetable.Cost in sen plus the penalty stated in
 // the file's comment times the unfilled pieces.
 //
+// # Ledger
+//
+// Allocate and Schedule are pure functions: two requests planned at the
+// same moment would both promise the same workshop week. A Ledger makes
+// plans bookable. It keeps bookings per slot, a (producer, technique, ISO
+// week), in a Store: NewMemoryStore in one process, capacity/pgstore on
+// PostgreSQL for several. A slot's capacity is the capability's PerWeek
+// unless a calendar entry set with SetCalendar says otherwise for that
+// week (0 for a workshop closed for Lebaran); free = capacity - held -
+// confirmed.
+//
+//	Book         plan one order (Allocate) or several (Schedule) on the free capacity and record it,
+//	             held until a time or confirmed at once
+//	Confirm      a held booking becomes confirmed
+//	Cancel       release every slot of a booking
+//	Deliver      record pieces handed over per slot, against a confirmed booking
+//	Rebook       move what a workshop did not deliver in an ended week to other free capacity
+//	SetCalendar  a slot's capacity for one week
+//	Booking, Bookings, Slots, Free
+//	             read the records, per-slot capacity / held / confirmed / delivered / free,
+//	             or a free-capacity view to plan on without booking
+//
+// Every operation takes the caller's clock (now): the core never reads
+// time.Now, so a test or a replayed event log gets the same answers.
+// States are held, confirmed, cancelled and expired, as text in JSON.
+//
+// What is guaranteed:
+//
+//   - No slot is overbooked: held + confirmed <= capacity in every slot,
+//     always, across goroutines sharing a store, and across processes
+//     sharing a durable store (capacity/pgstore). Book plans on a snapshot
+//     and commits only if every slot still has the room it planned on
+//     (one atomic Store.Commit, slots locked in slot order so commits
+//     cannot deadlock); otherwise it re-plans on fresh data, up to
+//     LedgerOptions.MaxRetries times, then returns ErrContention. A
+//     calendar entry recorded in the store wins over a plan made before
+//     it, so a closed week stays closed.
+//   - Each operation is all or nothing, and an invalid request, an unknown
+//     key, a wrong state or a cancelled context changes nothing.
+//   - Idempotency: a booking has a caller-given key (the order ID is the
+//     natural one). Book with a key already booked returns that booking
+//     unchanged when the request is the same (the hex SHA-256 of its
+//     orders, producers, options and HoldUntil, in any slice order), and
+//     ErrConflict when it differs: never a second booking, also when the
+//     same request races itself from many goroutines or processes.
+//   - Expiry without a background goroutine: a hold whose HoldUntil is at
+//     or before now is expired for every read and every later booking; a
+//     commit frees its pieces in the slots it touches, and readers leave
+//     them out. Delivered pieces never exceed the pieces booked on a line.
+//
+// What is not:
+//
+//   - The memory store is not durable: it lives and dies with the
+//     process, and two processes with a memory store each share nothing.
+//   - A slot's capacity per request comes from the caller's producer data
+//     (PerWeek) and the calendar: the ledger checks bookings against the
+//     capacity it is told, and does not know whether a workshop can really
+//     make that many. Booking with a lower PerWeek than earlier bookings
+//     took does not undo them; use SetCalendar, which refuses a capacity
+//     below what is booked.
+//   - Clocks: expiry is judged by the now each caller passes. Ledgers that
+//     share a store should share a clock (a hold expires for the caller
+//     whose clock has passed HoldUntil).
+//   - Rebook plans with the Proportional policy and needs the booking's
+//     orders passed in (a booking records order IDs, not grades and due
+//     dates).
+//
 // # Errors
 //
 // Bad input gets an *InputError naming the field ("producers[3].grade",
 // "opts.weeks") and its value, wrapping ErrInvalid or ErrOverflow (and, for
-// an invalid order, the *batik.ValidationError). Nothing panics.
+// an invalid order, the *batik.ValidationError). The ledger uses the same
+// shape for an unknown key (ErrNotFound) and a booking in the wrong state
+// or a key reused for another request (ErrConflict); the Store's answers
+// wrap ErrNoRoom, ErrStale and ErrExists. Nothing panics.
 package capacity

@@ -16,7 +16,9 @@ var (
 
 // InputError names the input that is wrong: the field as a path
 // ("producers[3].capabilities[0].per_week", "opts.weeks"), its value and
-// why. It unwraps to ErrInvalid or ErrOverflow, and to the underlying error
+// why. It unwraps to ErrInvalid or ErrOverflow (the ledger's: also
+// ErrNotFound for an unknown key, ErrConflict for a wrong state or a key
+// reused for another request), and to the underlying error
 // when there is one (a *batik.ValidationError for an order that fails
 // Validate), so errors.Is and errors.As see both.
 type InputError struct {

@@ -109,11 +109,6 @@ func (l *Ledger) Book(ctx context.Context, req BookRequest, now time.Time) (Book
 		return Booking{}, err
 	}
 	fp := req.fingerprint()
-	if b, err := l.store.Booking(ctx, req.Key, now); err == nil {
-		return replay(b, fp)
-	} else if !errors.Is(err, ErrNotFound) {
-		return Booking{}, err
-	}
 	for attempt := 0; ; attempt++ {
 		snap, err := l.snapshot(ctx, req.Producers, techniqueOf(req.Orders), req.From, req.horizon(), now)
 		if err != nil {
@@ -273,7 +268,7 @@ func plan(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 		if err != nil {
 			return Booking{}, nil, err
 		}
-		b.Lines = make([]BookingLine, 0, len(p.Lines)*snap.weeks)
+		b.Lines = make([]BookingLine, 0, len(p.Lines)+snap.weeks)
 		for _, pl := range p.Lines {
 			b.Lines = snap.lay(b.Lines, o.ID, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, 0, snap.weeks)
 		}
@@ -323,11 +318,7 @@ func (req *BookRequest) fingerprint() string {
 	}
 	num := func(n int64) { buf = binary.AppendVarint(buf, n) }
 	str("batikkit.capacity.BookRequest/1")
-	orders := make([]int, len(req.Orders))
-	for i := range orders {
-		orders[i] = i
-	}
-	slices.SortFunc(orders, func(a, b int) int { return strings.Compare(req.Orders[a].ID, req.Orders[b].ID) })
+	orders := sortedBy(len(req.Orders), func(i int) string { return req.Orders[i].ID })
 	num(int64(len(orders)))
 	for _, i := range orders {
 		o := &req.Orders[i]
@@ -338,19 +329,15 @@ func (req *BookRequest) fingerprint() string {
 		num(int64(o.Quantity))
 		str(o.Due.String())
 	}
-	prods := make([]int, len(req.Producers))
-	for i := range prods {
-		prods[i] = i
-	}
-	slices.SortFunc(prods, func(a, b int) int { return strings.Compare(req.Producers[a].ID, req.Producers[b].ID) })
+	prods := sortedBy(len(req.Producers), func(i int) string { return req.Producers[i].ID })
 	num(int64(len(prods)))
 	for _, i := range prods {
 		p := &req.Producers[i]
 		str(p.ID)
-		caps := slices.Clone(p.Capabilities)
-		slices.SortFunc(caps, func(a, b batik.Capability) int { return strings.Compare(string(a.Technique), string(b.Technique)) })
+		caps := p.Capabilities
 		num(int64(len(caps)))
-		for _, c := range caps {
+		for _, ci := range sortedBy(len(caps), func(i int) string { return string(caps[i].Technique) }) {
+			c := &caps[ci]
 			str(string(c.Technique))
 			str(string(c.Grade))
 			num(int64(c.PerWeek))
@@ -382,4 +369,18 @@ func (req *BookRequest) fingerprint() string {
 	}
 	sum := sha256.Sum256(buf)
 	return hex.EncodeToString(sum[:])
+}
+
+// sortedBy returns the indices 0..n-1 ordered by key, stably.
+func sortedBy(n int, key func(int) string) []int {
+	idx := make([]int, n)
+	sorted := true
+	for i := range idx {
+		idx[i] = i
+		sorted = sorted && (i == 0 || key(i-1) <= key(i))
+	}
+	if !sorted {
+		slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(key(a), key(b)) })
+	}
+	return idx
 }

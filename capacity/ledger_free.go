@@ -184,10 +184,16 @@ func (s *snapshot) deltas(lines []BookingLine, sign int, existing []SlotDelta) [
 // one per slot (the fields of deltas of one slot are summed; Capacity is
 // the largest given).
 func mergeDeltas(ds []SlotDelta, lines []BookingLine, of func(BookingLine) SlotDelta) []SlotDelta {
+	if ds == nil {
+		ds = make([]SlotDelta, 0, len(lines))
+	}
 	for _, l := range lines {
 		ds = append(ds, of(l))
 	}
-	slices.SortStableFunc(ds, func(a, b SlotDelta) int { return a.Slot.Compare(b.Slot) })
+	cmp := func(a, b SlotDelta) int { return a.Slot.Compare(b.Slot) }
+	if !slices.IsSortedFunc(ds, cmp) {
+		slices.SortStableFunc(ds, cmp)
+	}
 	out := ds[:0]
 	for _, d := range ds {
 		if n := len(out); n > 0 && out[n-1].Slot == d.Slot {

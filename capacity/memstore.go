@@ -226,7 +226,25 @@ func (s *MemoryStore) Commit(ctx context.Context, c Change) (Booking, error) {
 	b := c.Booking.clone()
 	b.Version = c.Expect + 1
 	bs.m[key] = &b
-	return b.view(c.Now), nil
+	// The caller's record is returned as stored, without a second copy:
+	// the store keeps its own.
+	out := c.Booking
+	out.Version, out.State, out.Lines, out.Unfilled = b.Version, b.stateAt(c.Now), orEmpty(out.Lines), orEmptyMap(out.Unfilled)
+	return out, nil
+}
+
+func orEmpty(lines []BookingLine) []BookingLine {
+	if lines == nil {
+		return []BookingLine{}
+	}
+	return lines
+}
+
+func orEmptyMap(m map[string]int) map[string]int {
+	if m == nil {
+		return map[string]int{}
+	}
+	return m
 }
 
 func (sh *slotShard) producer(id string) *prodSlots {
@@ -441,6 +459,7 @@ func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]
 	}
 	out := []SlotUsage{}
 	span := q.To.Sub(q.From) + 1
+	var weeks []Week // q's weeks, made when first needed
 	for _, id := range s.producersOf(q) {
 		sh := &s.slots[s.shardOf(id)]
 		sh.mu.RLock()
@@ -455,8 +474,14 @@ func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]
 				Delivered: r.delivered, Capacity: r.capacity, Recorded: r.recorded})
 		}
 		if span <= len(ps.slots) {
-			for _, t := range techniquesFor(q.Technique) {
+			if weeks == nil {
+				weeks = make([]Week, 0, span)
 				for w := q.From; !w.IsZero() && !q.To.Before(w); w = w.Add(1) {
+					weeks = append(weeks, w)
+				}
+			}
+			for _, t := range techniquesFor(q.Technique) {
+				for _, w := range weeks {
 					if r := ps.slots[techWeek{t, w}]; r != nil && r.recorded {
 						add(techWeek{t, w}, r)
 					}

@@ -200,6 +200,9 @@ func (w Week) Add(n int) Week {
 	if w.IsZero() {
 		return Week{}
 	}
+	if k := int(w.week) + n; k >= 1 && k <= 52 { // every ISO year has weeks 1 to 52
+		return Week{w.year, uint8(k)}
+	}
 	return weekOfDays(w.monday() + 7*int64(n))
 }
 
