@@ -49,6 +49,9 @@ func TestErrorsWrapSentinels(t *testing.T) {
 		{"huge delta", mod(func(c *capacity.Change) { c.Deltas[0].Confirmed = math.MaxInt32 + 1 }), capacity.ErrOverflow},
 		{"held by a confirmed booking", mod(func(c *capacity.Change) { c.Booking.State = capacity.Confirmed }), capacity.ErrInvalid},
 		{"slot twice", mod(func(c *capacity.Change) { c.Deltas = append(c.Deltas, c.Deltas[0]) }), capacity.ErrInvalid},
+		{"slot twice, apart", mod(func(c *capacity.Change) {
+			c.Deltas = append(c.Deltas, capacity.SlotDelta{Slot: slot("0", w1), Capacity: 1}, c.Deltas[0])
+		}), capacity.ErrInvalid},
 		{"zero week", mod(func(c *capacity.Change) { c.Deltas[0].Week = capacity.Week{} }), capacity.ErrInvalid},
 		{"no producer", mod(func(c *capacity.Change) { c.Deltas[0].ProducerID = "" }), capacity.ErrInvalid},
 		{"line without order", mod(func(c *capacity.Change) { c.Booking.Lines[0].OrderID = "" }), capacity.ErrInvalid},
