@@ -32,8 +32,9 @@ import (
 //     grows is updated only WHERE the result fits its capacity, so a slot
 //     without room leaves fewer rows updated and the whole transaction is
 //     rolled back with ErrNoRoom.
-//  4. It writes the booking, replaces its lines, and appends the changes
-//     to delivered pieces to the deliveries log.
+//  4. It writes the booking and its lines (deleting the lines it no longer
+//     has, updating the others in place), and appends the changes to
+//     delivered pieces to the deliveries log.
 //
 // Serialization failures, deadlocks and connections lost before COMMIT
 // was sent are retried (Options.MaxRetries). The returned booking is what
@@ -218,13 +219,13 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 		batch.Queue(s.q.updateSlots, lock.p, lock.t, lock.w, upCap, dh, dc, dd, setcap, grow)
 	}
 	b.Version = c.Expect + 1
+	la := newLineArrays(b.Lines)
 	if c.Expect != 0 {
 		batch.Queue(s.q.updateBooking, id, b.State.String(), holdUntil(b), b.Request, unfilled, b.Version, b.Updated)
-		batch.Queue(s.q.deleteLines, id)
+		batch.Queue(s.q.deleteLines, id, la.o, la.p, la.t, la.w)
 	}
 	if len(b.Lines) > 0 {
-		la := newLineArrays(b.Lines)
-		batch.Queue(s.q.insertLines, id, la.o, la.p, la.t, la.w, la.q, la.d, la.c)
+		batch.Queue(s.q.upsertLines, id, la.o, la.p, la.t, la.w, la.q, la.d, la.c)
 	}
 	dv := newSlotArrays(0)
 	var dq []int64
@@ -365,7 +366,7 @@ type lineArrays struct {
 }
 
 func newLineArrays(ls []capacity.BookingLine) lineArrays {
-	var a lineArrays
+	a := lineArrays{o: []string{}, p: []string{}, t: []string{}, w: []string{}} // empty arrays, not NULL
 	for _, l := range ls {
 		a.o, a.p, a.t, a.w = append(a.o, l.OrderID), append(a.p, l.ProducerID), append(a.t, string(l.Technique)), append(a.w, l.Week.String())
 		a.q, a.d, a.c = append(a.q, int64(l.Quantity)), append(a.d, int64(l.Delivered)), append(a.c, l.UnitCost.String())

@@ -40,7 +40,7 @@ const (
 	goroutines  = 16
 	loadSlots   = 8 // producers, each with loadWeeks weeks of capacity loadCap
 	loadWeeks   = 4
-	loadCap     = 100
+	loadCap     = 300
 	statsPrefix = "PGSTORE-STATS "
 )
 
@@ -228,7 +228,7 @@ func (w *worker) step() error {
 		}
 	}
 	w.open = kept
-	if len(w.open) < 4 || w.rng.IntN(3) == 0 {
+	if len(w.open) < 3 || len(w.open) <= 5 && w.rng.IntN(3) == 0 {
 		// Book one order of 10 to 80 pieces from 3 of the producers over
 		// two of the four weeks, some holds short enough to expire.
 		w.n++
@@ -251,7 +251,7 @@ func (w *worker) step() error {
 	switch {
 	case b.State == capacity.Held && w.rng.IntN(4) != 0:
 		got, err = w.l.Confirm(ctx, b.Key, now)
-	case b.State == capacity.Held || w.rng.IntN(6) == 0:
+	case b.State == capacity.Held || len(w.open) > 5 || w.rng.IntN(6) == 0:
 		got, err = w.l.Cancel(ctx, b.Key, now)
 	default:
 		ln := b.Lines[w.rng.IntN(len(b.Lines))]
@@ -474,7 +474,8 @@ func TestReplay(t *testing.T) {
 }
 
 func assertSomeExpired(t *testing.T, pool *pgxpool.Pool, schema string) {
-	var n int
+	var n, used, capa int64
 	require.NoError(t, pool.QueryRow(context.Background(), "SELECT count(*) FROM "+schema+".bookings WHERE state = 'expired'").Scan(&n))
-	t.Logf("%d holds were released by Commit as expired", n)
+	require.NoError(t, pool.QueryRow(context.Background(), "SELECT COALESCE(sum(held + confirmed), 0), COALESCE(sum(capacity), 0) FROM "+schema+".slots WHERE touched").Scan(&used, &capa))
+	t.Logf("%d holds were released by Commit as expired; at the end the slots hold and confirm %d of %d pieces", n, used, capa)
 }

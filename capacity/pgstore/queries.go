@@ -7,7 +7,7 @@ type queries struct {
 	insertBooking, lockBooking, findExpired, ownHolds               string
 	expire, expiredLines                                            string
 	insertSlots, lockSlots, updateSlots                             string
-	updateBooking, deleteLines, insertLines                         string
+	updateBooking, deleteLines, upsertLines                         string
 	bookingByKey, bookingsByOrder, bookingsByProducer, bookingsBoth string
 	bookingsAll, usage                                              string
 	calendarSlots, lockCalendarSlots, calendarUsage, upsertCalendar string
@@ -24,7 +24,7 @@ const bookingCols = `b.id, b.key, b.state, b.hold_until, b.request, b.unfilled, 
 // commit has released yet: a short range of the bookings_held index.
 const expiredHeld = `SELECT l.producer_id, l.technique, l.week, sum(l.quantity)::bigint AS q
 	FROM S.bookings b JOIN S.booking_lines l ON l.booking_id = b.id
-	WHERE b.state = 'held' AND b.hold_until <= $1
+	WHERE b.state = 'held' AND b.hold_until <= $1 AND l.week BETWEEN $4 AND $5
 	GROUP BY l.producer_id, l.technique, l.week`
 
 func newQueries(schema string) queries {
@@ -38,7 +38,11 @@ func newQueries(schema string) queries {
 			FROM S.booking_lines l JOIN S.bookings b ON b.id = l.booking_id
 			WHERE b.key = $1 AND b.state = 'held' GROUP BY l.producer_id, l.technique, l.week`,
 		// Held bookings expired at $1 with a line in one of the slots, other
-		// than the booking being changed, locked in id order.
+		// than the booking being changed, locked. SKIP LOCKED: a hold that
+		// another transaction has locked is being changed or released by
+		// it; waiting for it could close a cycle (that transaction may wait
+		// for this one's booking, expired at its clock), and leaving its
+		// pieces counted only makes this change see less room, never more.
 		findExpired: `SELECT b.id FROM S.bookings b
 			WHERE b.state = 'held' AND b.hold_until <= $1 AND b.key <> $2
 			  AND b.id IN (SELECT e.id FROM S.bookings e
@@ -47,7 +51,7 @@ func newQueries(schema string) queries {
 			                             JOIN unnest($3::text[], $4::text[], $5::text[]) AS d(p, t, w)
 			                               ON l.producer_id = d.p AND l.technique = d.t AND l.week = d.w
 			                             WHERE l.booking_id = e.id))
-			ORDER BY b.id FOR UPDATE OF b`,
+			ORDER BY b.id FOR UPDATE OF b SKIP LOCKED`,
 		expire: `UPDATE S.bookings SET state = 'expired' WHERE id = ANY($1::bigint[]) AND state = 'held'`,
 		expiredLines: `SELECT producer_id, technique, week, sum(quantity)::bigint FROM S.booking_lines
 			WHERE booking_id = ANY($1::bigint[]) GROUP BY producer_id, technique, week`,
@@ -80,10 +84,20 @@ func newQueries(schema string) queries {
 			RETURNING s.producer_id, s.technique, s.week`,
 		updateBooking: `UPDATE S.bookings SET state = $2, hold_until = $3, request = $4, unfilled = $5, version = $6, updated = $7
 			WHERE id = $1`,
-		deleteLines: `DELETE FROM S.booking_lines WHERE booking_id = $1`,
-		insertLines: `INSERT INTO S.booking_lines (booking_id, order_id, producer_id, technique, week, quantity, delivered, unit_cost)
+		// The lines no longer in the booking. Lines that stay are updated
+		// in place (upsertLines) rather than deleted and inserted again:
+		// an insert checks its foreign key by locking the slot's row, and
+		// the slots of unchanged lines (a delivery touches one slot of
+		// several) are not among those this transaction locked in order.
+		deleteLines: `DELETE FROM S.booking_lines l WHERE l.booking_id = $1
+			AND (l.order_id, l.producer_id, l.technique, l.week) NOT IN (
+				SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]))`,
+		upsertLines: `INSERT INTO S.booking_lines AS l (booking_id, order_id, producer_id, technique, week, quantity, delivered, unit_cost)
 			SELECT $1, o, p, t, w, q, dl, c::numeric
-			FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[]) AS d(o, p, t, w, q, dl, c)`,
+			FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[]) AS d(o, p, t, w, q, dl, c)
+			ON CONFLICT (booking_id, order_id, producer_id, technique, week) DO UPDATE
+			SET quantity = EXCLUDED.quantity, delivered = EXCLUDED.delivered, unit_cost = EXCLUDED.unit_cost
+			WHERE (l.quantity, l.delivered, l.unit_cost) IS DISTINCT FROM (EXCLUDED.quantity, EXCLUDED.delivered, EXCLUDED.unit_cost)`,
 		insertDeliveries: `INSERT INTO S.deliveries (booking_id, producer_id, technique, week, quantity, recorded)
 			SELECT $1, p, t, w, q, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[]) AS d(p, t, w, q)`,
 		bookingByKey: `SELECT ` + bookingCols + ` FROM S.bookings b LEFT JOIN S.booking_lines l ON l.booking_id = b.id
@@ -122,7 +136,7 @@ func newQueries(schema string) queries {
 			       SELECT 1 FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.week = s.week AND c.technique = s.technique)))
 			ORDER BY s.technique FOR UPDATE OF s`,
 		calendarUsage: `SELECT s.technique, s.held - COALESCE(x.q, 0) + s.confirmed
-			FROM S.slots s LEFT JOIN (` + strings.ReplaceAll(expiredHeld, "$1", "$4") + `) x
+			FROM S.slots s LEFT JOIN (` + strings.NewReplacer("$1", "$4", "BETWEEN $4 AND $5", "= $3").Replace(expiredHeld) + `) x
 			  ON x.producer_id = s.producer_id AND x.technique = s.technique AND x.week = s.week
 			WHERE s.producer_id = $1 AND s.week = $3 AND s.technique = ANY($2::text[])
 			ORDER BY s.technique`,
@@ -136,7 +150,7 @@ func newQueries(schema string) queries {
 			ORDER BY producer_id, technique, week`,
 	}
 	for _, p := range []*string{&q.insertBooking, &q.lockBooking, &q.ownHolds, &q.findExpired, &q.expire, &q.expiredLines,
-		&q.insertSlots, &q.lockSlots, &q.updateSlots, &q.updateBooking, &q.deleteLines, &q.insertLines,
+		&q.insertSlots, &q.lockSlots, &q.updateSlots, &q.updateBooking, &q.deleteLines, &q.upsertLines,
 		&q.bookingByKey, &q.bookingsAll, &q.bookingsByOrder, &q.bookingsByProducer, &q.bookingsBoth, &q.usage,
 		&q.calendarSlots, &q.lockCalendarSlots, &q.calendarUsage, &q.upsertCalendar, &q.calendarCap, &q.calendar, &q.insertDeliveries} {
 		*p = r.Replace(*p)
