@@ -51,7 +51,16 @@
 //     each other in a cycle, then changed by one conditional UPDATE that
 //     adds pieces only WHERE held + confirmed + n <= capacity. A slot that
 //     lost the race updates no row; the transaction rolls back and Commit
-//     returns capacity.ErrNoRoom, on which the Ledger re-plans.
+//     returns capacity.ErrNoRoom, on which the Ledger re-plans. Calendar
+//     entries are read by that UPDATE, after the locks, and take
+//     precedence over the capacity the change was planned with;
+//   - nothing else is locked out of that order: lines that stay in a
+//     booking are updated in place (a re-inserted line's foreign-key check
+//     would lock a slot the change does not touch), and an expired hold
+//     that another transaction has locked is skipped (SKIP LOCKED), its
+//     pieces left counted until a later commit releases them, which only
+//     ever makes a change see less room. The load tests run without a
+//     single deadlock.
 //
 // Each statement at READ COMMITTED sees what committed before it began,
 // and the conditional update re-reads a locked row's newest version, so a
@@ -64,7 +73,17 @@
 // Hold expiry is evaluated in SQL against the caller's clock value (the
 // now of the call), never the server's: a hold with hold_until <= now
 // reads as Expired, and Commit marks such holds expired and releases their
-// pieces on every slot they hold before it checks room.
+// pieces on every slot they hold before it checks room. Replicas whose
+// clocks disagree stay safe: a hold released by a clock ahead holds
+// nothing afterwards, so confirming it at a clock behind needs room like
+// new pieces (the Ledger reports ErrConflict when there is none).
+//
+// Why not SERIALIZABLE: it would give the same answers here with more
+// work and more failures. Every conflict that matters is on a row this
+// code locks explicitly (the booking, the slots), so READ COMMITTED's
+// per-statement snapshots plus those locks are already serial where it
+// counts, and a lost race costs one conditional UPDATE, not an aborted
+// transaction to retry from the start.
 //
 // # Retries
 //
