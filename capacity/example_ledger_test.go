@@ -241,3 +241,30 @@ func ExampleLedger_Free() {
 	show(plan)
 	// Output: SLO-01:94 SLO-02:56 unfilled:0 cost:12188000
 }
+
+func ExampleLedger_Book_schedule() {
+	ctx := context.Background()
+	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	// Two orders booked together by Schedule: all on time, the cheaper
+	// workshop (SLO-02) full first.
+	orders := []batik.Order{
+		{ID: "SCARF-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 150, Due: batik.MustParseDate("2026-12-08")},
+		{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 100, Due: batik.MustParseDate("2026-12-15")},
+	}
+	b, err := ledger.Book(ctx, capacity.BookRequest{Key: "CAMPAIGN-12", Orders: orders, Producers: soloWorkshops(),
+		From: capacity.MustParseWeek("2026-W49")}, exNow)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, ln := range b.Lines {
+		fmt.Println(ln.OrderID, ln.Slot, ln.Quantity)
+	}
+	fmt.Println("unfilled", b.Unfilled)
+	// Output:
+	// SCARF-1 SLO-01/cap/2026-W49 90
+	// SCARF-1 SLO-02/cap/2026-W49 60
+	// SHIRT-1 SLO-01/cap/2026-W50 40
+	// SHIRT-1 SLO-02/cap/2026-W50 60
+	// unfilled map[]
+}

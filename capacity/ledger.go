@@ -218,8 +218,9 @@ func checkBook(req *BookRequest, now time.Time) error {
 			return err
 		}
 	}
-	_, err := sortByID(req.Producers)
-	return err
+	// Repeated producer IDs are refused by Allocate and Schedule, before
+	// anything is committed.
+	return nil
 }
 
 // techniqueOf returns the orders' technique, or "" when they differ.
@@ -318,33 +319,32 @@ func (req *BookRequest) fingerprint() string {
 	}
 	num := func(n int64) { buf = binary.AppendVarint(buf, n) }
 	str("batikkit.capacity.BookRequest/1")
-	orders := sortedBy(len(req.Orders), func(i int) string { return req.Orders[i].ID })
-	num(int64(len(orders)))
-	for _, i := range orders {
+	num(int64(len(req.Orders)))
+	each(len(req.Orders), sortedBy(len(req.Orders), func(i int) string { return req.Orders[i].ID }), func(i int) {
 		o := &req.Orders[i]
 		str(o.ID)
 		str(o.SKU)
 		str(string(o.Technique))
 		str(string(o.MinGrade))
 		num(int64(o.Quantity))
-		str(o.Due.String())
-	}
-	prods := sortedBy(len(req.Producers), func(i int) string { return req.Producers[i].ID })
-	num(int64(len(prods)))
-	for _, i := range prods {
+		buf = o.Due.AppendText(buf)
+		buf = append(buf, 0)
+	})
+	num(int64(len(req.Producers)))
+	each(len(req.Producers), sortedBy(len(req.Producers), func(i int) string { return req.Producers[i].ID }), func(i int) {
 		p := &req.Producers[i]
 		str(p.ID)
 		caps := p.Capabilities
 		num(int64(len(caps)))
-		for _, ci := range sortedBy(len(caps), func(i int) string { return string(caps[i].Technique) }) {
+		each(len(caps), sortedBy(len(caps), func(i int) string { return string(caps[i].Technique) }), func(ci int) {
 			c := &caps[ci]
 			str(string(c.Technique))
 			str(string(c.Grade))
 			num(int64(c.PerWeek))
 			cents, _ := pricing.Cents(c.UnitCost) // checked
 			num(cents)
-		}
-	}
+		})
+	})
 	policy := req.Policy
 	if policy == 0 {
 		policy = Proportional
@@ -363,24 +363,41 @@ func (req *BookRequest) fingerprint() string {
 		num(0)
 	}
 	if req.HoldUntil.IsZero() {
-		str("")
+		num(0)
 	} else {
-		str(req.HoldUntil.UTC().Format(time.RFC3339Nano))
+		num(1)
+		num(req.HoldUntil.Unix())
+		num(int64(req.HoldUntil.Nanosecond()))
 	}
 	sum := sha256.Sum256(buf)
 	return hex.EncodeToString(sum[:])
 }
 
-// sortedBy returns the indices 0..n-1 ordered by key, stably.
+// sortedBy returns the indices 0..n-1 ordered by key, stably. When the
+// keys are in order already it returns nil: iterate 0..n-1 (see each).
 func sortedBy(n int, key func(int) string) []int {
-	idx := make([]int, n)
 	sorted := true
+	for i := 1; i < n && sorted; i++ {
+		sorted = key(i-1) <= key(i)
+	}
+	if sorted {
+		return nil
+	}
+	idx := make([]int, n)
 	for i := range idx {
 		idx[i] = i
-		sorted = sorted && (i == 0 || key(i-1) <= key(i))
 	}
-	if !sorted {
-		slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(key(a), key(b)) })
-	}
+	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(key(a), key(b)) })
 	return idx
+}
+
+// each calls fn with 0..n-1 in the order idx gives (nil: in order).
+func each(n int, idx []int, fn func(int)) {
+	for i := range n {
+		if idx != nil {
+			fn(idx[i])
+		} else {
+			fn(i)
+		}
+	}
 }

@@ -39,7 +39,7 @@ func (l *Ledger) snapshot(ctx context.Context, producers []batik.Producer, tech 
 }
 
 func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tech batik.Technique, from Week, weeks int, now time.Time, keep bool) (*snapshot, error) {
-	s := &snapshot{from: from, weeks: weeks, prods: producers, index: make(map[string]int32, len(producers))}
+	s := &snapshot{from: from, weeks: weeks, prods: producers}
 	if weeks == 0 {
 		return s, nil
 	}
@@ -47,7 +47,15 @@ func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tec
 	ids := make([]string, len(producers))
 	for i := range producers {
 		ids[i] = producers[i].ID
-		s.index[ids[i]] = int32(i)
+	}
+	if len(producers) > linearFind {
+		s.index = make(map[string]int32, len(producers))
+		for i, id := range ids {
+			s.index[id] = int32(i)
+		}
+	}
+	if !sortedUnique(ids) {
+		slices.Sort(ids)
 	}
 	for k := range s.wk {
 		s.wk[k] = from.Add(k)
@@ -57,9 +65,12 @@ func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tec
 	if err != nil {
 		return nil, err
 	}
-	us, err := l.store.Usage(ctx, q, now)
-	if err != nil {
-		return nil, err
+	var us []SlotUsage
+	v, fast := l.store.(usageVisitor)
+	if !fast || keep {
+		if us, err = l.store.Usage(ctx, q, now); err != nil {
+			return nil, err
+		}
 	}
 	n := len(producers) * ntech * weeks
 	s.capac = make([]int32, 2*n)
@@ -76,9 +87,9 @@ func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tec
 	// which take precedence.
 	for _, own := range []bool{false, true} {
 		for _, e := range cal {
-			pi, ok := s.index[e.ProducerID]
+			pi := s.find(e.ProducerID)
 			k := s.weekIndex(e.Week)
-			if !ok || k < 0 || (e.Technique != "") != own {
+			if pi < 0 || k < 0 || (e.Technique != "") != own {
 				continue
 			}
 			for _, c := range producers[pi].Capabilities {
@@ -96,11 +107,28 @@ func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tec
 		if keep {
 			s.usage[u.Slot] = u
 		}
-		if i := s.at(u.ProducerID, u.Technique, u.Week); i >= 0 {
-			s.free[i] = int32(max(int(s.free[i])-u.Held-u.Confirmed, 0))
+		s.take(u.ProducerID, u.Technique, u.Week, u.Held+u.Confirmed)
+	}
+	if fast && !keep {
+		if err := v.visitUsage(ctx, q, now, s.take); err != nil {
+			return nil, err
 		}
 	}
 	return s, nil
+}
+
+// take subtracts pieces taken in a slot from its free capacity.
+func (s *snapshot) take(id string, t batik.Technique, w Week, taken int) {
+	if i := s.at(id, t, w); i >= 0 {
+		s.free[i] = int32(max(int(s.free[i])-taken, 0))
+	}
+}
+
+// usageVisitor is a Store that can report the pieces taken (held and
+// confirmed) in the slots of q without building a []SlotUsage: what
+// Usage reports, for the hot path of Book. MemoryStore implements it.
+type usageVisitor interface {
+	visitUsage(ctx context.Context, q SlotQuery, now time.Time, fn func(id string, t batik.Technique, w Week, taken int)) error
 }
 
 // weekIndex returns w's position from s.from, or -1 outside the snapshot.
@@ -118,12 +146,34 @@ func (s *snapshot) weekIndex(w Week) int {
 	return w.Sub(s.from)
 }
 
-// at returns the index of a slot in the arrays, or -1.
+// linearFind is how many producers a snapshot finds by a linear scan
+// rather than a map.
+const linearFind = 24
+
+// find returns the position of producer id, or -1. It does not use or
+// change the hint, so it is safe for concurrent use.
+func (s *snapshot) find(id string) int32 {
+	if s.index != nil {
+		if pi, ok := s.index[id]; ok {
+			return pi
+		}
+		return -1
+	}
+	for i := range s.prods {
+		if s.prods[i].ID == id {
+			return int32(i)
+		}
+	}
+	return -1
+}
+
+// at returns the index of a slot in the arrays, or -1. Allocate asks for
+// one producer's weeks in a row, so the last producer found is tried
+// first.
 func (s *snapshot) at(id string, t batik.Technique, w Week) int {
 	pi := s.hint
 	if int(pi) >= len(s.prods) || s.prods[pi].ID != id {
-		var ok bool
-		if pi, ok = s.index[id]; !ok {
+		if pi = s.find(id); pi < 0 {
 			return -1
 		}
 		s.hint = pi
@@ -213,9 +263,9 @@ func mergeDeltas(ds []SlotDelta, lines []BookingLine, of func(BookingLine) SlotD
 type readOnly struct{ s *snapshot }
 
 func (r readOnly) Free(id string, t batik.Technique, w Week) int {
-	pi, ok := r.s.index[id]
+	pi := r.s.find(id)
 	k := r.s.weekIndex(w)
-	if !ok || k < 0 || !t.Valid() {
+	if pi < 0 || k < 0 || !t.Valid() {
 		return 0
 	}
 	return int(r.s.free[(int(pi)*ntech+techIndex(t))*r.s.weeks+k])

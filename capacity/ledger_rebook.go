@@ -50,6 +50,9 @@ func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, p
 			return b, nil, wrongState("rebook", key, b.State, "only a confirmed booking can be rebooked")
 		}
 		next := b.clone()
+		if next.Unfilled == nil {
+			next.Unfilled = map[string]int{}
+		}
 		short := map[string]int{}     // order -> pieces to move
 		late := map[string][]string{} // order -> producers that fell behind
 		span := map[string][2]Week{}  // order -> first and last week booked

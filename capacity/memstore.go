@@ -53,13 +53,13 @@ type MemoryStore struct {
 type bookingShard struct {
 	mu sync.RWMutex
 	m  map[string]*Booking
-	_  [40]byte // keep shards on separate cache lines
+	_  [64 - 32]byte // one shard per 64-byte cache line
 }
 
 type slotShard struct {
 	mu   sync.RWMutex
 	prod map[string]*prodSlots
-	_    [40]byte
+	_    [64 - 32]byte
 }
 
 // prodSlots is one producer's slots and calendar entries.
@@ -73,25 +73,19 @@ type techWeek struct {
 	w Week
 }
 
-// slotRec is one slot's sums. held counts the holds in holds (those not
-// yet released); byExpiry orders them by expiry for release, with lazy
-// deletion: a reference whose hold is gone or has another expiry is
-// skipped.
+// slotRec is one slot's sums. held is the sum of the holds' pieces;
+// holds are kept in expiry order (the index release pops from), a few per
+// slot at a time in practice, so a hold is found by a linear scan.
 type slotRec struct {
 	held, confirmed, delivered, capacity int
 	recorded                             bool
-	holds                                map[string]hold
-	byExpiry                             []expiryRef
+	holds                                []hold
 }
 
 type hold struct {
 	until time.Time
-	qty   int
-}
-
-type expiryRef struct {
-	until time.Time
 	key   string
+	qty   int
 }
 
 // NewMemoryStore returns an empty store. O(1).
@@ -188,10 +182,13 @@ func (s *MemoryStore) Commit(ctx context.Context, c Change) (Booking, error) {
 		if v, ok := ps.calendar(d.Technique, d.Week); ok {
 			capacity = v
 		}
-		h := rec.holds[key]
-		holdQty := max(h.qty+d.Held, 0) // a hold released here counts 0
+		hq := 0
+		if i := rec.holdOf(key); i >= 0 {
+			hq = rec.holds[i].qty
+		}
+		holdQty := max(hq+d.Held, 0) // a hold released here counts 0
 		n := next{rec: rec, holdQty: holdQty, capacity: capacity,
-			held:      rec.held - h.qty + holdQty,
+			held:      rec.held - hq + holdQty,
 			confirmed: rec.confirmed + d.Confirmed,
 			delivered: rec.delivered + d.Delivered,
 		}
@@ -209,18 +206,11 @@ func (s *MemoryStore) Commit(ctx context.Context, c Change) (Booking, error) {
 	for _, n := range plan {
 		r := n.rec
 		r.held, r.confirmed, r.delivered, r.capacity, r.recorded = n.held, n.confirmed, n.delivered, n.capacity, true
-		switch h, had := r.holds[key]; {
-		case n.holdQty == 0 && had:
-			delete(r.holds, key) // its expiry reference is skipped on release
-		case n.holdQty > 0:
-			if r.holds == nil {
-				r.holds = make(map[string]hold)
-			}
-			until := c.Booking.HoldUntil
-			if !had || !h.until.Equal(until) {
-				r.addExpiry(until, key)
-			}
-			r.holds[key] = hold{until, n.holdQty}
+		if i := r.holdOf(key); i >= 0 {
+			r.holds = slices.Delete(r.holds, i, i+1)
+		}
+		if n.holdQty > 0 {
+			r.addHold(hold{c.Booking.HoldUntil, key, n.holdQty})
 		}
 	}
 	b := c.Booking.clone()
@@ -275,40 +265,44 @@ func (ps *prodSlots) calendar(t batik.Technique, w Week) (int, bool) {
 	return v, ok
 }
 
-// addExpiry inserts a reference in expiry order. O(log n + n) moves.
-func (r *slotRec) addExpiry(until time.Time, key string) {
-	i, _ := slices.BinarySearchFunc(r.byExpiry, until, func(e expiryRef, t time.Time) int { return e.until.Compare(t) })
-	r.byExpiry = slices.Insert(r.byExpiry, i, expiryRef{until, key})
+// holdOf returns the position of key's hold, or -1. O(holds).
+func (r *slotRec) holdOf(key string) int {
+	for i := range r.holds {
+		if r.holds[i].key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// addHold inserts h in expiry order. O(log n + n) moves.
+func (r *slotRec) addHold(h hold) {
+	i, _ := slices.BinarySearchFunc(r.holds, h.until, func(e hold, t time.Time) int { return e.until.Compare(t) })
+	for i < len(r.holds) && r.holds[i].until.Equal(h.until) {
+		i++ // after holds expiring at the same time: insertion order
+	}
+	r.holds = slices.Insert(r.holds, i, h)
 }
 
 // release drops the holds expired at now (HoldUntil at or before now).
-// O(r) for r references passed.
+// O(r) for r holds released.
 func (r *slotRec) release(now time.Time) {
 	n := 0
-	for n < len(r.byExpiry) && !r.byExpiry[n].until.After(now) {
-		e := r.byExpiry[n]
-		if h, ok := r.holds[e.key]; ok && h.until.Equal(e.until) {
-			r.held -= h.qty
-			delete(r.holds, e.key)
-		}
+	for n < len(r.holds) && !r.holds[n].until.After(now) {
+		r.held -= r.holds[n].qty
 		n++
 	}
 	if n > 0 {
-		r.byExpiry = slices.Delete(r.byExpiry, 0, n)
+		r.holds = slices.Delete(r.holds, 0, n)
 	}
 }
 
 // heldAt returns the pieces held by holds unexpired at now, without
-// releasing anything. O(r) for r expired references.
+// releasing anything. O(r) for r expired holds.
 func (r *slotRec) heldAt(now time.Time) int {
 	held := r.held
-	for _, e := range r.byExpiry {
-		if e.until.After(now) {
-			break
-		}
-		if h, ok := r.holds[e.key]; ok && h.until.Equal(e.until) {
-			held -= h.qty
-		}
+	for i := 0; i < len(r.holds) && !r.holds[i].until.After(now); i++ {
+		held -= r.holds[i].qty
 	}
 	return held
 }
@@ -321,13 +315,13 @@ func (b *Booking) clone() Booking {
 	if c.Lines == nil {
 		c.Lines = []BookingLine{}
 	}
-	if b.Unfilled != nil {
+	if len(b.Unfilled) > 0 {
 		c.Unfilled = make(map[string]int, len(b.Unfilled))
 		for k, v := range b.Unfilled {
 			c.Unfilled[k] = v
 		}
 	} else {
-		c.Unfilled = map[string]int{}
+		c.Unfilled = nil
 	}
 	return c
 }
@@ -336,7 +330,7 @@ func (b *Booking) clone() Booking {
 // HoldUntil is at or before now is Expired.
 func (b *Booking) view(now time.Time) Booking {
 	c := b.clone()
-	c.State = c.stateAt(now)
+	c.State, c.Unfilled = c.stateAt(now), orEmptyMap(c.Unfilled)
 	return c
 }
 
@@ -430,6 +424,9 @@ func checkQuery(q SlotQuery) error {
 func (s *MemoryStore) producersOf(q SlotQuery) []string {
 	var ids []string
 	if len(q.ProducerIDs) > 0 {
+		if sortedUnique(q.ProducerIDs) {
+			return q.ProducerIDs // read only
+		}
 		ids = slices.Clone(q.ProducerIDs)
 	} else {
 		for i := range s.slots {
@@ -445,6 +442,15 @@ func (s *MemoryStore) producersOf(q SlotQuery) []string {
 	return slices.Compact(ids)
 }
 
+func sortedUnique(ids []string) bool {
+	for i := 1; i < len(ids); i++ {
+		if ids[i-1] >= ids[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // Usage returns the slots of q that a change has touched, in slot order,
 // with Held counting only holds unexpired at now. O(p x min(slots, 4 x
 // weeks)) for p producers; it takes one producer's shard at a time, so a
@@ -457,8 +463,8 @@ func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]
 	if err := checkQuery(q); err != nil {
 		return nil, err
 	}
-	out := []SlotUsage{}
 	span := q.To.Sub(q.From) + 1
+	out := make([]SlotUsage, 0, min(len(q.ProducerIDs)*span, 1024))
 	var weeks []Week // q's weeks, made when first needed
 	for _, id := range s.producersOf(q) {
 		sh := &s.slots[s.shardOf(id)]
@@ -499,6 +505,33 @@ func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]
 		slices.SortFunc(part, func(a, b SlotUsage) int { return a.Slot.Compare(b.Slot) })
 	}
 	return out, nil
+}
+
+// visitUsage calls fn with the held and confirmed pieces of each slot
+// Usage would return, under the slot's shard lock: the allocation-free
+// form of Usage for Ledger.Book.
+func (s *MemoryStore) visitUsage(ctx context.Context, q SlotQuery, now time.Time, fn func(string, batik.Technique, Week, int)) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := checkQuery(q); err != nil {
+		return err
+	}
+	for _, id := range s.producersOf(q) {
+		sh := &s.slots[s.shardOf(id)]
+		sh.mu.RLock()
+		if ps := sh.prod[id]; ps != nil {
+			for tw, r := range ps.slots {
+				if r.recorded && (q.Technique == "" || tw.t == q.Technique) && !tw.w.Before(q.From) && !q.To.Before(tw.w) {
+					if n := r.heldAt(now) + r.confirmed; n != 0 {
+						fn(id, tw.t, tw.w, n)
+					}
+				}
+			}
+		}
+		sh.mu.RUnlock()
+	}
+	return nil
 }
 
 // techniquesFor is t alone, or every technique in text order (the order
