@@ -117,7 +117,7 @@ func SchemaVersion(ctx context.Context, pool *pgxpool.Pool, schema string) (have
 	}
 	id := pgx.Identifier{schema}.Sanitize()
 	var exists bool
-	err = pool.QueryRow(ctx, "SELECT to_regclass($1) IS NOT NULL", schema+".schema_version").Scan(&exists)
+	err = pool.QueryRow(ctx, "SELECT to_regclass($1) IS NOT NULL", id+".schema_version").Scan(&exists)
 	if err != nil {
 		return 0, 0, connectErr("schema version", err)
 	}

@@ -160,3 +160,22 @@ func TestPoolClosedMidCall(t *testing.T) {
 	assert.Equal(t, ok+1, len(bs))
 	requireConsistent(t, check, s.Schema())
 }
+
+// TestReservedWordSchema: a schema named like an SQL keyword works, since
+// every statement quotes the name.
+func TestReservedWordSchema(t *testing.T) {
+	dsn := testDSN(t)
+	pool := newPool(t, dsn, 2)
+	ctx := context.Background()
+	dropSchemaAtEnd(t, dsn, "select")
+	require.NoError(t, Migrate(ctx, pool, "select"))
+	have, want, err := SchemaVersion(ctx, pool, "select")
+	require.NoError(t, err)
+	assert.Equal(t, want, have)
+	s := New(pool, Options{Schema: "select"})
+	_, err = s.Commit(ctx, hold("K1", t0, t0.Add(time.Hour), 1, 10, slot("A", w1)))
+	require.NoError(t, err)
+	us, err := s.Usage(ctx, capacity.SlotQuery{From: w1, To: w1}, t0)
+	require.NoError(t, err)
+	assert.Len(t, us, 1)
+}
