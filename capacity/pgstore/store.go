@@ -86,7 +86,7 @@ func (s *Store) Retries() int64 { return s.retried.Load() }
 // Schema returns the schema the Store uses.
 func (s *Store) Schema() string { return s.schema }
 
-// errAmbiguous marks an error from COMMIT itself: the server may or may
+// ambiguousError marks an error from COMMIT itself: the server may or may
 // not have committed, so the operation is not retried.
 type ambiguousError struct{ err error }
 
