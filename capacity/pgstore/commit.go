@@ -88,7 +88,7 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 	// expired at now in the slots, locked.
 	batch := &pgx.Batch{}
 	if c.Expect == 0 {
-		batch.Queue(s.q.insertBooking, b.Key, b.State.String(), holdUntil(b), b.Request, unfilled, b.Created, b.Updated)
+		batch.Queue(s.q.insertBooking, b.Key, b.State.String(), holdUntil(b), b.Request, unfilled, b.Created, b.Updated, len(b.Lines) > 0)
 	} else {
 		batch.Queue(s.q.lockBooking, b.Key)
 		batch.Queue(s.q.ownHolds, b.Key)
@@ -221,7 +221,7 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 	b.Version = c.Expect + 1
 	la := newLineArrays(b.Lines)
 	if c.Expect != 0 {
-		batch.Queue(s.q.updateBooking, id, b.State.String(), holdUntil(b), b.Request, unfilled, b.Version, b.Updated)
+		batch.Queue(s.q.updateBooking, id, b.State.String(), holdUntil(b), b.Request, unfilled, b.Version, b.Updated, len(b.Lines) > 0)
 		batch.Queue(s.q.deleteLines, id, la.o, la.p, la.t, la.w)
 	}
 	if len(b.Lines) > 0 {

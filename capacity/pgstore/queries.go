@@ -24,14 +24,14 @@ const bookingCols = `b.id, b.key, b.state, b.hold_until, b.request, b.unfilled, 
 // commit has released yet: a short range of the bookings_held index.
 const expiredHeld = `SELECT l.producer_id, l.technique, l.week, sum(l.quantity)::bigint AS q
 	FROM S.bookings b JOIN S.booking_lines l ON l.booking_id = b.id
-	WHERE b.state = 'held' AND b.hold_until <= $1 AND l.week BETWEEN $4 AND $5
+	WHERE b.state = 'held' AND b.has_lines AND b.hold_until <= $1 AND l.week BETWEEN $4 AND $5
 	GROUP BY l.producer_id, l.technique, l.week`
 
 func newQueries(schema string) queries {
 	r := strings.NewReplacer("S.", schema+".")
 	q := queries{
-		insertBooking: `INSERT INTO S.bookings (key, state, hold_until, request, unfilled, version, created, updated)
-			VALUES ($1, $2, $3, $4, $5, 1, $6, $7) ON CONFLICT (key) DO NOTHING RETURNING id`,
+		insertBooking: `INSERT INTO S.bookings (key, state, hold_until, request, unfilled, version, created, updated, has_lines)
+			VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8) ON CONFLICT (key) DO NOTHING RETURNING id`,
 		lockBooking: `SELECT id, version, state, hold_until, created FROM S.bookings WHERE key = $1 FOR UPDATE`,
 		// The pieces a held booking holds per slot (its lines, summed).
 		ownHolds: `SELECT l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
@@ -44,9 +44,9 @@ func newQueries(schema string) queries {
 		// for this one's booking, expired at its clock), and leaving its
 		// pieces counted only makes this change see less room, never more.
 		findExpired: `SELECT b.id FROM S.bookings b
-			WHERE b.state = 'held' AND b.hold_until <= $1 AND b.key <> $2
+			WHERE b.state = 'held' AND b.has_lines AND b.hold_until <= $1 AND b.key <> $2
 			  AND b.id IN (SELECT e.id FROM S.bookings e
-			               WHERE e.state = 'held' AND e.hold_until <= $1
+			               WHERE e.state = 'held' AND e.has_lines AND e.hold_until <= $1
 			                 AND EXISTS (SELECT 1 FROM S.booking_lines l
 			                             JOIN unnest($3::text[], $4::text[], $5::text[]) AS d(p, t, w)
 			                               ON l.producer_id = d.p AND l.technique = d.t AND l.week = d.w
@@ -82,8 +82,8 @@ func newQueries(schema string) queries {
 			WHERE s.producer_id = d.p AND s.technique = d.t AND s.week = d.w
 			  AND (NOT d.grow OR s.held + s.confirmed + d.dh + d.dc <= d.cap)
 			RETURNING s.producer_id, s.technique, s.week`,
-		updateBooking: `UPDATE S.bookings SET state = $2, hold_until = $3, request = $4, unfilled = $5, version = $6, updated = $7
-			WHERE id = $1`,
+		updateBooking: `UPDATE S.bookings SET state = $2, hold_until = $3, request = $4, unfilled = $5, version = $6, updated = $7,
+			has_lines = $8 WHERE id = $1`,
 		// The lines no longer in the booking. Lines that stay are updated
 		// in place (upsertLines) rather than deleted and inserted again:
 		// an insert checks its foreign key by locking the slot's row, and

@@ -33,12 +33,15 @@ CREATE TABLE {{schema}}.bookings (
     unfilled   jsonb NOT NULL,
     version    bigint NOT NULL CHECK (version > 0),
     created    timestamptz NOT NULL,
-    updated    timestamptz NOT NULL
+    updated    timestamptz NOT NULL,
+    has_lines  boolean NOT NULL -- false for a booking that got nothing (all unfilled): it never holds a piece
 );
 
--- Holds by expiry: the holds expired at a caller's now are a short range
--- of this index, which is where Commit and the readers look for them.
-CREATE INDEX bookings_held ON {{schema}}.bookings (hold_until) WHERE state = 'held';
+-- Holds of pieces by expiry: the holds expired at a caller's now are a
+-- short range of this index, which is where Commit and the readers look
+-- for them. Holds without lines (nothing was free) are left out: nothing
+-- ever releases them, and they would pile up in the range.
+CREATE INDEX bookings_held ON {{schema}}.bookings (hold_until) WHERE state = 'held' AND has_lines;
 
 -- A booking's pieces of one order in one slot.
 CREATE TABLE {{schema}}.booking_lines (
