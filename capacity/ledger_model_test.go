@@ -234,6 +234,125 @@ func (m *model) setCalendar(e capacity.CalendarEntry, now time.Time) error {
 	return nil
 }
 
+// rebook is Ledger.Rebook as its documentation states it.
+func (m *model) rebook(key string, orders []batik.Order, now time.Time) (*mbooking, error) {
+	b, ok := m.bookings[key]
+	if !ok {
+		return nil, capacity.ErrNotFound
+	}
+	if m.stateAt(b, now) != capacity.Confirmed {
+		return nil, capacity.ErrConflict
+	}
+	today := batik.DateOf(now)
+	cur := capacity.WeekOf(today)
+	short, late, first, last := map[string]int{}, map[string][]string{}, map[string]capacity.Week{}, map[string]capacity.Week{}
+	lines := slices.Clone(b.lines)
+	for i := range lines {
+		ln := &lines[i]
+		if f, ok := first[ln.OrderID]; !ok || ln.Week.Before(f) {
+			first[ln.OrderID] = ln.Week
+		}
+		if l, ok := last[ln.OrderID]; !ok || l.Before(ln.Week) {
+			last[ln.OrderID] = ln.Week
+		}
+		if ln.Week.Sunday().Before(today) && ln.Delivered < ln.Quantity {
+			short[ln.OrderID] += ln.Quantity - ln.Delivered
+			late[ln.OrderID] = append(late[ln.OrderID], ln.ProducerID)
+			ln.Quantity = ln.Delivered
+		}
+	}
+	if len(short) == 0 {
+		return b, nil
+	}
+	ids := make([]string, 0, len(short))
+	for id := range short {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	free := modelFree{m: m, now: now, used: map[capacity.Slot]int{}}
+	unf := map[string]int{}
+	for k, v := range b.unf {
+		unf[k] = v
+	}
+	var added []capacity.BookingLine
+	for _, id := range ids {
+		var o batik.Order
+		for _, x := range orders {
+			if x.ID == id {
+				o = x
+			}
+		}
+		o.Quantity = short[id]
+		end := cur.Add(last[id].Sub(first[id]))
+		if !o.Due.IsZero() {
+			end = capacity.LastOnTime(o.Due)
+		}
+		n := 0
+		if !end.Before(cur) {
+			n = min(end.Sub(cur)+1, capacity.MaxWeeks)
+		}
+		var others []batik.Producer
+		for _, p := range m.ps {
+			c, ok := p.Capability(o.Technique)
+			if !slices.Contains(late[id], p.ID) && ok && c.Grade.AtLeast(o.MinGrade) {
+				others = append(others, p)
+			}
+		}
+		placed := 0
+		if n > 0 && len(others) > 0 {
+			p, err := capacity.Allocate(o, others, capacity.AllocateOptions{Weeks: n, From: cur, Free: free})
+			if err != nil {
+				return nil, err
+			}
+			for _, pl := range p.Lines {
+				q := pl.Quantity
+				for k := 0; k < n && q > 0; k++ {
+					sl := capacity.Slot{ProducerID: pl.ProducerID, Technique: o.Technique, Week: cur.Add(k)}
+					take := min(free.Free(sl.ProducerID, sl.Technique, sl.Week), q)
+					if take > 0 {
+						added = append(added, capacity.BookingLine{OrderID: id, Slot: sl, Quantity: take, UnitCost: pl.UnitCost})
+						free.used[sl] += take
+						q -= take
+						placed += take
+					}
+				}
+			}
+		}
+		if placed < short[id] {
+			unf[id] += short[id] - placed
+		}
+	}
+	var kept []capacity.BookingLine
+	for _, ln := range lines {
+		if ln.Quantity > 0 {
+			kept = append(kept, ln)
+		}
+	}
+	for _, a := range added {
+		merged := false
+		for i := range kept {
+			if kept[i].OrderID == a.OrderID && kept[i].Slot == a.Slot {
+				kept[i].Quantity += a.Quantity
+				merged = true
+			}
+		}
+		if !merged {
+			kept = append(kept, a)
+		}
+	}
+	slices.SortFunc(kept, func(x, y capacity.BookingLine) int {
+		if x.OrderID != y.OrderID {
+			if x.OrderID < y.OrderID {
+				return -1
+			}
+			return 1
+		}
+		return x.Slot.Compare(y.Slot)
+	})
+	b.lines, b.unf = kept, unf
+	return b, nil
+}
+
 // sentinel reduces an error to the sentinel the model predicts.
 func sentinel(err error) error {
 	for _, s := range []error{capacity.ErrNotFound, capacity.ErrConflict, capacity.ErrNoRoom, capacity.ErrInvalid, capacity.ErrContention} {
@@ -266,8 +385,8 @@ func join(s []string) string {
 }
 
 // TestLedgerAgainstModel runs 10,000 random operation sequences (book,
-// hold, confirm, cancel, deliver, calendar, clock moves that expire
-// holds) on a ledger and on the model, and requires the same answers:
+// hold, confirm, cancel, deliver, rebook, calendar, clock moves that
+// expire holds and end weeks) on a ledger and on the model, and requires the same answers:
 // the same error sentinel or the same booking, and at the end the same
 // held, confirmed and delivered pieces in every slot. With -ledger.long
 // the sequences are 60 operations long instead of 8.
@@ -294,7 +413,25 @@ func runModelSequence(t *testing.T, seed uint64, steps int) {
 	key := func() string { return "K" + strconv.Itoa(rng.IntN(5)) }
 	for range steps {
 		now = now.Add(time.Duration(rng.IntN(4)) * 30 * time.Minute)
-		switch op := rng.IntN(10); {
+		switch op := rng.IntN(12); {
+		case op == 10:
+			now = now.Add(time.Duration(2+rng.IntN(6)) * 24 * time.Hour)
+			trace = append(trace, now.Format("Mon 2 Jan 15:04")+" clock jump")
+		case op == 11:
+			k := key()
+			var orders []batik.Order
+			if b, ok := m.bookings[k]; ok {
+				orders = b.req.Orders
+			}
+			trace = append(trace, now.Format("Mon 2 Jan 15:04")+" rebook "+k)
+			got, err := l.Rebook(ctx, k, orders, ps, now)
+			want, werr := m.rebook(k, orders, now)
+			if sentinel(err) != werr {
+				t.Fatalf("rebook: ledger %v, model %v after:\n%s", err, werr, join(trace))
+			}
+			if err == nil {
+				sameBooking(t, trace, got, want, now, m)
+			}
 		case op < 4:
 			k := key()
 			o := capOrd(k, 1+rng.IntN(12))
@@ -365,7 +502,7 @@ func runModelSequence(t *testing.T, seed uint64, steps int) {
 			}
 		}
 	}
-	st, err := l.Slots(ctx, capacity.SlotQuery{From: w49, To: w49.Add(3)}, ps, now)
+	st, err := l.Slots(ctx, capacity.SlotQuery{From: w49, To: w49.Add(12)}, ps, now)
 	require.NoError(t, err)
 	for _, s := range st {
 		h, c, d := m.taken(s.Slot, now)

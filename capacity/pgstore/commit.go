@@ -1,0 +1,479 @@
+package pgstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/batikkit/batikkit/capacity"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// Commit applies c in one READ COMMITTED transaction, as capacity.Store
+// says:
+//
+//  1. With c.Expect 0 it inserts the booking (INSERT ... ON CONFLICT DO
+//     NOTHING on the unique key: a key taken, even by a transaction
+//     committing at that moment in another process, gives ErrExists and
+//     the stored booking); otherwise it locks the booking's row (SELECT
+//     ... FOR UPDATE) and checks its version (ErrStale, ErrNotFound).
+//  2. It locks the held bookings expired at c.Now that have a line in a
+//     slot of the change (and the booking itself when it is one), marks
+//     them expired and takes their pieces off every slot they hold.
+//  3. It creates the missing slot rows (INSERT ... ON CONFLICT DO
+//     NOTHING), locks every slot it touches in slot order, and applies
+//     the deltas by one conditional UPDATE: a slot whose held + confirmed
+//     grows is updated only WHERE the result fits its capacity, so a slot
+//     without room leaves fewer rows updated and the whole transaction is
+//     rolled back with ErrNoRoom.
+//  4. It writes the booking and its lines (deleting the lines it no longer
+//     has, updating the others in place), and appends the changes to
+//     delivered pieces to the deliveries log.
+//
+// Serialization failures, deadlocks and connections lost before COMMIT
+// was sent are retried (Options.MaxRetries). The returned booking is what
+// the readers return: times in UTC to the microsecond.
+//
+// Cost: four round trips (BEGIN, two pipelined batches, COMMIT), five when
+// it releases expired holds; O(len(c.Deltas) + len(c.Booking.Lines)) rows
+// written, plus the slots of the holds it releases.
+func (s *Store) Commit(ctx context.Context, c capacity.Change) (capacity.Booking, error) {
+	if s.err != nil {
+		return capacity.Booking{}, s.err
+	}
+	deltas := slices.Clone(c.Deltas)
+	slices.SortFunc(deltas, func(x, y capacity.SlotDelta) int { return x.Slot.Compare(y.Slot) })
+	c.Deltas = deltas
+	if err := checkChange(c); err != nil {
+		return capacity.Booking{}, err
+	}
+	b := normalize(c.Booking)
+	b.Lines = slices.Clone(b.Lines)
+	unfilled, err := json.Marshal(b.Unfilled)
+	if err != nil {
+		return capacity.Booking{}, fmt.Errorf("pgstore: commit %s: unfilled: %w", quote(b.Key), capacity.ErrInvalid)
+	}
+	var out capacity.Booking
+	var stored *capacity.Booking // the stored booking, for ErrExists and ErrStale
+	err = s.run(ctx, "commit "+quote(b.Key), func(tx pgx.Tx) error {
+		stored = nil
+		var err error
+		out, stored, err = s.commit(ctx, tx, c, b, deltas, unfilled)
+		return err
+	})
+	if err != nil {
+		if stored != nil {
+			return *stored, err
+		}
+		return capacity.Booking{}, err
+	}
+	return out, nil
+}
+
+func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capacity.Booking, deltas []capacity.SlotDelta, unfilled []byte) (capacity.Booking, *capacity.Booking, error) {
+	now := c.Now.UTC()
+	touched := newSlotArrays(len(deltas))
+	for _, d := range deltas {
+		touched.add(d.Slot)
+	}
+
+	// Stage 1, one round trip: the booking's own row (inserted, or
+	// locked with the pieces it holds per slot), and the other holds
+	// expired at now in the slots, locked.
+	batch := &pgx.Batch{}
+	if c.Expect == 0 {
+		batch.Queue(s.q.insertBooking, b.Key, b.State.String(), holdUntil(b), b.Request, unfilled, b.Created, b.Updated, len(b.Lines) > 0)
+	} else {
+		batch.Queue(s.q.lockBooking, b.Key)
+		batch.Queue(s.q.ownHolds, b.Key)
+	}
+	batch.Queue(s.q.findExpired, now, b.Key, touched.p, touched.t, touched.w)
+	br := tx.SendBatch(ctx, batch)
+	var (
+		id        int64
+		version   int64
+		state     string
+		heldUntil *time.Time
+		created   time.Time
+	)
+	var err error
+	if c.Expect == 0 {
+		err = br.QueryRow().Scan(&id)
+	} else {
+		err = br.QueryRow().Scan(&id, &version, &state, &heldUntil, &created)
+	}
+	found := err == nil
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		br.Close()
+		return b, nil, err
+	}
+	err = nil
+	var release []int64
+	holds := map[capacity.Slot]int64{} // pieces the booking holds per slot now
+	if found {
+		if c.Expect != 0 {
+			err = scanSlotSums(br, func(sl capacity.Slot, q int64) { holds[sl] = q })
+		}
+		if err == nil {
+			release, err = scanIDs(br)
+		}
+	}
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return b, nil, err
+	}
+	if !found && c.Expect == 0 {
+		got, err := s.readBooking(ctx, tx, b.Key, c.Now)
+		if err != nil {
+			return b, nil, err
+		}
+		return b, &got, answer(fmt.Errorf("pgstore: commit %s: %w", quote(b.Key), capacity.ErrExists))
+	}
+	if !found {
+		return b, nil, answer(fmt.Errorf("pgstore: commit %s: %w", quote(b.Key), capacity.ErrNotFound))
+	}
+	if c.Expect != 0 {
+		if version != c.Expect {
+			got, err := s.readBooking(ctx, tx, b.Key, c.Now)
+			if err != nil {
+				return b, nil, err
+			}
+			return b, &got, answer(fmt.Errorf("pgstore: commit %s: stored version %d, change expects %d: %w", quote(b.Key), version, c.Expect, capacity.ErrStale))
+		}
+		if state == "held" && heldUntil != nil && !heldUntil.After(now) {
+			// The booking itself expired: release it first, as the
+			// readers already show it; it holds nothing after that.
+			release = append(release, id)
+			clear(holds)
+		}
+		b.Created = created.UTC()
+	}
+
+	// Stage 2, only when holds expired: mark them and take their pieces
+	// off their slots (with the change's own deltas, in stage 3).
+	net := make(map[capacity.Slot]*slotNet, len(deltas))
+	if len(release) > 0 {
+		batch := &pgx.Batch{}
+		batch.Queue(s.q.expire, release)
+		batch.Queue(s.q.expiredLines, release)
+		br := tx.SendBatch(ctx, batch)
+		_, err := br.Exec()
+		if err == nil {
+			err = scanSlotSums(br, func(sl capacity.Slot, q int64) { net[sl] = &slotNet{dh: -q} })
+		}
+		if cerr := br.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return b, nil, err
+		}
+	}
+	// The change's deltas. A negative held delta releases at most what
+	// the booking still holds in the slot: a hold another commit released
+	// as expired holds nothing, so confirming it takes new room.
+	for _, d := range deltas {
+		n := net[d.Slot]
+		if n == nil {
+			n = &slotNet{}
+			net[d.Slot] = n
+		}
+		h := holds[d.Slot]
+		dh := max(h+int64(d.Held), 0) - h
+		n.cap, n.dh, n.dc, n.dd = int64(d.Capacity), n.dh+dh, int64(d.Confirmed), int64(d.Delivered)
+		n.setcap, n.grow, n.insert = true, dh+int64(d.Confirmed) > 0, true
+	}
+
+	// Stage 3, one round trip: slots, booking and lines.
+	all := make([]capacity.Slot, 0, len(net))
+	for sl := range net {
+		all = append(all, sl)
+	}
+	slices.SortFunc(all, capacity.Slot.Compare)
+	ins, lock := newSlotArrays(len(deltas)), newSlotArrays(len(all))
+	var caps, upCap, dh, dc, dd []int64
+	var setcap, grow []bool
+	for _, sl := range all {
+		n := net[sl]
+		lock.add(sl)
+		if n.insert {
+			ins.add(sl)
+			caps = append(caps, n.cap)
+		}
+		upCap, dh, dc, dd = append(upCap, n.cap), append(dh, n.dh), append(dc, n.dc), append(dd, n.dd)
+		setcap, grow = append(setcap, n.setcap), append(grow, n.grow)
+	}
+	batch = &pgx.Batch{}
+	if len(ins.p) > 0 {
+		batch.Queue(s.q.insertSlots, ins.p, ins.t, ins.w, caps)
+	}
+	if len(all) > 0 {
+		batch.Queue(s.q.lockSlots, lock.p, lock.t, lock.w)
+		batch.Queue(s.q.updateSlots, lock.p, lock.t, lock.w, upCap, dh, dc, dd, setcap, grow)
+	}
+	b.Version = c.Expect + 1
+	la := newLineArrays(b.Lines)
+	if c.Expect != 0 {
+		batch.Queue(s.q.updateBooking, id, b.State.String(), holdUntil(b), b.Request, unfilled, b.Version, b.Updated, len(b.Lines) > 0)
+		batch.Queue(s.q.deleteLines, id, la.o, la.p, la.t, la.w)
+	}
+	if len(b.Lines) > 0 {
+		batch.Queue(s.q.upsertLines, id, la.o, la.p, la.t, la.w, la.q, la.d, la.c)
+	}
+	dv := newSlotArrays(0)
+	var dq []int64
+	for _, d := range deltas {
+		if d.Delivered != 0 {
+			dv.add(d.Slot)
+			dq = append(dq, int64(d.Delivered))
+		}
+	}
+	if len(dq) > 0 {
+		batch.Queue(s.q.insertDeliveries, id, dv.p, dv.t, dv.w, dq, now)
+	}
+	br = tx.SendBatch(ctx, batch)
+	err = func() error {
+		if len(ins.p) > 0 {
+			if _, err := br.Exec(); err != nil {
+				return err
+			}
+		}
+		if len(all) > 0 {
+			if _, err := br.Exec(); err != nil {
+				return err
+			}
+			done := make(map[capacity.Slot]bool, len(all))
+			if err := scanSlots(br, func(sl capacity.Slot) { done[sl] = true }); err != nil {
+				return err
+			}
+			for _, sl := range all {
+				if !done[sl] {
+					n := net[sl]
+					return answer(fmt.Errorf("pgstore: commit %s: slot %s has no room for %d more pieces (capacity %d, or its calendar entry's): %w",
+						quote(b.Key), sl, n.dh+n.dc, n.cap, capacity.ErrNoRoom))
+				}
+			}
+		}
+		for range batch.Len() - countIf(len(ins.p) > 0) - 2*countIf(len(all) > 0) {
+			if _, err := br.Exec(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}()
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) && (pe.Code == "23514" || pe.Code == "23503" || pe.Code == "23505") {
+			// check, foreign key or unique violation: the change breaks
+			// a rule the database keeps (delivered above confirmed, a
+			// duplicate line, a slot sum below zero).
+			return b, nil, answer(fmt.Errorf("pgstore: commit %s: the change breaks constraint %s: %w: %w", quote(b.Key), pe.ConstraintName, capacity.ErrInvalid, err))
+		}
+		return b, nil, err
+	}
+	return b, nil, nil
+}
+
+func countIf(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// slotNet is the net change to one slot: the change's delta plus the
+// release of expired holds.
+type slotNet struct {
+	cap, dh, dc, dd int64
+	setcap, grow    bool // a delta of the change (record its capacity; check room when it grows)
+	insert          bool // create the row if missing
+}
+
+func scanIDs(br pgx.BatchResults) ([]int64, error) {
+	rows, err := br.Query()
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[int64])
+}
+
+// scanSlotSums reads rows of (producer, technique, week, pieces).
+func scanSlotSums(br pgx.BatchResults, f func(capacity.Slot, int64)) error {
+	rows, err := br.Query()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p, t, w string
+		var q int64
+		if err := rows.Scan(&p, &t, &w, &q); err != nil {
+			return err
+		}
+		sl, err := slotOf(p, t, w)
+		if err != nil {
+			return err
+		}
+		f(sl, q)
+	}
+	return rows.Err()
+}
+
+// scanSlots reads rows of (producer, technique, week).
+func scanSlots(br pgx.BatchResults, f func(capacity.Slot)) error {
+	rows, err := br.Query()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p, t, w string
+		if err := rows.Scan(&p, &t, &w); err != nil {
+			return err
+		}
+		sl, err := slotOf(p, t, w)
+		if err != nil {
+			return err
+		}
+		f(sl)
+	}
+	return rows.Err()
+}
+
+type slotArrays struct{ p, t, w []string }
+
+func newSlotArrays(n int) slotArrays {
+	return slotArrays{make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)}
+}
+
+func (a *slotArrays) add(s capacity.Slot) {
+	a.p, a.t, a.w = append(a.p, s.ProducerID), append(a.t, string(s.Technique)), append(a.w, s.Week.String())
+}
+
+type lineArrays struct {
+	o, p, t, w, c []string
+	q, d          []int64
+}
+
+func newLineArrays(ls []capacity.BookingLine) lineArrays {
+	a := lineArrays{o: []string{}, p: []string{}, t: []string{}, w: []string{}} // empty arrays, not NULL
+	for _, l := range ls {
+		a.o, a.p, a.t, a.w = append(a.o, l.OrderID), append(a.p, l.ProducerID), append(a.t, string(l.Technique)), append(a.w, l.Week.String())
+		a.q, a.d, a.c = append(a.q, int64(l.Quantity)), append(a.d, int64(l.Delivered)), append(a.c, l.UnitCost.String())
+	}
+	return a
+}
+
+func holdUntil(b capacity.Booking) *time.Time {
+	if b.HoldUntil.IsZero() {
+		return nil
+	}
+	t := b.HoldUntil
+	return &t
+}
+
+// normalize returns a copy of b as the database gives it back: times in
+// UTC to the microsecond, empty lines and unfilled as empty (not nil).
+func normalize(b capacity.Booking) capacity.Booking {
+	if b.Lines == nil {
+		b.Lines = []capacity.BookingLine{}
+	}
+	if b.Unfilled == nil {
+		b.Unfilled = map[string]int{}
+	} else {
+		b.Unfilled = maps.Clone(b.Unfilled)
+	}
+	b.HoldUntil = utcMicro(b.HoldUntil)
+	b.Created = utcMicro(b.Created)
+	b.Updated = utcMicro(b.Updated)
+	return b
+}
+
+func utcMicro(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	return t.UTC().Truncate(time.Microsecond)
+}
+
+// checkChange refuses what the tables cannot hold, before any round trip.
+// c.Deltas are sorted.
+func checkChange(c capacity.Change) error {
+	b := c.Booking
+	key := quote(b.Key)
+	switch {
+	case b.Key == "":
+		return fmt.Errorf("pgstore: commit: empty booking key: %w", capacity.ErrInvalid)
+	case c.Expect < 0:
+		return fmt.Errorf("pgstore: commit %s: expect = %d: %w", key, c.Expect, capacity.ErrInvalid)
+	case c.Expect == math.MaxInt64:
+		return fmt.Errorf("pgstore: commit %s: expect = %d: %w", key, c.Expect, capacity.ErrOverflow)
+	case b.State < capacity.Held || b.State > capacity.Expired:
+		return fmt.Errorf("pgstore: commit %s: state = %d: %w", key, b.State, capacity.ErrInvalid)
+	case b.State == capacity.Held && b.HoldUntil.IsZero():
+		return fmt.Errorf("pgstore: commit %s: a held booking needs hold_until: %w", key, capacity.ErrInvalid)
+	case c.Now.IsZero():
+		return fmt.Errorf("pgstore: commit %s: zero now: %w", key, capacity.ErrInvalid)
+	}
+	for i, d := range c.Deltas {
+		if err := checkSlot(d.Slot); err != nil {
+			return fmt.Errorf("pgstore: commit %s: deltas[%d]: %w", key, i, err)
+		}
+		if d.Capacity < 0 || d.Capacity > math.MaxInt32 {
+			return fmt.Errorf("pgstore: commit %s: deltas[%d].capacity = %d: must be in [0, 2147483647]: %w", key, i, d.Capacity, capacity.ErrInvalid)
+		}
+		for _, v := range []int{d.Held, d.Confirmed, d.Delivered} {
+			if v < -math.MaxInt32 || v > math.MaxInt32 {
+				return fmt.Errorf("pgstore: commit %s: deltas[%d] changes a sum by %d: %w", key, i, v, capacity.ErrOverflow)
+			}
+		}
+		if d.Held > 0 && b.State != capacity.Held {
+			return fmt.Errorf("pgstore: commit %s: deltas[%d].held = %d: a booking in state %s cannot hold pieces: %w", key, i, d.Held, b.State, capacity.ErrInvalid)
+		}
+		if i > 0 && c.Deltas[i-1].Slot.Compare(d.Slot) == 0 {
+			return fmt.Errorf("pgstore: commit %s: deltas[%d]: slot %s twice: %w", key, i, d.Slot, capacity.ErrInvalid)
+		}
+	}
+	for i, l := range b.Lines {
+		if l.OrderID == "" {
+			return fmt.Errorf("pgstore: commit %s: lines[%d]: empty order ID: %w", key, i, capacity.ErrInvalid)
+		}
+		if err := checkSlot(l.Slot); err != nil {
+			return fmt.Errorf("pgstore: commit %s: lines[%d]: %w", key, i, err)
+		}
+		if l.Quantity <= 0 || l.Quantity > math.MaxInt32 || l.Delivered < 0 || l.Delivered > l.Quantity || l.UnitCost.IsNegative() {
+			return fmt.Errorf("pgstore: commit %s: lines[%d]: quantity %d, delivered %d, unit cost %s: %w", key, i, l.Quantity, l.Delivered, l.UnitCost, capacity.ErrInvalid)
+		}
+	}
+	return nil
+}
+
+func checkSlot(s capacity.Slot) error {
+	switch {
+	case s.ProducerID == "":
+		return fmt.Errorf("empty producer ID: %w", capacity.ErrInvalid)
+	case s.Technique == "":
+		return fmt.Errorf("slot %s: empty technique: %w", s, capacity.ErrInvalid)
+	case s.Week.IsZero():
+		return fmt.Errorf("slot %s: zero week: %w", s, capacity.ErrInvalid)
+	}
+	return nil
+}
+
+func slotOf(p, t, w string) (capacity.Slot, error) {
+	wk, err := capacity.ParseWeek(w)
+	if err != nil {
+		return capacity.Slot{}, fmt.Errorf("pgstore: stored week: %w", err)
+	}
+	return capacity.Slot{ProducerID: p, Technique: batikTechnique(t), Week: wk}, nil
+}

@@ -1,0 +1,92 @@
+package pgstore
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"os"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/stretchr/testify/require"
+)
+
+// dsnVar names the environment variable that points the tests at a
+// PostgreSQL server they may create and drop schemas in.
+const dsnVar = "BATIKKIT_PG_DSN"
+
+// testDSN returns the DSN, or skips the test with one line naming the
+// variable.
+func testDSN(t testing.TB) string {
+	t.Helper()
+	dsn := os.Getenv(dsnVar)
+	if dsn == "" {
+		t.Skip("set BATIKKIT_PG_DSN to run the PostgreSQL tests")
+	}
+	return dsn
+}
+
+// randomSchema returns a fresh schema name, "bk_test_" and 16 hex digits.
+func randomSchema(t testing.TB) string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return "bk_test_" + hex.EncodeToString(b[:])
+}
+
+// newPool connects to the test server, closing the pool when the test ends.
+func newPool(t testing.TB, dsn string, maxConns int32) *pgxpool.Pool {
+	t.Helper()
+	cfg, err := pgxpool.ParseConfig(dsn)
+	require.NoError(t, err)
+	if maxConns > 0 {
+		cfg.MaxConns = maxConns
+	}
+	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
+	require.NoError(t, err)
+	t.Cleanup(pool.Close)
+	return pool
+}
+
+// testStore returns a Store on a fresh migrated schema, dropped when the
+// test ends.
+func testStore(t testing.TB) (*Store, *pgxpool.Pool) {
+	t.Helper()
+	return testStoreConns(t, 0)
+}
+
+// testStoreConns is testStore with a pool of at most maxConns connections
+// (0: pgxpool's default).
+func testStoreConns(t testing.TB, maxConns int32) (*Store, *pgxpool.Pool) {
+	t.Helper()
+	dsn := testDSN(t)
+	pool := newPool(t, dsn, maxConns)
+	schema := randomSchema(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	require.NoError(t, Migrate(ctx, pool, schema))
+	dropSchemaAtEnd(t, dsn, schema)
+	return New(pool, Options{Schema: schema}), pool
+}
+
+// dropSchemaAtEnd drops schema when the test ends, on a connection of its
+// own (the test's pool may be closed by then).
+func dropSchemaAtEnd(t testing.TB, dsn, schema string) {
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		conn, err := pgx.Connect(ctx, dsn)
+		if err != nil {
+			t.Errorf("drop schema %s: %v", schema, err)
+			return
+		}
+		defer conn.Close(ctx)
+		if _, err := conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+pgx.Identifier{schema}.Sanitize()+" CASCADE"); err != nil {
+			t.Errorf("drop schema %s: %v", schema, err)
+		}
+	})
+}
+
+func runtimeProcs() int { return runtime.GOMAXPROCS(0) }

@@ -1,0 +1,181 @@
+package pgstore
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/batikkit/batikkit/capacity"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestSchemaNames(t *testing.T) {
+	tests := []struct {
+		give string
+		ok   bool
+	}{
+		{"batikkit", true}, {"_x1", true}, {"a_b_9", true}, {strings.Repeat("a", 63), true},
+		{"", false}, {"1abc", false}, {"Batik", false}, {"a-b", false}, {`a"b`, false},
+		{"a;drop", false}, {strings.Repeat("a", 64), false}, {"pg_temp", false},
+	}
+	for _, tt := range tests {
+		err := checkSchema(tt.give)
+		if tt.ok {
+			assert.NoError(t, err, tt.give)
+		} else {
+			assert.ErrorIs(t, err, ErrSchema, tt.give)
+		}
+	}
+	// New reports a bad name on every call, without a round trip.
+	s := New(nil, Options{Schema: "Bad Name"})
+	_, err := s.Booking(context.Background(), "k", t0)
+	require.ErrorIs(t, err, ErrSchema)
+	require.ErrorIs(t, Migrate(context.Background(), nil, "Bad"), ErrSchema)
+}
+
+func TestMigrateIdempotentAndVersioned(t *testing.T) {
+	dsn := testDSN(t)
+	pool := newPool(t, dsn, 4)
+	ctx := context.Background()
+	schema := randomSchema(t)
+	dropSchemaAtEnd(t, dsn, schema)
+
+	// Four migrations at once (replicas starting together): one creates,
+	// the others find it done.
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() { errs <- Migrate(ctx, pool, schema) }()
+	}
+	for range 4 {
+		require.NoError(t, <-errs)
+	}
+	require.NoError(t, Migrate(ctx, pool, schema))
+	have, want, err := SchemaVersion(ctx, pool, schema)
+	require.NoError(t, err)
+	assert.Equal(t, want, have)
+	assert.Equal(t, 1, want)
+
+	// A store works on it.
+	s := New(pool, Options{Schema: schema})
+	_, err = s.Commit(ctx, hold("K1", t0, t0.Add(time.Hour), 1, 10, slot("A", w1)))
+	require.NoError(t, err)
+	require.NoError(t, Migrate(ctx, pool, schema)) // still idempotent with data
+	_, err = s.Booking(ctx, "K1", t0)
+	require.NoError(t, err)
+
+	// A newer schema is refused, not downgraded.
+	_, err = pool.Exec(ctx, "UPDATE "+pgx.Identifier{schema}.Sanitize()+".schema_version SET version = 99")
+	require.NoError(t, err)
+	err = Migrate(ctx, pool, schema)
+	require.ErrorIs(t, err, ErrSchema)
+	var se *SchemaError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, 99, se.Version)
+	assert.Contains(t, err.Error(), "newer")
+	have, _, err = SchemaVersion(ctx, pool, schema)
+	require.NoError(t, err)
+	assert.Equal(t, 99, have)
+}
+
+func TestStoreWithoutMigrate(t *testing.T) {
+	dsn := testDSN(t)
+	pool := newPool(t, dsn, 2)
+	s := New(pool, Options{Schema: randomSchema(t)})
+	_, err := s.Booking(context.Background(), "k", t0)
+	require.ErrorIs(t, err, ErrSchema)
+	assert.Contains(t, err.Error(), "Migrate")
+}
+
+func TestBadDSN(t *testing.T) {
+	dsn := testDSN(t)
+	cfg, err := pgxpool.ParseConfig(dsn)
+	require.NoError(t, err)
+	cfg.ConnConfig.Database = "batikkit_no_such_database"
+	cfg.ConnConfig.ConnectTimeout = 5 * time.Second
+	pool, err := pgxpool.NewWithConfig(context.Background(), cfg) // lazy: connects on first use
+	require.NoError(t, err)
+	defer pool.Close()
+	err = Migrate(context.Background(), pool, "")
+	require.ErrorIs(t, err, ErrConnect)
+	assert.Contains(t, err.Error(), "batikkit_no_such_database")
+
+	s := New(pool, Options{MaxRetries: 2})
+	_, err = s.Commit(context.Background(), hold("K1", t0, t0.Add(time.Hour), 1, 10, slot("A", w1)))
+	require.Error(t, err)
+	require.ErrorIs(t, err, ErrConnect)
+	t.Log(err)
+
+	// Nothing listens on this socket directory.
+	cfg2, err := pgxpool.ParseConfig("host=/nonexistent/batikkit dbname=x user=postgres connect_timeout=2")
+	require.NoError(t, err)
+	pool2, err := pgxpool.NewWithConfig(context.Background(), cfg2)
+	require.NoError(t, err)
+	defer pool2.Close()
+	err = Migrate(context.Background(), pool2, "")
+	require.ErrorIs(t, err, ErrConnect)
+	t.Log(err)
+}
+
+func TestPoolClosedMidCall(t *testing.T) {
+	s, pool := testStore(t)
+	ctx := context.Background()
+	_, err := s.Commit(ctx, hold("K1", t0, t0.Add(time.Hour), 1, 10, slot("A", w1)))
+	require.NoError(t, err)
+
+	// Close the pool while calls are in flight: each either succeeds
+	// whole or fails with an error; afterwards every call fails with
+	// ErrClosed and nothing is half-written.
+	done := make(chan error, 64)
+	for i := range 64 {
+		go func() {
+			key := "P" + string(rune('A'+i%26)) + string(rune('a'+i/26))
+			_, err := s.Commit(ctx, hold(key, t0, t0.Add(time.Hour), 1, 1000, slot("A", w1), slot("B", w1)))
+			done <- err
+		}()
+	}
+	time.Sleep(5 * time.Millisecond)
+	pool.Close()
+	ok := 0
+	for range 64 {
+		switch err := <-done; {
+		case err == nil:
+			ok++
+		case !errors.Is(err, ErrClosed) && !errors.Is(err, ErrConnection) && !errors.Is(err, ErrConnect):
+			t.Errorf("commit during pool close: %v", err)
+		}
+	}
+	_, err = s.Booking(ctx, "K1", t0)
+	require.ErrorIs(t, err, ErrClosed)
+	t.Logf("%d of 64 commits succeeded before the pool closed", ok)
+
+	check := newPool(t, testDSN(t), 2)
+	s2 := New(check, Options{Schema: s.Schema()})
+	bs, err := s2.Bookings(ctx, capacity.BookingFilter{}, t0)
+	require.NoError(t, err)
+	assert.Equal(t, ok+1, len(bs))
+	requireConsistent(t, check, s.Schema())
+}
+
+// TestReservedWordSchema: a schema named like an SQL keyword works, since
+// every statement quotes the name.
+func TestReservedWordSchema(t *testing.T) {
+	dsn := testDSN(t)
+	pool := newPool(t, dsn, 2)
+	ctx := context.Background()
+	dropSchemaAtEnd(t, dsn, "select")
+	require.NoError(t, Migrate(ctx, pool, "select"))
+	have, want, err := SchemaVersion(ctx, pool, "select")
+	require.NoError(t, err)
+	assert.Equal(t, want, have)
+	s := New(pool, Options{Schema: "select"})
+	_, err = s.Commit(ctx, hold("K1", t0, t0.Add(time.Hour), 1, 10, slot("A", w1)))
+	require.NoError(t, err)
+	us, err := s.Usage(ctx, capacity.SlotQuery{From: w1, To: w1}, t0)
+	require.NoError(t, err)
+	assert.Len(t, us, 1)
+}
