@@ -34,3 +34,19 @@ func TestParseLangTags(t *testing.T) {
 	var l pricing.Lang = Indonesian
 	assert.Equal(t, pricing.Indonesian, l)
 }
+
+// The Indonesian wording of every rule holds no English words: a clerk who
+// reads Indonesian must be able to act on it.
+func TestIndonesianMessagesHaveNoEnglish(t *testing.T) {
+	english := []string{" the ", " must ", " is ", " got ", "column", "header", " row", "field", "unknown", " not ", " and ", "want ", "required", "missing"}
+	holes := strings.NewReplacer("{field}", "", "{value}", "", "{param}", "", "{tag}", "")
+	for tag, m := range messages {
+		text := " " + holes.Replace(m.id) + " "
+		for _, w := range english {
+			assert.NotContains(t, text, w, "tag %s: %q", tag, m.id)
+		}
+	}
+	// A CSV problem names the column as the file does.
+	r := RowError{Line: 2, Column: 7, Header: "Kapasitas per minggu", FieldError: FieldError{Field: "per_week", Tag: "int", Value: `"x"`}}
+	assert.Equal(t, `baris 2, kolom 7: Kapasitas per minggu harus bilangan bulat tanpa pemisah ribuan, isinya "x"`, r.Message(Indonesian))
+}
