@@ -159,9 +159,10 @@
 // Records encode with the field names shown in their struct tags. Decoding
 // is strict: an unknown key, a key that differs from its field's name only
 // in case ("UNIT_COST", which encoding/json would match) and a key given
-// twice (where encoding/json keeps the last) are errors; null is never a
-// value, so null and absence are the same for every key; a key is required
-// unless its tag has omitempty or omitzero. The optional keys are
+// twice (where encoding/json keeps the last) are errors; a key is required
+// unless its tag has omitempty or omitzero; null is never a value: for a
+// required key it is refused as absence is, and an optional key is left out
+// rather than set to null (so null never silently becomes zero). The optional keys are
 // Producer.nib, Order.sku and due, and Product's description, motif, style,
 // fabric, dye, form, length_cm, width_cm, gtin and batikmark. Values must
 // have their field's JSON type (a quantity in quotes is an error). Amounts go
