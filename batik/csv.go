@@ -302,6 +302,10 @@ done:
 }
 
 func (t *table) add(line, col int, f FieldError) {
+	if t.p.full() {
+		t.p.omitted++
+		return
+	}
 	r := RowError{Line: line, Column: col, FieldError: f}
 	if col > 0 && col <= len(t.header) {
 		r.Header = t.header[col-1]

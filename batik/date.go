@@ -401,3 +401,12 @@ func (e *DateError) Error() string {
 func (e *DateError) Unwrap() error { return ErrInvalid }
 
 func dateErr(value, reason string) *DateError { return &DateError{Value: value, Reason: reason} }
+
+// Message returns the error in language l: the value quoted, what is
+// wrong in English, or in Indonesian the forms a date may take.
+func (e *DateError) Message(l Lang) string {
+	if l == Indonesian {
+		return "tanggal " + quote(e.Value) + " tidak sah; tulis TTTT-BB-HH (2026-12-21), HH/BB/TTTT (21/12/2026) atau HH-BB-TTTT (21-12-2026)"
+	}
+	return "invalid date " + quote(e.Value) + ": " + e.Reason
+}

@@ -58,63 +58,145 @@
 // package has no settings a caller can change, and every function is safe
 // for concurrent use.
 //
+// # Text
+//
+// Free text (Name, Description, Motif) must be valid UTF-8 without control
+// characters (line breaks and tabs are allowed in a description or a motif)
+// and without bidirectional overrides or isolates (U+202A..U+202E,
+// U+2066..U+2069, U+200E, U+200F, U+061C). A name needs at least one
+// visible character (a name of U+200B or U+FEFF alone is blank) and must not
+// start with '=', '+', '-' or '@', which a spreadsheet runs as a formula.
+// Enums: only empty text means "not stated"; "-" or "_" is an unknown value.
+//
 // # Amounts
 //
-// Amounts in records are decimal.Decimal rupiah. Reading them from CSV or
-// JSON goes through ParseAmount, which takes plain digits with at most two
-// decimals after a '.', and refuses exponents ("1e9"), NaN, grouping
-// ("12.500" would be read as twelve and a half by a lenient parser) and
-// hostile lengths, so no amount is ever misread. Display formats such as
-// "Rp1.250.000" belong to package pricing.
+// Amounts in records are decimal.Decimal rupiah. There are two grammars,
+// both in package pricing:
+//
+//   - JSON is the machine form, ParseAmount (pricing.ParseDecimal): plain
+//     digits with at most two decimals after a '.', "85000.50", as a JSON
+//     string or number; exponents ("1e9"), NaN and grouping are refused.
+//   - CSV cells are what people type, pricing.Parse: "Rp 450.000",
+//     "85.000,50", "450000", "Rp450.000,-". '.' groups thousands in threes
+//     and ',' comes before sen, so "84.5" and "0.500" are errors, never a
+//     guess. WriteProducersCSV writes "85000,50", which both Parse and a
+//     spreadsheet with Indonesian settings read as a number.
 //
 // # Reading CSV
 //
 // Cooperatives keep producers in spreadsheets. ReadProducersCSV reads one
 // row per producer capability, with a header row naming the columns in any
-// order (case and spaces do not matter: "Per Week" is per_week):
+// order, in English or Indonesian, in any case and with spaces, '-' or '_'
+// between words ("Per Week", "KAPASITAS PER MINGGU" and "kapasitas_per_minggu"
+// are one column). Koperasi menyimpan data produsen di spreadsheet; baris
+// judul boleh memakai nama kolom bahasa Inggris atau Indonesia:
 //
-//	column     required  meaning
-//	id         yes       producer ID; rows with the same id merge into one producer
-//	name       yes       workshop name (first row of the producer; later rows blank or equal)
-//	nib        no        Nomor Induk Berusaha, 13 digits
-//	region     yes       Kemendagri code, e.g. 33.72 (Kota Surakarta), 33.75 (Kota Pekalongan)
-//	grade      yes       halus, sedang or kasar (fine, medium, coarse)
-//	technique  yes       tulis, cap, kombinasi or printing (spellings as UnmarshalText)
-//	per_week   yes       finished pieces a week, a whole number without separators
-//	unit_cost  yes       rupiah paid a piece, plain digits: 85000 or 85000.50
+//	column     Indonesian names (nama kolom)             required  meaning (arti)
+//	id         Kode, Kode produsen, ID produsen          yes       producer ID; rows with the same id merge into one producer
+//	                                                               kode produsen; baris dengan kode sama digabung
+//	name       Nama, Nama produsen, Nama usaha           yes       workshop name (first row; later rows blank or equal)
+//	                                                               nama usaha (baris pertama; baris berikutnya kosong atau sama)
+//	nib        Nomor induk berusaha                      no        Nomor Induk Berusaha, 13 digits (13 angka)
+//	region     Wilayah, Kode wilayah                     yes       Kemendagri code, e.g. 33.72 (Kota Surakarta) / kode wilayah Kemendagri
+//	grade      Mutu, Kualitas                            yes       halus, sedang or kasar (fine, medium, coarse); blank repeats the row above
+//	technique  Teknik                                    yes       tulis, cap, kombinasi or printing (spellings as UnmarshalText)
+//	per_week   Kapasitas per minggu, Kapasitas,          yes       finished pieces a week, a whole number without separators
+//	           Per minggu                                          potong jadi per minggu, bilangan bulat tanpa pemisah ribuan
+//	unit_cost  Harga satuan, Ongkos per potong, Ongkos   yes       rupiah paid a piece: 85000, 85.000,50, Rp 450.000 / ongkos per potong
 //
-// For example:
+// ReadOrdersCSV reads one order per row:
 //
-//	id,name,nib,region,grade,technique,per_week,unit_cost
-//	SLO-01,Batik Sekar Jagad,1234567890123,33.72,halus,tulis,6,450000
-//	SLO-01,,,,,cap,80,95000
+//	column     Indonesian names (nama kolom)                    required  meaning (arti)
+//	id         Kode, Kode pesanan, ID pesanan, Nomor pesanan   yes       order ID / kode pesanan
+//	sku        Kode produk                                     no        product SKU / kode produk
+//	technique  Teknik                                          yes       tulis, cap, kombinasi or printing
+//	min_grade  Mutu minimal, Kualitas minimal, Grade minimal   yes       lowest grade accepted / mutu terendah yang diterima
+//	quantity   Jumlah, Jumlah pesanan                          yes       pieces, a whole number / jumlah potong
+//	due        Tanggal jatuh tempo, Jatuh tempo, Tenggat       no        2026-12-21, 21/12/2026 or 21-12-2026 (day first / hari dulu)
 //
-// ReadOrdersCSV reads one order per row: id, sku (optional), technique,
-// min_grade, quantity, due (optional; "2026-12-24" or RFC 3339).
+// For example, as Excel with Indonesian regional settings saves it:
 //
-// Both readers strip a UTF-8 byte order mark, accept CRLF line ends, skip
-// blank rows (no cells or only empty cells) and trim spaces around cells.
-// They report every problem together in one *DataError, each RowError with
-// its line and column and a message in both languages: an unknown or
-// repeated header column, a missing required column, a row with too few or
-// too many cells, an unterminated quote, an unreadable number, amount or
-// enum, a merged row that contradicts an earlier one, and every validation
-// failure mapped back to the cell it came from. The valid records are
-// returned beside the error; a record with any problem is left out and its
-// problems are reported, so no row is ever dropped silently.
+//	Kode;Nama;NIB;Kode wilayah;Mutu;Teknik;Kapasitas per minggu;Harga satuan
+//	SLO-01;Batik Sekar Jagad;1234567890123;33.72;halus;tulis;6;Rp 450.000
+//	SLO-01;;;;sedang;cap;80;95.000,50
+//
+// The separator is ',', ';' or tab: ReadOptions.Comma, or, when zero, the
+// one that occurs most often outside quotes in the header line (a tie is an
+// error asking for the option); ReadReport.Comma says which was used. An
+// unknown column is an error (a misspelt header would lose a value) unless
+// ReadOptions.Ignore names it ("catatan"); a column with an empty header
+// cell is skipped while its cells are empty (Excel adds one after a
+// trailing separator) and a value under it is an error. Skipped columns are
+// listed in ReadReport.Ignored. Two header cells naming one column ("id" and
+// "Kode") are an error. Text must be UTF-8 (a byte order mark is dropped):
+// invalid UTF-8 is an error at its line and column asking for the file to be
+// saved as "CSV UTF-8"; ReadOptions.Windows1252 decodes Excel's legacy
+// "CSV (Comma delimited)" instead. ReadProducersCSV and ReadOrdersCSV are
+// the With forms with the zero ReadOptions.
+//
+// Both readers accept CRLF line ends, skip blank rows (no cells or only
+// empty cells) and trim spaces around cells (so text with leading or
+// trailing spaces does not survive a write and read; names may not have
+// them anyway). They report problems together in one *DataError, each
+// RowError with its line and column, the column's header cell as the file
+// has it (messages name the column that way, in both languages) and a
+// message in both languages: an unknown or repeated header column, a
+// missing required column, a row with too few or too many cells, an
+// unterminated quote, text that is not UTF-8, an unreadable number, amount,
+// date or enum, a merged row that contradicts an earlier one, and every
+// validation failure mapped back to the cell it came from. The valid
+// records are returned beside the error; a record with any problem is left
+// out and its problems are reported, so no row is ever dropped silently.
 // ReadProducersJSON and ReadOrdersJSON do the same for JSON arrays.
+//
+// WriteProducersCSV writes what ReadProducersCSV reads, with ',' between
+// cells. A cell starting with '=', '+', '-', '@', tab or CR gets an
+// apostrophe before it (OWASP, "CSV Injection") so a spreadsheet shows it
+// as text; the readers remove that apostrophe.
 //
 // # JSON
 //
 // Records encode with the field names shown in their struct tags. Decoding
-// is strict: an unknown key is an error (a misspelt key would lose a value)
-// and amounts go through ParseAmount. Decoding does not validate; call
-// Validate, or use the Read functions.
+// is strict: an unknown key, a key that differs from its field's name only
+// in case ("UNIT_COST", which encoding/json would match) and a key given
+// twice (where encoding/json keeps the last) are errors; a key is required
+// unless its tag has omitempty or omitzero; null is never a value: for a
+// required key it is refused as absence is, and an optional key is left out
+// rather than set to null (so null never silently becomes zero). The optional keys are
+// Producer.nib, Order.sku and due, and Product's description, motif, style,
+// fabric, dye, form, length_cm, width_cm, gtin and batikmark. Values must
+// have their field's JSON type (a quantity in quotes is an error). Amounts go
+// through ParseAmount. Problems name the field by its path with indexes
+// ("[3].capabilities[2].per_week"), never by a Go type. Decoding does not
+// validate; call Validate, or use the Read functions.
+//
+// # Messages
+//
+// Every FieldError, RowError, ValidationError and DataError gives its
+// messages in English or Indonesian (Message, Messages); the Indonesian text
+// holds no English beyond the names the input itself uses (JSON keys,
+// header cells). Lang is pricing.Lang, so one value chooses the language of
+// every package; ParseLang reads BCP 47 tags and Accept-Language values
+// ("id-ID", "en-US,en;q=0.9", "id;q=0.8").
+//
+// # Limits
+//
+//	MaxProblems       1,000     problems a reader lists; the rest are counted in DataError.Omitted
+//	MaxCapabilities   16        capabilities of one producer
+//	MaxQuantity       2^31-1    PerWeek, Quantity, MinOrder
+//	MinPrice/MaxPrice Rp100 to Rp100.000.000, Product.Price; UnitCost Rp0 to MaxUnitCost
+//	ID 64, SKU 50, producer name 200, product name 70, description 2,000, motif 100 characters
+//	dates             years 1 to 9999 (MinDateYear, MaxDateYear)
+//	amounts           30 digits, 64 bytes of text (pricing.MaxDigits, pricing.MaxInputLen)
+//	messages          a value is shown up to 64 bytes, then abbreviated with its full length;
+//	                  Error() lists the first 5 problems and counts the rest
+//	memory            a reader keeps O(input) live memory whatever is wrong with the input
 //
 // # Errors
 //
-// Every error wraps one of the sentinels ErrInvalid (a *ValidationError or
-// *AmountError), ErrUnknown (an *EnumError) or ErrData (a *DataError), so
+// Every error wraps one of the sentinels ErrInvalid (a *ValidationError,
+// *AmountError or *DateError), ErrUnknown (an *EnumError) or ErrData (a
+// *DataError; a single record's JSON that breaks the strict rules), so
 // callers can test with errors.Is and read details with errors.As. Values
 // in messages are quoted, and a value longer than 64 bytes is abbreviated
 // with its full length stated.

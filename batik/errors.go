@@ -37,6 +37,19 @@ func (e *EnumError) Error() string {
 // Unwrap returns ErrUnknown.
 func (e *EnumError) Unwrap() error { return ErrUnknown }
 
+// Message returns the error in language l, with the values the enum
+// accepts where the package has a wording for it.
+func (e *EnumError) Message(l Lang) string {
+	f := FieldError{Field: e.Type, Tag: enumTag(e.Type), Value: quote(e.Value)}
+	if _, ok := messages[f.Tag]; !ok {
+		if l == Indonesian {
+			return "nilai " + quote(e.Value) + " tidak dikenal"
+		}
+		return "unknown " + e.Type + " " + quote(e.Value)
+	}
+	return f.Message(l)
+}
+
 // maxQuoted is how many bytes of a value an error message shows before it
 // abbreviates; the full length is always stated, so nothing is hidden.
 const maxQuoted = 64

@@ -3,6 +3,7 @@ package batik
 import (
 	"bytes"
 	"encoding/json"
+	"runtime"
 	"testing"
 )
 
@@ -124,8 +125,14 @@ func FuzzReadProducersCSV(f *testing.F) {
 	f.Add(producersCSV(6))
 	f.Add([]byte(header + "A,\"B,,33.72,halus,cap,1,100\n"))
 	f.Add([]byte(bom + "id,name\r\nA,B\r\n"))
+	f.Add([]byte("Kode;Nama;Wilayah;Mutu;Teknik;Kapasitas per minggu;Harga satuan;\nA;B;33.72;halus;cap;1;\"85.000,50\";\n"))
+	f.Add([]byte("id,\"name;x\",nib\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ps, _ := ReadProducersCSV(bytes.NewReader(data))
+		var ps []Producer
+		total := allocated(func() { ps, _ = ReadProducersCSV(bytes.NewReader(data)) })
+		if limit := 200*uint64(len(data)) + 1<<20; total > limit {
+			t.Fatalf("reading %d bytes allocated %d bytes", len(data), total)
+		}
 		for _, p := range ps {
 			if err := p.Validate(); err != nil {
 				t.Fatalf("returned an invalid producer: %v", err)
@@ -165,4 +172,42 @@ func FuzzOrderJSON(f *testing.F) {
 			t.Fatalf("fast check says %t, full validation says %v", fast, full)
 		}
 	})
+}
+
+// FuzzReadProducersJSON checks that the JSON reader never panics, returns
+// only valid producers, bounds its messages and allocates within a fixed
+// multiple of its input.
+func FuzzReadProducersJSON(f *testing.F) {
+	good, _ := json.Marshal([]Producer{validProducer()})
+	f.Add(good)
+	f.Add([]byte(`[1,{},null,{"id":"A","id":"B"},{"ID":"x"},[]]`))
+	f.Add([]byte(`[{"id":"A","name":"B","region":"33.72","capabilities":[{"technique":"cap","grade":"halus","per_week":1,"unit_cost":"1","UNIT_COST":2}]}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var (
+			ps  []Producer
+			err error
+		)
+		total := allocated(func() { ps, err = ReadProducersJSON(bytes.NewReader(data)) })
+		if limit := 200*uint64(len(data)) + 1<<20; total > limit {
+			t.Fatalf("reading %d bytes allocated %d bytes", len(data), total)
+		}
+		for _, p := range ps {
+			if err := p.Validate(); err != nil {
+				t.Fatalf("returned an invalid producer: %v", err)
+			}
+		}
+		if err != nil && len(err.Error()) > 4000 {
+			t.Fatalf("message of %d bytes", len(err.Error()))
+		}
+	})
+}
+
+// allocated returns the bytes fn allocates on the heap (no GC forced, so
+// it is cheap enough for every fuzz execution).
+func allocated(fn func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	fn()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
 }

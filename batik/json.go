@@ -200,6 +200,10 @@ func readJSONArray[T any](r io.Reader, valid func(*T) bool, check func(*T) (stri
 	lines := newLineIndex(data)
 	var ps problems
 	report := func(off int64, f FieldError) {
+		if ps.full() {
+			ps.omitted++ // no need to locate what is not listed
+			return
+		}
 		line, col := lines.pos(off)
 		ps.add(RowError{Line: line, Column: col, FieldError: f})
 	}

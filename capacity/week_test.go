@@ -2,6 +2,7 @@ package capacity
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 	_ "time/tzdata" // America/New_York on any CI machine
@@ -221,4 +222,28 @@ func FuzzParseWeek(f *testing.F) {
 			t.Fatalf("%v: Monday %v or Sunday %v in another week", w, w.Monday(), w.Sunday())
 		}
 	})
+}
+
+// InputError gives its message in Indonesian too, with no English reason.
+func TestInputErrorMessage(t *testing.T) {
+	_, err := ParseWeek("2021-W53")
+	var ie *InputError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, `week = "2021-W53": tahun ISO 2021 punya minggu 1 sampai 52`, ie.Message(batik.Indonesian))
+	assert.Equal(t, strings.TrimPrefix(err.Error(), "capacity: "), ie.Message(batik.English))
+	_, err = ParseWeek("W49")
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, `week = "W49": tulis minggu ISO sebagai TTTT-Wmm, misalnya 2026-W49`, ie.Message(batik.Indonesian))
+
+	// An order that fails validation carries its own Indonesian message.
+	_, err = Allocate(batik.Order{ID: "O-1", Technique: "ikat", MinGrade: batik.Sedang, Quantity: 1}, nil, AllocateOptions{})
+	require.ErrorAs(t, err, &ie)
+	msg := ie.Message(batik.Indonesian)
+	assert.Contains(t, msg, "tidak sah")
+	assert.Contains(t, msg, "teknik \"ikat\" tidak dikenal")
+	assert.NotContains(t, msg, "is not valid")
+
+	// A reason without a wording is a general Indonesian sentence.
+	e := &InputError{Field: "x", Reason: "some new reason", kind: ErrInvalid}
+	assert.Equal(t, "x: nilai tidak sah", e.Message(batik.Indonesian))
 }

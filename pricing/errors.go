@@ -3,6 +3,9 @@ package pricing
 import (
 	"errors"
 	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // Sentinel errors. Every error the package returns wraps one of them.
@@ -91,4 +94,26 @@ func quote(s string) string {
 		cut--
 	}
 	return strconv.Quote(s[:cut]) + "... (" + strconv.Itoa(len(s)) + " bytes)"
+}
+
+// decText renders d for a message without building a string longer than
+// about 100 bytes: d.String() when d is within the digit limits Format
+// writes in full, else Format's scientific form without "Rp"
+// ("1e+100000000"). Round, Split and every function that puts a caller's
+// decimal in an error should use it rather than d.String(), which for
+// decimal.New(1, 1e8) builds a 100 MB string.
+func decText(d decimal.Decimal) string {
+	if e := int64(d.Exponent()); e <= MaxDigits && -e <= maxCoefDigits && d.NumDigits() <= maxCoefDigits {
+		return d.String()
+	}
+	return strings.Replace(string(appendScientific(nil, d)), "Rp", "", 1)
+}
+
+// beyondLimits reports whether d is past the digits an amount may have
+// (more than MaxDigits before the point, more than maxCoefDigits after it
+// or in its coefficient): the guard Round and Split need before QuoRem,
+// whose rescaling of decimal.New(1, 1e8) would build a 10^8-digit number.
+func beyondLimits(d decimal.Decimal) bool {
+	e := int64(d.Exponent())
+	return e > MaxDigits || -e > maxCoefDigits || d.NumDigits()+int(max(e, 0)) > MaxDigits+maxCoefDigits
 }

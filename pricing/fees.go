@@ -27,14 +27,14 @@ func (f FeeSchedule) Validate() error {
 		v    decimal.Decimal
 	}{{"commission", f.Commission}, {"payment_rate", f.PaymentRate}} {
 		if r.v.Sign() < 0 || r.v.Cmp(one) > 0 {
-			return argErr(r.name, r.v.String(), "must be a fraction in [0, 1] (0.065 for 6.5%)")
+			return argErr(r.name, decText(r.v), "must be a fraction in [0, 1] (0.065 for 6.5%)")
 		}
 	}
 	if f.CommissionCap.Sign() < 0 {
-		return argErr("commission_cap", f.CommissionCap.String(), "must be >= 0")
+		return argErr("commission_cap", decText(f.CommissionCap), "must be >= 0")
 	}
 	if f.OrderFee.Sign() < 0 {
-		return argErr("order_fee", f.OrderFee.String(), "must be >= 0")
+		return argErr("order_fee", decText(f.OrderFee), "must be >= 0")
 	}
 	if f.Rounding != 0 && !f.Rounding.valid() {
 		return argErr("rounding", f.Rounding.String(), "unknown rounding mode")
@@ -83,7 +83,7 @@ func (f FeeSchedule) Settle(items []SaleItem) (Settlement, error) {
 			return Settlement{}, argErr(index("items", i)+".quantity", strconv.Itoa(it.Quantity), "must be at least 1")
 		}
 		if it.Amount.Sign() < 0 {
-			return Settlement{}, argErr(index("items", i)+".amount", it.Amount.String(), "must be >= 0")
+			return Settlement{}, argErr(index("items", i)+".amount", decText(it.Amount), "must be >= 0")
 		}
 		s.Sales = s.Sales.Add(it.Amount)
 		c := it.Amount.Mul(f.Commission)

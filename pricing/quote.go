@@ -72,10 +72,38 @@ type Breakdown struct {
 // price nor valid tiers, a discount below zero or larger than the price
 // (for a line, a piece's discount above its unit price; for the order, a
 // discount above the goods after line discounts), a negative shipping cost
-// or bad fees. O(lines).
+// or bad fees. An amount past the digit limits (more than MaxDigits digits
+// before the point, or more than 40 after it) is an *ArgError wrapping
+// ErrOverflow. O(lines).
 func (q Quote) Price() (Breakdown, error) {
 	if len(q.Lines) == 0 {
 		return Breakdown{}, argErr("lines", "[]", "need at least one line")
+	}
+	// Amounts past the digit limits (built in code: JSON refuses them) are
+	// refused before any arithmetic, whose rescaling could build numbers of
+	// millions of digits.
+	for _, a := range []struct {
+		field string
+		v     decimal.Decimal
+	}{{"discount", q.Discount}, {"shipping", q.Shipping}} {
+		if beyondLimits(a.v) {
+			return Breakdown{}, overflowErr(a.field, decText(a.v), "has more digits than an amount may")
+		}
+	}
+	for i, l := range q.Lines {
+		for _, a := range []struct {
+			field string
+			v     decimal.Decimal
+		}{{"unit_price", l.UnitPrice}, {"discount", l.Discount}} {
+			if beyondLimits(a.v) {
+				return Breakdown{}, overflowErr(index("lines", i)+"."+a.field, decText(a.v), "has more digits than an amount may")
+			}
+		}
+		for j, tr := range l.Tiers {
+			if beyondLimits(tr.UnitPrice) {
+				return Breakdown{}, overflowErr(index(index("lines", i)+".tiers", j)+".unit_price", decText(tr.UnitPrice), "has more digits than an amount may")
+			}
+		}
 	}
 	b := Breakdown{Lines: make([]QuotedLine, len(q.Lines)), TaxName: q.Tax.Name()}
 	weights := make([]int64, len(q.Lines))
@@ -93,10 +121,10 @@ func (q Quote) Price() (Breakdown, error) {
 			}
 			price = p
 		} else if price.Sign() <= 0 {
-			return Breakdown{}, argErr(field+".unit_price", price.String(), "must be positive (or give tiers)")
+			return Breakdown{}, argErr(field+".unit_price", decText(price), "must be positive (or give tiers)")
 		}
 		if l.Discount.Sign() < 0 || l.Discount.Cmp(price) > 0 {
-			return Breakdown{}, argErr(field+".discount", l.Discount.String(), "must be in [0, unit price "+price.String()+"]")
+			return Breakdown{}, argErr(field+".discount", decText(l.Discount), "must be in [0, unit price "+decText(price)+"]")
 		}
 		qty := decimal.NewFromInt(int64(l.Quantity))
 		ql := QuotedLine{SKU: l.SKU, Quantity: l.Quantity, UnitPrice: price, Gross: price.Mul(qty), LineDiscount: l.Discount.Mul(qty)}
@@ -107,12 +135,12 @@ func (q Quote) Price() (Breakdown, error) {
 		// Weights for spreading the order discount: line amounts in sen.
 		w, ok := Cents(ql.Amount)
 		if !ok {
-			return Breakdown{}, overflowErr(field+".amount", ql.Amount.String(), "is too large to share a discount over")
+			return Breakdown{}, overflowErr(field+".amount", decText(ql.Amount), "is too large to share a discount over")
 		}
 		weights[i] = w
 	}
 	if q.Discount.Sign() < 0 || q.Discount.Cmp(afterLine) > 0 {
-		return Breakdown{}, argErr("discount", q.Discount.String(), "must be in [0, goods after line discounts "+afterLine.String()+"]")
+		return Breakdown{}, argErr("discount", decText(q.Discount), "must be in [0, goods after line discounts "+decText(afterLine)+"]")
 	}
 	if q.Discount.Sign() > 0 {
 		step := one
@@ -138,7 +166,7 @@ func (q Quote) Price() (Breakdown, error) {
 		b.Net, b.Tax = b.Goods, q.Tax.On(b.Goods)
 	}
 	if q.Shipping.Sign() < 0 {
-		return Breakdown{}, argErr("shipping", q.Shipping.String(), "must be >= 0")
+		return Breakdown{}, argErr("shipping", decText(q.Shipping), "must be >= 0")
 	}
 	b.Shipping = q.Shipping
 	b.Total = b.Net.Add(b.Tax).Add(b.Shipping)

@@ -262,3 +262,27 @@ func TestMessagesIndonesian(t *testing.T) {
 	assert.Equal(t, "id", Indonesian.String())
 	assert.Equal(t, "en", Lang(0).String())
 }
+
+func TestDecTextAndLimits(t *testing.T) {
+	assert.Equal(t, "1250000.5", decText(d("1250000.5")))
+	assert.Equal(t, "1e+100000000", decText(decimal.New(1, 100_000_000)))
+	assert.Equal(t, "-7e-1048576", decText(decimal.New(-7, -(1<<20))))
+	assert.False(t, beyondLimits(d("999999999999999999999999999999.99")))
+	assert.True(t, beyondLimits(decimal.New(1, 100_000_000)))
+	assert.True(t, beyondLimits(decimal.New(1, -(1<<20))))
+}
+
+func TestQuoteRefusesAmountsPastLimits(t *testing.T) {
+	for _, mut := range []func(*Quote){
+		func(q *Quote) { q.Lines[1].UnitPrice = decimal.New(1, 100_000_000) },
+		func(q *Quote) { q.Discount = decimal.New(1, -(1 << 20)) },
+		func(q *Quote) { q.Shipping = decimal.New(1, 50) },
+		func(q *Quote) { q.Lines[0].Tiers[0].UnitPrice = decimal.New(1, 100_000_000) },
+	} {
+		q := campaignQuote()
+		mut(&q)
+		_, err := q.Price()
+		require.ErrorIs(t, err, ErrOverflow)
+		assert.Less(t, len(err.Error()), 300)
+	}
+}
