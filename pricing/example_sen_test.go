@@ -74,10 +74,10 @@ func ExampleRoundSen() {
 	_, err := pricing.RoundSen(9_223_372_036_854_775_807, 10_000, pricing.Up)
 	fmt.Println(err)
 	// Output:
-	// HalfUp 130000
-	// HalfEven 120000
-	// Down 120000
-	// Up 130000
+	// half_up 130000
+	// half_even 120000
+	// down 120000
+	// up 130000
 	// pricing: v = 9223372036854775807: rounds to 922337203685478 steps of 10000, past the int64 range
 }
 

@@ -72,11 +72,11 @@ func ExampleRoundingMode() {
 	}
 	w.Flush()
 	// Output:
-	// amount   -1250 -1249 -1201 1201 1249 1250 1350 1351
-	// HalfUp   -1300 -1200 -1200 1200 1200 1300 1400 1400
-	// HalfEven -1200 -1200 -1200 1200 1200 1200 1400 1400
-	// Down     -1200 -1200 -1200 1200 1200 1200 1300 1300
-	// Up       -1300 -1300 -1300 1300 1300 1300 1400 1400
+	// amount    -1250 -1249 -1201 1201 1249 1250 1350 1351
+	// half_up   -1300 -1200 -1200 1200 1200 1300 1400 1400
+	// half_even -1200 -1200 -1200 1200 1200 1200 1400 1400
+	// down      -1200 -1200 -1200 1200 1200 1200 1300 1300
+	// up        -1300 -1300 -1300 1300 1300 1300 1400 1400
 }
 
 func ExampleRound() {
@@ -235,5 +235,5 @@ func ExampleQuote_Price() {
 
 func ExampleRoundingMode_String() {
 	fmt.Println(pricing.HalfEven)
-	// Output: HalfEven
+	// Output: half_even
 }

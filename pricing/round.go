@@ -8,7 +8,14 @@ import (
 )
 
 // RoundingMode says which multiple of a step an amount between two
-// multiples goes to. The zero value is not a mode.
+// multiples goes to. It travels as snake_case text ("half_up"; see
+// ParseRoundingMode).
+//
+// The zero RoundingMode is not a mode; it means "not chosen". String
+// returns "" for it and MarshalText refuses it, Round and RoundSen refuse
+// it, and a struct field of this type states the mode its zero stands for
+// (FeeSchedule.Rounding: HalfUp; PriceRule.Mode: Up, so a margin is never
+// undercut): the default belongs to the field, not to the type.
 type RoundingMode uint8
 
 const (
@@ -18,17 +25,15 @@ const (
 	Up                               // away from zero
 )
 
-// String returns the mode's name, as in its constant.
+// String returns the mode's text form: "half_up", "half_even", "down" or
+// "up"; "" for the zero mode (not chosen) and "RoundingMode(9)" for an
+// unknown value.
 func (m RoundingMode) String() string {
-	switch m {
-	case HalfUp:
-		return "HalfUp"
-	case HalfEven:
-		return "HalfEven"
-	case Down:
-		return "Down"
-	case Up:
-		return "Up"
+	switch {
+	case m == 0:
+		return ""
+	case m.valid():
+		return modeTexts[m]
 	}
 	return "RoundingMode(" + strconv.Itoa(int(m)) + ")"
 }
@@ -43,10 +48,18 @@ func (m RoundingMode) valid() bool { return m >= HalfUp && m <= Up }
 // written with the smaller of their exponents, fit in 18 digits, it is
 // RoundSen's int64 arithmetic, O(1) with two allocations (the result's
 // big.Int; one when the result is zero); beyond, one decimal division with
-// remainder (QuoRem at precision 0). Safe for concurrent use.
+// remainder (QuoRem at precision 0). A d or step with more digits than an
+// amount may have (decimal.New(1, 1e8) built in code) is an *ArgError
+// wrapping ErrOverflow, refused before any work. Safe for concurrent use.
 func Round(d, step decimal.Decimal, mode RoundingMode) (decimal.Decimal, error) {
 	if r, ok := roundInt64(d, step, mode); ok {
 		return r, nil
+	}
+	if beyondLimits(d) {
+		return decimal.Decimal{}, overflowErr("d", decText(d), "has more digits than an amount may")
+	}
+	if step.Sign() > 0 && beyondLimits(step) {
+		return decimal.Decimal{}, overflowErr("step", decText(step), "has more digits than an amount may")
 	}
 	q, err := roundQuo(d, decimal.NewFromInt(1), step, mode)
 	if err != nil {

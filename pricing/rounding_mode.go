@@ -6,7 +6,7 @@ import (
 )
 
 // Text form of RoundingMode. A mode travels in JSON as snake_case text:
-// "half_up", "half_even", "down" or "up" (ModeText); ParseRoundingMode
+// "half_up", "half_even", "down" or "up" (String); ParseRoundingMode
 // and UnmarshalText read those, the Go names ("HalfUp") and the same
 // words with spaces or dashes, in any case.
 
@@ -14,15 +14,6 @@ var modeTexts = [...]string{HalfUp: "half_up", HalfEven: "half_even", Down: "dow
 
 // RoundingModes lists every rounding mode, in the order of their constants.
 func RoundingModes() []RoundingMode { return []RoundingMode{HalfUp, HalfEven, Down, Up} }
-
-// ModeText returns m's text form ("half_up", "half_even", "down", "up"),
-// or "" for the zero mode and for an unknown value.
-func ModeText(m RoundingMode) string {
-	if !m.valid() {
-		return ""
-	}
-	return modeTexts[m]
-}
 
 // ParseRoundingMode reads a mode's text form ("half_up") or its Go name
 // ("HalfUp"), in any case, with '_', '-' or spaces between the words or

@@ -1,7 +1,6 @@
 package pricing
 
 import (
-	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -30,7 +29,9 @@ import (
 // that name the argument and its value. When total and step, written with
 // the smaller of their exponents, fit an int64, Split runs SplitSen's code
 // on those integers; larger totals and sums of weights beyond 64 bits are
-// exact through math/big.
+// exact through math/big. A total or step with more digits than an amount
+// may have (decimal.New(1, 1e8) built in code) is an *ArgError wrapping
+// ErrOverflow, refused before any work.
 //
 // O(n) time for n weights (the leftover units are placed by selection, not
 // by sorting). Allocations, on the int64 path with weights summing below
@@ -49,6 +50,12 @@ func Split(total decimal.Decimal, weights []int64, step decimal.Decimal) ([]deci
 	}
 	t, s, ok := scaledPair(total, step)
 	if !ok {
+		if beyondLimits(total) {
+			return nil, overflowErr("total", decText(total), "has more digits than an amount may")
+		}
+		if beyondLimits(step) {
+			return nil, overflowErr("step", decText(step), "has more digits than an amount may")
+		}
 		return splitDecimal(total, weights, step)
 	}
 	if t%s != 0 {
@@ -123,18 +130,3 @@ func splitDecimal(total decimal.Decimal, weights []int64, step decimal.Decimal) 
 	return parts, nil
 }
 
-// decText renders d for an error message, abbreviated like quote does for
-// text: a decimal built in code can have a million digits. The result fits
-// in maxQuoted bytes, so clip leaves it whole.
-func decText(d decimal.Decimal) string {
-	if n := d.NumDigits() + int(max(d.Exponent(), -d.Exponent())); n > maxQuoted {
-		const keep = 32 // digits shown of a long coefficient
-		e := int64(d.Exponent())
-		c := d.Coefficient().String()
-		if len(c) > keep {
-			c = c[:keep] + "...(" + strconv.Itoa(d.NumDigits()) + " digits)"
-		}
-		return c + "e" + strconv.FormatInt(e, 10)
-	}
-	return d.String()
-}

@@ -212,8 +212,8 @@ func TestSplitErrorValuesAbbreviated(t *testing.T) {
 		give decimal.Decimal
 		want string
 	}{
-		{decimal.New(-1, 1<<20), "-1e1048576"},
-		{long, "-" + strings.Repeat("9", 31) + "...(200 digits)e0"},
+		{decimal.New(-1, 1<<20), "-1e+1048576"},
+		{long, "-" + strings.Repeat("9", 30) + "...e+170"},
 		{decimal.New(-125, -2), "-1.25"},
 	}
 	for _, tt := range tests {
@@ -238,4 +238,22 @@ func TestSplitSharedPartsStayApart(t *testing.T) {
 	for i, p := range parts {
 		assertDecimal(t, "300", p, i)
 	}
+}
+
+// TestHugeDecimalsRefused: decimals built in code past the digit limits are
+// refused by Round and Split before any work (decimal.New(1, 1e8) would
+// otherwise rescale to a 10^8-digit number), with an abbreviated value.
+func TestHugeDecimalsRefused(t *testing.T) {
+	huge := decimal.New(1, 100_000_000)
+	tiny := decimal.New(1, -100_000_000)
+	_, err := Round(huge, decimal.NewFromInt(100), HalfUp)
+	require.ErrorIs(t, err, ErrOverflow)
+	assert.Less(t, len(err.Error()), 200)
+	_, err = Round(decimal.NewFromInt(5), tiny, HalfUp)
+	require.ErrorIs(t, err, ErrOverflow)
+	_, err = Split(huge, []int64{1, 2}, decimal.NewFromInt(1))
+	require.ErrorIs(t, err, ErrOverflow)
+	assert.Less(t, len(err.Error()), 200)
+	_, err = Split(decimal.NewFromInt(100), []int64{1, 2}, tiny)
+	require.ErrorIs(t, err, ErrOverflow)
 }

@@ -14,7 +14,7 @@ func TestRoundingModeText(t *testing.T) {
 	for _, m := range RoundingModes() {
 		b, err := m.MarshalText()
 		require.NoError(t, err)
-		assert.Equal(t, ModeText(m), string(b))
+		assert.Equal(t, m.String(), string(b))
 		var back RoundingMode
 		require.NoError(t, back.UnmarshalText(b))
 		assert.Equal(t, m, back)
@@ -36,7 +36,7 @@ func TestRoundingModeText(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalid)
 	_, err = RoundingMode(9).MarshalText()
 	require.ErrorIs(t, err, ErrInvalid)
-	assert.Equal(t, "", ModeText(0))
+	assert.Equal(t, "", RoundingMode(0).String())
 
 	// In a fee schedule the zero mode (HalfUp by default) is left out.
 	b, err := json.Marshal(FeeSchedule{Name: "x", Commission: d("0.065")})
