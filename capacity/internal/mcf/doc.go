@@ -18,8 +18,10 @@
 //	verify.go   Verify, an optimality certificate LEMON does not have
 //
 // Names are LEMON's in Go case (_rev_thread is revThread). Where the port
-// differs it says so at the spot: the artificial cost (init), the scan of
-// a block (blockSearch.findEnteringArc) and the overflow checks.
+// differs it says so at the spot: the artificial cost and the overflow
+// checks (init), the mixed arc order (newSolver), the block size
+// (blockSizeFactor), the scan of a block (blockSearch.findEnteringArc)
+// and which side of the tree gets new potentials (updatePotential).
 //
 // # Numbers
 //
