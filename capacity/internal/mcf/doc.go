@@ -11,10 +11,11 @@
 // our words what LEMON's say:
 //
 //	graph.go    the problem (LEMON's parameter maps) and the result
-//	simplex.go  newSolver (LEMON's constructor and reset), init, start,
-//	            findJoinNode, findLeavingArc, changeFlow,
-//	            updateTreeStructure, updatePotential
+//	simplex.go  the solver's state, Solve, newSolver (LEMON's constructor
+//	            and reset), init and start
 //	pivot.go    blockSearch (LEMON's BlockSearchPivotRule)
+//	tree.go     one pivot: findJoinNode, findLeavingArc, changeFlow,
+//	            updateTreeStructure, updatePotential
 //	verify.go   Verify, an optimality certificate LEMON does not have
 //
 // Names are LEMON's in Go case (_rev_thread is revThread). Where the port
