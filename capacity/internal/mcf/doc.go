@@ -11,15 +11,18 @@
 // our words what LEMON's say:
 //
 //	graph.go    the problem (LEMON's parameter maps) and the result
-//	simplex.go  newSolver (LEMON's constructor and reset), init, start,
-//	            findJoinNode, findLeavingArc, changeFlow,
-//	            updateTreeStructure, updatePotential
+//	simplex.go  the solver's state, Solve, newSolver (LEMON's constructor
+//	            and reset), init and start
 //	pivot.go    blockSearch (LEMON's BlockSearchPivotRule)
+//	tree.go     one pivot: findJoinNode, findLeavingArc, changeFlow,
+//	            updateTreeStructure, updatePotential
 //	verify.go   Verify, an optimality certificate LEMON does not have
 //
 // Names are LEMON's in Go case (_rev_thread is revThread). Where the port
-// differs it says so at the spot: the artificial cost (init), the scan of
-// a block (blockSearch.findEnteringArc) and the overflow checks.
+// differs it says so at the spot: the artificial cost and the overflow
+// checks (init), the mixed arc order (newSolver), the block size
+// (blockSizeFactor), the scan of a block (blockSearch.findEnteringArc)
+// and which side of the tree gets new potentials (updatePotential).
 //
 // # Numbers
 //
