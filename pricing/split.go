@@ -1,7 +1,6 @@
 package pricing
 
 import (
-
 	"github.com/shopspring/decimal"
 )
 
@@ -129,4 +128,3 @@ func splitDecimal(total decimal.Decimal, weights []int64, step decimal.Decimal) 
 	}
 	return parts, nil
 }
-
