@@ -22,7 +22,7 @@ import (
 //     NOTHING on the unique key: a key taken, even by a transaction
 //     committing at that moment in another process, gives ErrExists and
 //     the stored booking); otherwise it locks the booking's row (SELECT
-//     ... FOR UPDATE) and checks its version (ErrStale, ErrNotFound).
+//     ... FOR NO KEY UPDATE) and checks its version (ErrStale, ErrNotFound).
 //  2. It locks the held bookings expired at c.Now that have a line in a
 //     slot of the change (and the booking itself when it is one), marks
 //     them expired and takes their pieces off every slot they hold.
