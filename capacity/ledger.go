@@ -312,69 +312,77 @@ func sortLines(lines []BookingLine) {
 // orders and producers sorted by ID, capabilities by technique, options
 // with their defaults filled in, every field length-prefixed.
 func (req *BookRequest) fingerprint() string {
-	buf := make([]byte, 0, 1024)
-	str := func(s string) {
-		buf = binary.AppendUvarint(buf, uint64(len(s)))
-		buf = append(buf, s...)
+	var arr [1024]byte
+	e := fpWriter{arr[:0]}
+	e.str("batikkit.capacity.BookRequest/1")
+	e.num(int64(len(req.Orders)))
+	orders := sortedBy(len(req.Orders), func(i int) string { return req.Orders[i].ID })
+	for i := range req.Orders {
+		o := &req.Orders[at(orders, i)]
+		e.str(o.ID)
+		e.str(o.SKU)
+		e.str(string(o.Technique))
+		e.str(string(o.MinGrade))
+		e.num(int64(o.Quantity))
+		e.buf = append(o.Due.AppendText(e.buf), 0)
 	}
-	num := func(n int64) { buf = binary.AppendVarint(buf, n) }
-	str("batikkit.capacity.BookRequest/1")
-	num(int64(len(req.Orders)))
-	each(len(req.Orders), sortedBy(len(req.Orders), func(i int) string { return req.Orders[i].ID }), func(i int) {
-		o := &req.Orders[i]
-		str(o.ID)
-		str(o.SKU)
-		str(string(o.Technique))
-		str(string(o.MinGrade))
-		num(int64(o.Quantity))
-		buf = o.Due.AppendText(buf)
-		buf = append(buf, 0)
-	})
-	num(int64(len(req.Producers)))
-	each(len(req.Producers), sortedBy(len(req.Producers), func(i int) string { return req.Producers[i].ID }), func(i int) {
-		p := &req.Producers[i]
-		str(p.ID)
+	e.num(int64(len(req.Producers)))
+	prods := sortedBy(len(req.Producers), func(i int) string { return req.Producers[i].ID })
+	for i := range req.Producers {
+		p := &req.Producers[at(prods, i)]
+		e.str(p.ID)
 		caps := p.Capabilities
-		num(int64(len(caps)))
-		each(len(caps), sortedBy(len(caps), func(i int) string { return string(caps[i].Technique) }), func(ci int) {
-			c := &caps[ci]
-			str(string(c.Technique))
-			str(string(c.Grade))
-			num(int64(c.PerWeek))
+		e.num(int64(len(caps)))
+		order := sortedBy(len(caps), func(i int) string { return string(caps[i].Technique) })
+		for j := range caps {
+			c := &caps[at(order, j)]
+			e.str(string(c.Technique))
+			e.str(string(c.Grade))
+			e.num(int64(c.PerWeek))
 			cents, _ := pricing.Cents(c.UnitCost) // checked
-			num(cents)
-		})
-	})
+			e.num(cents)
+		}
+	}
 	policy := req.Policy
 	if policy == 0 {
 		policy = Proportional
 	}
-	str(req.From.String())
+	e.buf = append(req.From.AppendText(e.buf), 0)
 	if len(req.Orders) == 1 {
-		num(int64(max(req.Weeks, 1)))
+		e.num(int64(max(req.Weeks, 1)))
 	} else {
-		num(int64(req.Weeks)) // zero (up to the due dates) and one differ for Schedule
+		e.num(int64(req.Weeks)) // zero (up to the due dates) and one differ for Schedule
 	}
-	str(policy.String())
-	num(int64(max(req.MinLot, 1)))
+	e.str(policy.String())
+	e.num(int64(max(req.MinLot, 1)))
 	if req.Spread {
-		num(1)
+		e.num(1)
 	} else {
-		num(0)
+		e.num(0)
 	}
 	if req.HoldUntil.IsZero() {
-		num(0)
+		e.num(0)
 	} else {
-		num(1)
-		num(req.HoldUntil.Unix())
-		num(int64(req.HoldUntil.Nanosecond()))
+		e.num(1)
+		e.num(req.HoldUntil.Unix())
+		e.num(int64(req.HoldUntil.Nanosecond()))
 	}
-	sum := sha256.Sum256(buf)
+	sum := sha256.Sum256(e.buf)
 	return hex.EncodeToString(sum[:])
 }
 
+// fpWriter appends length-prefixed fields for a fingerprint.
+type fpWriter struct{ buf []byte }
+
+func (e *fpWriter) str(s string) {
+	e.buf = binary.AppendUvarint(e.buf, uint64(len(s)))
+	e.buf = append(e.buf, s...)
+}
+
+func (e *fpWriter) num(n int64) { e.buf = binary.AppendVarint(e.buf, n) }
+
 // sortedBy returns the indices 0..n-1 ordered by key, stably. When the
-// keys are in order already it returns nil: iterate 0..n-1 (see each).
+// keys are in order already it returns nil, which at reads as 0..n-1.
 func sortedBy(n int, key func(int) string) []int {
 	sorted := true
 	for i := 1; i < n && sorted; i++ {
@@ -391,13 +399,10 @@ func sortedBy(n int, key func(int) string) []int {
 	return idx
 }
 
-// each calls fn with 0..n-1 in the order idx gives (nil: in order).
-func each(n int, idx []int, fn func(int)) {
-	for i := range n {
-		if idx != nil {
-			fn(idx[i])
-		} else {
-			fn(i)
-		}
+// at returns idx[i], or i for a nil idx (see sortedBy).
+func at(idx []int, i int) int {
+	if idx == nil {
+		return i
 	}
+	return idx[i]
 }
