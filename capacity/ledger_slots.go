@@ -34,8 +34,11 @@ func (l *Ledger) Slots(ctx context.Context, q SlotQuery, producers []batik.Produ
 		return nil, err
 	}
 	weeks := q.To.Sub(q.From) + 1
-	if err := checkRange(q.From, weeks, producers); err != nil {
+	if weeks > MaxWeeks {
 		return nil, invalid("query.to", q.To.String(), "is more than "+strconv.Itoa(MaxWeeks)+" weeks after query.from "+q.From.String())
+	}
+	if err := checkRange(q.From, weeks, producers); err != nil {
+		return nil, err
 	}
 	var sel []batik.Producer
 	for _, p := range producers {

@@ -244,7 +244,5 @@ func techniquesFor(t batik.Technique) []batik.Technique {
 	if t != "" {
 		return []batik.Technique{t}
 	}
-	ts := batik.Techniques()
-	slices.Sort(ts)
-	return ts
+	return []batik.Technique{batik.Cap, batik.Kombinasi, batik.Printing, batik.Tulis}
 }
