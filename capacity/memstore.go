@@ -12,9 +12,9 @@ import (
 	"github.com/batikkit/batikkit/batik"
 )
 
-// memShards is how many lock shards the memory store has for bookings and
-// for slots. Bookings are sharded by key, slots (and calendar entries) by
-// producer ID, so Book calls on different producers rarely share a lock.
+// memShards is how many lock shards the memory store has for bookings
+// (by key) and for its producer directory (by producer ID). Book calls on
+// different producers and keys rarely share a lock.
 const memShards = 64
 
 // MemoryStore is a Store in memory: the embedded default, for tests,
@@ -24,12 +24,14 @@ const memShards = 64
 // restarts.
 //
 // There is no global lock on the write path: bookings are kept in 64
-// shards by key and slots in 64 shards by producer ID, each with its own
-// lock. Commit locks the booking's shard, then the slots' shards in
-// ascending shard order (a fixed global order, so two commits cannot
-// deadlock), and holds them while it checks and applies the change: a
-// change is all or nothing, and no reader sees half of one. Commits on
-// different producers and keys run in parallel.
+// shards by key, each with its own lock, and each producer's slots have a
+// lock of their own (found through 64 shards of a producer directory,
+// locked only to look up or add a producer). Commit locks the booking's
+// shard, then the producers of its slots in producer-ID order (the order
+// of Slot.Compare: a fixed global order, so two commits cannot deadlock),
+// and holds them while it checks and applies the change: a change is all
+// or nothing, and no reader sees half of one. Commits on different
+// producers and keys run in parallel.
 //
 // Expired holds are released lazily, without a background goroutine: each
 // slot keeps its holds ordered by expiry, Commit drops those expired at
@@ -61,8 +63,9 @@ type slotShard struct {
 	_    [64 - 32]byte
 }
 
-// prodSlots is one producer's slots and calendar entries.
+// prodSlots is one producer's slots and calendar entries, under its lock.
 type prodSlots struct {
+	mu    sync.RWMutex
 	slots map[techWeek]*slotRec
 	cal   map[techWeek]int // technique "" for the whole producer
 }
@@ -148,19 +151,18 @@ func (s *MemoryStore) Commit(ctx context.Context, c Change) (Booking, error) {
 		return Booking{}, fmt.Errorf("capacity: booking %s is at version %d, not %d: %w", quote(key), old.Version, c.Expect, ErrStale)
 	}
 
-	var shardBuf [16]int
-	shards := shardBuf[:0]
-	for _, d := range deltas {
-		shards = append(shards, s.shardOf(d.ProducerID))
-	}
-	slices.Sort(shards)
-	shards = slices.Compact(shards)
-	for _, i := range shards {
-		s.slots[i].mu.Lock()
+	var psBuf [16]*prodSlots
+	prods := psBuf[:0] // one per producer, in ID order as the deltas are
+	for i, d := range deltas {
+		if i == 0 || deltas[i-1].ProducerID != d.ProducerID {
+			ps := s.producer(d.ProducerID, true)
+			ps.mu.Lock()
+			prods = append(prods, ps)
+		}
 	}
 	defer func() {
-		for _, i := range shards {
-			s.slots[i].mu.Unlock()
+		for _, ps := range prods {
+			ps.mu.Unlock()
 		}
 	}()
 
@@ -173,8 +175,12 @@ func (s *MemoryStore) Commit(ctx context.Context, c Change) (Booking, error) {
 	}
 	var nextBuf [16]next
 	plan := nextBuf[:0]
-	for _, d := range deltas {
-		ps := s.slots[s.shardOf(d.ProducerID)].producer(d.ProducerID)
+	pi := -1
+	for i, d := range deltas {
+		if i == 0 || deltas[i-1].ProducerID != d.ProducerID {
+			pi++
+		}
+		ps := prods[pi]
 		rec := ps.slot(d.Technique, d.Week)
 		rec.release(c.Now)
 		capacity := d.Capacity
@@ -236,9 +242,20 @@ func orEmptyMap(m map[string]int) map[string]int {
 	return m
 }
 
-func (sh *slotShard) producer(id string) *prodSlots {
+// producer returns the record of producer id, adding an empty one when
+// create is set (nil when absent otherwise). It takes the directory
+// shard's lock only for the lookup.
+func (s *MemoryStore) producer(id string, create bool) *prodSlots {
+	sh := &s.slots[s.shardOf(id)]
+	sh.mu.RLock()
 	ps := sh.prod[id]
-	if ps == nil {
+	sh.mu.RUnlock()
+	if ps != nil || !create {
+		return ps
+	}
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if ps = sh.prod[id]; ps == nil {
 		ps = &prodSlots{slots: make(map[techWeek]*slotRec)}
 		sh.prod[id] = ps
 	}

@@ -16,7 +16,7 @@ import (
 // would govern (the technique's slot, or with an empty technique every
 // slot of the producer that week without an entry of its own), and with
 // an *InputError wrapping ErrInvalid an empty producer ID, a zero week or
-// a capacity outside [0, batik.MaxQuantity]. O(techniques); safe for
+// a capacity outside [0, batik.MaxQuantity]. O(the producer's slots); safe for
 // concurrent use.
 func (s *MemoryStore) SetCalendar(ctx context.Context, e CalendarEntry, now time.Time) error {
 	if err := ctx.Err(); err != nil {
@@ -25,10 +25,9 @@ func (s *MemoryStore) SetCalendar(ctx context.Context, e CalendarEntry, now time
 	if err := checkEntry(e); err != nil {
 		return err
 	}
-	sh := &s.slots[s.shardOf(e.ProducerID)]
-	sh.mu.Lock()
-	defer sh.mu.Unlock()
-	ps := sh.producer(e.ProducerID)
+	ps := s.producer(e.ProducerID, true)
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
 	for tw, r := range ps.slots {
 		if tw.w != e.Week || (e.Technique != "" && tw.t != e.Technique) {
 			continue
@@ -79,16 +78,15 @@ func (s *MemoryStore) Calendar(ctx context.Context, q SlotQuery) ([]CalendarEntr
 	}
 	out := []CalendarEntry{}
 	for _, id := range s.producersOf(q) {
-		sh := &s.slots[s.shardOf(id)]
-		sh.mu.RLock()
-		if ps := sh.prod[id]; ps != nil {
+		if ps := s.producer(id, false); ps != nil {
+			ps.mu.RLock()
 			for tw, v := range ps.cal {
 				if (q.Technique == "" || tw.t == "" || tw.t == q.Technique) && !tw.w.Before(q.From) && !q.To.Before(tw.w) {
 					out = append(out, CalendarEntry{id, tw.t, tw.w, v})
 				}
 			}
+			ps.mu.RUnlock()
 		}
-		sh.mu.RUnlock()
 	}
 	slices.SortFunc(out, func(a, b CalendarEntry) int {
 		return Slot{a.ProducerID, a.Technique, a.Week}.Compare(Slot{b.ProducerID, b.Technique, b.Week})

@@ -124,7 +124,7 @@ func checkQuery(q SlotQuery) error {
 }
 
 // producersOf lists the producers a query names, or every producer the
-// store knows when it names none, sorted and unique, with their shards.
+// store knows when it names none, sorted and unique.
 func (s *MemoryStore) producersOf(q SlotQuery) []string {
 	var ids []string
 	if len(q.ProducerIDs) > 0 {
@@ -157,8 +157,8 @@ func sortedUnique(ids []string) bool {
 
 // Usage returns the slots of q that a change has touched, in slot order,
 // with Held counting only holds unexpired at now. O(p x min(slots, 4 x
-// weeks)) for p producers; it takes one producer's shard at a time, so a
-// result spanning producers is not one snapshot (each slot is). Safe for
+// weeks)) for p producers; it takes one producer's lock at a time, so a
+// result spanning producers is not one snapshot (each producer's is). Safe for
 // concurrent use.
 func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]SlotUsage, error) {
 	if err := ctx.Err(); err != nil {
@@ -171,13 +171,11 @@ func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]
 	out := make([]SlotUsage, 0, min(len(q.ProducerIDs)*span, 1024))
 	var weeks []Week // q's weeks, made when first needed
 	for _, id := range s.producersOf(q) {
-		sh := &s.slots[s.shardOf(id)]
-		sh.mu.RLock()
-		ps := sh.prod[id]
+		ps := s.producer(id, false)
 		if ps == nil {
-			sh.mu.RUnlock()
 			continue
 		}
+		ps.mu.RLock()
 		first := len(out)
 		add := func(tw techWeek, r *slotRec) {
 			out = append(out, SlotUsage{Slot: Slot{id, tw.t, tw.w}, Held: r.heldAt(now), Confirmed: r.confirmed,
@@ -204,7 +202,7 @@ func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]
 				}
 			}
 		}
-		sh.mu.RUnlock()
+		ps.mu.RUnlock()
 		part := out[first:]
 		slices.SortFunc(part, func(a, b SlotUsage) int { return a.Slot.Compare(b.Slot) })
 	}
@@ -212,7 +210,7 @@ func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]
 }
 
 // visitUsage calls fn with the held and confirmed pieces of each slot
-// Usage would return, under the slot's shard lock: the allocation-free
+// Usage would return, under the producer's lock: the allocation-free
 // form of Usage for Ledger.Book.
 func (s *MemoryStore) visitUsage(ctx context.Context, q SlotQuery, now time.Time, fn func(string, batik.Technique, Week, int)) error {
 	if err := ctx.Err(); err != nil {
@@ -222,18 +220,19 @@ func (s *MemoryStore) visitUsage(ctx context.Context, q SlotQuery, now time.Time
 		return err
 	}
 	for _, id := range s.producersOf(q) {
-		sh := &s.slots[s.shardOf(id)]
-		sh.mu.RLock()
-		if ps := sh.prod[id]; ps != nil {
-			for tw, r := range ps.slots {
-				if r.recorded && (q.Technique == "" || tw.t == q.Technique) && !tw.w.Before(q.From) && !q.To.Before(tw.w) {
-					if n := r.heldAt(now) + r.confirmed; n != 0 {
-						fn(id, tw.t, tw.w, n)
-					}
+		ps := s.producer(id, false)
+		if ps == nil {
+			continue
+		}
+		ps.mu.RLock()
+		for tw, r := range ps.slots {
+			if r.recorded && (q.Technique == "" || tw.t == q.Technique) && !tw.w.Before(q.From) && !q.To.Before(tw.w) {
+				if n := r.heldAt(now) + r.confirmed; n != 0 {
+					fn(id, tw.t, tw.w, n)
 				}
 			}
 		}
-		sh.mu.RUnlock()
+		ps.mu.RUnlock()
 	}
 	return nil
 }
