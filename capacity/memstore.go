@@ -15,7 +15,7 @@ import (
 // memShards is how many lock shards the memory store has for bookings
 // (by key) and for its producer directory (by producer ID). Book calls on
 // different producers and keys rarely share a lock.
-const memShards = 64
+const memShards = 256
 
 // MemoryStore is a Store in memory: the embedded default, for tests,
 // examples and single-process services. It is safe for concurrent use and
@@ -23,9 +23,9 @@ const memShards = 64
 // capacity/pgstore to share a ledger between processes or keep it across
 // restarts.
 //
-// There is no global lock on the write path: bookings are kept in 64
+// There is no global lock on the write path: bookings are kept in 256
 // shards by key, each with its own lock, and each producer's slots have a
-// lock of their own (found through 64 shards of a producer directory,
+// lock of their own (found through 256 shards of a producer directory,
 // locked only to look up or add a producer). Commit locks the booking's
 // shard, then the producers of its slots in producer-ID order (the order
 // of Slot.Compare: a fixed global order, so two commits cannot deadlock),
@@ -92,12 +92,7 @@ type hold struct {
 
 // NewMemoryStore returns an empty store. O(1).
 func NewMemoryStore() *MemoryStore {
-	s := &MemoryStore{seed: maphash.MakeSeed()}
-	for i := range s.bookings {
-		s.bookings[i].m = make(map[string]*Booking)
-		s.slots[i].prod = make(map[string]*prodSlots)
-	}
-	return s
+	return &MemoryStore{seed: maphash.MakeSeed()} // shard maps are made on first use
 }
 
 func (s *MemoryStore) shardOf(key string) int {
@@ -220,6 +215,9 @@ func (s *MemoryStore) Commit(ctx context.Context, c Change) (Booking, error) {
 	}
 	b := c.Booking.clone()
 	b.Version = c.Expect + 1
+	if bs.m == nil {
+		bs.m = make(map[string]*Booking)
+	}
 	bs.m[key] = &b
 	// The caller's record is returned as stored, without a second copy:
 	// the store keeps its own.
@@ -257,6 +255,9 @@ func (s *MemoryStore) producer(id string, create bool) *prodSlots {
 	defer sh.mu.Unlock()
 	if ps = sh.prod[id]; ps == nil {
 		ps = &prodSlots{slots: make(map[techWeek]*slotRec)}
+		if sh.prod == nil {
+			sh.prod = make(map[string]*prodSlots)
+		}
 		sh.prod[id] = ps
 	}
 	return ps
