@@ -268,3 +268,37 @@ func ExampleLedger_Book_schedule() {
 	// SHIRT-1 SLO-02/cap/2026-W50 60
 	// unfilled map[]
 }
+
+func ExampleLedger_Booking() {
+	ctx := context.Background()
+	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 30}
+	_, _ = ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
+		From: capacity.MustParseWeek("2026-W49"), Policy: capacity.LowestCost, HoldUntil: exNow.Add(time.Hour)}, exNow)
+	b, _ := ledger.Booking(ctx, "SHIRT-1", exNow.Add(2*time.Hour)) // read after the hold lapsed
+	b.Request = b.Request[:12] + "..."
+	data, _ := json.MarshalIndent(b, "", "  ")
+	fmt.Println(string(data))
+	// Output:
+	// {
+	//   "key": "SHIRT-1",
+	//   "state": "expired",
+	//   "hold_until": "2026-12-01T09:00:00+07:00",
+	//   "request": "7d2a49fd197f...",
+	//   "lines": [
+	//     {
+	//       "order_id": "SHIRT-1",
+	//       "producer_id": "SLO-02",
+	//       "technique": "cap",
+	//       "week": "2026-W49",
+	//       "quantity": 30,
+	//       "delivered": 0,
+	//       "unit_cost": "80000"
+	//     }
+	//   ],
+	//   "unfilled": {},
+	//   "version": 1,
+	//   "created": "2026-12-01T08:00:00+07:00",
+	//   "updated": "2026-12-01T08:00:00+07:00"
+	// }
+}

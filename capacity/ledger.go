@@ -2,9 +2,6 @@ package capacity
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -14,7 +11,6 @@ import (
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
-	"github.com/batikkit/batikkit/pricing"
 )
 
 // Ledger books orders on the free capacity of producers' slots and keeps
@@ -306,98 +302,4 @@ func sortLines(lines []BookingLine) {
 		}
 		return a.Slot.Compare(b.Slot)
 	})
-}
-
-// fingerprint is the hex SHA-256 of the request's canonical encoding:
-// orders and producers sorted by ID, capabilities by technique, options
-// with their defaults filled in, every field length-prefixed.
-func (req *BookRequest) fingerprint() string {
-	buf := make([]byte, 0, 1024)
-	str := func(s string) {
-		buf = binary.AppendUvarint(buf, uint64(len(s)))
-		buf = append(buf, s...)
-	}
-	num := func(n int64) { buf = binary.AppendVarint(buf, n) }
-	str("batikkit.capacity.BookRequest/1")
-	num(int64(len(req.Orders)))
-	each(len(req.Orders), sortedBy(len(req.Orders), func(i int) string { return req.Orders[i].ID }), func(i int) {
-		o := &req.Orders[i]
-		str(o.ID)
-		str(o.SKU)
-		str(string(o.Technique))
-		str(string(o.MinGrade))
-		num(int64(o.Quantity))
-		buf = o.Due.AppendText(buf)
-		buf = append(buf, 0)
-	})
-	num(int64(len(req.Producers)))
-	each(len(req.Producers), sortedBy(len(req.Producers), func(i int) string { return req.Producers[i].ID }), func(i int) {
-		p := &req.Producers[i]
-		str(p.ID)
-		caps := p.Capabilities
-		num(int64(len(caps)))
-		each(len(caps), sortedBy(len(caps), func(i int) string { return string(caps[i].Technique) }), func(ci int) {
-			c := &caps[ci]
-			str(string(c.Technique))
-			str(string(c.Grade))
-			num(int64(c.PerWeek))
-			cents, _ := pricing.Cents(c.UnitCost) // checked
-			num(cents)
-		})
-	})
-	policy := req.Policy
-	if policy == 0 {
-		policy = Proportional
-	}
-	str(req.From.String())
-	if len(req.Orders) == 1 {
-		num(int64(max(req.Weeks, 1)))
-	} else {
-		num(int64(req.Weeks)) // zero (up to the due dates) and one differ for Schedule
-	}
-	str(policy.String())
-	num(int64(max(req.MinLot, 1)))
-	if req.Spread {
-		num(1)
-	} else {
-		num(0)
-	}
-	if req.HoldUntil.IsZero() {
-		num(0)
-	} else {
-		num(1)
-		num(req.HoldUntil.Unix())
-		num(int64(req.HoldUntil.Nanosecond()))
-	}
-	sum := sha256.Sum256(buf)
-	return hex.EncodeToString(sum[:])
-}
-
-// sortedBy returns the indices 0..n-1 ordered by key, stably. When the
-// keys are in order already it returns nil: iterate 0..n-1 (see each).
-func sortedBy(n int, key func(int) string) []int {
-	sorted := true
-	for i := 1; i < n && sorted; i++ {
-		sorted = key(i-1) <= key(i)
-	}
-	if sorted {
-		return nil
-	}
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(key(a), key(b)) })
-	return idx
-}
-
-// each calls fn with 0..n-1 in the order idx gives (nil: in order).
-func each(n int, idx []int, fn func(int)) {
-	for i := range n {
-		if idx != nil {
-			fn(idx[i])
-		} else {
-			fn(i)
-		}
-	}
 }

@@ -1,7 +1,6 @@
 package capacity
 
 import (
-	"cmp"
 	"context"
 	"slices"
 	"strconv"
@@ -32,12 +31,13 @@ type snapshot struct {
 const ntech = 4
 
 // snapshot reads the calendar and usage of producers' slots for weeks
-// from .. from+weeks-1 (technique tech, or every one when empty). With
-// keep it also keeps each slot's usage.
+// from .. from+weeks-1 (technique tech, or every one when empty).
 func (l *Ledger) snapshot(ctx context.Context, producers []batik.Producer, tech batik.Technique, from Week, weeks int, now time.Time) (*snapshot, error) {
 	return l.snapshotOf(ctx, producers, tech, from, weeks, now, false)
 }
 
+// snapshotOf is snapshot; with keep it also keeps each slot's usage (for
+// Slots).
 func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tech batik.Technique, from Week, weeks int, now time.Time, keep bool) (*snapshot, error) {
 	s := &snapshot{from: from, weeks: weeks, prods: producers}
 	if weeks == 0 {
@@ -306,62 +306,4 @@ func checkRange(from Week, weeks int, producers []batik.Producer) error {
 	}
 	_, err := sortByID(producers)
 	return err
-}
-
-// SlotStatus is one slot's capacity and what is taken of it: held
-// (unexpired holds), confirmed and delivered pieces, and what is free.
-type SlotStatus struct {
-	Slot          // producer_id, technique, week
-	Capacity  int `json:"capacity"`
-	Held      int `json:"held"`
-	Confirmed int `json:"confirmed"`
-	Delivered int `json:"delivered"`
-	Free      int `json:"free"` // Capacity - Held - Confirmed, at least 0
-}
-
-// Slots returns the status at now of every slot of q: for each of the
-// producers (only those q.ProducerIDs lists, when it lists any), each of
-// its capabilities (only q.Technique, when set) and each week from q.From
-// to q.To, in slot order. Capacity is the calendar entry or else PerWeek,
-// as Book uses. Errors: *InputError wrapping ErrInvalid for a zero or
-// reversed week range, one longer than MaxWeeks, or a producer Allocate
-// refuses; the store's errors. O(producers x capabilities x weeks); safe
-// for concurrent use.
-func (l *Ledger) Slots(ctx context.Context, q SlotQuery, producers []batik.Producer, now time.Time) ([]SlotStatus, error) {
-	if err := checkQuery(q); err != nil {
-		return nil, err
-	}
-	weeks := q.To.Sub(q.From) + 1
-	if err := checkRange(q.From, weeks, producers); err != nil {
-		return nil, invalid("query.to", q.To.String(), "is more than "+strconv.Itoa(MaxWeeks)+" weeks after query.from "+q.From.String())
-	}
-	var sel []batik.Producer
-	for _, p := range producers {
-		if len(q.ProducerIDs) == 0 || slices.Contains(q.ProducerIDs, p.ID) {
-			sel = append(sel, p)
-		}
-	}
-	slices.SortFunc(sel, func(a, b batik.Producer) int { return cmp.Compare(a.ID, b.ID) })
-	s, err := l.snapshotOf(ctx, sel, q.Technique, q.From, weeks, now, true)
-	if err != nil {
-		return nil, err
-	}
-	out := []SlotStatus{}
-	for _, p := range sel {
-		caps := slices.Clone(p.Capabilities)
-		slices.SortFunc(caps, func(a, b batik.Capability) int { return cmp.Compare(a.Technique, b.Technique) })
-		for _, c := range caps {
-			if q.Technique != "" && c.Technique != q.Technique {
-				continue
-			}
-			for _, w := range s.wk {
-				sl := Slot{p.ID, c.Technique, w}
-				u := s.usage[sl]
-				i := s.at(p.ID, c.Technique, w)
-				out = append(out, SlotStatus{Slot: sl, Capacity: int(s.capac[i]), Held: u.Held, Confirmed: u.Confirmed,
-					Delivered: u.Delivered, Free: int(s.free[i])})
-			}
-		}
-	}
-	return out, nil
 }

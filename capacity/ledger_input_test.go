@@ -160,3 +160,26 @@ func TestSetCalendar(t *testing.T) {
 	require.ErrorIs(t, err, capacity.ErrNoRoom, "100 are booked in W49")
 	assert.Equal(t, before, dump(t, l, ps, t0), "ledger unchanged")
 }
+
+func TestSlotsAndFreeBadInput(t *testing.T) {
+	l := fresh()
+	ps := ws(100)
+	_, err := l.Slots(ctx, capacity.SlotQuery{From: w49, To: w49.Add(capacity.MaxWeeks)}, ps, t0)
+	require.ErrorIs(t, err, capacity.ErrInvalid)
+	requireField(t, err, "query.to")
+	_, err = l.Slots(ctx, capacity.SlotQuery{From: w49.Add(1), To: w49}, ps, t0)
+	require.ErrorIs(t, err, capacity.ErrInvalid)
+	requireField(t, err, "query.to")
+	_, err = l.Slots(ctx, capacity.SlotQuery{To: w49}, ps, t0)
+	requireField(t, err, "query.from")
+	bad := ws(100)
+	bad[0].Capabilities[0].PerWeek = -3
+	_, err = l.Slots(ctx, capacity.SlotQuery{From: w49, To: w49}, bad, t0)
+	requireField(t, err, "producers[0].capabilities[0].per_week")
+	_, err = l.Free(ctx, ps, w49, 0, t0)
+	requireField(t, err, "weeks")
+	_, err = l.Free(ctx, ps, capacity.Week{}, 1, t0)
+	requireField(t, err, "from")
+	_, err = l.Free(ctx, ps, capacity.MustParseWeek("9999-W52"), 2, t0)
+	requireField(t, err, "weeks")
+}

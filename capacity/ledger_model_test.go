@@ -398,8 +398,14 @@ func TestLedgerAgainstModel(t *testing.T) {
 	if testing.Short() {
 		seqs = 1000
 	}
-	for seq := range seqs {
-		runModelSequence(t, uint64(seq), steps)
+	const chunks = 4
+	for c := range chunks {
+		t.Run("chunk"+strconv.Itoa(c), func(t *testing.T) {
+			t.Parallel()
+			for seq := c; seq < seqs; seq += chunks {
+				runModelSequence(t, uint64(seq), steps)
+			}
+		})
 	}
 }
 

@@ -132,7 +132,7 @@ func TestBookIdempotent(t *testing.T) {
 	ps := ws(100)
 	b1, err := l.Book(ctx, req("ORD-1", 40, 1, ps), t0)
 	require.NoError(t, err)
-	// The same request later, with producers in another order: the same booking.
+	// The same request an hour later: the same booking, unchanged.
 	b2, err := l.Book(ctx, req("ORD-1", 40, 1, ps), t0.Add(time.Hour))
 	require.NoError(t, err)
 	assert.Equal(t, b1, b2)
@@ -149,6 +149,31 @@ func requireField(t *testing.T, err error, field string) {
 	var ie *capacity.InputError
 	require.True(t, errors.As(err, &ie), "%v is an *InputError", err)
 	assert.Equal(t, field, ie.Field)
+}
+
+// TestFingerprintIgnoresSliceOrder: orders, producers and capabilities in
+// another order are the same request; a changed field is not.
+func TestFingerprintIgnoresSliceOrder(t *testing.T) {
+	l := fresh()
+	ps := ws(100, 80, 60)
+	ps[1].Capabilities = append(ps[1].Capabilities, batik.Capability{Technique: batik.Tulis, Grade: batik.Halus, PerWeek: 5, UnitCost: ps[1].Capabilities[0].UnitCost})
+	o1, o2 := capOrd("O-1", 50), capOrd("O-2", 40)
+	o1.Due, o2.Due = batik.MustParseDate("2026-12-21"), batik.MustParseDate("2026-12-14")
+	r := capacity.BookRequest{Key: "batch", Orders: []batik.Order{o1, o2}, Producers: ps, From: w49}
+	b1, err := l.Book(ctx, r, t0)
+	require.NoError(t, err)
+	rev := []batik.Producer{ps[2], ps[1], ps[0]}
+	rev[1].Capabilities = []batik.Capability{ps[1].Capabilities[1], ps[1].Capabilities[0]}
+	b2, err := l.Book(ctx, capacity.BookRequest{Key: "batch", Orders: []batik.Order{o2, o1}, Producers: rev, From: w49}, t0.Add(time.Hour))
+	require.NoError(t, err)
+	assert.Equal(t, b1.Request, b2.Request)
+	assert.EqualValues(t, 1, b2.Version)
+	r.Spread = true
+	_, err = l.Book(ctx, r, t0)
+	require.ErrorIs(t, err, capacity.ErrConflict)
+	r.Spread, r.HoldUntil = false, t0.Add(time.Hour)
+	_, err = l.Book(ctx, r, t0)
+	require.ErrorIs(t, err, capacity.ErrConflict)
 }
 
 func TestBookingJSON(t *testing.T) {

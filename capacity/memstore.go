@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"hash/maphash"
-	"math"
 	"slices"
 	"strconv"
 	"sync"
@@ -13,10 +12,10 @@ import (
 	"github.com/batikkit/batikkit/batik"
 )
 
-// memShards is how many lock shards the memory store has for bookings and
-// for slots. Bookings are sharded by key, slots (and calendar entries) by
-// producer ID, so Book calls on different producers rarely share a lock.
-const memShards = 64
+// memShards is how many lock shards the memory store has for bookings
+// (by key) and for its producer directory (by producer ID). Book calls on
+// different producers and keys rarely share a lock.
+const memShards = 256
 
 // MemoryStore is a Store in memory: the embedded default, for tests,
 // examples and single-process services. It is safe for concurrent use and
@@ -24,13 +23,15 @@ const memShards = 64
 // capacity/pgstore to share a ledger between processes or keep it across
 // restarts.
 //
-// There is no global lock on the write path: bookings are kept in 64
-// shards by key and slots in 64 shards by producer ID, each with its own
-// lock. Commit locks the booking's shard, then the slots' shards in
-// ascending shard order (a fixed global order, so two commits cannot
-// deadlock), and holds them while it checks and applies the change: a
-// change is all or nothing, and no reader sees half of one. Commits on
-// different producers and keys run in parallel.
+// There is no global lock on the write path: bookings are kept in 256
+// shards by key, each with its own lock, and each producer's slots have a
+// lock of their own (found through 256 shards of a producer directory,
+// locked only to look up or add a producer). Commit locks the booking's
+// shard, then the producers of its slots in producer-ID order (the order
+// of Slot.Compare: a fixed global order, so two commits cannot deadlock),
+// and holds them while it checks and applies the change: a change is all
+// or nothing, and no reader sees half of one. Commits on different
+// producers and keys run in parallel.
 //
 // Expired holds are released lazily, without a background goroutine: each
 // slot keeps its holds ordered by expiry, Commit drops those expired at
@@ -62,8 +63,9 @@ type slotShard struct {
 	_    [64 - 32]byte
 }
 
-// prodSlots is one producer's slots and calendar entries.
+// prodSlots is one producer's slots and calendar entries, under its lock.
 type prodSlots struct {
+	mu    sync.RWMutex
 	slots map[techWeek]*slotRec
 	cal   map[techWeek]int // technique "" for the whole producer
 }
@@ -90,12 +92,7 @@ type hold struct {
 
 // NewMemoryStore returns an empty store. O(1).
 func NewMemoryStore() *MemoryStore {
-	s := &MemoryStore{seed: maphash.MakeSeed()}
-	for i := range s.bookings {
-		s.bookings[i].m = make(map[string]*Booking)
-		s.slots[i].prod = make(map[string]*prodSlots)
-	}
-	return s
+	return &MemoryStore{seed: maphash.MakeSeed()} // shard maps are made on first use
 }
 
 func (s *MemoryStore) shardOf(key string) int {
@@ -149,19 +146,18 @@ func (s *MemoryStore) Commit(ctx context.Context, c Change) (Booking, error) {
 		return Booking{}, fmt.Errorf("capacity: booking %s is at version %d, not %d: %w", quote(key), old.Version, c.Expect, ErrStale)
 	}
 
-	var shardBuf [16]int
-	shards := shardBuf[:0]
-	for _, d := range deltas {
-		shards = append(shards, s.shardOf(d.ProducerID))
-	}
-	slices.Sort(shards)
-	shards = slices.Compact(shards)
-	for _, i := range shards {
-		s.slots[i].mu.Lock()
+	var psBuf [16]*prodSlots
+	prods := psBuf[:0] // one per producer, in ID order as the deltas are
+	for i, d := range deltas {
+		if i == 0 || deltas[i-1].ProducerID != d.ProducerID {
+			ps := s.producer(d.ProducerID, true)
+			ps.mu.Lock()
+			prods = append(prods, ps)
+		}
 	}
 	defer func() {
-		for _, i := range shards {
-			s.slots[i].mu.Unlock()
+		for _, ps := range prods {
+			ps.mu.Unlock()
 		}
 	}()
 
@@ -174,8 +170,12 @@ func (s *MemoryStore) Commit(ctx context.Context, c Change) (Booking, error) {
 	}
 	var nextBuf [16]next
 	plan := nextBuf[:0]
-	for _, d := range deltas {
-		ps := s.slots[s.shardOf(d.ProducerID)].producer(d.ProducerID)
+	pi := -1
+	for i, d := range deltas {
+		if i == 0 || deltas[i-1].ProducerID != d.ProducerID {
+			pi++
+		}
+		ps := prods[pi]
 		rec := ps.slot(d.Technique, d.Week)
 		rec.release(c.Now)
 		capacity := d.Capacity
@@ -215,6 +215,9 @@ func (s *MemoryStore) Commit(ctx context.Context, c Change) (Booking, error) {
 	}
 	b := c.Booking.clone()
 	b.Version = c.Expect + 1
+	if bs.m == nil {
+		bs.m = make(map[string]*Booking)
+	}
 	bs.m[key] = &b
 	// The caller's record is returned as stored, without a second copy:
 	// the store keeps its own.
@@ -237,10 +240,24 @@ func orEmptyMap(m map[string]int) map[string]int {
 	return m
 }
 
-func (sh *slotShard) producer(id string) *prodSlots {
+// producer returns the record of producer id, adding an empty one when
+// create is set (nil when absent otherwise). It takes the directory
+// shard's lock only for the lookup.
+func (s *MemoryStore) producer(id string, create bool) *prodSlots {
+	sh := &s.slots[s.shardOf(id)]
+	sh.mu.RLock()
 	ps := sh.prod[id]
-	if ps == nil {
+	sh.mu.RUnlock()
+	if ps != nil || !create {
+		return ps
+	}
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if ps = sh.prod[id]; ps == nil {
 		ps = &prodSlots{slots: make(map[techWeek]*slotRec)}
+		if sh.prod == nil {
+			sh.prod = make(map[string]*prodSlots)
+		}
 		sh.prod[id] = ps
 	}
 	return ps
@@ -305,327 +322,4 @@ func (r *slotRec) heldAt(now time.Time) int {
 		held -= r.holds[i].qty
 	}
 	return held
-}
-
-// clone returns a deep copy of b, so that no caller shares the store's
-// slices and maps.
-func (b *Booking) clone() Booking {
-	c := *b
-	c.Lines = slices.Clone(b.Lines)
-	if c.Lines == nil {
-		c.Lines = []BookingLine{}
-	}
-	if len(b.Unfilled) > 0 {
-		c.Unfilled = make(map[string]int, len(b.Unfilled))
-		for k, v := range b.Unfilled {
-			c.Unfilled[k] = v
-		}
-	} else {
-		c.Unfilled = nil
-	}
-	return c
-}
-
-// view returns a copy of b as a reader at now sees it: a hold whose
-// HoldUntil is at or before now is Expired.
-func (b *Booking) view(now time.Time) Booking {
-	c := b.clone()
-	c.State, c.Unfilled = c.stateAt(now), orEmptyMap(c.Unfilled)
-	return c
-}
-
-// stateAt is b's state at now: Held becomes Expired once HoldUntil is at
-// or before now.
-func (b *Booking) stateAt(now time.Time) State {
-	if b.State == Held && !b.HoldUntil.After(now) {
-		return Expired
-	}
-	return b.State
-}
-
-// Booking returns the booking with the key as seen at now, or an error
-// wrapping ErrNotFound. O(lines); safe for concurrent use.
-func (s *MemoryStore) Booking(ctx context.Context, key string, now time.Time) (Booking, error) {
-	if err := ctx.Err(); err != nil {
-		return Booking{}, err
-	}
-	bs := &s.bookings[s.shardOf(key)]
-	bs.mu.RLock()
-	defer bs.mu.RUnlock()
-	b, ok := bs.m[key]
-	if !ok {
-		return Booking{}, fmt.Errorf("capacity: booking %s: %w", quote(key), ErrNotFound)
-	}
-	return b.view(now), nil
-}
-
-// Bookings returns the bookings with a line for f.OrderID and/or
-// f.ProducerID (every booking when both are empty), sorted by key. A
-// booking with no lines matches an order it lists in Unfilled. It scans
-// every booking: O(n log n) for n bookings. Safe for concurrent use.
-func (s *MemoryStore) Bookings(ctx context.Context, f BookingFilter, now time.Time) ([]Booking, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	out := []Booking{}
-	for i := range s.bookings {
-		bs := &s.bookings[i]
-		bs.mu.RLock()
-		for _, b := range bs.m {
-			if b.matches(f) {
-				out = append(out, b.view(now))
-			}
-		}
-		bs.mu.RUnlock()
-	}
-	slices.SortFunc(out, func(a, b Booking) int {
-		switch {
-		case a.Key < b.Key:
-			return -1
-		case a.Key > b.Key:
-			return 1
-		}
-		return 0
-	})
-	return out, nil
-}
-
-func (b *Booking) matches(f BookingFilter) bool {
-	if f.OrderID == "" && f.ProducerID == "" {
-		return true
-	}
-	for _, l := range b.Lines {
-		if (f.OrderID == "" || l.OrderID == f.OrderID) && (f.ProducerID == "" || l.ProducerID == f.ProducerID) {
-			return true
-		}
-	}
-	if f.ProducerID == "" {
-		_, ok := b.Unfilled[f.OrderID]
-		return ok
-	}
-	return false
-}
-
-// checkQuery refuses a query with a zero or reversed week range.
-func checkQuery(q SlotQuery) error {
-	switch {
-	case q.From.IsZero():
-		return invalid("query.from", `""`, "must be a week")
-	case q.To.IsZero():
-		return invalid("query.to", `""`, "must be a week")
-	case q.To.Before(q.From):
-		return invalid("query.to", q.To.String(), "is before query.from "+q.From.String())
-	}
-	return nil
-}
-
-// producersOf lists the producers a query names, or every producer the
-// store knows when it names none, sorted and unique, with their shards.
-func (s *MemoryStore) producersOf(q SlotQuery) []string {
-	var ids []string
-	if len(q.ProducerIDs) > 0 {
-		if sortedUnique(q.ProducerIDs) {
-			return q.ProducerIDs // read only
-		}
-		ids = slices.Clone(q.ProducerIDs)
-	} else {
-		for i := range s.slots {
-			sh := &s.slots[i]
-			sh.mu.RLock()
-			for id := range sh.prod {
-				ids = append(ids, id)
-			}
-			sh.mu.RUnlock()
-		}
-	}
-	slices.Sort(ids)
-	return slices.Compact(ids)
-}
-
-func sortedUnique(ids []string) bool {
-	for i := 1; i < len(ids); i++ {
-		if ids[i-1] >= ids[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// Usage returns the slots of q that a change has touched, in slot order,
-// with Held counting only holds unexpired at now. O(p x min(slots, 4 x
-// weeks)) for p producers; it takes one producer's shard at a time, so a
-// result spanning producers is not one snapshot (each slot is). Safe for
-// concurrent use.
-func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]SlotUsage, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if err := checkQuery(q); err != nil {
-		return nil, err
-	}
-	span := q.To.Sub(q.From) + 1
-	out := make([]SlotUsage, 0, min(len(q.ProducerIDs)*span, 1024))
-	var weeks []Week // q's weeks, made when first needed
-	for _, id := range s.producersOf(q) {
-		sh := &s.slots[s.shardOf(id)]
-		sh.mu.RLock()
-		ps := sh.prod[id]
-		if ps == nil {
-			sh.mu.RUnlock()
-			continue
-		}
-		first := len(out)
-		add := func(tw techWeek, r *slotRec) {
-			out = append(out, SlotUsage{Slot: Slot{id, tw.t, tw.w}, Held: r.heldAt(now), Confirmed: r.confirmed,
-				Delivered: r.delivered, Capacity: r.capacity, Recorded: r.recorded})
-		}
-		if span <= len(ps.slots) {
-			if weeks == nil {
-				weeks = make([]Week, 0, span)
-				for w := q.From; !w.IsZero() && !q.To.Before(w); w = w.Add(1) {
-					weeks = append(weeks, w)
-				}
-			}
-			for _, t := range techniquesFor(q.Technique) {
-				for _, w := range weeks {
-					if r := ps.slots[techWeek{t, w}]; r != nil && r.recorded {
-						add(techWeek{t, w}, r)
-					}
-				}
-			}
-		} else {
-			for tw, r := range ps.slots {
-				if r.recorded && (q.Technique == "" || tw.t == q.Technique) && !tw.w.Before(q.From) && !q.To.Before(tw.w) {
-					add(tw, r)
-				}
-			}
-		}
-		sh.mu.RUnlock()
-		part := out[first:]
-		slices.SortFunc(part, func(a, b SlotUsage) int { return a.Slot.Compare(b.Slot) })
-	}
-	return out, nil
-}
-
-// visitUsage calls fn with the held and confirmed pieces of each slot
-// Usage would return, under the slot's shard lock: the allocation-free
-// form of Usage for Ledger.Book.
-func (s *MemoryStore) visitUsage(ctx context.Context, q SlotQuery, now time.Time, fn func(string, batik.Technique, Week, int)) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if err := checkQuery(q); err != nil {
-		return err
-	}
-	for _, id := range s.producersOf(q) {
-		sh := &s.slots[s.shardOf(id)]
-		sh.mu.RLock()
-		if ps := sh.prod[id]; ps != nil {
-			for tw, r := range ps.slots {
-				if r.recorded && (q.Technique == "" || tw.t == q.Technique) && !tw.w.Before(q.From) && !q.To.Before(tw.w) {
-					if n := r.heldAt(now) + r.confirmed; n != 0 {
-						fn(id, tw.t, tw.w, n)
-					}
-				}
-			}
-		}
-		sh.mu.RUnlock()
-	}
-	return nil
-}
-
-// techniquesFor is t alone, or every technique in text order (the order
-// Slot.Compare uses) when t is empty.
-func techniquesFor(t batik.Technique) []batik.Technique {
-	if t != "" {
-		return []batik.Technique{t}
-	}
-	ts := batik.Techniques()
-	slices.Sort(ts)
-	return ts
-}
-
-// SetCalendar records e, as Store.SetCalendar says: it refuses, with an
-// error wrapping ErrNoRoom, a capacity below held + confirmed in a slot it
-// would govern (the technique's slot, or with an empty technique every
-// slot of the producer that week without an entry of its own), and with
-// an *InputError wrapping ErrInvalid an empty producer ID, a zero week or
-// a capacity outside [0, batik.MaxQuantity]. O(techniques); safe for
-// concurrent use.
-func (s *MemoryStore) SetCalendar(ctx context.Context, e CalendarEntry, now time.Time) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if err := checkEntry(e); err != nil {
-		return err
-	}
-	sh := &s.slots[s.shardOf(e.ProducerID)]
-	sh.mu.Lock()
-	defer sh.mu.Unlock()
-	ps := sh.producer(e.ProducerID)
-	for tw, r := range ps.slots {
-		if tw.w != e.Week || (e.Technique != "" && tw.t != e.Technique) {
-			continue
-		}
-		if e.Technique == "" {
-			if _, own := ps.cal[tw]; own {
-				continue
-			}
-		}
-		r.release(now)
-		if r.held+r.confirmed > e.Capacity {
-			return fmt.Errorf("capacity: calendar %s: %d held and %d confirmed in %s, above the capacity %d: %w",
-				e.ProducerID, r.held, r.confirmed, Slot{e.ProducerID, tw.t, tw.w}, e.Capacity, ErrNoRoom)
-		}
-	}
-	if ps.cal == nil {
-		ps.cal = make(map[techWeek]int)
-	}
-	ps.cal[techWeek{e.Technique, e.Week}] = e.Capacity
-	return nil
-}
-
-// checkEntry checks a calendar entry's fields.
-func checkEntry(e CalendarEntry) error {
-	switch {
-	case e.ProducerID == "":
-		return invalid("calendar.producer_id", `""`, "must not be empty")
-	case e.Technique != "" && !e.Technique.Valid():
-		return invalid("calendar.technique", quote(string(e.Technique)), "unknown technique")
-	case e.Week.IsZero():
-		return invalid("calendar.week", `""`, "must be a week such as 2026-W50")
-	case e.Capacity < 0 || e.Capacity > math.MaxInt32:
-		return invalid("calendar.capacity", strconv.Itoa(e.Capacity), "must be in [0, 2147483647]")
-	}
-	return nil
-}
-
-// Calendar returns the entries for the slots of q, in slot order, an
-// entry with an empty technique first within a producer and week. With a
-// technique in q it returns that technique's entries and the producers'
-// entries with an empty technique. O(p x entries); safe for concurrent use.
-func (s *MemoryStore) Calendar(ctx context.Context, q SlotQuery) ([]CalendarEntry, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if err := checkQuery(q); err != nil {
-		return nil, err
-	}
-	out := []CalendarEntry{}
-	for _, id := range s.producersOf(q) {
-		sh := &s.slots[s.shardOf(id)]
-		sh.mu.RLock()
-		if ps := sh.prod[id]; ps != nil {
-			for tw, v := range ps.cal {
-				if (q.Technique == "" || tw.t == "" || tw.t == q.Technique) && !tw.w.Before(q.From) && !q.To.Before(tw.w) {
-					out = append(out, CalendarEntry{id, tw.t, tw.w, v})
-				}
-			}
-		}
-		sh.mu.RUnlock()
-	}
-	slices.SortFunc(out, func(a, b CalendarEntry) int {
-		return Slot{a.ProducerID, a.Technique, a.Week}.Compare(Slot{b.ProducerID, b.Technique, b.Week})
-	})
-	return out, nil
 }

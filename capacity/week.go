@@ -200,10 +200,33 @@ func (w Week) Add(n int) Week {
 	if w.IsZero() {
 		return Week{}
 	}
-	if k := int(w.week) + n; k >= 1 && k <= 52 { // every ISO year has weeks 1 to 52
-		return Week{w.year, uint8(k)}
+	if n > -52 && n < 52 { // O(1): at most one year boundary is crossed
+		y, k := int(w.year), int(w.week)+n
+		switch {
+		case k > isoWeeks(y):
+			k -= isoWeeks(y)
+			y++
+		case k < 1:
+			y--
+			k += isoWeeks(y)
+		}
+		if y < batik.MinDateYear || y > batik.MaxDateYear {
+			return Week{}
+		}
+		return Week{int16(y), uint8(k)}
 	}
 	return weekOfDays(w.monday() + 7*int64(n))
+}
+
+// isoWeeks returns 52 or 53, the weeks of ISO year y, in O(1): a year has
+// 53 when it begins on a Thursday, or is a leap year beginning on a
+// Wednesday. p(y) is the weekday (0 Sunday) of 31 December of year y.
+func isoWeeks(y int) int {
+	p := func(y int) int { return (y + y/4 - y/100 + y/400) % 7 }
+	if p(y) == 4 || p(y-1) == 3 {
+		return 53
+	}
+	return 52
 }
 
 // Sub returns the number of weeks from u to w (w - u).

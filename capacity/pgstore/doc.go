@@ -41,25 +41,27 @@
 // locks, not SERIALIZABLE. A booking's work is a few known rows, so locks
 // say exactly what must not change underneath it:
 //
-//   - the booking's row is locked (SELECT ... FOR UPDATE) and its version
-//     checked; a new booking is an INSERT ... ON CONFLICT DO NOTHING on
-//     the unique key, so of two replicas inserting one key, one inserts
-//     and the other gets capacity.ErrExists with the stored booking;
+//   - the booking's row is locked (SELECT ... FOR NO KEY UPDATE) and its
+//     version checked; a new booking is an INSERT ... ON CONFLICT DO
+//     NOTHING on the unique key, so of two replicas inserting one key, one
+//     inserts and the other gets capacity.ErrExists with the stored
+//     booking;
 //   - the slot rows are created if missing (INSERT ... ON CONFLICT DO
-//     NOTHING), locked in slot order (producer ID, technique, week; the
-//     order of capacity.Slot.Compare), so two bookings never wait for
-//     each other in a cycle, then changed by one conditional UPDATE that
-//     adds pieces only WHERE held + confirmed + n <= capacity. A slot that
-//     lost the race updates no row; the transaction rolls back and Commit
-//     returns capacity.ErrNoRoom, on which the Ledger re-plans. Calendar
-//     entries are read by that UPDATE, after the locks, and take
-//     precedence over the capacity the change was planned with;
-//   - nothing else is locked out of that order: lines that stay in a
-//     booking are updated in place (a re-inserted line's foreign-key check
-//     would lock a slot the change does not touch), and an expired hold
-//     that another transaction has locked is skipped (SKIP LOCKED), its
-//     pieces left counted until a later commit releases them, which only
-//     ever makes a change see less room. (TestLoad reports the retries,
+//     NOTHING), locked (FOR NO KEY UPDATE) in slot order (producer ID,
+//     technique, week; the order of capacity.Slot.Compare), so two
+//     bookings never wait for each other in a cycle, then changed by one
+//     conditional UPDATE that adds pieces only WHERE held + confirmed + n
+//     <= capacity. A slot that lost the race updates no row; the
+//     transaction rolls back and Commit returns capacity.ErrNoRoom, on
+//     which the Ledger re-plans. Calendar entries are read by that UPDATE,
+//     after the locks, and take precedence over the capacity the change
+//     was planned with;
+//   - nothing else is locked out of that order: foreign-key checks take
+//     KEY SHARE locks, which FOR NO KEY UPDATE does not block; lines that
+//     stay in a booking are updated in place; and an expired hold that
+//     another transaction has locked is skipped (SKIP LOCKED), its pieces
+//     left counted until a later commit releases them, which only ever
+//     makes a change see less room. (TestLoad reports the retries,
 //     which deadlocks would raise: none in our runs.)
 //
 // Each statement at READ COMMITTED sees what committed before it began,

@@ -32,7 +32,7 @@ func newQueries(schema string) queries {
 	q := queries{
 		insertBooking: `INSERT INTO S.bookings (key, state, hold_until, request, unfilled, version, created, updated, has_lines)
 			VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8) ON CONFLICT (key) DO NOTHING RETURNING id`,
-		lockBooking: `SELECT id, version, state, hold_until, created FROM S.bookings WHERE key = $1 FOR UPDATE`,
+		lockBooking: `SELECT id, version, state, hold_until, created FROM S.bookings WHERE key = $1 FOR NO KEY UPDATE`,
 		// The pieces a held booking holds per slot (its lines, summed).
 		ownHolds: `SELECT l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
 			FROM S.booking_lines l JOIN S.bookings b ON b.id = l.booking_id
@@ -51,18 +51,26 @@ func newQueries(schema string) queries {
 			                             JOIN unnest($3::text[], $4::text[], $5::text[]) AS d(p, t, w)
 			                               ON l.producer_id = d.p AND l.technique = d.t AND l.week = d.w
 			                             WHERE l.booking_id = e.id))
-			ORDER BY b.id FOR UPDATE OF b SKIP LOCKED`,
+			ORDER BY b.id FOR NO KEY UPDATE OF b SKIP LOCKED`,
 		expire: `UPDATE S.bookings SET state = 'expired' WHERE id = ANY($1::bigint[]) AND state = 'held'`,
 		expiredLines: `SELECT producer_id, technique, week, sum(quantity)::bigint FROM S.booking_lines
 			WHERE booking_id = ANY($1::bigint[]) GROUP BY producer_id, technique, week`,
+		// Slot rows are created only when missing from the statement's
+		// snapshot: an INSERT that meets an existing row another
+		// transaction is updating would wait for it, outside the lock
+		// order.
 		insertSlots: `INSERT INTO S.slots (producer_id, technique, week, capacity)
 			SELECT p, t, w, c FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS d(p, t, w, c)
+			WHERE NOT EXISTS (SELECT 1 FROM S.slots s WHERE s.producer_id = d.p AND s.technique = d.t AND s.week = d.w)
 			ORDER BY p, t, w ON CONFLICT DO NOTHING`,
 		// Every slot the change touches, locked in slot order: two
-		// transactions never wait on each other's slots in a cycle.
+		// transactions never wait on each other's slots in a cycle. FOR NO
+		// KEY UPDATE (what an UPDATE of the sums takes anyway) does not
+		// block the KEY SHARE locks of foreign-key checks, so inserting a
+		// line never waits for a slot's lock.
 		lockSlots: `SELECT 1 FROM S.slots s
 			WHERE (s.producer_id, s.technique, s.week) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))
-			ORDER BY s.producer_id, s.technique, s.week FOR UPDATE OF s`,
+			ORDER BY s.producer_id, s.technique, s.week FOR NO KEY UPDATE OF s`,
 		// The conditional update: a slot whose held + confirmed grows is
 		// updated only when the result fits its capacity: the calendar's
 		// (the technique's entry, else the producer's for the week) when
@@ -85,10 +93,8 @@ func newQueries(schema string) queries {
 		updateBooking: `UPDATE S.bookings SET state = $2, hold_until = $3, request = $4, unfilled = $5, version = $6, updated = $7,
 			has_lines = $8 WHERE id = $1`,
 		// The lines no longer in the booking. Lines that stay are updated
-		// in place (upsertLines) rather than deleted and inserted again:
-		// an insert checks its foreign key by locking the slot's row, and
-		// the slots of unchanged lines (a delivery touches one slot of
-		// several) are not among those this transaction locked in order.
+		// in place (upsertLines) rather than deleted and inserted again,
+		// which would check their foreign keys for nothing.
 		deleteLines: `DELETE FROM S.booking_lines l WHERE l.booking_id = $1
 			AND (l.order_id, l.producer_id, l.technique, l.week) NOT IN (
 				SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]))`,
@@ -134,7 +140,7 @@ func newQueries(schema string) queries {
 			WHERE s.producer_id = $1 AND s.week = $3
 			  AND (($2 <> '' AND s.technique = $2) OR ($2 = '' AND NOT EXISTS (
 			       SELECT 1 FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.week = s.week AND c.technique = s.technique)))
-			ORDER BY s.technique FOR UPDATE OF s`,
+			ORDER BY s.technique FOR NO KEY UPDATE OF s`,
 		calendarUsage: `SELECT s.technique, s.held - COALESCE(x.q, 0) + s.confirmed
 			FROM S.slots s LEFT JOIN (` + strings.NewReplacer("$1", "$4", "BETWEEN $4 AND $5", "= $3").Replace(expiredHeld) + `) x
 			  ON x.producer_id = s.producer_id AND x.technique = s.technique AND x.week = s.week

@@ -1,0 +1,110 @@
+package capacity
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"slices"
+	"strings"
+
+	"github.com/batikkit/batikkit/pricing"
+)
+
+// fingerprint is the hex SHA-256 of the request's canonical encoding:
+// orders and producers sorted by ID, capabilities by technique, options
+// with their defaults filled in, every field length-prefixed.
+func (req *BookRequest) fingerprint() string {
+	var arr [1024]byte
+	e := fpWriter{arr[:0]}
+	e.str("batikkit.capacity.BookRequest/1")
+	e.num(int64(len(req.Orders)))
+	orders := sortedBy(len(req.Orders), func(i int) string { return req.Orders[i].ID })
+	for i := range req.Orders {
+		o := &req.Orders[at(orders, i)]
+		e.str(o.ID)
+		e.str(o.SKU)
+		e.str(string(o.Technique))
+		e.str(string(o.MinGrade))
+		e.num(int64(o.Quantity))
+		e.buf = append(o.Due.AppendText(e.buf), 0)
+	}
+	e.num(int64(len(req.Producers)))
+	prods := sortedBy(len(req.Producers), func(i int) string { return req.Producers[i].ID })
+	for i := range req.Producers {
+		p := &req.Producers[at(prods, i)]
+		e.str(p.ID)
+		caps := p.Capabilities
+		e.num(int64(len(caps)))
+		order := sortedBy(len(caps), func(i int) string { return string(caps[i].Technique) })
+		for j := range caps {
+			c := &caps[at(order, j)]
+			e.str(string(c.Technique))
+			e.str(string(c.Grade))
+			e.num(int64(c.PerWeek))
+			cents, _ := pricing.Cents(c.UnitCost) // checked
+			e.num(cents)
+		}
+	}
+	policy := req.Policy
+	if policy == 0 {
+		policy = Proportional
+	}
+	e.buf = append(req.From.AppendText(e.buf), 0)
+	if len(req.Orders) == 1 {
+		e.num(int64(max(req.Weeks, 1)))
+	} else {
+		e.num(int64(req.Weeks)) // zero (up to the due dates) and one differ for Schedule
+	}
+	e.str(policy.String())
+	e.num(int64(max(req.MinLot, 1)))
+	if req.Spread {
+		e.num(1)
+	} else {
+		e.num(0)
+	}
+	if req.HoldUntil.IsZero() {
+		e.num(0)
+	} else {
+		e.num(1)
+		e.num(req.HoldUntil.Unix())
+		e.num(int64(req.HoldUntil.Nanosecond()))
+	}
+	sum := sha256.Sum256(e.buf)
+	return hex.EncodeToString(sum[:])
+}
+
+// fpWriter appends length-prefixed fields for a fingerprint.
+type fpWriter struct{ buf []byte }
+
+func (e *fpWriter) str(s string) {
+	e.buf = binary.AppendUvarint(e.buf, uint64(len(s)))
+	e.buf = append(e.buf, s...)
+}
+
+func (e *fpWriter) num(n int64) { e.buf = binary.AppendVarint(e.buf, n) }
+
+// sortedBy returns the indices 0..n-1 ordered by key, stably. When the
+// keys are in order already it returns nil, which at reads as 0..n-1.
+func sortedBy(n int, key func(int) string) []int {
+	sorted := true
+	for i := 1; i < n && sorted; i++ {
+		sorted = key(i-1) <= key(i)
+	}
+	if sorted {
+		return nil
+	}
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(key(a), key(b)) })
+	return idx
+}
+
+// at returns idx[i], or i for a nil idx (see sortedBy).
+func at(idx []int, i int) int {
+	if idx == nil {
+		return i
+	}
+	return idx[i]
+}

@@ -1,0 +1,247 @@
+package capacity
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/batikkit/batikkit/batik"
+)
+
+// The memory store's readers: Booking, Bookings, Usage.
+
+// clone returns a deep copy of b, so that no caller shares the store's
+// slices and maps.
+func (b *Booking) clone() Booking {
+	c := *b
+	c.Lines = slices.Clone(b.Lines)
+	if c.Lines == nil {
+		c.Lines = []BookingLine{}
+	}
+	if len(b.Unfilled) > 0 {
+		c.Unfilled = make(map[string]int, len(b.Unfilled))
+		for k, v := range b.Unfilled {
+			c.Unfilled[k] = v
+		}
+	} else {
+		c.Unfilled = nil
+	}
+	return c
+}
+
+// view returns a copy of b as a reader at now sees it: a hold whose
+// HoldUntil is at or before now is Expired.
+func (b *Booking) view(now time.Time) Booking {
+	c := b.clone()
+	c.State, c.Unfilled = c.stateAt(now), orEmptyMap(c.Unfilled)
+	return c
+}
+
+// stateAt is b's state at now: Held becomes Expired once HoldUntil is at
+// or before now.
+func (b *Booking) stateAt(now time.Time) State {
+	if b.State == Held && !b.HoldUntil.After(now) {
+		return Expired
+	}
+	return b.State
+}
+
+// Booking returns the booking with the key as seen at now, or an error
+// wrapping ErrNotFound. O(lines); safe for concurrent use.
+func (s *MemoryStore) Booking(ctx context.Context, key string, now time.Time) (Booking, error) {
+	if err := ctx.Err(); err != nil {
+		return Booking{}, err
+	}
+	bs := &s.bookings[s.shardOf(key)]
+	bs.mu.RLock()
+	defer bs.mu.RUnlock()
+	b, ok := bs.m[key]
+	if !ok {
+		return Booking{}, fmt.Errorf("capacity: booking %s: %w", quote(key), ErrNotFound)
+	}
+	return b.view(now), nil
+}
+
+// Bookings returns the bookings with a line for f.OrderID and/or
+// f.ProducerID (every booking when both are empty), sorted by key. A
+// booking with no lines matches an order it lists in Unfilled. It scans
+// every booking: O(n log n) for n bookings. Safe for concurrent use.
+func (s *MemoryStore) Bookings(ctx context.Context, f BookingFilter, now time.Time) ([]Booking, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := []Booking{}
+	for i := range s.bookings {
+		bs := &s.bookings[i]
+		bs.mu.RLock()
+		for _, b := range bs.m {
+			if b.matches(f) {
+				out = append(out, b.view(now))
+			}
+		}
+		bs.mu.RUnlock()
+	}
+	slices.SortFunc(out, func(a, b Booking) int {
+		switch {
+		case a.Key < b.Key:
+			return -1
+		case a.Key > b.Key:
+			return 1
+		}
+		return 0
+	})
+	return out, nil
+}
+
+func (b *Booking) matches(f BookingFilter) bool {
+	if f.OrderID == "" && f.ProducerID == "" {
+		return true
+	}
+	for _, l := range b.Lines {
+		if (f.OrderID == "" || l.OrderID == f.OrderID) && (f.ProducerID == "" || l.ProducerID == f.ProducerID) {
+			return true
+		}
+	}
+	if f.ProducerID == "" {
+		_, ok := b.Unfilled[f.OrderID]
+		return ok
+	}
+	return false
+}
+
+// checkQuery refuses a query with a zero or reversed week range.
+func checkQuery(q SlotQuery) error {
+	switch {
+	case q.From.IsZero():
+		return invalid("query.from", `""`, "must be a week")
+	case q.To.IsZero():
+		return invalid("query.to", `""`, "must be a week")
+	case q.To.Before(q.From):
+		return invalid("query.to", q.To.String(), "is before query.from "+q.From.String())
+	}
+	return nil
+}
+
+// producersOf lists the producers a query names, or every producer the
+// store knows when it names none, sorted and unique.
+func (s *MemoryStore) producersOf(q SlotQuery) []string {
+	var ids []string
+	if len(q.ProducerIDs) > 0 {
+		if sortedUnique(q.ProducerIDs) {
+			return q.ProducerIDs // read only
+		}
+		ids = slices.Clone(q.ProducerIDs)
+	} else {
+		for i := range s.slots {
+			sh := &s.slots[i]
+			sh.mu.RLock()
+			for id := range sh.prod {
+				ids = append(ids, id)
+			}
+			sh.mu.RUnlock()
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+func sortedUnique(ids []string) bool {
+	for i := 1; i < len(ids); i++ {
+		if ids[i-1] >= ids[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Usage returns the slots of q that a change has touched, in slot order,
+// with Held counting only holds unexpired at now. O(p x min(slots, 4 x
+// weeks)) for p producers; it takes one producer's lock at a time, so a
+// result spanning producers is not one snapshot (each producer's is). Safe for
+// concurrent use.
+func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]SlotUsage, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := checkQuery(q); err != nil {
+		return nil, err
+	}
+	span := q.To.Sub(q.From) + 1
+	out := make([]SlotUsage, 0, min(len(q.ProducerIDs)*span, 1024))
+	var weeks []Week // q's weeks, made when first needed
+	for _, id := range s.producersOf(q) {
+		ps := s.producer(id, false)
+		if ps == nil {
+			continue
+		}
+		ps.mu.RLock()
+		first := len(out)
+		add := func(tw techWeek, r *slotRec) {
+			out = append(out, SlotUsage{Slot: Slot{id, tw.t, tw.w}, Held: r.heldAt(now), Confirmed: r.confirmed,
+				Delivered: r.delivered, Capacity: r.capacity, Recorded: r.recorded})
+		}
+		if span <= len(ps.slots) {
+			if weeks == nil {
+				weeks = make([]Week, 0, span)
+				for w := q.From; !w.IsZero() && !q.To.Before(w); w = w.Add(1) {
+					weeks = append(weeks, w)
+				}
+			}
+			for _, t := range techniquesFor(q.Technique) {
+				for _, w := range weeks {
+					if r := ps.slots[techWeek{t, w}]; r != nil && r.recorded {
+						add(techWeek{t, w}, r)
+					}
+				}
+			}
+		} else {
+			for tw, r := range ps.slots {
+				if r.recorded && (q.Technique == "" || tw.t == q.Technique) && !tw.w.Before(q.From) && !q.To.Before(tw.w) {
+					add(tw, r)
+				}
+			}
+		}
+		ps.mu.RUnlock()
+		part := out[first:]
+		slices.SortFunc(part, func(a, b SlotUsage) int { return a.Slot.Compare(b.Slot) })
+	}
+	return out, nil
+}
+
+// visitUsage calls fn with the held and confirmed pieces of each slot
+// Usage would return, under the producer's lock: the allocation-free
+// form of Usage for Ledger.Book.
+func (s *MemoryStore) visitUsage(ctx context.Context, q SlotQuery, now time.Time, fn func(string, batik.Technique, Week, int)) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := checkQuery(q); err != nil {
+		return err
+	}
+	for _, id := range s.producersOf(q) {
+		ps := s.producer(id, false)
+		if ps == nil {
+			continue
+		}
+		ps.mu.RLock()
+		for tw, r := range ps.slots {
+			if r.recorded && (q.Technique == "" || tw.t == q.Technique) && !tw.w.Before(q.From) && !q.To.Before(tw.w) {
+				if n := r.heldAt(now) + r.confirmed; n != 0 {
+					fn(id, tw.t, tw.w, n)
+				}
+			}
+		}
+		ps.mu.RUnlock()
+	}
+	return nil
+}
+
+// techniquesFor is t alone, or every technique in text order (the order
+// Slot.Compare uses) when t is empty.
+func techniquesFor(t batik.Technique) []batik.Technique {
+	if t != "" {
+		return []batik.Technique{t}
+	}
+	return []batik.Technique{batik.Cap, batik.Kombinasi, batik.Printing, batik.Tulis}
+}
