@@ -14,11 +14,16 @@
 //
 // # Files
 //
-// allocate.go (Allocate), policy.go and minlot.go (its sharing rules),
-// schedule.go (Schedule and its flow network), shortfall.go (why an order
-// falls short), week.go (Week), types.go (options and plan types),
-// json.go (JSON forms), shares.go (payout shares), store.go (the ledger's
-// records and Store), errors.go (sentinels and InputError).
+// allocate.go (Allocate), policy.go and minlot.go (its sharing rules);
+// schedule.go (Schedule), network.go (its flow network), spread.go (the
+// spreading re-solve), timetable.go (flow to timetable), shortfall.go (why
+// an order falls short), dimacs.go (WriteDIMACS); week.go (Week); types.go
+// (options and plan types), json.go (JSON forms), shares.go (payout
+// shares); store.go (the ledger's records and the Store interface),
+// ledger*.go (the Ledger), memstore*.go (the in-memory store);
+// errors.go (sentinels and InputError). The solver is in
+// capacity/internal/mcf; the conformance suite for stores in
+// capacity/storetest; the PostgreSQL store in capacity/pgstore.
 //
 // # Allocate
 //
