@@ -20,31 +20,6 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 	return d, err
 }
 
-// AmountError reports text ParseAmount refused. It unwraps to ErrInvalid.
-type AmountError struct {
-	Field string // the field read, e.g. "unit_cost"; "" from ParseAmount
-	Value string // the text as given
-	Code  string // what is wrong: pricing.ParseError's Code ("empty", "exponent", "grouping", "leading_zero" ...)
-	parse *pricing.ParseError
-}
-
-// Error returns the English message, naming the field and the value.
-func (e *AmountError) Error() string {
-	field := e.Field
-	if field == "" {
-		field = "amount"
-	}
-	return "batik: " + e.fieldError(field).Message(English)
-}
-
-// fieldError states the problem as a FieldError of the named field.
-func (e *AmountError) fieldError(field string) FieldError {
-	return FieldError{Field: field, Tag: "amount_" + e.Code, Value: quote(e.Value), amount: e.parse}
-}
-
-// Unwrap returns ErrInvalid.
-func (e *AmountError) Unwrap() error { return ErrInvalid }
-
 // amountJSON decodes a JSON number or string through ParseAmount.
 func amountJSON(field string, data []byte) (decimal.Decimal, error) {
 	data = bytes.TrimSpace(data)

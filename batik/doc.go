@@ -200,4 +200,18 @@
 // callers can test with errors.Is and read details with errors.As. Values
 // in messages are quoted, and a value longer than 64 bytes is abbreviated
 // with its full length stated.
+//
+// # Files
+//
+// types.go (Capability, Producer, Order, Product and their limits);
+// technique.go, grade.go, fabric.go, dye.go, form.go, style.go, label.go
+// (one enum each) and enum.go (the spelling tables they share); date.go
+// (Date); ident.go (NIB, region, GTIN); validate.go (Validate and the
+// cross-field rules), validate_fast.go (the same rules in plain code, the
+// hot path), text.go (rules for text fields); csv_columns.go,
+// csv_table.go, csv_producers.go, csv_orders.go and csv_write.go (CSV);
+// json.go (strict JSON); amount.go (amounts in JSON); errors.go (every
+// sentinel and error type), messages.go (their English and Indonesian
+// wording), lang.go (ParseLang). Lot inspection is the subpackage
+// batik/aql.
 package batik

@@ -99,3 +99,18 @@ func normalise(text string) string {
 	}
 	return b.String()
 }
+
+func marshalEnum(spec *enumSpec, v string, ok bool) ([]byte, error) {
+	if !ok {
+		return nil, &EnumError{Type: spec.kind, Value: v}
+	}
+	return []byte(v), nil
+}
+
+func parseRequired(spec *enumSpec, s string) (string, error) {
+	v, err := spec.parse(s)
+	if err == nil && v == "" {
+		err = &EnumError{Type: spec.kind, Value: s}
+	}
+	return v, err
+}

@@ -145,4 +145,14 @@
 // Both types have Message(Lang), which gives the message in English or in
 // Indonesian (with no English in it beyond the caller's own field names);
 // Lang is defined here so that batik and capacity share it.
+//
+// # Files
+//
+// parse.go (Parse), format.go (Format), decimal.go (ParseDecimal, the
+// machine grammar), cents.go (Cents); round.go and rounding_mode.go
+// (Round, RoundingMode); split.go and split_sen.go (Split on decimals and
+// on int64 sen: one algorithm); tax.go and tax_text.go (Tax, PPN, PPh
+// final); tiers.go, costplus.go, fees.go, quote.go, payout.go; json.go
+// (strict JSON); errors.go, message.go and lang.go (errors and their
+// wording).
 package pricing

@@ -6,11 +6,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// PPhFinal is the final income tax of UMKM sellers, 0.5% of turnover (PP
-// 55/2022), rounded down to whole rupiah by On. A producer pays it on its
-// own turnover; a payout statement shows it so the producer can set it aside.
-var PPhFinal = Tax{name: "PPh final 0,5% (PP 55/2022)", num: 5, den: 1000}
-
 // Share is how many pieces one producer makes of an order.
 type Share struct {
 	ProducerID string `json:"producer_id"`

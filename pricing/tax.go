@@ -205,3 +205,8 @@ func pow10u(e int32) uint64 {
 	}
 	return p
 }
+
+// PPhFinal is the final income tax of UMKM sellers, 0.5% of turnover (PP
+// 55/2022), rounded down to whole rupiah by On. A producer pays it on its
+// own turnover; a payout statement shows it so the producer can set it aside.
+var PPhFinal = Tax{name: "PPh final 0,5% (PP 55/2022)", num: 5, den: 1000}

@@ -1,0 +1,85 @@
+package batik
+
+import (
+	"errors"
+	"io"
+	"slices"
+)
+
+// ReadOrdersCSV reads orders from CSV with a header row, one order per row,
+// with the zero ReadOptions; it is ReadOrdersCSVWith without the report.
+func ReadOrdersCSV(r io.Reader) ([]Order, error) {
+	orders, _, err := ReadOrdersCSVWith(r, ReadOptions{})
+	return orders, err
+}
+
+// ReadOrdersCSVWith reads orders from CSV as opts say, one order per row,
+// in the columns OrderColumnNames names (or their Indonesian names); sku and
+// due may be absent. due is a date in a form ParseDate reads ("2026-12-24",
+// "24/12/2026", "24-12-2026"). Errors, the report and the returned slice
+// follow ReadProducersCSVWith; an order ID seen before is reported at the
+// later row. O(rows).
+func ReadOrdersCSVWith(r io.Reader, opts ReadOptions) ([]Order, ReadReport, error) {
+	t, ok := openTable(r, orderCols, []int{ocSKU, ocDue}, opts)
+	if !ok {
+		return nil, t.report, t.p.err()
+	}
+	var out []Order
+	seen := make(map[string]bool)
+	for {
+		rec, err := t.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, t.report, err
+		}
+		o := Order{ID: t.cell(rec, ocID), SKU: t.cell(rec, ocSKU)}
+		tech, _ := t.enum(rec, ocTechnique, techniqueSpec)
+		o.Technique = Technique(tech)
+		g, _ := t.enum(rec, ocMinGrade, gradeSpec)
+		o.MinGrade = Grade(g)
+		o.Quantity, _ = t.int(rec, ocQuantity)
+		if s := t.cell(rec, ocDue); s != "" {
+			due, err := ParseDate(s)
+			if err != nil {
+				t.fail(ocDue, FieldError{Tag: "date", Value: quote(s)})
+			}
+			o.Due = due
+		}
+		if !o.valid() && t.p.full() {
+			if t.rowBad == 0 {
+				t.p.omitted++
+			}
+			continue
+		}
+		if !o.valid() {
+			var verr *ValidationError
+			if errors.As(o.validateAll(), &verr) {
+				for _, f := range verr.Fields {
+					k := slices.IndexFunc(orderCols, func(c column) bool { return c.key == f.Field })
+					if k < 0 {
+						k = ocID
+					}
+					if t.rowBad&(1<<k) == 0 {
+						t.rowBad |= 1 << k
+						t.add(t.line, t.col(k), f)
+					}
+				}
+			}
+		}
+		if t.rowBad != 0 {
+			continue
+		}
+		if seen[o.ID] {
+			t.fail(ocID, FieldError{Tag: "duplicate", Value: quote(o.ID)})
+			continue
+		}
+		seen[o.ID] = true
+		out = append(out, o)
+	}
+	if t.p.any() {
+		return out, t.report, t.p.err()
+	}
+	return out, t.report, nil
+}

@@ -1,0 +1,148 @@
+package pricing
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// Format writes d the Indonesian way: "Rp1.250.000", "-Rp5.000", and
+// "Rp1.250.000,50" when d has sen (always two decimal digits then, or as
+// many as d carries beyond two: Format never rounds, so it never hides a
+// fraction). Parse(Format(d)) equals d for every d with at most 2 decimal
+// places whose written digits (rupiah and sen together) number at most
+// MaxDigits: exactly the amounts Parse can return.
+//
+// An amount built in code that is past those limits (more than 40 digits
+// in its coefficient, or written with more than MaxDigits digits before or
+// after the comma, such as decimal.New(1, 1e8)) is written in a bounded
+// scientific form, "Rp1e+100000000" or "Rp12345e-40", which Parse refuses:
+// the output is at most about 100 bytes whatever d is. O(digits). One
+// allocation (the string) when d's coefficient has at most 18 digits, d has
+// at most 18 decimals and |d| < 10^30, which covers every amount of up to
+// 18 digits that Parse returns; more beyond.
+func Format(d decimal.Decimal) string {
+	var buf [48]byte
+	return string(AppendFormat(buf[:0], d))
+}
+
+// maxCoefDigits is the most coefficient digits Format writes out in full.
+const maxCoefDigits = 40
+
+// AppendFormat appends Format(d) to b and returns the extended buffer. For
+// the amounts on which Format allocates only its string, AppendFormat
+// allocates nothing when b has 48 bytes of room.
+func AppendFormat(b []byte, d decimal.Decimal) []byte {
+	if e := int64(d.Exponent()); e > MaxDigits || -e > maxCoefDigits || d.NumDigits() > maxCoefDigits {
+		return appendScientific(b, d)
+	}
+	var digitsBuf [40]byte
+	var digits []byte
+	exp := int(d.Exponent())
+	neg := d.Sign() < 0
+	if d.NumDigits() <= 18 {
+		c := d.CoefficientInt64()
+		if c < 0 {
+			c = -c
+		}
+		i := len(digitsBuf)
+		for {
+			i--
+			digitsBuf[i] = byte('0' + c%10)
+			c /= 10
+			if c == 0 {
+				break
+			}
+		}
+		digits = digitsBuf[i:]
+	} else {
+		c := d.Coefficient()
+		digits = c.Abs(c).Append(digitsBuf[:0], 10)
+	}
+	if exp > 0 {
+		// The digits sit at the end of digitsBuf: move them to the front
+		// so that the zeros fit after them without an allocation.
+		if len(digits) < len(digitsBuf) && &digits[0] != &digitsBuf[0] {
+			digits = digitsBuf[:copy(digitsBuf[:], digits)]
+		}
+		for range exp {
+			digits = append(digits, '0')
+		}
+		exp = 0
+	}
+	fracLen := -exp
+	// Drop trailing fractional zeros past 2 ("1,500" -> "1,50"); all zeros -> none.
+	for fracLen > 2 && digits[len(digits)-1] == '0' {
+		digits, fracLen = digits[:len(digits)-1], fracLen-1
+	}
+	if fracLen > 0 && allZero(digits[max(0, len(digits)-fracLen):]) && fracLen <= 2 {
+		digits, fracLen = digits[:len(digits)-min(fracLen, len(digits))], 0
+		if len(digits) == 0 {
+			digits = append(digits, '0')
+		}
+	}
+	var intPart, fracPart []byte
+	if fracLen >= len(digits) {
+		intPart = []byte{'0'}
+		fracPart = make([]byte, 0, fracLen)
+		for range fracLen - len(digits) {
+			fracPart = append(fracPart, '0')
+		}
+		fracPart = append(fracPart, digits...)
+	} else {
+		intPart, fracPart = digits[:len(digits)-fracLen], digits[len(digits)-fracLen:]
+	}
+	if neg {
+		b = append(b, '-')
+	}
+	b = append(b, "Rp"...)
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b = append(b, '.')
+		}
+		b = append(b, c)
+	}
+	if len(fracPart) > 0 {
+		b = append(b, ',')
+		b = append(b, fracPart...)
+		if len(fracPart) == 1 {
+			b = append(b, '0')
+		}
+	}
+	return b
+}
+
+// appendScientific writes d past Format's limits as [-]Rp<coefficient>e<exp>,
+// the coefficient cut to its first 30 digits and marked "..." when longer.
+func appendScientific(b []byte, d decimal.Decimal) []byte {
+	if d.Sign() < 0 {
+		b = append(b, '-')
+	}
+	b = append(b, "Rp"...)
+	c := d.Coefficient()
+	c.Abs(c)
+	exp := int64(d.Exponent())
+	if c.BitLen() > 4000 { // about 1,200 digits: do not print it to cut it
+		return append(b, "(more than 1000 digits)"...)
+	}
+	digits := c.Append(nil, 10)
+	if len(digits) > MaxDigits {
+		exp += int64(len(digits) - MaxDigits)
+		digits = append(digits[:MaxDigits], "..."...)
+	}
+	b = append(b, digits...)
+	b = append(b, 'e')
+	if exp >= 0 {
+		b = append(b, '+')
+	}
+	return strconv.AppendInt(b, exp, 10)
+}
+
+func allZero(b []byte) bool {
+	for _, c := range b {
+		if c != '0' {
+			return false
+		}
+	}
+	return true
+}
