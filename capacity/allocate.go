@@ -52,7 +52,7 @@ type cand struct {
 // besides the plan's lines and skips. Safe for concurrent use.
 func Allocate(order batik.Order, producers []batik.Producer, opts AllocateOptions) (Plan, error) {
 	if err := order.Validate(); err != nil {
-		return Plan{}, &InputError{Field: "order", Value: quote(order.ID), Reason: "is not valid", kind: ErrInvalid, Err: err}
+		return Plan{}, &InputError{Field: "order", Value: quote(order.ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
 	}
 	policy := opts.Policy
 	if policy == 0 {

@@ -23,13 +23,15 @@ var (
 // ErrNotFound for an unknown key, ErrConflict for a wrong state or a key
 // reused for another request), and to the underlying error
 // when there is one (a *batik.ValidationError for an order that fails
-// Validate), so errors.Is and errors.As see both.
+// Validate), so errors.Is and errors.As see both. It has the shape of every
+// typed error in batikkit (pricing.ArgError too): field, value, reason,
+// sentinel (Kind) and underlying error (Err).
 type InputError struct {
-	Field  string
-	Value  string
-	Reason string
-	kind   error // ErrInvalid or ErrOverflow
-	Err    error // the underlying error, if any
+	Field  string // the input, as a path: "producers[3].capabilities[0].per_week", "opts.weeks"
+	Value  string // its value as text, abbreviated to 64 bytes
+	Reason string // what is wrong, in English (Message gives Indonesian)
+	Kind   error  // the sentinel: ErrInvalid, ErrOverflow, ErrNotFound, ErrConflict ...
+	Err    error  // the underlying error, if any
 }
 
 // Error names the field, the value and the reason.
@@ -45,20 +47,25 @@ func (e *InputError) Error() string {
 	return s
 }
 
-// Unwrap returns the sentinel and the underlying error.
+// Unwrap returns the sentinel (ErrInvalid when Kind is unset) and the
+// underlying error.
 func (e *InputError) Unwrap() []error {
-	if e.Err != nil {
-		return []error{e.kind, e.Err}
+	kind := e.Kind
+	if kind == nil {
+		kind = ErrInvalid
 	}
-	return []error{e.kind}
+	if e.Err != nil {
+		return []error{kind, e.Err}
+	}
+	return []error{kind}
 }
 
 func invalid(field, value, reason string) *InputError {
-	return &InputError{Field: field, Value: value, Reason: reason, kind: ErrInvalid}
+	return &InputError{Field: field, Value: value, Reason: reason, Kind: ErrInvalid}
 }
 
 func overflow(field, value, reason string) *InputError {
-	return &InputError{Field: field, Value: value, Reason: reason, kind: ErrOverflow}
+	return &InputError{Field: field, Value: value, Reason: reason, Kind: ErrOverflow}
 }
 
 // maxQuoted is how many bytes of a value a message shows before it

@@ -30,7 +30,7 @@ func (a *amount) UnmarshalJSON(b []byte) error {
 	}
 	d, err := pricing.ParseDecimal(string(b[1 : len(b)-1]))
 	if err != nil {
-		return &InputError{Field: "amount", Value: quote(string(b)), Reason: "is not an amount", kind: ErrInvalid, Err: err}
+		return &InputError{Field: "amount", Value: quote(string(b)), Reason: "is not an amount", Kind: ErrInvalid, Err: err}
 	}
 	*a = amount(d)
 	return nil
@@ -52,7 +52,7 @@ func decodeStrict(data []byte, v any) error {
 		if errors.As(err, &ie) {
 			return err
 		}
-		return &InputError{Field: "json", Reason: "cannot be decoded", kind: ErrInvalid, Err: err}
+		return &InputError{Field: "json", Reason: "cannot be decoded", Kind: ErrInvalid, Err: err}
 	}
 	return nil
 }

@@ -167,7 +167,7 @@ func backoff(ctx context.Context, attempt int) error {
 // ledgerError is an error about the ledger's input that names the field
 // and value, wrapping kind (ErrInvalid, ErrNotFound, ErrConflict).
 func ledgerError(kind error, field, value, reason string) *InputError {
-	return &InputError{Field: field, Value: value, Reason: reason, kind: kind}
+	return &InputError{Field: field, Value: value, Reason: reason, Kind: kind}
 }
 
 // checkBook checks a request, as Book documents.
@@ -198,7 +198,7 @@ func checkBook(req *BookRequest, now time.Time) error {
 		o := &req.Orders[i]
 		field := "orders[" + strconv.Itoa(i) + "]"
 		if err := o.Validate(); err != nil {
-			return &InputError{Field: field, Value: quote(o.ID), Reason: "is not valid", kind: ErrInvalid, Err: err}
+			return &InputError{Field: field, Value: quote(o.ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
 		}
 		if len(req.Orders) > 1 && o.Due.IsZero() {
 			return invalid(field+".due", `""`, "is needed to book several orders together")

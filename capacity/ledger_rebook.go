@@ -32,7 +32,7 @@ import (
 func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, producers []batik.Producer, now time.Time) (Booking, error) {
 	for i := range orders {
 		if err := orders[i].Validate(); err != nil {
-			return Booking{}, &InputError{Field: "orders[" + strconv.Itoa(i) + "]", Value: quote(orders[i].ID), Reason: "is not valid", kind: ErrInvalid, Err: err}
+			return Booking{}, &InputError{Field: "orders[" + strconv.Itoa(i) + "]", Value: quote(orders[i].ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
 		}
 	}
 	for i := range producers {

@@ -52,7 +52,7 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Schedul
 		o := &orders[i]
 		field := "orders[" + strconv.Itoa(i) + "]"
 		if err := o.Validate(); err != nil {
-			return nil, &InputError{Field: field, Value: quote(o.ID), Reason: "is not valid", kind: ErrInvalid, Err: err}
+			return nil, &InputError{Field: field, Value: quote(o.ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
 		}
 		if o.Due.IsZero() {
 			return nil, invalid(field+".due", `""`, "Schedule needs a due date")
@@ -69,7 +69,7 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Schedul
 	for i := range producers {
 		p := &producers[i]
 		if err := p.Validate(); err != nil {
-			return nil, &InputError{Field: "producers[" + strconv.Itoa(i) + "]", Value: quote(p.ID), Reason: "is not valid", kind: ErrInvalid, Err: err}
+			return nil, &InputError{Field: "producers[" + strconv.Itoa(i) + "]", Value: quote(p.ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
 		}
 		n.prods = append(n.prods, p)
 	}

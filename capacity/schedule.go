@@ -85,7 +85,7 @@ func Schedule(orders []batik.Order, producers []batik.Producer, opts ScheduleOpt
 	if res.Status != mcf.Optimal {
 		// The bypass arcs make every instance feasible and costs are
 		// non-negative, so this cannot happen.
-		return Timetable{}, &InputError{Field: "orders", Reason: "internal error: flow status " + res.Status.String(), kind: ErrInvalid}
+		return Timetable{}, &InputError{Field: "orders", Reason: "internal error: flow status " + res.Status.String(), Kind: ErrInvalid}
 	}
 	if opts.Spread {
 		if res, err = n.spread(res); err != nil {

@@ -244,6 +244,6 @@ func TestInputErrorMessage(t *testing.T) {
 	assert.NotContains(t, msg, "is not valid")
 
 	// A reason without a wording is a general Indonesian sentence.
-	e := &InputError{Field: "x", Reason: "some new reason", kind: ErrInvalid}
+	e := &InputError{Field: "x", Reason: "some new reason", Kind: ErrInvalid}
 	assert.Equal(t, "x: nilai tidak sah", e.Message(batik.Indonesian))
 }

@@ -36,13 +36,15 @@ func (e *ParseError) Error() string {
 func (e *ParseError) Unwrap() error { return ErrSyntax }
 
 // ArgError reports an argument outside its domain, naming it and its value.
-// It unwraps to ErrInvalid, or to ErrOverflow when Overflow is set.
+// It has the shape of every typed error in batikkit (capacity.InputError
+// too): the field, the value (abbreviated), the reason, the sentinel it
+// wraps (Kind) and the underlying error, if any (Err). It unwraps to both.
 type ArgError struct {
-	Field    string // e.g. "step", "weights[3]", "tiers[1].unit_price"
-	Value    string // the offending value as text
-	Reason   string
-	Overflow bool
-	err      error // the underlying *ParseError of a refused amount, if any
+	Field  string // e.g. "step", "weights[3]", "tiers[1].unit_price"
+	Value  string // the offending value as text, abbreviated to 64 bytes
+	Reason string // what is wrong, in English (Message gives Indonesian)
+	Kind   error  // the sentinel: ErrInvalid, or ErrOverflow for a result too large to compute exactly
+	Err    error  // the underlying error (a *ParseError of a refused amount), if any
 }
 
 // Error names the argument, its value and the reason.
@@ -50,22 +52,27 @@ func (e *ArgError) Error() string {
 	return "pricing: " + e.Field + " = " + e.Value + ": " + e.Reason
 }
 
-// Unwrap returns ErrInvalid, or ErrOverflow for an overflow.
-func (e *ArgError) Unwrap() error {
-	if e.Overflow {
-		return ErrOverflow
+// Unwrap returns the sentinel (ErrInvalid when Kind is unset) and the
+// underlying error.
+func (e *ArgError) Unwrap() []error {
+	kind := e.Kind
+	if kind == nil {
+		kind = ErrInvalid
 	}
-	return ErrInvalid
+	if e.Err != nil {
+		return []error{kind, e.Err}
+	}
+	return []error{kind}
 }
 
 // argErr and overflowErr abbreviate the value (see clip), so no message
 // grows with its input.
 func argErr(field, value, reason string) error {
-	return &ArgError{Field: field, Value: clip(value), Reason: reason}
+	return &ArgError{Field: field, Value: clip(value), Reason: reason, Kind: ErrInvalid}
 }
 
 func overflowErr(field, value, reason string) error {
-	return &ArgError{Field: field, Value: clip(value), Reason: reason, Overflow: true}
+	return &ArgError{Field: field, Value: clip(value), Reason: reason, Kind: ErrOverflow}
 }
 
 // clip abbreviates text shown unquoted (a number) the way quote does.

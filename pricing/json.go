@@ -87,7 +87,7 @@ func amountJSON(path string, raw json.RawMessage, rate bool) (decimal.Decimal, e
 	if err != nil {
 		var pe *ParseError
 		errors.As(err, &pe)
-		return decimal.Decimal{}, &ArgError{Field: path, Value: quote(s), Reason: pe.Reason, err: pe}
+		return decimal.Decimal{}, &ArgError{Field: path, Value: quote(s), Reason: pe.Reason, Kind: ErrInvalid, Err: pe}
 	}
 	return d, nil
 }

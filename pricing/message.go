@@ -114,7 +114,7 @@ func (e *ArgError) Message(l Lang) string {
 			return e.Field + " = " + e.Value + ": " + r.id + rest
 		}
 	}
-	if pe, ok := e.err.(*ParseError); ok {
+	if pe, ok := e.Err.(*ParseError); ok {
 		return e.Field + " = " + e.Value + ": " + pe.ReasonIn(l)
 	}
 	return e.Field + " = " + e.Value + ": nilai tidak sah"
