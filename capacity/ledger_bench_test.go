@@ -48,6 +48,21 @@ func BenchmarkBook(b *testing.B) {
 			}
 		}
 	})
+	b.Run("AllocateOnFree", func(b *testing.B) {
+		// The planning step of Book alone: Allocate on a free-capacity view.
+		l := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+		free, err := l.Free(context.Background(), ps, benchFrom, 4, benchNow)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			p, err := capacity.Allocate(order, ps, capacity.AllocateOptions{Weeks: 4, From: benchFrom, Free: free})
+			if err != nil || p.Unfilled != 0 {
+				b.Fatal(err, p.Unfilled)
+			}
+		}
+	})
 	b.Run("Book", func(b *testing.B) {
 		b.ReportAllocs()
 		ctx := context.Background()
