@@ -87,7 +87,9 @@ const maxKey = 256
 // encoding of its orders, producers (ID and capabilities), options and
 // HoldUntil, not of now, and independent of the order of the slices.
 // When req.Key is booked already, Book returns that booking unchanged if
-// the fingerprints agree, and an error wrapping ErrConflict if not.
+// the fingerprints agree (also when a held request is replayed after its
+// HoldUntil: the booking, expired, not an error), and an error wrapping
+// ErrConflict if not.
 //
 // Errors, with nothing recorded: an *InputError wrapping ErrInvalid for an
 // empty or too long key, no orders, an order that fails Validate (it also
@@ -102,6 +104,14 @@ func (l *Ledger) Book(ctx context.Context, req BookRequest, now time.Time) (Book
 		return Booking{}, fmt.Errorf("capacity: book %s: %w", quote(req.Key), err)
 	}
 	if err := checkBook(&req, now); err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) && ie.Field == "hold_until" {
+			// A client retrying a hold after it lapsed gets the booking
+			// it made, not an error about the past.
+			if b, rerr := l.store.Booking(ctx, req.Key, now); rerr == nil && b.Request == req.fingerprint() {
+				return b, nil
+			}
+		}
 		return Booking{}, err
 	}
 	fp := req.fingerprint()
