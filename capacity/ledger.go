@@ -87,7 +87,9 @@ const maxKey = 256
 // encoding of its orders, producers (ID and capabilities), options and
 // HoldUntil, not of now, and independent of the order of the slices.
 // When req.Key is booked already, Book returns that booking unchanged if
-// the fingerprints agree, and an error wrapping ErrConflict if not.
+// the fingerprints agree (also when a held request is replayed after its
+// HoldUntil: the booking, expired, not an error), and an error wrapping
+// ErrConflict if not.
 //
 // Errors, with nothing recorded: an *InputError wrapping ErrInvalid for an
 // empty or too long key, no orders, an order that fails Validate (it also
@@ -102,6 +104,14 @@ func (l *Ledger) Book(ctx context.Context, req BookRequest, now time.Time) (Book
 		return Booking{}, fmt.Errorf("capacity: book %s: %w", quote(req.Key), err)
 	}
 	if err := checkBook(&req, now); err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) && ie.Field == "hold_until" {
+			// A client retrying a hold after it lapsed gets the booking
+			// it made, not an error about the past.
+			if b, rerr := l.store.Booking(ctx, req.Key, now); rerr == nil && b.Request == req.fingerprint() {
+				return b, nil
+			}
+		}
 		return Booking{}, err
 	}
 	fp := req.fingerprint()
@@ -254,41 +264,52 @@ func (req *BookRequest) horizon() int {
 // Unfilled, and the deltas (as confirmed pieces), sorted by slot.
 func plan(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 	b := Booking{Unfilled: map[string]int{}}
-	if len(req.Orders) == 1 {
-		o := req.Orders[0]
-		if snap.weeks == 0 {
-			b.Unfilled[o.ID] = o.Quantity
-			b.Lines = []BookingLine{}
-			return b, []SlotDelta{}, nil
-		}
-		p, err := Allocate(o, req.Producers, AllocateOptions{Policy: req.Policy, Weeks: snap.weeks, MinLot: req.MinLot, From: snap.from, Free: snap})
-		if err != nil {
-			return Booking{}, nil, err
-		}
-		b.Lines = make([]BookingLine, 0, len(p.Lines)+snap.weeks)
-		for _, pl := range p.Lines {
-			b.Lines = snap.lay(b.Lines, o.ID, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, 0, snap.weeks)
-		}
-		if p.Unfilled > 0 {
-			b.Unfilled[o.ID] = p.Unfilled
-		}
-	} else {
-		tt, err := Schedule(req.Orders, req.Producers, ScheduleOptions{From: snap.from, Spread: req.Spread, Free: snap})
-		if err != nil {
-			return Booking{}, nil, err
-		}
-		tech := make(map[string]batik.Technique, len(req.Orders))
-		for _, o := range req.Orders {
-			tech[o.ID] = o.Technique
-		}
-		b.Lines = make([]BookingLine, 0, len(tt.Assignments))
-		for _, a := range tt.Assignments {
-			b.Lines = append(b.Lines, BookingLine{OrderID: a.OrderID, Slot: Slot{a.ProducerID, tech[a.OrderID], a.Week},
-				Quantity: a.Quantity, UnitCost: a.UnitCost})
-		}
-		for id, n := range tt.Unfilled {
-			b.Unfilled[id] = n
-		}
+	if len(req.Orders) > 1 {
+		return planMany(req, snap, b)
+	}
+	o := req.Orders[0]
+	if snap.weeks == 0 {
+		b.Unfilled[o.ID] = o.Quantity
+		b.Lines = []BookingLine{}
+		return b, []SlotDelta{}, nil
+	}
+	p, err := Allocate(o, req.Producers, AllocateOptions{Policy: req.Policy, Weeks: snap.weeks, MinLot: req.MinLot, From: snap.from, Free: snap})
+	if err != nil {
+		return Booking{}, nil, err
+	}
+	b.Lines = make([]BookingLine, 0, len(p.Lines)+snap.weeks)
+	for _, pl := range p.Lines {
+		b.Lines = snap.lay(b.Lines, o.ID, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, 0, snap.weeks)
+	}
+	if p.Unfilled > 0 {
+		b.Unfilled[o.ID] = p.Unfilled
+	}
+	// Plan lines are by producer ID and each is laid by week, so the lines
+	// are in slot order already, one per slot.
+	deltas := make([]SlotDelta, len(b.Lines))
+	for i, ln := range b.Lines {
+		deltas[i] = SlotDelta{Slot: ln.Slot, Capacity: max(snap.capacity(ln.Slot), 0), Confirmed: ln.Quantity}
+	}
+	return b, deltas, nil
+}
+
+// planMany books several orders by Schedule on the snapshot.
+func planMany(req *BookRequest, snap *snapshot, b Booking) (Booking, []SlotDelta, error) {
+	tt, err := Schedule(req.Orders, req.Producers, ScheduleOptions{From: snap.from, Spread: req.Spread, Free: snap})
+	if err != nil {
+		return Booking{}, nil, err
+	}
+	tech := make(map[string]batik.Technique, len(req.Orders))
+	for _, o := range req.Orders {
+		tech[o.ID] = o.Technique
+	}
+	b.Lines = make([]BookingLine, 0, len(tt.Assignments))
+	for _, a := range tt.Assignments {
+		b.Lines = append(b.Lines, BookingLine{OrderID: a.OrderID, Slot: Slot{a.ProducerID, tech[a.OrderID], a.Week},
+			Quantity: a.Quantity, UnitCost: a.UnitCost})
+	}
+	for id, n := range tt.Unfilled {
+		b.Unfilled[id] = n
 	}
 	sortLines(b.Lines)
 	return b, snap.deltas(b.Lines, 1, nil), nil

@@ -48,6 +48,21 @@ func BenchmarkBook(b *testing.B) {
 			}
 		}
 	})
+	b.Run("AllocateOnFree", func(b *testing.B) {
+		// The planning step of Book alone: Allocate on a free-capacity view.
+		l := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+		free, err := l.Free(context.Background(), ps, benchFrom, 4, benchNow)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			p, err := capacity.Allocate(order, ps, capacity.AllocateOptions{Weeks: 4, From: benchFrom, Free: free})
+			if err != nil || p.Unfilled != 0 {
+				b.Fatal(err, p.Unfilled)
+			}
+		}
+	})
 	b.Run("Book", func(b *testing.B) {
 		b.ReportAllocs()
 		ctx := context.Background()
@@ -71,11 +86,13 @@ func BenchmarkBook(b *testing.B) {
 	})
 }
 
-// BenchmarkThroughput books 100-piece orders on disjoint producers (each
-// goroutine its own 4 producers) with 1 and 2 goroutines, and with every
-// goroutine on the same producers, reporting orders/s. Holds expire a
-// second after they are made and the clock advances a second per order,
-// so capacity never runs out.
+// BenchmarkThroughput books 100-piece orders as holds on disjoint
+// producers (each goroutine its own 4 producers) with 1 and 2 goroutines,
+// and with every goroutine on the same 4 producers, reporting orders (one
+// booking each) per second. The clock advances a second per order and a
+// hold lasts three, so about three run at a time and capacity never runs
+// out. Afterwards every booking must be recorded once and each slot's
+// held pieces must be the running holds' lines: no lost update.
 func BenchmarkThroughput(b *testing.B) {
 	for _, tt := range []struct {
 		name       string
@@ -104,7 +121,7 @@ func BenchmarkThroughput(b *testing.B) {
 						now := benchNow.Add(time.Duration(n) * time.Second)
 						o := batik.Order{ID: "O-" + strconv.FormatInt(n, 10), Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 100}
 						_, err := l.Book(ctx, capacity.BookRequest{Key: o.ID, Orders: []batik.Order{o}, Producers: ps, From: benchFrom,
-							HoldUntil: now.Add(time.Second)}, now)
+							HoldUntil: now.Add(3 * time.Second)}, now)
 						if err != nil {
 							failed.Add(1)
 						}
@@ -116,6 +133,8 @@ func BenchmarkThroughput(b *testing.B) {
 			if f := failed.Load(); f > 0 {
 				b.Fatalf("%d bookings failed", f)
 			}
+			// At the end the last three orders' holds are still running.
+			noLostUpdate(b, l, per*tt.goroutines, benchNow.Add(time.Duration(per*tt.goroutines-1)*time.Second+time.Second/2))
 			orders := float64(int64(per) * int64(tt.goroutines))
 			b.ReportMetric(orders/time.Since(start).Seconds(), "orders/s")
 			// CPU time of the whole process (GC included) per order: on a
@@ -124,5 +143,39 @@ func BenchmarkThroughput(b *testing.B) {
 			// goroutines add work, not waiting.
 			b.ReportMetric(float64(cpuTime()-cpu0)/orders, "cpu-ns/order")
 		})
+	}
+}
+
+// noLostUpdate checks after a throughput run that every booking was
+// recorded once and that each slot's held pieces at the end are exactly
+// the lines of the holds still running: no update was lost.
+func noLostUpdate(b *testing.B, l *capacity.Ledger, orders int, end time.Time) {
+	bs, err := l.Bookings(context.Background(), capacity.BookingFilter{}, end)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(bs) != orders {
+		b.Fatalf("%d bookings recorded for %d orders", len(bs), orders)
+	}
+	held := map[capacity.Slot]int{}
+	for _, bk := range bs {
+		if bk.State == capacity.Held {
+			for _, ln := range bk.Lines {
+				held[ln.Slot] += ln.Quantity
+			}
+		}
+	}
+	var ps []batik.Producer
+	for _, prefix := range []string{"G0", "G1", "S"} {
+		ps = append(ps, benchWorkshops(prefix, 4)...)
+	}
+	st, err := l.Slots(context.Background(), capacity.SlotQuery{From: benchFrom, To: benchFrom}, ps, end)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, s := range st {
+		if s.Held != held[s.Slot] || s.Held+s.Confirmed > s.Capacity {
+			b.Fatalf("slot %s: %+v, the running holds hold %d", s.Slot, s, held[s.Slot])
+		}
 	}
 }

@@ -61,17 +61,6 @@ func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tec
 		s.wk[k] = from.Add(k)
 	}
 	q := SlotQuery{ProducerIDs: ids, Technique: tech, From: from, To: s.wk[weeks-1]}
-	cal, err := l.store.Calendar(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	var us []SlotUsage
-	v, fast := l.store.(usageVisitor)
-	if !fast || keep {
-		if us, err = l.store.Usage(ctx, q, now); err != nil {
-			return nil, err
-		}
-	}
 	n := len(producers) * ntech * weeks
 	s.capac = make([]int32, 2*n)
 	s.capac, s.free = s.capac[:n:n], s.capac[n:]
@@ -81,6 +70,32 @@ func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tec
 			for k := range weeks {
 				s.capac[base+k] = int32(c.PerWeek)
 			}
+		}
+	}
+	// s.free first sums the pieces taken in each slot.
+	var cal []CalendarEntry
+	if v, fast := l.store.(snapshotVisitor); fast && !keep {
+		err := v.visitSnapshot(ctx, q, now, func(e CalendarEntry) { cal = append(cal, e) }, s.take)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		var err error
+		if cal, err = l.store.Calendar(ctx, q); err != nil {
+			return nil, err
+		}
+		us, err := l.store.Usage(ctx, q, now)
+		if err != nil {
+			return nil, err
+		}
+		if keep {
+			s.usage = make(map[Slot]SlotUsage, len(us))
+		}
+		for _, u := range us {
+			if keep {
+				s.usage[u.Slot] = u
+			}
+			s.take(u.ProducerID, u.Technique, u.Week, u.Held+u.Confirmed)
 		}
 	}
 	// Entries for the whole producer first, then those of a technique,
@@ -99,36 +114,25 @@ func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tec
 			}
 		}
 	}
-	copy(s.free, s.capac)
-	if keep {
-		s.usage = make(map[Slot]SlotUsage, len(us))
-	}
-	for _, u := range us {
-		if keep {
-			s.usage[u.Slot] = u
-		}
-		s.take(u.ProducerID, u.Technique, u.Week, u.Held+u.Confirmed)
-	}
-	if fast && !keep {
-		if err := v.visitUsage(ctx, q, now, s.take); err != nil {
-			return nil, err
-		}
+	for i, taken := range s.free {
+		s.free[i] = max(s.capac[i]-taken, 0)
 	}
 	return s, nil
 }
 
-// take subtracts pieces taken in a slot from its free capacity.
+// take adds pieces taken in a slot, while the snapshot is being built.
 func (s *snapshot) take(id string, t batik.Technique, w Week, taken int) {
 	if i := s.at(id, t, w); i >= 0 {
-		s.free[i] = int32(max(int(s.free[i])-taken, 0))
+		s.free[i] += int32(taken) // held + confirmed <= capacity <= MaxInt32
 	}
 }
 
-// usageVisitor is a Store that can report the pieces taken (held and
-// confirmed) in the slots of q without building a []SlotUsage: what
-// Usage reports, for the hot path of Book. MemoryStore implements it.
-type usageVisitor interface {
-	visitUsage(ctx context.Context, q SlotQuery, now time.Time, fn func(id string, t batik.Technique, w Week, taken int)) error
+// snapshotVisitor is a Store that can report, in one pass per producer,
+// the calendar entries and the pieces taken (held and confirmed) in the
+// slots of q, without building slices: what Calendar and Usage report,
+// for the hot path of Book. MemoryStore implements it.
+type snapshotVisitor interface {
+	visitSnapshot(ctx context.Context, q SlotQuery, now time.Time, cal func(CalendarEntry), taken func(id string, t batik.Technique, w Week, n int)) error
 }
 
 // weekIndex returns w's position from s.from, or -1 outside the snapshot.

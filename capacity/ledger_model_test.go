@@ -413,6 +413,11 @@ func runModelSequence(t *testing.T, seed uint64, steps int) {
 	rng := rand.New(rand.NewPCG(seed, 7))
 	ps := ws(3+rng.IntN(10), 2+rng.IntN(6), rng.IntN(8))
 	l := fresh()
+	if seed%2 == 1 {
+		// A store with only the Store methods: the ledger's general path,
+		// as with any store other than the memory store.
+		l = capacity.NewLedger(struct{ capacity.Store }{capacity.NewMemoryStore()}, capacity.LedgerOptions{})
+	}
 	m := &model{ps: ps, bookings: map[string]*mbooking{}, cal: map[capacity.Slot]int{}}
 	now := t0
 	var trace []string

@@ -209,15 +209,19 @@ func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]
 	return out, nil
 }
 
-// visitUsage calls fn with the held and confirmed pieces of each slot
-// Usage would return, under the producer's lock: the allocation-free
-// form of Usage for Ledger.Book.
-func (s *MemoryStore) visitUsage(ctx context.Context, q SlotQuery, now time.Time, fn func(string, batik.Technique, Week, int)) error {
+// visitSnapshot calls cal with each calendar entry Calendar would return
+// and taken with the held and confirmed pieces of each slot Usage would
+// return (when not zero), under each producer's lock in turn: the
+// allocation-free form of both for Ledger.Book.
+func (s *MemoryStore) visitSnapshot(ctx context.Context, q SlotQuery, now time.Time, cal func(CalendarEntry), taken func(string, batik.Technique, Week, int)) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if err := checkQuery(q); err != nil {
 		return err
+	}
+	in := func(tw techWeek) bool {
+		return !tw.w.Before(q.From) && !q.To.Before(tw.w)
 	}
 	for _, id := range s.producersOf(q) {
 		ps := s.producer(id, false)
@@ -225,10 +229,15 @@ func (s *MemoryStore) visitUsage(ctx context.Context, q SlotQuery, now time.Time
 			continue
 		}
 		ps.mu.RLock()
+		for tw, v := range ps.cal {
+			if (q.Technique == "" || tw.t == "" || tw.t == q.Technique) && in(tw) {
+				cal(CalendarEntry{id, tw.t, tw.w, v})
+			}
+		}
 		for tw, r := range ps.slots {
-			if r.recorded && (q.Technique == "" || tw.t == q.Technique) && !tw.w.Before(q.From) && !q.To.Before(tw.w) {
+			if r.recorded && (q.Technique == "" || tw.t == q.Technique) && in(tw) {
 				if n := r.heldAt(now) + r.confirmed; n != 0 {
-					fn(id, tw.t, tw.w, n)
+					taken(id, tw.t, tw.w, n)
 				}
 			}
 		}
