@@ -25,9 +25,9 @@ type cand struct {
 // or, with opts.Free, the sum of Free over weeks opts.From ..
 // opts.From+Weeks-1; producers without the technique, or whose capability
 // for it is below order.MinGrade, get nothing. A producer with no
-// capabilities at all is skipped as WrongTechnique (Schedule agrees). A
-// shortfall is not an error: it is Plan.Unfilled. Errors are for invalid
-// input only.
+// capabilities at all is an invalid record, refused with an error as
+// Schedule refuses it. A shortfall is not an error: it is Plan.Unfilled.
+// Errors are for invalid input only.
 //
 // The policies and MinLot are described in the package documentation and at
 // each Policy constant. Every result satisfies: the lines' quantities plus
@@ -291,6 +291,9 @@ func sortByID(producers []batik.Producer) ([]int32, error) {
 func checkProducer(p *batik.Producer, i int) error {
 	if p.ID == "" {
 		return invalid("producers["+strconv.Itoa(i)+"].id", `""`, "must not be empty")
+	}
+	if len(p.Capabilities) == 0 {
+		return invalid("producers["+strconv.Itoa(i)+"].capabilities", "[]", "needs at least one capability (as Producer.Validate requires)")
 	}
 	var seen [8]bool
 	for ci := range p.Capabilities {

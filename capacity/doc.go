@@ -45,9 +45,10 @@
 // order of the producers slice. Lines are sorted by producer ID and hold
 // only positive quantities; every producer with nothing is in Skipped with
 // one reason (wrong_technique, below_grade, no_capacity, below_min_lot or
-// not_needed). A producer with no capabilities at all is skipped as
-// wrong_technique; Schedule, which validates every producer, refuses it. A
-// shortfall is Plan.Unfilled, never an error, and
+// not_needed). A producer with no capabilities at all is not a valid record
+// (batik's Validate refuses it), and Allocate and Schedule both refuse it
+// with an error naming it: one rule. A shortfall is Plan.Unfilled, never
+// an error, and
 // Unfilled is zero whenever the eligible capacity suffices.
 //
 // A worked example (TestWorkedExample checks it). Q = 1000 pieces among

@@ -109,14 +109,13 @@ func TestShares(t *testing.T) {
 	assert.Equal(t, "300", payouts[1].Amount.String())
 }
 
-// TestNoCapabilities: one rule for a producer without capabilities. Allocate
-// skips it as WrongTechnique; Schedule refuses it as invalid (it validates
-// every producer).
+// TestNoCapabilities: one rule for a producer without capabilities, which
+// is not a valid record: Allocate and Schedule both refuse it, naming it.
 func TestNoCapabilities(t *testing.T) {
 	ps := []batik.Producer{prod("A", batik.Halus, capOf(batik.Cap, 10, 1)), prod("Z", batik.Halus)}
-	plan, err := Allocate(capOrder(5), ps, AllocateOptions{})
-	require.NoError(t, err)
-	assert.Equal(t, []Skip{{"Z", WrongTechnique}}, plan.Skipped)
+	_, err := Allocate(capOrder(5), ps, AllocateOptions{})
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.Contains(t, err.Error(), "producers[1].capabilities")
 	_, err = Schedule([]batik.Order{schedOrder("O", batik.Cap, batik.Sedang, 5, 2)}, ps, ScheduleOptions{From: start})
 	require.ErrorIs(t, err, ErrInvalid)
 	assert.Contains(t, err.Error(), "producers[1]")

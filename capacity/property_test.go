@@ -34,6 +34,9 @@ func randInstance(rng *rand.Rand, n int) instance {
 				p.Capabilities = append(p.Capabilities, batik.Capability{Technique: t, Grade: g, PerWeek: per, UnitCost: decimal.New(int64(50000+rng.IntN(8)*5000), 0)})
 			}
 		}
+		if len(p.Capabilities) == 0 { // a producer needs one; let it be of a technique no order asks for, sometimes
+			p.Capabilities = append(p.Capabilities, batik.Capability{Technique: techs[rng.IntN(4)], Grade: g, UnitCost: decimal.Zero})
+		}
 		ps[i] = p
 	}
 	// Make IDs unique without changing how many there are.

@@ -67,8 +67,8 @@ const MaxNodes = 10_000_000
 //
 // Errors (*InputError, wrapping ErrInvalid): a zero opts.From; an order
 // that fails Validate, has no Due, is due before opts.From's Monday or more
-// than MaxWeeks weeks after it; a producer that fails Validate (so a
-// producer with no capabilities is an error here, where Allocate skips it);
+// than MaxWeeks weeks after it; a producer that fails Validate (a producer
+// with no capabilities among them, as in Allocate);
 // repeated order or producer IDs; a Free answer above batik.MaxQuantity; a
 // network of more than MaxArcs arcs. Wrapping ErrOverflow: costs and quantities whose products
 // or sums do not fit an int64. An empty order list gives an empty
