@@ -327,8 +327,11 @@ func (d Date) Weekday() time.Weekday {
 }
 
 // In returns the instant at which d begins in loc (midnight, or the first
-// instant of the day where midnight does not exist).
+// instant of the day where midnight does not exist); a nil loc means UTC.
 func (d Date) In(loc *time.Location) time.Time {
+	if loc == nil { // time.Date panics on a nil location; nil means UTC here
+		loc = time.UTC
+	}
 	return time.Date(int(d.year), time.Month(d.month), int(d.day), 0, 0, 0, 0, loc)
 }
 

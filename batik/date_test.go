@@ -236,3 +236,7 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+func TestDateInNilLocation(t *testing.T) {
+	assert.Equal(t, time.Date(2026, 12, 21, 0, 0, 0, 0, time.UTC), MustParseDate("2026-12-21").In(nil))
+}

@@ -20,7 +20,8 @@
 // an order falls short), dimacs.go (WriteDIMACS); week.go (Week); types.go
 // (options and plan types), json.go (JSON forms), shares.go (payout
 // shares); store.go (the ledger's records and the Store interface),
-// ledger*.go (the Ledger), memstore*.go (the in-memory store);
+// ledger*.go (the Ledger; ledger_inspect.go: deliveries through lot
+// inspection), memstore*.go (the in-memory store);
 // errors.go (sentinels and InputError). The solver is in
 // capacity/internal/mcf; the conformance suite for stores in
 // capacity/storetest; the PostgreSQL store in capacity/pgstore.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/batik/aql"
 	"github.com/batikkit/batikkit/capacity"
 	"github.com/shopspring/decimal"
 )
@@ -301,4 +302,41 @@ func ExampleLedger_Booking() {
 	//   "created": "2026-12-01T08:00:00+07:00",
 	//   "updated": "2026-12-01T08:00:00+07:00"
 	// }
+}
+
+func ExampleLedger_DeliverInspected() {
+	ctx := context.Background()
+	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 80}
+	b, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
+		From: capacity.MustParseWeek("2026-W49")}, exNow)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	slot := b.Lines[0].Slot // SLO-01's 50 pieces
+	state, err := aql.NewState(slot.ProducerID, string(slot.Technique), aql.MustParseAQL("2.5"), aql.LevelII)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d := capacity.Delivery{OrderID: order.ID, Slot: slot, Quantity: 50}
+	// The sample of the 50 pieces (code letter D; at AQL 2.5 the arrow leads to
+	// n = 5, Ac 0) has 2 defective: the lot is handed back.
+	b, v, err := ledger.DeliverInspected(ctx, order.ID, d, state, aql.Lot{Nonconforming: 2}, exNow.AddDate(0, 0, 4))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("n", v.Plan.SampleSize, "accepted", v.Accepted, "delivered", b.Lines[0].Delivered)
+	// Reworked and sampled again: none defective.
+	b, v, err = ledger.DeliverInspected(ctx, order.ID, d, v.Next, aql.Lot{}, exNow.AddDate(0, 0, 5))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("n", v.Plan.SampleSize, "accepted", v.Accepted, "delivered", b.Lines[0].Delivered)
+	// Output:
+	// n 5 accepted false delivered 0
+	// n 5 accepted true delivered 50
 }
