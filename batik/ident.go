@@ -4,10 +4,13 @@ package batik
 // digits. No check digit is published for NIB, so none is checked.
 func ValidNIB(s string) bool { return len(s) == 13 && allDigits(s) }
 
-// ValidRegion reports whether s is a Kemendagri region code
-// (Kepmendagri 300.2.2-2138/2025): a province "33", a regency or city
-// "33.72", a district "33.72.01" or a village "33.72.01.1001", matching
-// ^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$.
+// ValidRegion reports whether s has the form of a Kemendagri region code,
+// the numbering of Kepmendagri 300.2.2-2138/2025: a province "33", a
+// regency or city "33.72", a district "33.72.01" or a village
+// "33.72.01.1001", matching ^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$. Only
+// the form is checked, not that the code exists in the decree's list:
+// "99", "33.99" and "35.30" pass. A caller that needs existence checks the
+// code against the decree's published list.
 func ValidRegion(s string) bool {
 	switch len(s) {
 	case 2, 5, 8, 13:

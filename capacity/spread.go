@@ -25,8 +25,8 @@ func (n *network) spread(res mcf.Result) (mcf.Result, error) {
 	g := &n.g
 	m := g.NumArcs()
 	isWeek := make([]bool, m)
-	for g, base := range n.chainBase {
-		for k := 0; base >= 0 && k <= n.lastFor[g]; k++ {
+	for chain, base := range n.chainBase {
+		for k := 0; base >= 0 && k <= n.lastFor[chain]; k++ {
 			isWeek[n.weekArc[base+k]] = true
 		}
 	}
