@@ -48,31 +48,51 @@ func ExampleAllocate() {
 func ExampleAllocate_weeksAndShortfall() {
 	big := order
 	big.Quantity = 5000
-	plan, _ := capacity.Allocate(big, workshops(), capacity.AllocateOptions{Weeks: 4})
+	plan, err := capacity.Allocate(big, workshops(), capacity.AllocateOptions{Weeks: 4})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	show(plan)
 	// Output: A:1600 B:1200 C:800 D:600 unfilled:800 cost:332400000
 }
 
 func ExampleProportional() {
-	plan, _ := capacity.Allocate(order, workshops(), capacity.AllocateOptions{Policy: capacity.Proportional})
+	plan, err := capacity.Allocate(order, workshops(), capacity.AllocateOptions{Policy: capacity.Proportional})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	show(plan)
 	// Output: A:381 B:286 C:190 D:143 unfilled:0 cost:79140000
 }
 
 func ExampleEvenShare() {
-	plan, _ := capacity.Allocate(order, workshops(), capacity.AllocateOptions{Policy: capacity.EvenShare})
+	plan, err := capacity.Allocate(order, workshops(), capacity.AllocateOptions{Policy: capacity.EvenShare})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	show(plan)
 	// Output: A:350 B:300 C:200 D:150 unfilled:0 cost:79300000
 }
 
 func ExampleLowestCost() {
-	plan, _ := capacity.Allocate(order, workshops(), capacity.AllocateOptions{Policy: capacity.LowestCost})
+	plan, err := capacity.Allocate(order, workshops(), capacity.AllocateOptions{Policy: capacity.LowestCost})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	show(plan)
 	// Output: A:400 B:300 C:150 D:150 unfilled:0 cost:78850000
 }
 
 func ExampleFewestProducers() {
-	plan, _ := capacity.Allocate(order, workshops(), capacity.AllocateOptions{Policy: capacity.FewestProducers})
+	plan, err := capacity.Allocate(order, workshops(), capacity.AllocateOptions{Policy: capacity.FewestProducers})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	show(plan)
 	// Output: A:400 B:300 C:200 D:100 unfilled:0 cost:79200000
 }
@@ -80,7 +100,11 @@ func ExampleFewestProducers() {
 func ExampleAllocateOptions_minLot() {
 	small := order
 	small.Quantity = 500
-	plan, _ := capacity.Allocate(small, workshops(), capacity.AllocateOptions{Policy: capacity.EvenShare, MinLot: 200})
+	plan, err := capacity.Allocate(small, workshops(), capacity.AllocateOptions{Policy: capacity.EvenShare, MinLot: 200})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	show(plan)
 	for _, s := range plan.Skipped {
 		fmt.Println(s.ProducerID, s.Reason)
