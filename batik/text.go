@@ -22,27 +22,40 @@ import (
 // textProblem reports whether s breaks the rules for free text (multiline
 // allows '\n', '\r' and '\t'). O(len(s)).
 func textProblem(s string, multiline bool) bool {
+	problem, _ := scanText(s, multiline)
+	return problem
+}
+
+// scanText reads s once: whether it breaks the rules for free text, and
+// whether it has a visible character. ASCII, the common case, needs no
+// rune decoding. O(len(s)).
+func scanText(s string, multiline bool) (problem, visible bool) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < ' ' || c == 0x7f {
 				if !multiline || (c != '\n' && c != '\r' && c != '\t') {
-					return true
+					return true, visible
 				}
+			} else if c != ' ' {
+				visible = true
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
-			return true
+			return true, visible
 		}
 		if isBidiControl(r) || (r >= 0x80 && r <= 0x9f) {
-			return true
+			return true, visible
+		}
+		if !visible && unicode.IsGraphic(r) && !unicode.IsSpace(r) {
+			visible = true
 		}
 		i += size
 	}
-	return false
+	return false, visible
 }
 
 func isBidiControl(r rune) bool {
@@ -52,15 +65,8 @@ func isBidiControl(r rune) bool {
 // visibleText reports whether s is free text with at least one visible
 // character.
 func visibleText(s string) bool {
-	if textProblem(s, false) {
-		return false
-	}
-	for _, r := range s {
-		if unicode.IsGraphic(r) && !unicode.IsSpace(r) {
-			return true
-		}
-	}
-	return false
+	problem, visible := scanText(s, false)
+	return !problem && visible
 }
 
 // formulaLead reports whether s starts like a spreadsheet formula.

@@ -25,7 +25,9 @@ func textOK(s string, max int, required bool) bool {
 
 // nameOK is the rule of a record's name: required, visible, no formula lead.
 func nameOK(s string, max int) bool {
-	return textOK(s, max, true) && visibleText(s) && !formulaLead(s)
+	// visibleText implies the name is not blank, so only the length is
+	// left of textOK's checks.
+	return visibleText(s) && (len(s) <= max || utf8.RuneCountInString(s) <= max) && !formulaLead(s)
 }
 
 // freeTextOK is the rule of optional free text (description, motif).
