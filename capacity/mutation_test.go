@@ -127,3 +127,37 @@ func TestAllocateBounds(t *testing.T) {
 		require.ErrorIs(t, err, ErrInvalid, "%+v", c)
 	}
 }
+
+// TestAllocateFreeAtMax checks that a FreeCapacity answer of exactly
+// batik.MaxQuantity is taken, one above is refused.
+func TestAllocateFreeAtMax(t *testing.T) {
+	ps := []batik.Producer{prod("A", batik.Sedang, capOf(batik.Cap, 1, 1000))}
+	free := func(n int) AllocateOptions {
+		return AllocateOptions{From: MustParseWeek("2026-W50"), Free: freeFunc(func(string, batik.Technique, Week) int { return n })}
+	}
+	plan, err := Allocate(capOrder(batik.MaxQuantity), ps, free(batik.MaxQuantity))
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"A": batik.MaxQuantity}, quantities(plan))
+	_, err = Allocate(capOrder(1), ps, free(batik.MaxQuantity+1))
+	require.ErrorIs(t, err, ErrInvalid)
+}
+
+// TestQuote pins how messages abbreviate a value: up to 64 bytes in full,
+// beyond that cut on a rune boundary with the full length stated.
+func TestQuote(t *testing.T) {
+	s64 := strings.Repeat("x", 64)
+	assert.Equal(t, `"`+s64+`"`, quote(s64))
+	assert.Equal(t, `"`+s64+`"... (65 bytes)`, quote(s64+"y"))
+	s := strings.Repeat("a", 63) + "é" + "bb"
+	assert.Equal(t, `"`+strings.Repeat("a", 63)+`"... (67 bytes)`, quote(s))
+	assert.Equal(t, `""... (70 bytes)`, quote(strings.Repeat("\x80", 70)))
+
+	// Through Allocate: a long repeated ID is named abbreviated.
+	long := strings.Repeat("L", 100)
+	_, err := Allocate(capOrder(1), []batik.Producer{
+		prod(long, batik.Sedang, capOf(batik.Cap, 1, 1)), prod(long, batik.Sedang, capOf(batik.Cap, 1, 1)),
+	}, AllocateOptions{})
+	var ie *InputError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, `"`+long[:64]+`"... (100 bytes)`, ie.Value)
+}
