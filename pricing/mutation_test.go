@@ -5,6 +5,7 @@ package pricing
 // behaviour a caller sees.
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -175,4 +176,39 @@ func TestFeeScheduleBounds(t *testing.T) {
 		}
 		requireArgField(t, err, tt.field)
 	}
+}
+
+func TestSettleEdges(t *testing.T) {
+	// A zero amount is a sale of nothing: allowed, no commission.
+	s, err := FeeSchedule{Commission: d("0.065")}.Settle([]SaleItem{{Quantity: 1, Amount: d("0")}, {Quantity: 2, Amount: d("100000")}})
+	require.NoError(t, err)
+	assertDecimal(t, "100000", s.Sales)
+	assertDecimal(t, "6500", s.Commission)
+	// A zero CommissionCap means no cap (not a cap of zero).
+	s, err = FeeSchedule{Commission: d("0.065"), CommissionCap: d("0")}.Settle([]SaleItem{{Quantity: 1, Amount: d("100000")}})
+	require.NoError(t, err)
+	assertDecimal(t, "6500", s.Commission)
+	_, err = FeeSchedule{Commission: d("0.065")}.Settle([]SaleItem{{Quantity: 1, Amount: d("-0.01")}})
+	requireArgField(t, err, "items[0].amount")
+}
+
+// TestQuoteJSONWithoutFees checks that a quote without "fees" decodes with
+// Fees nil, as the Quote's doc has it, and not an empty schedule.
+func TestQuoteJSONWithoutFees(t *testing.T) {
+	var q Quote
+	require.NoError(t, json.Unmarshal([]byte(`{"lines":[{"sku":"A","quantity":2,"unit_price":"85000.50"}]}`), &q))
+	assert.Nil(t, q.Fees)
+}
+
+// TestParseLongestInput checks that an input of exactly MaxInputLen bytes
+// is read and one byte more is refused.
+func TestParseLongestInput(t *testing.T) {
+	s := strings.Repeat(" ", MaxInputLen-len("Rp1.250.000")) + "Rp1.250.000"
+	got, err := Parse(s)
+	require.NoError(t, err)
+	assertDecimal(t, "1250000", got)
+	_, err = Parse(" " + s)
+	var pe *ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "long", pe.Code)
 }
