@@ -212,3 +212,26 @@ func TestParseLongestInput(t *testing.T) {
 	require.ErrorAs(t, err, &pe)
 	assert.Equal(t, "long", pe.Code)
 }
+
+// TestFormatEdges pins where Format switches to scientific notation: an
+// exponent above MaxDigits, more than 40 decimals or more than 40 digits;
+// and that two decimals are kept even when the second is 0.
+func TestFormatEdges(t *testing.T) {
+	tests := []struct {
+		give decimal.Decimal
+		want string
+	}{
+		{decimal.New(1, 30), "Rp1.000.000.000.000.000.000.000.000.000.000"},
+		{decimal.New(1, 31), "Rp1e+31"},
+		{decimal.New(1, -40), "Rp0," + strings.Repeat("0", 39) + "1"},
+		{decimal.New(1, -41), "Rp1e-41"},
+		{d("1234567890123456789012345678901234567890"), "Rp1.234.567.890.123.456.789.012.345.678.901.234.567.890"},
+		{decimal.New(150, -2), "Rp1,50"},
+		{decimal.New(1500, -3), "Rp1,50"},
+		{decimal.New(-150, -2), "-Rp1,50"},
+		{decimal.New(100, -2), "Rp1"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, Format(tt.give), tt.give.String())
+	}
+}
