@@ -3,6 +3,8 @@ package mcf
 // Tests written to kill mutants gremlins found alive (see .ci/mutation).
 
 import (
+	"errors"
+	"math"
 	"testing"
 )
 
@@ -44,5 +46,63 @@ func TestBlockSize(t *testing.T) {
 		if got := newBlockSearch(tt.give).blockSize; got != tt.want {
 			t.Errorf("block size for %d arcs: %d, want %d", tt.give, got, tt.want)
 		}
+	}
+}
+
+// TestSolveAtTheBounds checks the largest inputs Solve accepts, one unit
+// short of each ErrTooLarge bound that TestSolveTooLarge crosses.
+func TestSolveAtTheBounds(t *testing.T) {
+	solve := func(build func(g *Graph)) (Result, error) {
+		var g Graph
+		build(&g)
+		return g.Solve()
+	}
+	// Supplies summing to exactly MaxInt64 on each side, over an
+	// uncapacitated arc.
+	r, err := solve(func(g *Graph) {
+		g.AddNode(math.MaxInt64 - 5)
+		g.AddNode(5)
+		g.AddNode(-math.MaxInt64)
+		g.AddArc(0, 2, Inf, 1)
+		g.AddArc(1, 2, Inf, 1)
+	})
+	if err != nil || r.Status != Optimal || r.Flow[0] != math.MaxInt64-5 || r.Flow[1] != 5 {
+		t.Fatalf("supplies at MaxInt64: %v %v %v", r.Status, err, r.Flow)
+	}
+	// Demands summing to exactly MinInt64: they fit, and cannot be met.
+	r, err = solve(func(g *Graph) {
+		g.AddNode(math.MinInt64 + 1)
+		g.AddNode(-1)
+	})
+	if err != nil || r.Status != Infeasible {
+		t.Fatalf("demands at MinInt64: %v %v", r.Status, err)
+	}
+	// Supply plus finite capacities at exactly MaxInt64.
+	r, err = solve(func(g *Graph) {
+		g.AddNode(1)
+		g.AddNode(-1)
+		g.AddArc(0, 1, math.MaxInt64-1-5, 2)
+		g.AddArc(0, 1, 5, 1)
+	})
+	if err != nil || r.Status != Optimal || r.Flow[1] != 1 || r.Flow[0] != 0 {
+		t.Fatalf("capacities at MaxInt64: %v %v %+v", r.Status, err, r)
+	}
+	// The largest cost: (maxCost+1) x (n+1) x 4 <= MaxInt64, n = 2.
+	limit := int64(math.MaxInt64) / 4 / 3
+	r, err = solve(func(g *Graph) {
+		g.AddNode(1)
+		g.AddNode(-1)
+		g.AddArc(0, 1, 1, limit-1)
+	})
+	if err != nil || r.Status != Optimal || r.Flow[0] != 1 {
+		t.Fatalf("cost %d: %v %v", limit-1, r.Status, err)
+	}
+	r, err = solve(func(g *Graph) {
+		g.AddNode(1)
+		g.AddNode(-1)
+		g.AddArc(0, 1, 1, limit)
+	})
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("cost %d: %v %v, want ErrTooLarge", limit, r.Status, err)
 	}
 }
