@@ -6,6 +6,7 @@ package pricing
 
 import (
 	"encoding/json"
+	"math/big"
 	"strings"
 	"testing"
 
@@ -234,4 +235,46 @@ func TestFormatEdges(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, Format(tt.give), tt.give.String())
 	}
+}
+
+// TestFormatScientific pins appendScientific's limits: 30 digits in full,
+// a 31st cut with "...", an exponent of 0 written "e+0", and a coefficient
+// of 4000 bits still printed while one of 4001 bits is not.
+func TestFormatScientific(t *testing.T) {
+	d30 := "123456789012345678901234567890"
+	assert.Equal(t, "Rp"+d30+"e+31", Format(decimal.NewFromBigInt(bigOf(d30), 31)))
+	assert.Equal(t, "-Rp"+d30+"...e+32", Format(decimal.NewFromBigInt(bigOf("-"+d30+"1"), 31)))
+	// 41 digits at exponent -11: scientific (over 40 digits), cut to 30
+	// digits, which moves the exponent back to 0.
+	assert.Equal(t, "Rp"+d30+"...e+0", Format(decimal.NewFromBigInt(bigOf(d30+"12345678901"), -11)))
+
+	bits4000 := new(big.Int).Lsh(big.NewInt(1), 3999) // 4000 bits
+	got := Format(decimal.NewFromBigInt(bits4000, 0))
+	assert.NotContains(t, got, "more than")
+	assert.True(t, strings.HasPrefix(got, "Rp"+bits4000.String()[:30]+"...e+"), got)
+	bits4001 := new(big.Int).Lsh(big.NewInt(1), 4000)
+	assert.Equal(t, "Rp(more than 1000 digits)", Format(decimal.NewFromBigInt(bits4001, 0)))
+}
+
+func bigOf(s string) *big.Int {
+	b, ok := new(big.Int).SetString(s, 10)
+	if !ok {
+		panic(s)
+	}
+	return b
+}
+
+// TestQuoteDiscountWholePrice checks that a line discount equal to the unit
+// price is allowed (the piece is given away) and one rupiah more is not.
+func TestQuoteDiscountWholePrice(t *testing.T) {
+	q := Quote{Lines: []QuoteLine{
+		{SKU: "A", Quantity: 2, UnitPrice: d("85000"), Discount: d("85000")},
+		{SKU: "B", Quantity: 1, UnitPrice: d("10000")},
+	}}
+	b, err := q.Price()
+	require.NoError(t, err)
+	assertDecimal(t, "10000", b.Goods)
+	q.Lines[0].Discount = d("85001")
+	_, err = q.Price()
+	requireArgField(t, err, "lines[0].discount")
 }
