@@ -146,7 +146,8 @@ func TestReadOrdersCSV(t *testing.T) {
 		"ORD-5,,cap,sedang,5,2027-01-15T17:00:00+07:00\n" +
 		"ORD-6,,cap,sedang,5,24/12/2026\n"
 	os, err := ReadOrdersCSV(strings.NewReader(in))
-	assert.Equal(t, []string{"4:0:quantity:gt", "5:0:id:duplicate", "6:0:due:date", "7:0:due:date"}, zeroCols(rowTags(t, err)))
+	// line:column:field:tag, the column counted in the header's order from 1.
+	assert.Equal(t, []string{"4:5:quantity:gt", "5:1:id:duplicate", "6:6:due:date", "7:6:due:date"}, rowTags(t, err))
 	require.Len(t, os, 3)
 	o := validOrder()
 	o.Due = MustParseDate("2026-12-24")
@@ -157,13 +158,17 @@ func TestReadOrdersCSV(t *testing.T) {
 	assert.Equal(t, MustDate(2026, time.December, 24), os[2].Due)
 }
 
-// zeroCols drops column numbers, which the test does not pin for orders.
-func zeroCols(tags []string) []string {
-	for i, s := range tags {
-		parts := strings.SplitN(s, ":", 3)
-		tags[i] = parts[0] + ":0:" + parts[2]
-	}
-	return tags
+// TestReadOrdersCSVColumns checks that a row error names the column where
+// the value stands in this file's header, not its place in OrderColumns.
+func TestReadOrdersCSVColumns(t *testing.T) {
+	in := "due,quantity,min_grade,technique,id\n" +
+		"2026-12-24,5,sedang,cap,ORD-1\n" +
+		"2026-12-24,-1,sedang,cap,ORD-2\n" +
+		"2026-12-24,5,superb,cap,ORD-3\n" +
+		"12/24/2026,5,sedang,ikat,ORD-4\n" +
+		"2026-12-24,5,sedang,cap,ORD-1\n"
+	_, err := ReadOrdersCSV(strings.NewReader(in))
+	assert.Equal(t, []string{"3:2:quantity:gt", "4:3:min_grade:grade", "5:1:due:date", "5:4:technique:technique", "6:5:id:duplicate"}, rowTags(t, err))
 }
 
 // producersCSV makes n rows: n/2 producers with a tulis and a cap row each.

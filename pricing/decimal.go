@@ -17,7 +17,7 @@ import (
 // misread. What people type ("Rp1.250.000") is Parse's business.
 //
 // The error is a *ParseError wrapping ErrSyntax; its Code says what is
-// wrong. O(len(s)); no allocation for up to 18 bytes.
+// wrong. O(len(s)); two allocations, on the short path or the long one.
 func ParseDecimal(s string) (decimal.Decimal, error) {
 	if code := checkDecimal(s, 2); code != "" {
 		return decimal.Decimal{}, parseErr(s, code, "")

@@ -1,0 +1,49 @@
+//go:build !race
+
+package capacity
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/batikkit/batikkit/batik"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestAllocateAllocs guards Allocate's doc: "a constant number of
+// allocations besides the plan's lines and skips", which are made once each
+// at their final size. The count must not grow with the producers, whether
+// most of them get a line or most are skipped. (The race detector allocates
+// on its own, hence the build tag. Below about 64 producers a few
+// allocations are saved: the bound is from 64 up.)
+func TestAllocateAllocs(t *testing.T) {
+	producers := func(n int, skipEvery int) []batik.Producer {
+		ps := make([]batik.Producer, n)
+		for i := range ps {
+			tech := batik.Cap
+			if i%skipEvery == 0 {
+				tech = batik.Tulis // skipped: wrong technique
+			}
+			ps[i] = prod(fmt.Sprintf("UMKM-%05d", i), batik.Sedang, capOf(tech, 10+i%7, int64(50000+100*(i%13))))
+		}
+		return ps
+	}
+	for _, policy := range []Policy{Proportional, LowestCost} {
+		for _, skipEvery := range []int{2, 5, 1000000} {
+			var counts []float64
+			for _, n := range []int{64, 256, 1024} {
+				ps := producers(n, skipEvery)
+				// Proportional: every candidate gets a line. LowestCost: about
+				// half of them, the rest are skipped as not needed.
+				order, opts := capOrder(5*n), AllocateOptions{Policy: policy}
+				plan, err := Allocate(order, ps, opts)
+				require.NoError(t, err)
+				require.Equal(t, n, len(plan.Lines)+len(plan.Skipped))
+				counts = append(counts, testing.AllocsPerRun(50, func() { _, _ = Allocate(order, ps, opts) }))
+			}
+			assert.Equal(t, counts[0], counts[1], "%v, skip every %d: allocations for 64, 256, 1024 producers: %v", policy, skipEvery, counts)
+			assert.Equal(t, counts[0], counts[2], "%v, skip every %d: allocations for 64, 256, 1024 producers: %v", policy, skipEvery, counts)
+		}
+	}
+}

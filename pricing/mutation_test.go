@@ -1,0 +1,280 @@
+package pricing
+
+// Tests written to kill mutants gremlins found alive (see .ci/mutation):
+// each pins a boundary or a branch the other tests left open, by the
+// behaviour a caller sees.
+
+import (
+	"encoding/json"
+	"math/big"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func requireArgField(t *testing.T, err error, field string) {
+	t.Helper()
+	var ae *ArgError
+	require.ErrorAs(t, err, &ae)
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.Equal(t, field, ae.Field)
+}
+
+func TestHPP(t *testing.T) {
+	items := []CostItem{
+		{Name: "kain primisima", Quantity: d("2.5"), Unit: "m", UnitCost: d("40000")},
+		{Name: "malam", Quantity: d("0.3"), Unit: "kg", UnitCost: d("60000")},
+		{Name: "upah canting", Quantity: d("0"), Unit: "jam", UnitCost: d("0")},
+	}
+	// 2.5 x 40000 + 0.3 x 60000 = 118000, by hand.
+	tests := []struct {
+		give string // overhead
+		want string
+	}{
+		{"0", "118000"}, {"0.1", "129800"}, {"10", "1298000"},
+	}
+	for _, tt := range tests {
+		got, err := CostSheet{Items: items, Overhead: d(tt.give)}.HPP()
+		require.NoError(t, err, tt.give)
+		assertDecimal(t, tt.want, got, tt.give)
+	}
+	got, err := CostSheet{}.HPP()
+	require.NoError(t, err)
+	assertDecimal(t, "0", got)
+
+	for _, tt := range []struct {
+		give  CostSheet
+		field string
+	}{
+		{CostSheet{Overhead: d("-0.01")}, "overhead"},
+		{CostSheet{Overhead: d("10.01")}, "overhead"},
+		{CostSheet{Items: []CostItem{items[0], {Quantity: d("1"), UnitCost: d("1")}}}, "items[1].name"},
+		{CostSheet{Items: []CostItem{{Name: "x", Quantity: d("-0.01"), UnitCost: d("1")}}}, "items[0].quantity"},
+		{CostSheet{Items: []CostItem{{Name: "x", Quantity: d("1"), UnitCost: d("-0.01")}}}, "items[0].unit_cost"},
+	} {
+		_, err := tt.give.HPP()
+		requireArgField(t, err, tt.field)
+	}
+}
+
+func TestPriceByBounds(t *testing.T) {
+	// A cost of zero is allowed and prices at zero (or at the ending).
+	got, err := PriceByMarkup(decimal.Zero, d("0.4"), PriceRule{})
+	require.NoError(t, err)
+	assertDecimal(t, "0", got)
+	got, err = PriceByMargin(decimal.Zero, d("0.3"), PriceRule{})
+	require.NoError(t, err)
+	assertDecimal(t, "0", got)
+	got, err = PriceByMarkup(decimal.Zero, d("0.4"), PriceRule{Modulus: d("1000"), Ending: d("900")})
+	require.NoError(t, err)
+	assertDecimal(t, "900", got)
+
+	// A margin of exactly -100% is allowed: price = cost / 2.
+	got, err = PriceByMargin(d("100000"), d("-1"), PriceRule{})
+	require.NoError(t, err)
+	assertDecimal(t, "50000", got)
+	_, err = PriceByMargin(d("100000"), d("-1.01"), PriceRule{})
+	requireArgField(t, err, "margin")
+	_, err = PriceByMargin(d("100000"), d("1"), PriceRule{})
+	requireArgField(t, err, "margin")
+	_, err = PriceByMarkup(d("100000"), d("-1"), PriceRule{})
+	requireArgField(t, err, "markup")
+	_, err = PriceByMarkup(d("-0.01"), d("0.4"), PriceRule{})
+	requireArgField(t, err, "cost")
+	_, err = PriceByMargin(d("-0.01"), d("0.3"), PriceRule{})
+	requireArgField(t, err, "cost")
+}
+
+func TestParseFractionCodes(t *testing.T) {
+	tests := []struct{ give, code string }{
+		{"0.0000000001", "rate_decimals"}, // ten decimals: a rate has at most nine
+		{"", "empty"},
+		{"1e-3", "exponent"},
+		{"NaN", "nan"},
+	}
+	for _, tt := range tests {
+		_, err := parseFraction(tt.give)
+		var pe *ParseError
+		require.ErrorAs(t, err, &pe, tt.give)
+		assert.Equal(t, tt.code, pe.Code, tt.give)
+	}
+	got, err := parseFraction("0.000000001")
+	require.NoError(t, err)
+	assertDecimal(t, "0.000000001", got)
+}
+
+// TestParseDecimalAllocs guards the cost ParseDecimal's doc states: two
+// allocations (the decimal's big.Int and its box), whether the amount is
+// built from its parts (up to 18 bytes) or by decimal's own parser.
+func TestParseDecimalAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	var (
+		sink    decimal.Decimal
+		sinkErr error
+	)
+	for _, s := range []string{"7", "123456789012345678", "-123456789012345.6", "1234567890123456.7", "12345678901234567.8"} {
+		assert.Equal(t, 2.0, testing.AllocsPerRun(20, func() { sink, sinkErr = ParseDecimal(s) }), s)
+		require.NoError(t, sinkErr)
+		assert.Equal(t, decimal.RequireFromString(s).String(), sink.String(), s)
+	}
+}
+
+// TestClip pins how error messages abbreviate a value: up to maxQuoted
+// bytes in full, beyond that cut on a rune boundary with the full length.
+func TestClip(t *testing.T) {
+	n64 := strings.Repeat("9", 64)
+	assert.Equal(t, n64, clip(n64))
+	assert.Equal(t, n64+"... (65 bytes)", clip(n64+"9"))
+	assert.Equal(t, n64+"... (100 bytes)", clip(n64+strings.Repeat("0", 36)))
+	// "é" is two bytes: the 64th and 65th bytes hold one, so the cut moves back.
+	s := strings.Repeat("a", 63) + "é" + "bb"
+	assert.Equal(t, strings.Repeat("a", 63)+"... (67 bytes)", clip(s))
+	// Not UTF-8, continuation bytes only: nothing is kept, nothing panics.
+	assert.Equal(t, "... (70 bytes)", clip(strings.Repeat("\x80", 70)))
+
+	// Through the API: a long negative modulus is named abbreviated.
+	long := "-" + strings.Repeat("1", 80)
+	_, err := PriceRule{Modulus: d(long)}.Apply(d("5"))
+	var ae *ArgError
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, long[:64]+"... (81 bytes)", ae.Value)
+}
+
+// TestQuote is TestClip for quoted text.
+func TestQuote(t *testing.T) {
+	s64 := strings.Repeat("x", 64)
+	assert.Equal(t, `"`+s64+`"`, quote(s64))
+	assert.Equal(t, `"`+s64+`"... (65 bytes)`, quote(s64+"y"))
+	s := strings.Repeat("a", 63) + "é" + "bb"
+	assert.Equal(t, `"`+strings.Repeat("a", 63)+`"... (67 bytes)`, quote(s))
+	assert.Equal(t, `""... (70 bytes)`, quote(strings.Repeat("\x80", 70)))
+}
+
+func TestFeeScheduleBounds(t *testing.T) {
+	for _, tt := range []struct {
+		give  FeeSchedule
+		field string // "" when valid
+	}{
+		{FeeSchedule{Commission: d("1"), PaymentRate: d("1")}, ""},
+		{FeeSchedule{Commission: d("0"), PaymentRate: d("0")}, ""},
+		{FeeSchedule{Commission: d("1.000000001")}, "commission"},
+		{FeeSchedule{Commission: d("-0.000000001")}, "commission"},
+		{FeeSchedule{PaymentRate: d("1.01")}, "payment_rate"},
+		{FeeSchedule{PaymentRate: d("-0.01")}, "payment_rate"},
+		{FeeSchedule{CommissionCap: d("0"), OrderFee: d("0")}, ""},
+		{FeeSchedule{CommissionCap: d("-0.01")}, "commission_cap"},
+		{FeeSchedule{OrderFee: d("-0.01")}, "order_fee"},
+	} {
+		err := tt.give.Validate()
+		if tt.field == "" {
+			assert.NoError(t, err, "%+v", tt.give)
+			continue
+		}
+		requireArgField(t, err, tt.field)
+	}
+}
+
+func TestSettleEdges(t *testing.T) {
+	// A zero amount is a sale of nothing: allowed, no commission.
+	s, err := FeeSchedule{Commission: d("0.065")}.Settle([]SaleItem{{Quantity: 1, Amount: d("0")}, {Quantity: 2, Amount: d("100000")}})
+	require.NoError(t, err)
+	assertDecimal(t, "100000", s.Sales)
+	assertDecimal(t, "6500", s.Commission)
+	// A zero CommissionCap means no cap (not a cap of zero).
+	s, err = FeeSchedule{Commission: d("0.065"), CommissionCap: d("0")}.Settle([]SaleItem{{Quantity: 1, Amount: d("100000")}})
+	require.NoError(t, err)
+	assertDecimal(t, "6500", s.Commission)
+	_, err = FeeSchedule{Commission: d("0.065")}.Settle([]SaleItem{{Quantity: 1, Amount: d("-0.01")}})
+	requireArgField(t, err, "items[0].amount")
+}
+
+// TestQuoteJSONWithoutFees checks that a quote without "fees" decodes with
+// Fees nil, as the Quote's doc has it, and not an empty schedule.
+func TestQuoteJSONWithoutFees(t *testing.T) {
+	var q Quote
+	require.NoError(t, json.Unmarshal([]byte(`{"lines":[{"sku":"A","quantity":2,"unit_price":"85000.50"}]}`), &q))
+	assert.Nil(t, q.Fees)
+}
+
+// TestParseLongestInput checks that an input of exactly MaxInputLen bytes
+// is read and one byte more is refused.
+func TestParseLongestInput(t *testing.T) {
+	s := strings.Repeat(" ", MaxInputLen-len("Rp1.250.000")) + "Rp1.250.000"
+	got, err := Parse(s)
+	require.NoError(t, err)
+	assertDecimal(t, "1250000", got)
+	_, err = Parse(" " + s)
+	var pe *ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "long", pe.Code)
+}
+
+// TestFormatEdges pins where Format switches to scientific notation: an
+// exponent above MaxDigits, more than 40 decimals or more than 40 digits;
+// and that two decimals are kept even when the second is 0.
+func TestFormatEdges(t *testing.T) {
+	tests := []struct {
+		give decimal.Decimal
+		want string
+	}{
+		{decimal.New(1, 30), "Rp1.000.000.000.000.000.000.000.000.000.000"},
+		{decimal.New(1, 31), "Rp1e+31"},
+		{decimal.New(1, -40), "Rp0," + strings.Repeat("0", 39) + "1"},
+		{decimal.New(1, -41), "Rp1e-41"},
+		{d("1234567890123456789012345678901234567890"), "Rp1.234.567.890.123.456.789.012.345.678.901.234.567.890"},
+		{decimal.New(150, -2), "Rp1,50"},
+		{decimal.New(1500, -3), "Rp1,50"},
+		{decimal.New(-150, -2), "-Rp1,50"},
+		{decimal.New(100, -2), "Rp1"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, Format(tt.give), tt.give.String())
+	}
+}
+
+// TestFormatScientific pins appendScientific's limits: 30 digits in full,
+// a 31st cut with "...", an exponent of 0 written "e+0", and a coefficient
+// of 4000 bits still printed while one of 4001 bits is not.
+func TestFormatScientific(t *testing.T) {
+	d30 := "123456789012345678901234567890"
+	assert.Equal(t, "Rp"+d30+"e+31", Format(decimal.NewFromBigInt(bigOf(d30), 31)))
+	assert.Equal(t, "-Rp"+d30+"...e+32", Format(decimal.NewFromBigInt(bigOf("-"+d30+"1"), 31)))
+	// 41 digits at exponent -11: scientific (over 40 digits), cut to 30
+	// digits, which moves the exponent back to 0.
+	assert.Equal(t, "Rp"+d30+"...e+0", Format(decimal.NewFromBigInt(bigOf(d30+"12345678901"), -11)))
+
+	bits4000 := new(big.Int).Lsh(big.NewInt(1), 3999) // 4000 bits
+	got := Format(decimal.NewFromBigInt(bits4000, 0))
+	assert.NotContains(t, got, "more than")
+	assert.True(t, strings.HasPrefix(got, "Rp"+bits4000.String()[:30]+"...e+"), got)
+	bits4001 := new(big.Int).Lsh(big.NewInt(1), 4000)
+	assert.Equal(t, "Rp(more than 1000 digits)", Format(decimal.NewFromBigInt(bits4001, 0)))
+}
+
+func bigOf(s string) *big.Int {
+	b, ok := new(big.Int).SetString(s, 10)
+	if !ok {
+		panic(s)
+	}
+	return b
+}
+
+// TestQuoteDiscountWholePrice checks that a line discount equal to the unit
+// price is allowed (the piece is given away) and one rupiah more is not.
+func TestQuoteDiscountWholePrice(t *testing.T) {
+	q := Quote{Lines: []QuoteLine{
+		{SKU: "A", Quantity: 2, UnitPrice: d("85000"), Discount: d("85000")},
+		{SKU: "B", Quantity: 1, UnitPrice: d("10000")},
+	}}
+	b, err := q.Price()
+	require.NoError(t, err)
+	assertDecimal(t, "10000", b.Goods)
+	q.Lines[0].Discount = d("85001")
+	_, err = q.Price()
+	requireArgField(t, err, "lines[0].discount")
+}
