@@ -26,9 +26,11 @@ func TestParse(t *testing.T) {
 		{"999.999.999.999.999.999.999", "999999999999999999999"}, {"-1", "-1"},
 	}
 	for _, tt := range tests {
-		got, err := Parse(tt.give)
-		require.NoError(t, err, tt.give)
-		assertDecimal(t, tt.want, got, tt.give)
+		t.Run(tt.give, func(t *testing.T) {
+			got, err := Parse(tt.give)
+			require.NoError(t, err, tt.give)
+			assertDecimal(t, tt.want, got, tt.give)
+		})
 	}
 }
 
@@ -43,12 +45,14 @@ func TestParseErrors(t *testing.T) {
 		{strings.Repeat("9", 1<<20), "longer than 64"},
 	}
 	for _, tt := range tests {
-		_, err := Parse(tt.give)
-		var pe *ParseError
-		require.ErrorAs(t, err, &pe, tt.give)
-		require.ErrorIs(t, err, ErrSyntax)
-		assert.Contains(t, pe.Reason, tt.reason, tt.give)
-		assert.Less(t, len(err.Error()), 300)
+		t.Run(tt.give, func(t *testing.T) {
+			_, err := Parse(tt.give)
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe, tt.give)
+			require.ErrorIs(t, err, ErrSyntax)
+			assert.Contains(t, pe.Reason, tt.reason, tt.give)
+			assert.Less(t, len(err.Error()), 300)
+		})
 	}
 }
 
@@ -86,9 +90,11 @@ func TestRound(t *testing.T) {
 		{"7", "3", HalfUp, "6"}, {"7.5", "3", HalfUp, "9"}, {"0", "1000", Up, "0"},
 	}
 	for _, tt := range tests {
-		got, err := Round(d(tt.give), d(tt.step), tt.mode)
-		require.NoError(t, err)
-		assertDecimal(t, tt.want, got, tt.give, tt.step, tt.mode)
+		t.Run(tt.give, func(t *testing.T) {
+			got, err := Round(d(tt.give), d(tt.step), tt.mode)
+			require.NoError(t, err)
+			assertDecimal(t, tt.want, got, tt.give, tt.step, tt.mode)
+		})
 	}
 	for _, step := range []string{"0", "-100"} {
 		_, err := Round(d("1"), d(step), HalfUp)
@@ -124,12 +130,14 @@ func TestSplit(t *testing.T) {
 		{"100000000000000000000000000000", []int64{1, 2}, "1", []string{"33333333333333333333333333333", "66666666666666666666666666667"}},
 	}
 	for _, tt := range tests {
-		got, err := Split(d(tt.total), tt.weights, d(tt.step))
-		require.NoError(t, err)
-		require.Len(t, got, len(tt.want))
-		for i := range got {
-			assertDecimal(t, tt.want[i], got[i], tt.total, tt.weights, i)
-		}
+		t.Run(tt.total, func(t *testing.T) {
+			got, err := Split(d(tt.total), tt.weights, d(tt.step))
+			require.NoError(t, err)
+			require.Len(t, got, len(tt.want))
+			for i := range got {
+				assertDecimal(t, tt.want[i], got[i], tt.total, tt.weights, i)
+			}
+		})
 	}
 }
 
@@ -149,11 +157,13 @@ func TestSplitErrors(t *testing.T) {
 		{"not a multiple", "150", []int64{1, 1}, "100", "total"},
 	}
 	for _, tt := range tests {
-		_, err := Split(d(tt.total), tt.weights, d(tt.step))
-		var ae *ArgError
-		require.ErrorAs(t, err, &ae, tt.name)
-		require.ErrorIs(t, err, ErrInvalid)
-		assert.Equal(t, tt.field, ae.Field, tt.name)
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Split(d(tt.total), tt.weights, d(tt.step))
+			var ae *ArgError
+			require.ErrorAs(t, err, &ae, tt.name)
+			require.ErrorIs(t, err, ErrInvalid)
+			assert.Equal(t, tt.field, ae.Field, tt.name)
+		})
 	}
 }
 
