@@ -45,7 +45,7 @@ func TestParseErrors(t *testing.T) {
 		{strings.Repeat("9", 1<<20), "longer than 64"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.give, func(t *testing.T) {
+		t.Run(short(tt.give), func(t *testing.T) {
 			_, err := Parse(tt.give)
 			var pe *ParseError
 			require.ErrorAs(t, err, &pe, tt.give)
@@ -304,4 +304,12 @@ func TestPayouts(t *testing.T) {
 		_, err := Payouts(d("100"), shares, d("1"))
 		require.ErrorIs(t, err, ErrInvalid, name)
 	}
+}
+
+// short names a subtest after at most 40 bytes of its input.
+func short(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "..."
+	}
+	return s
 }
