@@ -1,0 +1,5 @@
+//go:build !race
+
+package batik
+
+const raceEnabled = false
