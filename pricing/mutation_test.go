@@ -278,3 +278,58 @@ func TestQuoteDiscountWholePrice(t *testing.T) {
 	_, err = q.Price()
 	requireArgField(t, err, "lines[0].discount")
 }
+
+// TestParseDecimalGrammar walks ParseDecimal's grammar: each accepted form
+// and each code of refusal, at the edges (the characters around '0' and
+// '9', 30 and 31 digits, 2 and 3 decimals).
+func TestParseDecimalGrammar(t *testing.T) {
+	d30 := strings.Repeat("9", 30)
+	for _, s := range []string{"0", "9", "12500", "12500.5", "12500.05", "-3.25", "-0", d30, d30[:28] + ".99", strings.Repeat("1", 20) + ".5"} {
+		got, err := ParseDecimal(s)
+		require.NoError(t, err, s)
+		assertDecimal(t, s, got, s)
+	}
+	tests := []struct{ give, code string }{
+		{"", "empty"}, {"NaN", "nan"}, {"-inf", "nan"}, {"Infinity", "nan"},
+		{"1e9", "exponent"}, {"1E9", "exponent"},
+		{"12.500,00", "grouping"}, {"12,500", "grouping"}, {"1.2.3", "grouping"},
+		{"a", "char"}, {"/", "char"}, {":", "char"}, {" 1", "char"}, {"1 ", "char"}, {"+1", "char"}, {"--1", "char"},
+		{d30 + "9", "digits"}, {d30[:29] + ".99", "digits"},
+		{".", "nan"}, {"-", "nan"}, {"1.", "nan"}, {".5", "nan"}, {"-.5", "nan"},
+		{"1.234", "decimals"}, {"0.001", "decimals"},
+	}
+	for _, tt := range tests {
+		_, err := ParseDecimal(tt.give)
+		var pe *ParseError
+		require.ErrorAs(t, err, &pe, tt.give)
+		require.ErrorIs(t, err, ErrSyntax, tt.give)
+		assert.Equal(t, tt.code, pe.Code, tt.give)
+	}
+}
+
+// TestPriceRuleEnding checks the ending rule's errors and its result.
+func TestPriceRuleEnding(t *testing.T) {
+	rule := PriceRule{Step: d("100"), Modulus: d("1000"), Ending: d("900")}
+	got, err := rule.Apply(d("185001"))
+	require.NoError(t, err)
+	assertDecimal(t, "185900", got)
+	got, err = rule.Apply(d("185950"))
+	require.NoError(t, err)
+	assertDecimal(t, "186900", got)
+	for _, tt := range []struct {
+		give  PriceRule
+		field string
+	}{
+		{PriceRule{Step: d("100"), Modulus: d("1000"), Ending: d("950")}, "ending"},
+		{PriceRule{Modulus: d("1000"), Ending: d("1000")}, "ending"},
+		{PriceRule{Modulus: d("1000"), Ending: d("-1")}, "ending"},
+		{PriceRule{Modulus: d("-1000"), Ending: d("0")}, "modulus"},
+	} {
+		_, err := tt.give.Apply(d("185000"))
+		requireArgField(t, err, tt.field)
+	}
+	var ae *ArgError
+	_, err = PriceRule{Step: d("100"), Modulus: d("1000"), Ending: d("950")}.Apply(d("1"))
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, "must be a multiple of step 100", ae.Reason)
+}
