@@ -333,3 +333,31 @@ func TestPriceRuleEnding(t *testing.T) {
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, "must be a multiple of step 100", ae.Reason)
 }
+
+// TestQuoteOrderDiscountEdges checks an order discount of all the goods
+// after line discounts (allowed: the order is free) and an order whose
+// lines are all given away, with no order discount to share.
+func TestQuoteOrderDiscountEdges(t *testing.T) {
+	q := Quote{Lines: []QuoteLine{
+		{SKU: "A", Quantity: 2, UnitPrice: d("85000"), Discount: d("5000")},
+		{SKU: "B", Quantity: 1, UnitPrice: d("10000")},
+	}, Discount: d("170000")}
+	b, err := q.Price()
+	require.NoError(t, err)
+	assertDecimal(t, "180000", b.Discount) // 10000 on the lines + 170000 on the order
+	assertDecimal(t, "0", b.Goods)
+	assertDecimal(t, "0", b.Total)
+	q.Discount = d("170001")
+	_, err = q.Price()
+	requireArgField(t, err, "discount")
+
+	free := Quote{Lines: []QuoteLine{
+		{SKU: "A", Quantity: 2, UnitPrice: d("85000"), Discount: d("85000")},
+		{SKU: "B", Quantity: 1, UnitPrice: d("10000"), Discount: d("10000")},
+	}}
+	b, err = free.Price()
+	require.NoError(t, err)
+	assertDecimal(t, "180000", b.Subtotal)
+	assertDecimal(t, "180000", b.Discount) // every line's discount, no order discount
+	assertDecimal(t, "0", b.Goods)
+}
