@@ -361,3 +361,15 @@ func TestQuoteOrderDiscountEdges(t *testing.T) {
 	assertDecimal(t, "180000", b.Discount) // every line's discount, no order discount
 	assertDecimal(t, "0", b.Goods)
 }
+
+// TestParseRoundingModeLength checks that a spelling of 32 bytes is read
+// (separators are dropped) and one of 33 bytes is refused unread.
+func TestParseRoundingModeLength(t *testing.T) {
+	s := "Half" + strings.Repeat(" ", 24) + "Even"
+	require.Len(t, s, 32)
+	got, err := ParseRoundingMode(s)
+	require.NoError(t, err)
+	assert.Equal(t, HalfEven, got)
+	_, err = ParseRoundingMode(s + "_")
+	require.ErrorIs(t, err, ErrInvalid)
+}
