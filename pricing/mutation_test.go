@@ -373,3 +373,23 @@ func TestParseRoundingModeLength(t *testing.T) {
 	_, err = ParseRoundingMode(s + "_")
 	require.ErrorIs(t, err, ErrInvalid)
 }
+
+// TestDecText pins how error messages show a decimal: in full up to 64
+// characters' worth of digits and exponent, beyond that as coefficient and
+// exponent, the coefficient cut after 32 digits.
+func TestDecText(t *testing.T) {
+	d64 := strings.Repeat("7", 64)
+	assert.Equal(t, d64, decText(d(d64)))
+	assert.Equal(t, strings.Repeat("7", 32)+"...(65 digits)e0", decText(d(d64+"7")))
+	d32 := strings.Repeat("3", 32)
+	assert.Equal(t, d32+"e40", decText(decimal.NewFromBigInt(bigOf(d32), 40)))
+	assert.Equal(t, "1e-100", decText(decimal.New(1, -100)))
+	assert.Equal(t, "-1e-64", decText(decimal.New(-1, -64)))
+	assert.Equal(t, "0."+strings.Repeat("0", 62)+"1", decText(decimal.New(1, -63)))
+
+	// Through Split: a total that is not a multiple of the step.
+	_, err := Split(decimal.New(1, -100), []int64{1, 1}, decimal.New(1, -2))
+	var ae *ArgError
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, "1e-100", ae.Value)
+}
