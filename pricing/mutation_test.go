@@ -278,3 +278,118 @@ func TestQuoteDiscountWholePrice(t *testing.T) {
 	_, err = q.Price()
 	requireArgField(t, err, "lines[0].discount")
 }
+
+// TestParseDecimalGrammar walks ParseDecimal's grammar: each accepted form
+// and each code of refusal, at the edges (the characters around '0' and
+// '9', 30 and 31 digits, 2 and 3 decimals).
+func TestParseDecimalGrammar(t *testing.T) {
+	d30 := strings.Repeat("9", 30)
+	for _, s := range []string{"0", "9", "12500", "12500.5", "12500.05", "-3.25", "-0", d30, d30[:28] + ".99", strings.Repeat("1", 20) + ".5"} {
+		got, err := ParseDecimal(s)
+		require.NoError(t, err, s)
+		assertDecimal(t, s, got, s)
+	}
+	tests := []struct{ give, code string }{
+		{"", "empty"}, {"NaN", "nan"}, {"-inf", "nan"}, {"Infinity", "nan"},
+		{"1e9", "exponent"}, {"1E9", "exponent"},
+		{"12.500,00", "grouping"}, {"12,500", "grouping"}, {"1.2.3", "grouping"},
+		{"a", "char"}, {"/", "char"}, {":", "char"}, {" 1", "char"}, {"1 ", "char"}, {"+1", "char"}, {"--1", "char"},
+		{d30 + "9", "digits"}, {d30[:29] + ".99", "digits"},
+		{".", "nan"}, {"-", "nan"}, {"1.", "nan"}, {".5", "nan"}, {"-.5", "nan"},
+		{"1.234", "decimals"}, {"0.001", "decimals"},
+	}
+	for _, tt := range tests {
+		_, err := ParseDecimal(tt.give)
+		var pe *ParseError
+		require.ErrorAs(t, err, &pe, tt.give)
+		require.ErrorIs(t, err, ErrSyntax, tt.give)
+		assert.Equal(t, tt.code, pe.Code, tt.give)
+	}
+}
+
+// TestPriceRuleEnding checks the ending rule's errors and its result.
+func TestPriceRuleEnding(t *testing.T) {
+	rule := PriceRule{Step: d("100"), Modulus: d("1000"), Ending: d("900")}
+	got, err := rule.Apply(d("185001"))
+	require.NoError(t, err)
+	assertDecimal(t, "185900", got)
+	got, err = rule.Apply(d("185950"))
+	require.NoError(t, err)
+	assertDecimal(t, "186900", got)
+	for _, tt := range []struct {
+		give  PriceRule
+		field string
+	}{
+		{PriceRule{Step: d("100"), Modulus: d("1000"), Ending: d("950")}, "ending"},
+		{PriceRule{Modulus: d("1000"), Ending: d("1000")}, "ending"},
+		{PriceRule{Modulus: d("1000"), Ending: d("-1")}, "ending"},
+		{PriceRule{Modulus: d("-1000"), Ending: d("0")}, "modulus"},
+	} {
+		_, err := tt.give.Apply(d("185000"))
+		requireArgField(t, err, tt.field)
+	}
+	var ae *ArgError
+	_, err = PriceRule{Step: d("100"), Modulus: d("1000"), Ending: d("950")}.Apply(d("1"))
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, "must be a multiple of step 100", ae.Reason)
+}
+
+// TestQuoteOrderDiscountEdges checks an order discount of all the goods
+// after line discounts (allowed: the order is free) and an order whose
+// lines are all given away, with no order discount to share.
+func TestQuoteOrderDiscountEdges(t *testing.T) {
+	q := Quote{Lines: []QuoteLine{
+		{SKU: "A", Quantity: 2, UnitPrice: d("85000"), Discount: d("5000")},
+		{SKU: "B", Quantity: 1, UnitPrice: d("10000")},
+	}, Discount: d("170000")}
+	b, err := q.Price()
+	require.NoError(t, err)
+	assertDecimal(t, "180000", b.Discount) // 10000 on the lines + 170000 on the order
+	assertDecimal(t, "0", b.Goods)
+	assertDecimal(t, "0", b.Total)
+	q.Discount = d("170001")
+	_, err = q.Price()
+	requireArgField(t, err, "discount")
+
+	free := Quote{Lines: []QuoteLine{
+		{SKU: "A", Quantity: 2, UnitPrice: d("85000"), Discount: d("85000")},
+		{SKU: "B", Quantity: 1, UnitPrice: d("10000"), Discount: d("10000")},
+	}}
+	b, err = free.Price()
+	require.NoError(t, err)
+	assertDecimal(t, "180000", b.Subtotal)
+	assertDecimal(t, "180000", b.Discount) // every line's discount, no order discount
+	assertDecimal(t, "0", b.Goods)
+}
+
+// TestParseRoundingModeLength checks that a spelling of 32 bytes is read
+// (separators are dropped) and one of 33 bytes is refused unread.
+func TestParseRoundingModeLength(t *testing.T) {
+	s := "Half" + strings.Repeat(" ", 24) + "Even"
+	require.Len(t, s, 32)
+	got, err := ParseRoundingMode(s)
+	require.NoError(t, err)
+	assert.Equal(t, HalfEven, got)
+	_, err = ParseRoundingMode(s + "_")
+	require.ErrorIs(t, err, ErrInvalid)
+}
+
+// TestDecText pins how error messages show a decimal: in full up to 64
+// characters' worth of digits and exponent, beyond that as coefficient and
+// exponent, the coefficient cut after 32 digits.
+func TestDecText(t *testing.T) {
+	d64 := strings.Repeat("7", 64)
+	assert.Equal(t, d64, decText(d(d64)))
+	assert.Equal(t, strings.Repeat("7", 32)+"...(65 digits)e0", decText(d(d64+"7")))
+	d32 := strings.Repeat("3", 32)
+	assert.Equal(t, d32+"e40", decText(decimal.NewFromBigInt(bigOf(d32), 40)))
+	assert.Equal(t, "1e-100", decText(decimal.New(1, -100)))
+	assert.Equal(t, "-1e-64", decText(decimal.New(-1, -64)))
+	assert.Equal(t, "0."+strings.Repeat("0", 62)+"1", decText(decimal.New(1, -63)))
+
+	// Through Split: a total that is not a multiple of the step.
+	_, err := Split(decimal.New(1, -100), []int64{1, 1}, decimal.New(1, -2))
+	var ae *ArgError
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, "1e-100", ae.Value)
+}
