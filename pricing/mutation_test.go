@@ -374,18 +374,21 @@ func TestParseRoundingModeLength(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalid)
 }
 
-// TestDecText pins how error messages show a decimal: in full up to 64
-// characters' worth of digits and exponent, beyond that as coefficient and
-// exponent, the coefficient cut after 32 digits.
+// TestDecText pins how error messages show a decimal: in full while the
+// coefficient has at most 40 digits and the exponent is within Format's
+// limits, beyond that in Format's bounded scientific form (at most 30
+// digits of the coefficient, then the exponent).
 func TestDecText(t *testing.T) {
-	d64 := strings.Repeat("7", 64)
-	assert.Equal(t, d64, decText(d(d64)))
-	assert.Equal(t, strings.Repeat("7", 32)+"...(65 digits)e0", decText(d(d64+"7")))
-	d32 := strings.Repeat("3", 32)
-	assert.Equal(t, d32+"e40", decText(decimal.NewFromBigInt(bigOf(d32), 40)))
+	d40 := strings.Repeat("7", 40)
+	assert.Equal(t, d40, decText(d(d40)))
+	assert.Equal(t, strings.Repeat("7", 30)+"...e+11", decText(d(d40+"7")))
+	assert.Equal(t, strings.Repeat("3", 30)+"...e+42", decText(decimal.NewFromBigInt(bigOf(strings.Repeat("3", 32)), 40)))
 	assert.Equal(t, "1e-100", decText(decimal.New(1, -100)))
 	assert.Equal(t, "-1e-64", decText(decimal.New(-1, -64)))
-	assert.Equal(t, "0."+strings.Repeat("0", 62)+"1", decText(decimal.New(1, -63)))
+	assert.Equal(t, "0."+strings.Repeat("0", 39)+"1", decText(decimal.New(1, -40)))
+	assert.Equal(t, "1e-41", decText(decimal.New(1, -41)))
+	assert.Equal(t, "1"+strings.Repeat("0", 30), decText(decimal.New(1, 30)))
+	assert.Equal(t, "1e+31", decText(decimal.New(1, 31)))
 
 	// Through Split: a total that is not a multiple of the step.
 	_, err := Split(decimal.New(1, -100), []int64{1, 1}, decimal.New(1, -2))
