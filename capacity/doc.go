@@ -194,6 +194,20 @@
 //     orders passed in (a booking records order IDs, not grades and due
 //     dates).
 //
+// On PostgreSQL: open a pgxpool.Pool on the service's DSN, run
+// pgstore.Migrate(ctx, pool, "batikkit") once (idempotent and versioned),
+// and pass pgstore.New(pool, pgstore.Options{}) to NewLedger. Each ledger
+// operation is then one READ COMMITTED transaction with the booking row
+// locked and slot rows updated in slot order by conditional updates, and
+// the schema's CHECK constraints refuse an overbooked slot on their own.
+// A connection lost mid-operation rolls the transaction back: the
+// operation happened wholly or not at all, and replaying it with the same
+// key is safe. capacity/pgstore's documentation has the details.
+//
+// Lot inspection: DeliverInspected records a delivered lot only when
+// ISO 2859-1 inspection (batik/aql) accepts it, and returns the verdict
+// whose next state the caller keeps and passes to AllocateOptions.Quality.
+//
 // # Errors
 //
 // Bad input gets an *InputError naming the field
