@@ -6,6 +6,7 @@ package pricing
 
 import (
 	"encoding/json"
+	"math"
 	"math/big"
 	"strings"
 	"testing"
@@ -392,4 +393,31 @@ func TestDecText(t *testing.T) {
 	var ae *ArgError
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, "1e-100", ae.Value)
+}
+
+// TestSplitSenSumAtMax checks SplitSen on the radix path (more than
+// smallSplit parts) with weights summing to exactly 2^64-1, the largest sum
+// it does in 64 bits: the parts add up to the total, each within one unit
+// of its exact share, and by hand for 7 units (shares 3.5-e, 3.5-e and
+// almost 0: 3, 3, 0 and the unit left to the lower index of the tie).
+func TestSplitSenSumAtMax(t *testing.T) {
+	weights := make([]int64, smallSplit+5)
+	weights[0], weights[50], weights[100] = math.MaxInt64, math.MaxInt64, 1
+	sum := new(big.Rat).SetInt(new(big.Int).SetUint64(math.MaxUint64))
+	for _, total := range []int64{1, 7, 1000, 999_999_937, -12_345} {
+		got, err := SplitSen(total, weights, 1)
+		require.NoError(t, err)
+		var added int64
+		for i, p := range got {
+			added += p
+			share := new(big.Rat).Mul(big.NewRat(total, 1), new(big.Rat).SetInt64(weights[i]))
+			share.Quo(share, sum)
+			diff := new(big.Rat).Sub(share, big.NewRat(p, 1))
+			assert.True(t, diff.Abs(diff).Cmp(big.NewRat(1, 1)) < 0, "total %d, part %d: %d for %s", total, i, p, share.FloatString(3))
+		}
+		assert.Equal(t, total, added, "total %d", total)
+	}
+	got, err := SplitSen(7, weights, 1)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{4, 3, 0}, []int64{got[0], got[50], got[100]})
 }
