@@ -421,3 +421,28 @@ func TestSplitSenSumAtMax(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []int64{4, 3, 0}, []int64{got[0], got[50], got[100]})
 }
+
+// TestDecodeStrictAlone checks that a QuoteLine and a Tier decoded on
+// their own (not inside a Quote) are as strict as inside one.
+func TestDecodeStrictAlone(t *testing.T) {
+	var l QuoteLine
+	require.NoError(t, json.Unmarshal([]byte(`{"sku":"A","quantity":2,"unit_price":"85000.50"}`), &l))
+	assertDecimal(t, "85000.50", l.UnitPrice)
+	err := json.Unmarshal([]byte(`{"sku":"A","quantity":2,"unit_price":"85000.50","colour":"red"}`), &l)
+	requireArgField(t, err, "colour")
+
+	var tr Tier
+	require.NoError(t, json.Unmarshal([]byte(`{"min_quantity":12,"unit_price":"100"}`), &tr))
+	assert.Equal(t, 12, tr.MinQuantity)
+	err = json.Unmarshal([]byte(`{"min_quantity":1,"unit_price":"100","extra":1}`), &tr)
+	requireArgField(t, err, "extra")
+}
+
+// TestArgErrorMessage checks ArgError.Message in English and the
+// Indonesian fallback for a reason without an Indonesian wording.
+func TestArgErrorMessage(t *testing.T) {
+	e := &ArgError{Field: "lines[2].discount", Value: "-1", Reason: "must be >= 0"}
+	assert.Equal(t, "lines[2].discount = -1: must be >= 0", e.Message(English))
+	e = &ArgError{Field: "x", Value: "1", Reason: "something no table knows"}
+	assert.Equal(t, "x = 1: nilai tidak sah", e.Message(Indonesian))
+}
