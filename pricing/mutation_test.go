@@ -244,6 +244,7 @@ func TestFormatEdges(t *testing.T) {
 func TestFormatScientific(t *testing.T) {
 	d30 := "123456789012345678901234567890"
 	assert.Equal(t, "Rp"+d30+"e+31", Format(decimal.NewFromBigInt(bigOf(d30), 31)))
+	assert.Equal(t, "Rp0e+31", Format(decimal.New(0, 31))) // zero has no sign, even here
 	assert.Equal(t, "-Rp"+d30+"...e+32", Format(decimal.NewFromBigInt(bigOf("-"+d30+"1"), 31)))
 	// 41 digits at exponent -11: scientific (over 40 digits), cut to 30
 	// digits, which moves the exponent back to 0.
