@@ -447,3 +447,37 @@ func TestArgErrorMessage(t *testing.T) {
 	e = &ArgError{Field: "x", Value: "1", Reason: "something no table knows"}
 	assert.Equal(t, "x = 1: nilai tidak sah", e.Message(Indonesian))
 }
+
+// TestRoundExactHalfBig checks HalfEven and HalfUp on exact halves too long
+// for the int64 path (more than 18 digits), where roundQuo decides.
+func TestRoundExactHalfBig(t *testing.T) {
+	tests := []struct {
+		give string
+		mode RoundingMode
+		want string
+	}{
+		{"1234567890123456789012.5", HalfEven, "1234567890123456789012"},
+		{"1234567890123456789013.5", HalfEven, "1234567890123456789014"},
+		{"1234567890123456789012.5", HalfUp, "1234567890123456789013"},
+		{"-1234567890123456789012.5", HalfEven, "-1234567890123456789012"},
+		{"-1234567890123456789012.5", HalfUp, "-1234567890123456789013"},
+		{"1234567890123456789012.49", HalfUp, "1234567890123456789012"},
+	}
+	for _, tt := range tests {
+		got, err := Round(d(tt.give), one, tt.mode)
+		require.NoError(t, err)
+		assertDecimal(t, tt.want, got, tt.give, tt.mode)
+	}
+}
+
+// TestQuoteOrderDiscountSen checks that an order discount with sen is
+// shared in sen, not refused.
+func TestQuoteOrderDiscountSen(t *testing.T) {
+	q := Quote{Lines: []QuoteLine{
+		{SKU: "A", Quantity: 1, UnitPrice: d("85000")},
+		{SKU: "B", Quantity: 1, UnitPrice: d("15000")},
+	}, Discount: d("1000.50")}
+	b, err := q.Price()
+	require.NoError(t, err)
+	assertDecimal(t, "98999.50", b.Goods)
+}
