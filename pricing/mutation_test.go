@@ -481,3 +481,16 @@ func TestQuoteOrderDiscountSen(t *testing.T) {
 	require.NoError(t, err)
 	assertDecimal(t, "98999.50", b.Goods)
 }
+
+// TestPayoutsZeroShare checks that a producer with no pieces is allowed and
+// paid nothing, and a negative count is refused.
+func TestPayoutsZeroShare(t *testing.T) {
+	got, err := Payouts(d("1000000"), []Share{{"A", 3}, {"B", 0}, {"C", 1}}, d("100"))
+	require.NoError(t, err)
+	require.Len(t, got, 3)
+	assertDecimal(t, "750000", got[0].Amount)
+	assertDecimal(t, "0", got[1].Amount)
+	assertDecimal(t, "250000", got[2].Amount)
+	_, err = Payouts(d("1000000"), []Share{{"A", 3}, {"B", -1}}, d("100"))
+	requireArgField(t, err, "shares[1].quantity")
+}
