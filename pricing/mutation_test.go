@@ -6,6 +6,7 @@ package pricing
 
 import (
 	"encoding/json"
+	"math"
 	"math/big"
 	"strings"
 	"testing"
@@ -243,6 +244,7 @@ func TestFormatEdges(t *testing.T) {
 func TestFormatScientific(t *testing.T) {
 	d30 := "123456789012345678901234567890"
 	assert.Equal(t, "Rp"+d30+"e+31", Format(decimal.NewFromBigInt(bigOf(d30), 31)))
+	assert.Equal(t, "Rp0e+31", Format(decimal.New(0, 31))) // zero has no sign, even here
 	assert.Equal(t, "-Rp"+d30+"...e+32", Format(decimal.NewFromBigInt(bigOf("-"+d30+"1"), 31)))
 	// 41 digits at exponent -11: scientific (over 40 digits), cut to 30
 	// digits, which moves the exponent back to 0.
@@ -395,4 +397,103 @@ func TestDecText(t *testing.T) {
 	var ae *ArgError
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, "1e-100", ae.Value)
+}
+
+// TestSplitSenSumAtMax checks SplitSen on the radix path (more than
+// smallSplit parts) with weights summing to exactly 2^64-1, the largest sum
+// it does in 64 bits: the parts add up to the total, each within one unit
+// of its exact share, and by hand for 7 units (shares 3.5-e, 3.5-e and
+// almost 0: 3, 3, 0 and the unit left to the lower index of the tie).
+func TestSplitSenSumAtMax(t *testing.T) {
+	weights := make([]int64, smallSplit+5)
+	weights[0], weights[50], weights[100] = math.MaxInt64, math.MaxInt64, 1
+	sum := new(big.Rat).SetInt(new(big.Int).SetUint64(math.MaxUint64))
+	for _, total := range []int64{1, 7, 1000, 999_999_937, -12_345} {
+		got, err := SplitSen(total, weights, 1)
+		require.NoError(t, err)
+		var added int64
+		for i, p := range got {
+			added += p
+			share := new(big.Rat).Mul(big.NewRat(total, 1), new(big.Rat).SetInt64(weights[i]))
+			share.Quo(share, sum)
+			diff := new(big.Rat).Sub(share, big.NewRat(p, 1))
+			assert.True(t, diff.Abs(diff).Cmp(big.NewRat(1, 1)) < 0, "total %d, part %d: %d for %s", total, i, p, share.FloatString(3))
+		}
+		assert.Equal(t, total, added, "total %d", total)
+	}
+	got, err := SplitSen(7, weights, 1)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{4, 3, 0}, []int64{got[0], got[50], got[100]})
+}
+
+// TestDecodeStrictAlone checks that a QuoteLine and a Tier decoded on
+// their own (not inside a Quote) are as strict as inside one.
+func TestDecodeStrictAlone(t *testing.T) {
+	var l QuoteLine
+	require.NoError(t, json.Unmarshal([]byte(`{"sku":"A","quantity":2,"unit_price":"85000.50"}`), &l))
+	assertDecimal(t, "85000.50", l.UnitPrice)
+	err := json.Unmarshal([]byte(`{"sku":"A","quantity":2,"unit_price":"85000.50","colour":"red"}`), &l)
+	requireArgField(t, err, "colour")
+
+	var tr Tier
+	require.NoError(t, json.Unmarshal([]byte(`{"min_quantity":12,"unit_price":"100"}`), &tr))
+	assert.Equal(t, 12, tr.MinQuantity)
+	err = json.Unmarshal([]byte(`{"min_quantity":1,"unit_price":"100","extra":1}`), &tr)
+	requireArgField(t, err, "extra")
+}
+
+// TestArgErrorMessage checks ArgError.Message in English and the
+// Indonesian fallback for a reason without an Indonesian wording.
+func TestArgErrorMessage(t *testing.T) {
+	e := &ArgError{Field: "lines[2].discount", Value: "-1", Reason: "must be >= 0"}
+	assert.Equal(t, "lines[2].discount = -1: must be >= 0", e.Message(English))
+	e = &ArgError{Field: "x", Value: "1", Reason: "something no table knows"}
+	assert.Equal(t, "x = 1: nilai tidak sah", e.Message(Indonesian))
+}
+
+// TestRoundExactHalfBig checks HalfEven and HalfUp on exact halves too long
+// for the int64 path (more than 18 digits), where roundQuo decides.
+func TestRoundExactHalfBig(t *testing.T) {
+	tests := []struct {
+		give string
+		mode RoundingMode
+		want string
+	}{
+		{"1234567890123456789012.5", HalfEven, "1234567890123456789012"},
+		{"1234567890123456789013.5", HalfEven, "1234567890123456789014"},
+		{"1234567890123456789012.5", HalfUp, "1234567890123456789013"},
+		{"-1234567890123456789012.5", HalfEven, "-1234567890123456789012"},
+		{"-1234567890123456789012.5", HalfUp, "-1234567890123456789013"},
+		{"1234567890123456789012.49", HalfUp, "1234567890123456789012"},
+	}
+	for _, tt := range tests {
+		got, err := Round(d(tt.give), one, tt.mode)
+		require.NoError(t, err)
+		assertDecimal(t, tt.want, got, tt.give, tt.mode)
+	}
+}
+
+// TestQuoteOrderDiscountSen checks that an order discount with sen is
+// shared in sen, not refused.
+func TestQuoteOrderDiscountSen(t *testing.T) {
+	q := Quote{Lines: []QuoteLine{
+		{SKU: "A", Quantity: 1, UnitPrice: d("85000")},
+		{SKU: "B", Quantity: 1, UnitPrice: d("15000")},
+	}, Discount: d("1000.50")}
+	b, err := q.Price()
+	require.NoError(t, err)
+	assertDecimal(t, "98999.50", b.Goods)
+}
+
+// TestPayoutsZeroShare checks that a producer with no pieces is allowed and
+// paid nothing, and a negative count is refused.
+func TestPayoutsZeroShare(t *testing.T) {
+	got, err := Payouts(d("1000000"), []Share{{"A", 3}, {"B", 0}, {"C", 1}}, d("100"))
+	require.NoError(t, err)
+	require.Len(t, got, 3)
+	assertDecimal(t, "750000", got[0].Amount)
+	assertDecimal(t, "0", got[1].Amount)
+	assertDecimal(t, "250000", got[2].Amount)
+	_, err = Payouts(d("1000000"), []Share{{"A", 3}, {"B", -1}}, d("100"))
+	requireArgField(t, err, "shares[1].quantity")
 }
