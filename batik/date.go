@@ -1,6 +1,7 @@
 package batik
 
 import (
+	"cmp"
 	"strconv"
 	"time"
 )
@@ -267,11 +268,11 @@ func (d *Date) UnmarshalText(b []byte) error {
 func (d Date) Compare(e Date) int {
 	switch {
 	case d.year != e.year:
-		return cmpInt(int(d.year), int(e.year))
+		return cmp.Compare(int(d.year), int(e.year))
 	case d.month != e.month:
-		return cmpInt(int(d.month), int(e.month))
+		return cmp.Compare(int(d.month), int(e.month))
 	}
-	return cmpInt(int(d.day), int(e.day))
+	return cmp.Compare(int(d.day), int(e.day))
 }
 
 // Before reports whether d is before e.
@@ -279,16 +280,6 @@ func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
 
 // After reports whether d is after e.
 func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
 
 // Days returns the number of days from 1970-01-01 to d (negative before
 // it). The zero Date gives the day number of 0000-00-00, which is not

@@ -1,6 +1,7 @@
 package capacity
 
 import (
+	"cmp"
 	"strconv"
 	"time"
 
@@ -235,11 +236,10 @@ func (w Week) Sub(u Week) int { return int((w.monday() - u.monday()) / 7) }
 // Compare returns -1, 0 or +1 as w is before, equal to or after u. The
 // zero Week sorts first.
 func (w Week) Compare(u Week) int {
-	switch {
-	case w.year != u.year:
-		return cmpInt(int(w.year), int(u.year))
+	if c := cmp.Compare(w.year, u.year); c != 0 {
+		return c
 	}
-	return cmpInt(int(w.week), int(u.week))
+	return cmp.Compare(w.week, u.week)
 }
 
 // Before reports whether w is before u.
@@ -254,14 +254,4 @@ func LastOnTime(d batik.Date) Week {
 		return Week{}
 	}
 	return weekOfDays(d.Days() - 7)
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
