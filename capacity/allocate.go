@@ -49,10 +49,21 @@ type cand struct {
 //
 // O(n log n) for n producers (one sort by ID; the policies add an integer
 // sort or a linear selection), with a constant number of allocations
-// besides the plan's lines and skips. Safe for concurrent use.
+// besides the plan's lines and skips; up to 32 producers, none besides them
+// with Proportional or EvenShare (the scratch arrays are on the stack).
+// Safe for concurrent use.
 func Allocate(order batik.Order, producers []batik.Producer, opts AllocateOptions) (Plan, error) {
-	if err := order.Validate(); err != nil {
-		return Plan{}, &InputError{Field: "order", Value: quote(order.ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
+	return allocate(order, producers, opts, false)
+}
+
+// allocate is Allocate; with checked, the caller has validated the order
+// and checked every producer with checkProducer already (Ledger.Book), and
+// allocate does not do it again.
+func allocate(order batik.Order, producers []batik.Producer, opts AllocateOptions, checked bool) (Plan, error) {
+	if !checked {
+		if err := order.Validate(); err != nil {
+			return Plan{}, &InputError{Field: "order", Value: quote(order.ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
+		}
 	}
 	policy := opts.Policy
 	if policy == 0 {
@@ -84,11 +95,20 @@ func Allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 		reason      reasonCode
 	}
 	onHold := holdsOf(opts.Quality)
-	recs := make([]rec, len(producers))
+	summer, _ := opts.Free.(weekSummer)
+	if summer == nil {
+		summer = noSummer{}
+	}
+	// Scratch arrays live on the stack for up to smallN producers (the
+	// usual order), on the heap beyond.
+	var recBuf [smallN]rec
+	recs := scratch(recBuf[:], len(producers))
 	for pi := range producers {
 		p := &producers[pi]
-		if err := checkProducer(p, pi); err != nil {
-			return Plan{}, err
+		if !checked {
+			if err := checkProducer(p, pi); err != nil {
+				return Plan{}, err
+			}
 		}
 		r := &recs[pi]
 		r.ci = -1
@@ -117,6 +137,8 @@ func Allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 			if hi != 0 || free > math.MaxInt64 {
 				return Plan{}, overflow(path(int32(pi), int(r.ci), "per_week"), strconv.Itoa(c.PerWeek), "times "+strconv.FormatInt(weeks, 10)+" weeks overflows int64")
 			}
+		} else if sum, ok := summer.sumFree(pi, p.ID, order.Technique, opts.From, int(weeks)); ok {
+			free = sum // each week at most MaxQuantity, as freeIn checks
 		} else {
 			for k := range int(weeks) {
 				f, err := freeIn(opts.Free, p.ID, order.Technique, opts.From.Add(k))
@@ -138,12 +160,15 @@ func Allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 		r.cents, _ = pricing.Cents(c.UnitCost) // checked by checkProducer
 	}
 
-	sorted, err := sortByID(producers)
+	var sortBuf [smallN]int32
+	sorted, err := sortByIDInto(sortBuf[:0], producers)
 	if err != nil {
 		return Plan{}, err
 	}
-	reasons := make([]reasonCode, len(sorted)) // by rank; 0 for candidates
-	cands := make([]cand, 0, len(sorted))
+	var reasonBuf [smallN]reasonCode
+	var candBuf [smallN]cand
+	reasons := scratch(reasonBuf[:], len(sorted)) // by rank; 0 for candidates
+	cands := scratch(candBuf[:], len(sorted))[:0]
 	var total int64
 	for rank, pi := range sorted {
 		r := &recs[pi]
@@ -158,7 +183,8 @@ func Allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 		cands = append(cands, cand{rank: int32(rank), p: pi, c: r.ci, free: r.free, cents: r.cents})
 	}
 
-	alloc := make([]int64, len(cands))
+	var allocBuf [smallN]int64
+	alloc := scratch(allocBuf[:], len(cands))
 	q := int64(order.Quantity)
 	if minLot == 1 {
 		share(policy, cands, total, q, alloc)
@@ -201,6 +227,19 @@ func Allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 	return plan, nil
 }
 
+// smallN is how many producers Allocate handles with scratch arrays on
+// the stack.
+const smallN = 32
+
+// scratch returns buf[:n] cleared when n fits, else a new slice of n.
+func scratch[T any](buf []T, n int) []T {
+	if n <= len(buf) {
+		clear(buf[:n])
+		return buf[:n]
+	}
+	return make([]T, n)
+}
+
 // reasonCode is a SkipReason in one byte, for the per-producer arrays.
 type reasonCode uint8
 
@@ -226,8 +265,25 @@ var reasonText = [...]SkipReason{
 // repeated ID. Sorting is what makes the plan independent of the order of
 // the slice.
 func sortByID(producers []batik.Producer) ([]int32, error) {
+	return sortByIDInto(nil, producers)
+}
+
+// sortByIDInto is sortByID appending to dst, which has no elements.
+func sortByIDInto(dst []int32, producers []batik.Producer) ([]int32, error) {
 	if len(producers) > math.MaxInt32 {
 		return nil, invalid("producers", strconv.Itoa(len(producers)), "too many producers")
+	}
+	// IDs already ascending (a repeated ID cannot be): the order as given.
+	ascending := true
+	for i := 1; i < len(producers) && ascending; i++ {
+		ascending = producers[i-1].ID < producers[i].ID
+	}
+	if ascending {
+		dst = slices.Grow(dst, len(producers))
+		for i := range producers {
+			dst = append(dst, int32(i))
+		}
+		return dst, nil
 	}
 	// Most comparisons are settled by an integer: the 8 bytes of the ID
 	// after the prefix every ID shares ("UMKM-000..."), big-endian and
@@ -252,7 +308,8 @@ func sortByID(producers []batik.Producer) ([]int32, error) {
 		id  string
 		i   int32
 	}
-	keys := make([]key, len(producers))
+	var keyBuf [smallN]key
+	keys := scratch(keyBuf[:], len(producers))
 	for i := range producers {
 		id := producers[i].ID
 		var pfx uint64
@@ -276,7 +333,7 @@ func sortByID(producers []batik.Producer) ([]int32, error) {
 		}
 		return int(a.i - b.i)
 	})
-	out := make([]int32, len(keys))
+	out := slices.Grow(dst, len(keys))[:len(keys)]
 	for r, k := range keys {
 		if r > 0 && keys[r-1].id == k.id && k.id != "" {
 			return nil, invalid("producers["+strconv.Itoa(int(k.i))+"].id", quote(k.id),
@@ -336,6 +393,12 @@ func techIndex(t batik.Technique) int {
 	}
 	return 3
 }
+
+// noSummer is the weekSummer of a FreeCapacity that is not one: ask Free
+// week by week.
+type noSummer struct{}
+
+func (noSummer) sumFree(int, string, batik.Technique, Week, int) (uint64, bool) { return 0, false }
 
 // freeIn asks a FreeCapacity view, refusing answers no workshop week has.
 func freeIn(f FreeCapacity, id string, t batik.Technique, w Week) (int, error) {

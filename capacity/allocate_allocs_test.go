@@ -15,8 +15,9 @@ import (
 // allocations besides the plan's lines and skips", which are made once each
 // at their final size. The count must not grow with the producers, whether
 // most of them get a line or most are skipped. (The race detector allocates
-// on its own, hence the build tag. Below about 64 producers a few
-// allocations are saved: the bound is from 64 up.)
+// on its own, hence the build tag. Up to 32 producers or candidates the
+// scratch arrays are on the stack and a few allocations are saved: the
+// bound is from 128 up.)
 func TestAllocateAllocs(t *testing.T) {
 	producers := func(n int, skipEvery int) []batik.Producer {
 		ps := make([]batik.Producer, n)
@@ -32,7 +33,7 @@ func TestAllocateAllocs(t *testing.T) {
 	for _, policy := range []Policy{Proportional, LowestCost} {
 		for _, skipEvery := range []int{2, 5, 1000000} {
 			var counts []float64
-			for _, n := range []int{64, 256, 1024} {
+			for _, n := range []int{128, 256, 1024} {
 				ps := producers(n, skipEvery)
 				// Proportional: every candidate gets a line. LowestCost: about
 				// half of them, the rest are skipped as not needed.
@@ -42,8 +43,31 @@ func TestAllocateAllocs(t *testing.T) {
 				require.Equal(t, n, len(plan.Lines)+len(plan.Skipped))
 				counts = append(counts, testing.AllocsPerRun(50, func() { _, _ = Allocate(order, ps, opts) }))
 			}
-			assert.Equal(t, counts[0], counts[1], "%v, skip every %d: allocations for 64, 256, 1024 producers: %v", policy, skipEvery, counts)
-			assert.Equal(t, counts[0], counts[2], "%v, skip every %d: allocations for 64, 256, 1024 producers: %v", policy, skipEvery, counts)
+			assert.Equal(t, counts[0], counts[1], "%v, skip every %d: allocations for 128, 256, 1024 producers: %v", policy, skipEvery, counts)
+			assert.Equal(t, counts[0], counts[2], "%v, skip every %d: allocations for 128, 256, 1024 producers: %v", policy, skipEvery, counts)
 		}
+	}
+}
+
+// TestAllocateAllocsSmall guards Allocate's doc: up to 32 producers its
+// scratch arrays are on the stack, so Proportional and EvenShare allocate
+// only the plan's lines and skips.
+func TestAllocateAllocsSmall(t *testing.T) {
+	ps := make([]batik.Producer, 20)
+	for i := range ps {
+		tech := batik.Cap
+		if i%5 == 0 {
+			tech = batik.Tulis // skipped: wrong technique
+		}
+		// IDs out of order, so the sort by ID runs.
+		ps[i] = prod(fmt.Sprintf("UMKM-%05d", (i*7)%20), batik.Sedang, capOf(tech, 10+i%7, int64(50000+100*(i%13))))
+	}
+	for _, policy := range []Policy{Proportional, EvenShare} {
+		order, opts := capOrder(100), AllocateOptions{Policy: policy, Weeks: 4}
+		plan, err := Allocate(order, ps, opts)
+		require.NoError(t, err)
+		require.NotEmpty(t, plan.Lines)
+		require.NotEmpty(t, plan.Skipped)
+		assert.Equal(t, 2.0, testing.AllocsPerRun(50, func() { _, _ = Allocate(order, ps, opts) }), "%v", policy)
 	}
 }

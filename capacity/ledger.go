@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
@@ -121,6 +122,7 @@ func (l *Ledger) Book(ctx context.Context, req BookRequest, now time.Time) (Book
 			return Booking{}, err
 		}
 		b, deltas, err := plan(&req, snap)
+		snap.release()
 		if err != nil {
 			return Booking{}, err
 		}
@@ -133,6 +135,7 @@ func (l *Ledger) Book(ctx context.Context, req BookRequest, now time.Time) (Book
 			}
 		}
 		got, err := l.store.Commit(ctx, Change{Now: now, Booking: b, Deltas: deltas})
+		putDeltas(deltas)
 		switch {
 		case err == nil:
 			return got, nil
@@ -273,24 +276,43 @@ func plan(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 		b.Lines = []BookingLine{}
 		return b, []SlotDelta{}, nil
 	}
-	p, err := Allocate(o, req.Producers, AllocateOptions{Policy: req.Policy, Weeks: snap.weeks, MinLot: req.MinLot, From: snap.from, Free: snap})
+	p, err := allocate(o, req.Producers, AllocateOptions{Policy: req.Policy, Weeks: snap.weeks, MinLot: req.MinLot, From: snap.from, Free: snap}, true)
 	if err != nil {
 		return Booking{}, nil, err
 	}
-	b.Lines = make([]BookingLine, 0, len(p.Lines)+snap.weeks)
+	n := len(p.Lines) + snap.weeks
+	b.Lines = make([]BookingLine, 0, n)
+	deltas := getDeltas(n)
 	for _, pl := range p.Lines {
-		b.Lines = snap.lay(b.Lines, o.ID, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, 0, snap.weeks)
+		b.Lines, deltas = snap.layDeltas(b.Lines, deltas, o.ID, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost)
 	}
 	if p.Unfilled > 0 {
 		b.Unfilled[o.ID] = p.Unfilled
 	}
 	// Plan lines are by producer ID and each is laid by week, so the lines
-	// are in slot order already, one per slot.
-	deltas := make([]SlotDelta, len(b.Lines))
-	for i, ln := range b.Lines {
-		deltas[i] = SlotDelta{Slot: ln.Slot, Capacity: max(snap.capacity(ln.Slot), 0), Confirmed: ln.Quantity}
-	}
+	// are in slot order already, one per slot, and so are the deltas.
 	return b, deltas, nil
+}
+
+// deltaPool keeps Book's slot deltas between bookings: a Store does not
+// keep them after Commit.
+var deltaPool sync.Pool
+
+// getDeltas returns an empty slice of deltas with room for n, from the
+// pool when it has one.
+func getDeltas(n int) []SlotDelta {
+	if p, _ := deltaPool.Get().(*[]SlotDelta); p != nil && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]SlotDelta, 0, max(n, 16))
+}
+
+// putDeltas returns deltas to the pool, unless they are large.
+func putDeltas(ds []SlotDelta) {
+	if c := cap(ds); c > 0 && c <= 1024 {
+		ds = ds[:0]
+		deltaPool.Put(&ds)
+	}
 }
 
 // planMany books several orders by Schedule on the snapshot.

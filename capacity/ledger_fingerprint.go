@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/batikkit/batikkit/pricing"
 )
@@ -14,8 +15,8 @@ import (
 // orders and producers sorted by ID, capabilities by technique, options
 // with their defaults filled in, every field length-prefixed.
 func (req *BookRequest) fingerprint() string {
-	var arr [1024]byte
-	e := fpWriter{arr[:0]}
+	e := fpWriter{fpBuffers.Get().(*[]byte)}
+	defer e.free()
 	e.str("batikkit.capacity.BookRequest/1")
 	e.num(int64(len(req.Orders)))
 	orders := sortedBy(len(req.Orders), func(i int) string { return req.Orders[i].ID })
@@ -26,7 +27,7 @@ func (req *BookRequest) fingerprint() string {
 		e.str(string(o.Technique))
 		e.str(string(o.MinGrade))
 		e.num(int64(o.Quantity))
-		e.buf = append(o.Due.AppendText(e.buf), 0)
+		*e.p = append(o.Due.AppendText(*e.p), 0)
 	}
 	e.num(int64(len(req.Producers)))
 	prods := sortedBy(len(req.Producers), func(i int) string { return req.Producers[i].ID })
@@ -49,7 +50,7 @@ func (req *BookRequest) fingerprint() string {
 	if policy == 0 {
 		policy = Proportional
 	}
-	e.buf = append(req.From.AppendText(e.buf), 0)
+	*e.p = append(req.From.AppendText(*e.p), 0)
 	if len(req.Orders) == 1 {
 		e.num(int64(max(req.Weeks, 1)))
 	} else {
@@ -69,19 +70,32 @@ func (req *BookRequest) fingerprint() string {
 		e.num(req.HoldUntil.Unix())
 		e.num(int64(req.HoldUntil.Nanosecond()))
 	}
-	sum := sha256.Sum256(e.buf)
+	sum := sha256.Sum256(*e.p)
 	return hex.EncodeToString(sum[:])
 }
 
-// fpWriter appends length-prefixed fields for a fingerprint.
-type fpWriter struct{ buf []byte }
+// fpBuffers keeps the fingerprints' encoding buffers between requests.
+var fpBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
 
-func (e *fpWriter) str(s string) {
-	e.buf = binary.AppendUvarint(e.buf, uint64(len(s)))
-	e.buf = append(e.buf, s...)
+// fpWriter appends length-prefixed fields for a fingerprint, in a buffer
+// from fpBuffers.
+type fpWriter struct{ p *[]byte }
+
+// free returns the buffer to the pool, unless a rare request grew it past
+// 64 KiB.
+func (e *fpWriter) free() {
+	if cap(*e.p) <= 64<<10 {
+		*e.p = (*e.p)[:0]
+		fpBuffers.Put(e.p)
+	}
 }
 
-func (e *fpWriter) num(n int64) { e.buf = binary.AppendVarint(e.buf, n) }
+func (e *fpWriter) str(s string) {
+	*e.p = append(binary.AppendUvarint(*e.p, uint64(len(s))), s...)
+}
+
+func (e *fpWriter) num(n int64) { *e.p = binary.AppendVarint(*e.p, n) }
+
 
 // sortedBy returns the indices 0..n-1 ordered by key, stably. When the
 // keys are in order already it returns nil, which at reads as 0..n-1.

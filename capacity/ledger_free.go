@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
@@ -15,6 +16,11 @@ import (
 // entry, else PerWeek) and what is free of it. It implements FreeCapacity
 // for Allocate and Schedule. Not safe for concurrent use (Free keeps a
 // lookup hint); Ledger.Free hands out a read-only wrapper.
+//
+// A snapshot for one technique (every order of a Book has the same one,
+// usually) keeps one row of weeks per producer; otherwise a row per
+// producer and technique. Book's snapshots come from a pool and go back
+// to it once planned, so a booking reuses the arrays of the one before.
 type snapshot struct {
 	from  Week
 	weeks int
@@ -22,13 +28,31 @@ type snapshot struct {
 	prods []batik.Producer
 	index map[string]int32
 	hint  int32
-	capac []int32 // per (producer, technique, week): capacity
-	free  []int32 // per (producer, technique, week): capacity - held - confirmed, at least 0
-	usage map[Slot]SlotUsage
+	// ascending is true when the producers' IDs ascend: none repeats.
+	ascending bool
+	tech      batik.Technique // the one technique held, or "" for every one
+	rows      int             // rows per producer: 1 for one technique, else ntech
+	capac     []int32         // per (producer, row, week): capacity
+	free      []int32         // per (producer, row, week): capacity - held - confirmed, at least 0
+	buf       []int32         // backs capac and free
+	usage     map[Slot]SlotUsage
 }
 
 // ntech is the number of techniques, for the snapshot's arrays.
 const ntech = 4
+
+// snapPool keeps Book's snapshots between bookings.
+var snapPool = sync.Pool{New: func() any { return new(snapshot) }}
+
+// release returns a snapshot that nothing refers to any more to the pool.
+func (s *snapshot) release() {
+	if cap(s.buf) > 1<<16 {
+		return // a rare large one: let it go rather than keep it
+	}
+	s.prods, s.usage, s.capac, s.free = nil, nil, nil, nil
+	clear(s.index)
+	snapPool.Put(s)
+}
 
 // snapshot reads the calendar and usage of producers' slots for weeks
 // from .. from+weeks-1 (technique tech, or every one when empty).
@@ -39,49 +63,63 @@ func (l *Ledger) snapshot(ctx context.Context, producers []batik.Producer, tech 
 // snapshotOf is snapshot; with keep it also keeps each slot's usage (for
 // Slots).
 func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tech batik.Technique, from Week, weeks int, now time.Time, keep bool) (*snapshot, error) {
-	s := &snapshot{from: from, weeks: weeks, prods: producers}
+	s := snapPool.Get().(*snapshot)
+	s.from, s.weeks, s.prods, s.hint, s.tech, s.rows = from, weeks, producers, 0, tech, ntech
+	if tech != "" {
+		s.rows = 1
+	}
+	s.ascending = true
+	for i := 1; i < len(producers) && s.ascending; i++ {
+		s.ascending = producers[i-1].ID < producers[i].ID
+	}
+	s.wk = s.wk[:0]
 	if weeks == 0 {
 		return s, nil
 	}
-	s.wk = make([]Week, weeks)
-	ids := make([]string, len(producers))
-	for i := range producers {
-		ids[i] = producers[i].ID
+	for k := range weeks {
+		s.wk = append(s.wk, from.Add(k))
 	}
 	if len(producers) > linearFind {
-		s.index = make(map[string]int32, len(producers))
-		for i, id := range ids {
-			s.index[id] = int32(i)
+		if s.index == nil {
+			s.index = make(map[string]int32, len(producers))
+		}
+		for i := len(producers) - 1; i >= 0; i-- {
+			s.index[producers[i].ID] = int32(i) // the first of repeated IDs
 		}
 	}
-	if !sortedUnique(ids) {
-		slices.Sort(ids)
+	n := len(producers) * s.rows * weeks
+	if cap(s.buf) < 2*n {
+		s.buf = make([]int32, 2*n)
 	}
-	for k := range s.wk {
-		s.wk[k] = from.Add(k)
-	}
-	q := SlotQuery{ProducerIDs: ids, Technique: tech, From: from, To: s.wk[weeks-1]}
-	n := len(producers) * ntech * weeks
-	s.capac = make([]int32, 2*n)
-	s.capac, s.free = s.capac[:n:n], s.capac[n:]
+	s.buf = s.buf[:2*n]
+	s.capac, s.free = s.buf[:n:n], s.buf[n:]
+	clear(s.buf)
 	for pi := range producers {
 		for _, c := range producers[pi].Capabilities {
-			base := (pi*ntech + techIndex(c.Technique)) * weeks
-			for k := range weeks {
-				s.capac[base+k] = int32(c.PerWeek)
+			if r := s.row(c.Technique); r >= 0 {
+				base := (pi*s.rows + r) * weeks
+				for k := range weeks {
+					s.capac[base+k] = int32(c.PerWeek)
+				}
 			}
 		}
 	}
 	// s.free first sums the pieces taken in each slot.
-	var cal []CalendarEntry
-	if v, fast := l.store.(snapshotVisitor); fast && !keep {
-		err := v.visitSnapshot(ctx, q, now, func(e CalendarEntry) { cal = append(cal, e) }, s.take)
-		if err != nil {
+	if v, fast := l.store.(snapshotFiller); fast && !keep {
+		if err := v.fillSnapshot(ctx, s, now); err != nil {
 			return nil, err
 		}
 	} else {
-		var err error
-		if cal, err = l.store.Calendar(ctx, q); err != nil {
+		ids := make([]string, len(producers))
+		for i := range producers {
+			ids[i] = producers[i].ID
+		}
+		if !sortedUnique(ids) {
+			slices.Sort(ids)
+		}
+		q := SlotQuery{ProducerIDs: ids, Technique: tech, From: from, To: s.wk[weeks-1]}
+		cal, err := l.store.Calendar(ctx, q)
+		if err != nil {
 			return nil, err
 		}
 		us, err := l.store.Usage(ctx, q, now)
@@ -95,21 +133,16 @@ func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tec
 			if keep {
 				s.usage[u.Slot] = u
 			}
-			s.take(u.ProducerID, u.Technique, u.Week, u.Held+u.Confirmed)
-		}
-	}
-	// Entries for the whole producer first, then those of a technique,
-	// which take precedence.
-	for _, own := range []bool{false, true} {
-		for _, e := range cal {
-			pi := s.find(e.ProducerID)
-			k := s.weekIndex(e.Week)
-			if pi < 0 || k < 0 || (e.Technique != "") != own {
-				continue
+			if i := s.at(u.ProducerID, u.Technique, u.Week); i >= 0 {
+				s.free[i] += int32(u.Held + u.Confirmed) // <= capacity <= MaxInt32
 			}
-			for _, c := range producers[pi].Capabilities {
-				if e.Technique == "" || e.Technique == c.Technique {
-					s.capac[(int(pi)*ntech+techIndex(c.Technique))*weeks+k] = int32(e.Capacity)
+		}
+		// A producer's entry first, so that an entry for one of its
+		// techniques overrides it.
+		for _, own := range []bool{false, true} {
+			for _, e := range cal {
+				if (e.Technique != "") == own {
+					s.setCapacity(s.find(e.ProducerID), e.Technique, s.weekIndex(e.Week), e.Capacity)
 				}
 			}
 		}
@@ -120,19 +153,45 @@ func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tec
 	return s, nil
 }
 
-// take adds pieces taken in a slot, while the snapshot is being built.
-func (s *snapshot) take(id string, t batik.Technique, w Week, taken int) {
-	if i := s.at(id, t, w); i >= 0 {
-		s.free[i] += int32(taken) // held + confirmed <= capacity <= MaxInt32
+// row returns the row of technique t in a producer's part of the arrays,
+// or -1 when the snapshot does not hold t.
+func (s *snapshot) row(t batik.Technique) int {
+	switch {
+	case s.rows == 1:
+		if t == s.tech { // s.tech is valid: the orders' technique
+			return 0
+		}
+		return -1
+	case !t.Valid():
+		return -1
+	}
+	return techIndex(t)
+}
+
+// setCapacity applies a calendar entry while the snapshot is being built:
+// the capacity of producer pi's slot for technique t (every technique it
+// has when t is empty) in week k. Out of range pi or k are ignored.
+func (s *snapshot) setCapacity(pi int32, t batik.Technique, k, capacity int) {
+	if pi < 0 || k < 0 {
+		return
+	}
+	for _, c := range s.prods[pi].Capabilities {
+		if t == "" || t == c.Technique {
+			if r := s.row(c.Technique); r >= 0 {
+				s.capac[(int(pi)*s.rows+r)*s.weeks+k] = int32(capacity)
+			}
+		}
 	}
 }
 
-// snapshotVisitor is a Store that can report, in one pass per producer,
-// the calendar entries and the pieces taken (held and confirmed) in the
-// slots of q, without building slices: what Calendar and Usage report,
-// for the hot path of Book. MemoryStore implements it.
-type snapshotVisitor interface {
-	visitSnapshot(ctx context.Context, q SlotQuery, now time.Time, cal func(CalendarEntry), taken func(id string, t batik.Technique, w Week, n int)) error
+// snapshotFiller is a Store that fills a snapshot directly, under each
+// producer's lock in turn: s.free[i] += the pieces held and confirmed in
+// slot i, and setCapacity for each calendar entry (a producer's entries
+// before its techniques'). It reports what Calendar and Usage report,
+// without building slices, for the hot path of Book. MemoryStore
+// implements it.
+type snapshotFiller interface {
+	fillSnapshot(ctx context.Context, s *snapshot, now time.Time) error
 }
 
 // weekIndex returns w's position from s.from, or -1 outside the snapshot.
@@ -157,7 +216,7 @@ const linearFind = 24
 // find returns the position of producer id, or -1. It does not use or
 // change the hint, so it is safe for concurrent use.
 func (s *snapshot) find(id string) int32 {
-	if s.index != nil {
+	if s.index != nil && len(s.prods) > linearFind {
 		if pi, ok := s.index[id]; ok {
 			return pi
 		}
@@ -173,20 +232,25 @@ func (s *snapshot) find(id string) int32 {
 
 // at returns the index of a slot in the arrays, or -1. Allocate asks for
 // one producer's weeks in a row, so the last producer found is tried
-// first.
+// first, then the one after it.
 func (s *snapshot) at(id string, t batik.Technique, w Week) int {
 	pi := s.hint
 	if int(pi) >= len(s.prods) || s.prods[pi].ID != id {
-		if pi = s.find(id); pi < 0 {
-			return -1
+		// The producer after the last one found, as when laying a plan's
+		// lines in producer order; else a search.
+		if pi++; !s.ascending || int(pi) >= len(s.prods) || s.prods[pi].ID != id {
+			if pi = s.find(id); pi < 0 {
+				return -1
+			}
 		}
 		s.hint = pi
 	}
 	k := s.weekIndex(w)
-	if k < 0 || !t.Valid() {
+	r := s.row(t)
+	if k < 0 || r < 0 {
 		return -1
 	}
-	return (int(pi)*ntech+techIndex(t))*s.weeks + k
+	return (int(pi)*s.rows+r)*s.weeks + k
 }
 
 // Free returns the free capacity of a slot, 0 outside the snapshot.
@@ -197,6 +261,38 @@ func (s *snapshot) Free(id string, t batik.Technique, w Week) int {
 	return 0
 }
 
+// sumFree returns the free capacity of producer id (at position pi of the
+// producers planned on, which is checked) for technique t over weeks
+// from .. from+weeks-1: the sum of Free over those weeks, in one pass. ok
+// is false when from is not the snapshot's first week (ask Free). It does
+// not use the hint, so it is safe for concurrent use.
+func (s *snapshot) sumFree(pi int, id string, t batik.Technique, from Week, weeks int) (sum uint64, ok bool) {
+	if from != s.from {
+		return 0, false
+	}
+	p := int32(pi)
+	if pi < 0 || pi >= len(s.prods) || s.prods[pi].ID != id {
+		if p = s.find(id); p < 0 {
+			return 0, true
+		}
+	}
+	r := s.row(t)
+	if r < 0 {
+		return 0, true
+	}
+	base := (int(p)*s.rows + r) * s.weeks
+	for _, f := range s.free[base : base+min(weeks, s.weeks)] {
+		sum += uint64(f)
+	}
+	return sum, true
+}
+
+// weekSummer is a FreeCapacity that can sum a producer's free weeks in one
+// call: the ledger's snapshots. Allocate uses it when it can.
+type weekSummer interface {
+	sumFree(pi int, id string, t batik.Technique, from Week, weeks int) (uint64, bool)
+}
+
 // capacity returns a slot's capacity, or -1 outside the snapshot.
 func (s *snapshot) capacity(sl Slot) int {
 	if i := s.at(sl.ProducerID, sl.Technique, sl.Week); i >= 0 {
@@ -205,16 +301,43 @@ func (s *snapshot) capacity(sl Slot) int {
 	return -1
 }
 
+// layDeltas is lay that also appends, for each line, its slot delta (the
+// pieces as confirmed, with the slot's capacity): Book's deltas for one
+// order, whose lines are one per slot.
+func (s *snapshot) layDeltas(lines []BookingLine, deltas []SlotDelta, order, id string, t batik.Technique, q int, cost decimal.Decimal) ([]BookingLine, []SlotDelta) {
+	if s.weeks == 0 {
+		return lines, deltas
+	}
+	i := s.at(id, t, s.wk[0]) // the week's slots follow in the arrays
+	if i < 0 {
+		return lines, deltas
+	}
+	for k := 0; k < s.weeks && q > 0; k, i = k+1, i+1 {
+		take := min(int(s.free[i]), q)
+		if take > 0 {
+			sl := Slot{id, t, s.wk[k]}
+			lines = append(lines, BookingLine{OrderID: order, Slot: sl, Quantity: take, UnitCost: cost})
+			deltas = append(deltas, SlotDelta{Slot: sl, Capacity: max(int(s.capac[i]), 0), Confirmed: take})
+			s.free[i] -= int32(take)
+			q -= take
+		}
+	}
+	return lines, deltas
+}
+
 // lay places q pieces of an order with producer id into its free weeks
 // k0 .. k1-1 earliest first, appending a line per week used and taking the
 // pieces from the snapshot. It returns the lines; pieces that do not fit
 // are not placed (Allocate's quantities always fit).
 func (s *snapshot) lay(lines []BookingLine, order, id string, t batik.Technique, q int, cost decimal.Decimal, k0, k1 int) []BookingLine {
-	for k := k0; k < k1 && q > 0; k++ {
-		i := s.at(id, t, s.wk[k])
-		if i < 0 {
-			break
-		}
+	if k0 >= k1 || k0 >= len(s.wk) {
+		return lines
+	}
+	i := s.at(id, t, s.wk[k0]) // the week's slots follow in the arrays
+	if i < 0 {
+		return lines
+	}
+	for k := k0; k < min(k1, s.weeks) && q > 0; k, i = k+1, i+1 {
 		take := min(int(s.free[i]), q)
 		if take > 0 {
 			lines = append(lines, BookingLine{OrderID: order, Slot: Slot{id, t, s.wk[k]}, Quantity: take, UnitCost: cost})
@@ -269,10 +392,15 @@ type readOnly struct{ s *snapshot }
 func (r readOnly) Free(id string, t batik.Technique, w Week) int {
 	pi := r.s.find(id)
 	k := r.s.weekIndex(w)
-	if pi < 0 || k < 0 || !t.Valid() {
+	row := r.s.row(t)
+	if pi < 0 || k < 0 || row < 0 {
 		return 0
 	}
-	return int(r.s.free[(int(pi)*ntech+techIndex(t))*r.s.weeks+k])
+	return int(r.s.free[(int(pi)*r.s.rows+row)*r.s.weeks+k])
+}
+
+func (r readOnly) sumFree(pi int, id string, t batik.Technique, from Week, weeks int) (uint64, bool) {
+	return r.s.sumFree(pi, id, t, from, weeks)
 }
 
 // Free returns the free capacity of producers' slots for weeks

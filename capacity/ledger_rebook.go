@@ -144,6 +144,7 @@ func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, p
 			}
 		}
 		ds = snap.deltas(added, 1, ds)
+		snap.release()
 		// Merge the new lines into the booking; drop lines cut to zero.
 		at := map[lineKey]int{}
 		kept := next.Lines[:0]

@@ -66,8 +66,9 @@ type slotShard struct {
 // prodSlots is one producer's slots and calendar entries, under its lock.
 type prodSlots struct {
 	mu    sync.RWMutex
-	slots map[techWeek]*slotRec
-	cal   map[techWeek]int // technique "" for the whole producer
+	slots [ntech]map[Week]*slotRec // by techIndex; made on first use
+	nslot int                      // slots in all of them
+	cal   map[techWeek]int         // technique "" for the whole producer
 }
 
 type techWeek struct {
@@ -254,7 +255,7 @@ func (s *MemoryStore) producer(id string, create bool) *prodSlots {
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	if ps = sh.prod[id]; ps == nil {
-		ps = &prodSlots{slots: make(map[techWeek]*slotRec)}
+		ps = &prodSlots{}
 		if sh.prod == nil {
 			sh.prod = make(map[string]*prodSlots)
 		}
@@ -264,13 +265,36 @@ func (s *MemoryStore) producer(id string, create bool) *prodSlots {
 }
 
 func (ps *prodSlots) slot(t batik.Technique, w Week) *slotRec {
-	r := ps.slots[techWeek{t, w}]
+	k := techIndex(t)
+	r := ps.slots[k][w]
 	if r == nil {
 		r = &slotRec{}
-		ps.slots[techWeek{t, w}] = r
+		if ps.slots[k] == nil {
+			ps.slots[k] = make(map[Week]*slotRec)
+		}
+		ps.slots[k][w] = r
+		ps.nslot++
 	}
 	return r
 }
+
+// get returns the slot of technique t in week w, or nil when it has no
+// record.
+func (ps *prodSlots) get(t batik.Technique, w Week) *slotRec {
+	return ps.slots[techIndex(t)][w]
+}
+
+// each calls f with every slot recorded, in no particular order.
+func (ps *prodSlots) each(f func(t batik.Technique, w Week, r *slotRec)) {
+	for k, m := range ps.slots {
+		for w, r := range m {
+			f(techByIndex[k], w, r)
+		}
+	}
+}
+
+// techByIndex is techIndex's inverse.
+var techByIndex = [ntech]batik.Technique{batik.Tulis, batik.Cap, batik.Kombinasi, batik.Printing}
 
 // calendar returns the capacity a calendar entry sets for the slot: the
 // technique's own entry, else the producer's for the week.

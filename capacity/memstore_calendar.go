@@ -28,19 +28,20 @@ func (s *MemoryStore) SetCalendar(ctx context.Context, e CalendarEntry, now time
 	ps := s.producer(e.ProducerID, true)
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
-	for tw, r := range ps.slots {
-		if tw.w != e.Week || (e.Technique != "" && tw.t != e.Technique) {
+	for _, t := range techByIndex {
+		r := ps.get(t, e.Week)
+		if r == nil || (e.Technique != "" && t != e.Technique) {
 			continue
 		}
 		if e.Technique == "" {
-			if _, own := ps.cal[tw]; own {
+			if _, own := ps.cal[techWeek{t, e.Week}]; own {
 				continue
 			}
 		}
 		r.release(now)
 		if r.held+r.confirmed > e.Capacity {
 			return fmt.Errorf("capacity: calendar %s: %d held and %d confirmed in %s, above the capacity %d: %w",
-				e.ProducerID, r.held, r.confirmed, Slot{e.ProducerID, tw.t, tw.w}, e.Capacity, ErrNoRoom)
+				e.ProducerID, r.held, r.confirmed, Slot{e.ProducerID, t, e.Week}, e.Capacity, ErrNoRoom)
 		}
 	}
 	if ps.cal == nil {

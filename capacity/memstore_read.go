@@ -181,7 +181,7 @@ func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]
 			out = append(out, SlotUsage{Slot: Slot{id, tw.t, tw.w}, Held: r.heldAt(now), Confirmed: r.confirmed,
 				Delivered: r.delivered, Capacity: r.capacity, Recorded: r.recorded})
 		}
-		if span <= len(ps.slots) {
+		if span <= ps.nslot {
 			if weeks == nil {
 				weeks = make([]Week, 0, span)
 				for w := q.From; !w.IsZero() && !q.To.Before(w); w = w.Add(1) {
@@ -190,17 +190,17 @@ func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]
 			}
 			for _, t := range techniquesFor(q.Technique) {
 				for _, w := range weeks {
-					if r := ps.slots[techWeek{t, w}]; r != nil && r.recorded {
+					if r := ps.get(t, w); r != nil && r.recorded {
 						add(techWeek{t, w}, r)
 					}
 				}
 			}
 		} else {
-			for tw, r := range ps.slots {
-				if r.recorded && (q.Technique == "" || tw.t == q.Technique) && !tw.w.Before(q.From) && !q.To.Before(tw.w) {
-					add(tw, r)
+			ps.each(func(t batik.Technique, w Week, r *slotRec) {
+				if r.recorded && (q.Technique == "" || t == q.Technique) && !w.Before(q.From) && !q.To.Before(w) {
+					add(techWeek{t, w}, r)
 				}
-			}
+			})
 		}
 		ps.mu.RUnlock()
 		part := out[first:]
@@ -209,41 +209,69 @@ func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]
 	return out, nil
 }
 
-// visitSnapshot calls cal with each calendar entry Calendar would return
-// and taken with the held and confirmed pieces of each slot Usage would
-// return (when not zero), under each producer's lock in turn: the
-// allocation-free form of both for Ledger.Book.
-func (s *MemoryStore) visitSnapshot(ctx context.Context, q SlotQuery, now time.Time, cal func(CalendarEntry), taken func(string, batik.Technique, Week, int)) error {
+// fillSnapshot implements snapshotFiller: under each producer's read lock
+// in turn, it adds the held and confirmed pieces of the snapshot's slots
+// to s.free and applies the calendar entries of its weeks. A producer with
+// few slots recorded is read by iterating them; one with many (a long
+// history) by looking up the snapshot's weeks; in both, only the
+// techniques the producer has (its other slots have capacity 0 in the
+// snapshot, so nothing there is free either way).
+func (s *MemoryStore) fillSnapshot(ctx context.Context, snap *snapshot, now time.Time) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := checkQuery(q); err != nil {
-		return err
-	}
-	in := func(tw techWeek) bool {
-		return !tw.w.Before(q.From) && !q.To.Before(tw.w)
-	}
-	for _, id := range s.producersOf(q) {
-		ps := s.producer(id, false)
+	for pi := range snap.prods {
+		p := &snap.prods[pi]
+		if !snap.ascending && snap.find(p.ID) != int32(pi) {
+			continue // a repeated ID: its first position holds it
+		}
+		ps := s.producer(p.ID, false)
 		if ps == nil {
 			continue
 		}
 		ps.mu.RLock()
-		for tw, v := range ps.cal {
-			if (q.Technique == "" || tw.t == "" || tw.t == q.Technique) && in(tw) {
-				cal(CalendarEntry{id, tw.t, tw.w, v})
-			}
-		}
-		for tw, r := range ps.slots {
-			if r.recorded && (q.Technique == "" || tw.t == q.Technique) && in(tw) {
-				if n := r.heldAt(now) + r.confirmed; n != 0 {
-					taken(id, tw.t, tw.w, n)
-				}
-			}
-		}
+		ps.fill(snap, pi, now)
 		ps.mu.RUnlock()
 	}
 	return nil
+}
+
+// fill is fillSnapshot for producer pi, under ps.mu.
+func (ps *prodSlots) fill(snap *snapshot, pi int, now time.Time) {
+	if len(ps.cal) > 0 {
+		for _, own := range []bool{false, true} {
+			for tw, v := range ps.cal {
+				if (tw.t != "") == own {
+					snap.setCapacity(int32(pi), tw.t, snap.weekIndex(tw.w), v)
+				}
+			}
+		}
+	}
+	add := func(r *slotRec, row, k int) {
+		if r.recorded {
+			snap.free[(pi*snap.rows+row)*snap.weeks+k] += int32(r.heldAt(now) + r.confirmed) // <= capacity <= MaxInt32
+		}
+	}
+	for _, c := range snap.prods[pi].Capabilities {
+		row := snap.row(c.Technique)
+		m := ps.slots[techIndex(c.Technique)]
+		if row < 0 || len(m) == 0 {
+			continue
+		}
+		if len(m) < snap.weeks {
+			for w, r := range m {
+				if k := snap.weekIndex(w); k >= 0 {
+					add(r, row, k)
+				}
+			}
+			continue
+		}
+		for k, w := range snap.wk {
+			if r := m[w]; r != nil {
+				add(r, row, k)
+			}
+		}
+	}
 }
 
 // techniquesFor is t alone, or every technique in text order (the order

@@ -149,7 +149,8 @@ func weightedCut(items []keyed, q int64) int64 {
 // q*free_i/total is below free_i, its floor is at most free_i-1, and the
 // one extra piece a leftover can add keeps the share at most free_i.
 func proportional(cands []cand, q int64, alloc []int64) {
-	free := make([]int64, len(cands))
+	var buf [smallN]int64
+	free := scratch(buf[:], len(cands))
 	for i, c := range cands {
 		free[i] = c.free
 	}
@@ -162,7 +163,8 @@ func proportional(cands []cand, q int64, alloc []int64) {
 // sum(min(free_i, L)) <= q, each gets min(free_i, L), and the leftover goes
 // one each to producers with free_i > L in ID order.
 func evenShare(cands []cand, q int64, alloc []int64) {
-	free := make([]int64, len(cands))
+	var buf [smallN]int64
+	free := scratch(buf[:], len(cands))
 	for i, c := range cands {
 		free[i] = c.free
 	}

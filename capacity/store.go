@@ -231,7 +231,8 @@ type Store interface {
 	// version differs and ErrNotFound when there is none. The slot deltas
 	// are applied in slot order, each checked as SlotDelta says; a lack of
 	// room returns ErrNoRoom and changes nothing. It returns the stored
-	// booking.
+	// booking. Like io.Writer with its buffer, Commit must not keep
+	// c.Deltas after it returns: the Ledger reuses that slice.
 	Commit(ctx context.Context, c Change) (Booking, error)
 	// Booking returns the booking with the key, or ErrNotFound.
 	Booking(ctx context.Context, key string, now time.Time) (Booking, error)

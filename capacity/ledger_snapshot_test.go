@@ -1,0 +1,91 @@
+package capacity_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/capacity"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+// TestBookSnapshotPaths books the same requests on two ledgers over memory
+// stores: one through the memory store's direct snapshot, one through the
+// general Store methods (Calendar and Usage), with more producers than the
+// snapshot finds by a linear scan, given out of ID order, each with two
+// techniques, calendar entries for a whole producer and for one technique,
+// and holds that expire on the way. Both must record the same bookings
+// and report the same slots, and no slot may be over its capacity.
+func TestBookSnapshotPaths(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	ps := make([]batik.Producer, 30)
+	for i := range ps {
+		ps[i] = batik.Producer{ID: fmt.Sprintf("W%02d", (i*17)%30), Name: "Batik", Region: "33.72",
+			Capabilities: []batik.Capability{
+				{Technique: batik.Tulis, Grade: batik.Halus, PerWeek: 5 + i%4, UnitCost: decimal.NewFromInt(int64(300000 + 1000*i))},
+				{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 20 + i%7, UnitCost: decimal.NewFromInt(int64(80000 + 500*i))},
+			}}
+	}
+	direct := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	general := capacity.NewLedger(struct{ capacity.Store }{capacity.NewMemoryStore()}, capacity.LedgerOptions{})
+	both := func(f func(l *capacity.Ledger) any) {
+		t.Helper()
+		require.Equal(t, f(direct), f(general))
+	}
+	for _, e := range []capacity.CalendarEntry{
+		{ProducerID: "W03", Week: w49.Add(1), Capacity: 0},
+		{ProducerID: "W03", Technique: batik.Cap, Week: w49.Add(1), Capacity: 7}, // overrides the producer's 0 for cap
+		{ProducerID: "W11", Technique: batik.Tulis, Week: w49, Capacity: 1},
+		{ProducerID: "W29", Week: w49.Add(2), Capacity: 2},
+	} {
+		both(func(l *capacity.Ledger) any { return l.SetCalendar(ctx, e, t0) })
+	}
+	now := t0
+	for i := range 60 {
+		now = now.Add(time.Duration(rng.IntN(90)) * time.Minute)
+		tech, q := batik.Cap, 50+rng.IntN(400)
+		if i%3 == 0 {
+			tech, q = batik.Tulis, 5+rng.IntN(40)
+		}
+		r := capacity.BookRequest{Key: fmt.Sprintf("K%02d", i), Producers: ps, From: w49, Weeks: 1 + rng.IntN(4),
+			Orders: []batik.Order{{ID: fmt.Sprintf("O%02d", i), Technique: tech, MinGrade: batik.Sedang, Quantity: q}}}
+		if i%2 == 0 {
+			r.HoldUntil = now.Add(time.Duration(1+rng.IntN(6)) * time.Hour)
+		}
+		both(func(l *capacity.Ledger) any {
+			b, err := l.Book(ctx, r, now)
+			require.NoError(t, err)
+			return b
+		})
+		both(func(l *capacity.Ledger) any {
+			st, err := l.Slots(ctx, capacity.SlotQuery{From: w49, To: w49.Add(3)}, ps, now)
+			require.NoError(t, err)
+			for _, s := range st {
+				require.LessOrEqual(t, s.Held+s.Confirmed, s.Capacity, "%s", s.Slot)
+			}
+			return st
+		})
+	}
+	// The calendar shaped the bookings: W03's cap week 2 holds at most 7,
+	// its tulis week 2 nothing; W11's tulis week 1 at most 1.
+	st, err := direct.Slots(ctx, capacity.SlotQuery{From: w49, To: w49.Add(3)}, ps, now)
+	require.NoError(t, err)
+	seen := 0
+	for _, s := range st {
+		switch s.Slot {
+		case capacity.Slot{ProducerID: "W03", Technique: batik.Cap, Week: w49.Add(1)}:
+			require.Equal(t, 7, s.Capacity)
+			seen++
+		case capacity.Slot{ProducerID: "W03", Technique: batik.Tulis, Week: w49.Add(1)}:
+			require.Equal(t, 0, s.Capacity)
+			seen++
+		case capacity.Slot{ProducerID: "W11", Technique: batik.Tulis, Week: w49}:
+			require.Equal(t, 1, s.Capacity)
+			seen++
+		}
+	}
+	require.Equal(t, 3, seen)
+}
