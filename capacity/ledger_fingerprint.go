@@ -96,7 +96,6 @@ func (e *fpWriter) str(s string) {
 
 func (e *fpWriter) num(n int64) { *e.p = binary.AppendVarint(*e.p, n) }
 
-
 // sortedBy returns the indices 0..n-1 ordered by key, stably. When the
 // keys are in order already it returns nil, which at reads as 0..n-1.
 func sortedBy(n int, key func(int) string) []int {
