@@ -209,16 +209,16 @@ func checkBook(req *BookRequest, now time.Time) error {
 	}
 	for i := range req.Orders {
 		o := &req.Orders[i]
-		field := "orders[" + strconv.Itoa(i) + "]"
+		field := func() string { return "orders[" + strconv.Itoa(i) + "]" } // on error only
 		if err := o.Validate(); err != nil {
-			return &InputError{Field: field, Value: quote(o.ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
+			return &InputError{Field: field(), Value: quote(o.ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
 		}
 		if len(req.Orders) > 1 && o.Due.IsZero() {
-			return invalid(field+".due", `""`, "is needed to book several orders together")
+			return invalid(field()+".due", `""`, "is needed to book several orders together")
 		}
 		for j := range i {
 			if req.Orders[j].ID == o.ID {
-				return invalid(field+".id", quote(o.ID), "repeats the ID of orders["+strconv.Itoa(j)+"]")
+				return invalid(field()+".id", quote(o.ID), "repeats the ID of orders["+strconv.Itoa(j)+"]")
 			}
 		}
 	}
@@ -280,7 +280,10 @@ func plan(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 	if err != nil {
 		return Booking{}, nil, err
 	}
-	n := len(p.Lines) + snap.weeks
+	n := 0
+	for _, pl := range p.Lines {
+		n += snap.weeksFor(pl.ProducerID, o.Technique, pl.Quantity)
+	}
 	b.Lines = make([]BookingLine, 0, n)
 	deltas := getDeltas(n)
 	for _, pl := range p.Lines {

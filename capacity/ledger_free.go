@@ -301,6 +301,30 @@ func (s *snapshot) capacity(sl Slot) int {
 	return -1
 }
 
+// weeksFor returns how many lines layDeltas will append for q pieces
+// with producer id: its weeks with free capacity, earliest first, until q
+// fit. It changes nothing.
+func (s *snapshot) weeksFor(id string, t batik.Technique, q int) int {
+	if s.weeks == 0 {
+		return 0
+	}
+	i := s.at(id, t, s.wk[0])
+	if i < 0 {
+		return 0
+	}
+	n := 0
+	for _, f := range s.free[i : i+s.weeks] {
+		if q <= 0 {
+			break
+		}
+		if f > 0 {
+			n++
+			q -= int(f)
+		}
+	}
+	return n
+}
+
 // layDeltas is lay that also appends, for each line, its slot delta (the
 // pieces as confirmed, with the slot's capacity): Book's deltas for one
 // order, whose lines are one per slot.
