@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log"
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
@@ -49,8 +50,11 @@ func ExampleLedger_Book() {
 	printLines(b)
 	// The same order booked at the same moment elsewhere gets what is left.
 	other := batik.Order{ID: "SHIRT-2", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 100}
-	b, _ = ledger.Book(ctx, capacity.BookRequest{Key: other.ID, Orders: []batik.Order{other}, Producers: soloWorkshops(),
+	b, err = ledger.Book(ctx, capacity.BookRequest{Key: other.ID, Orders: []batik.Order{other}, Producers: soloWorkshops(),
 		From: capacity.MustParseWeek("2026-W49"), Weeks: 2}, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
 	printLines(b)
 	// Output:
 	// SHIRT-1 confirmed v1
@@ -68,11 +72,17 @@ func ExampleLedger_Book_idempotent() {
 	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 50}
 	req := capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(), From: capacity.MustParseWeek("2026-W49")}
-	first, _ := ledger.Book(ctx, req, exNow)
-	again, _ := ledger.Book(ctx, req, exNow.Add(time.Minute)) // a client retry
+	first, err := ledger.Book(ctx, req, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
+	again, err := ledger.Book(ctx, req, exNow.Add(time.Minute)) // a client retry
+	if err != nil {
+		log.Fatal(err)
+	}
 	fmt.Println(first.Request == again.Request, again.Version)
 	req.Orders[0].Quantity = 60
-	_, err := ledger.Book(ctx, req, exNow)
+	_, err = ledger.Book(ctx, req, exNow)
 	fmt.Println(errors.Is(err, capacity.ErrConflict))
 	fmt.Println(err)
 	// Output:
@@ -85,10 +95,16 @@ func ExampleLedger_Confirm() {
 	ctx := context.Background()
 	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 40}
-	b, _ := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
+	b, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
 		From: capacity.MustParseWeek("2026-W49"), HoldUntil: exNow.Add(30 * time.Minute)}, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
 	fmt.Println(b.State, b.HoldUntil.Format("15:04"))
-	b, _ = ledger.Confirm(ctx, "SHIRT-1", exNow.Add(10*time.Minute)) // payment arrived
+	b, err = ledger.Confirm(ctx, "SHIRT-1", exNow.Add(10*time.Minute)) // payment arrived
+	if err != nil {
+		log.Fatal(err)
+	}
 	fmt.Println(b.State, b.Version)
 	// Output:
 	// held 08:30
@@ -100,9 +116,12 @@ func ExampleLedger_Confirm_expired() {
 	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 40}
 	until := exNow.Add(30 * time.Minute)
-	_, _ = ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
+	_, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
 		From: capacity.MustParseWeek("2026-W49"), HoldUntil: until}, exNow)
-	_, err := ledger.Confirm(ctx, "SHIRT-1", until) // too late: the hold expired at 08:30
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, err = ledger.Confirm(ctx, "SHIRT-1", until) // too late: the hold expired at 08:30
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, capacity.ErrConflict))
 	// Output:
@@ -116,10 +135,19 @@ func ExampleLedger_Cancel() {
 	ps := soloWorkshops()
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 120}
 	w49 := capacity.MustParseWeek("2026-W49")
-	_, _ = ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: ps, From: w49}, exNow)
-	b, _ := ledger.Cancel(ctx, "SHIRT-1", exNow)
+	_, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: ps, From: w49}, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
+	b, err := ledger.Cancel(ctx, "SHIRT-1", exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
 	fmt.Println(b.State)
-	st, _ := ledger.Slots(ctx, capacity.SlotQuery{From: w49, To: w49}, ps, exNow)
+	st, err := ledger.Slots(ctx, capacity.SlotQuery{From: w49, To: w49}, ps, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
 	for _, s := range st {
 		fmt.Println(s.Slot, "free", s.Free)
 	}
@@ -133,12 +161,18 @@ func ExampleLedger_Deliver() {
 	ctx := context.Background()
 	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 80}
-	b, _ := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
+	b, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
 		From: capacity.MustParseWeek("2026-W49")}, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
 	slot := b.Lines[0].Slot
-	b, _ = ledger.Deliver(ctx, "SHIRT-1", []capacity.Delivery{{OrderID: "SHIRT-1", Slot: slot, Quantity: 30}}, exNow.AddDate(0, 0, 4))
+	b, err = ledger.Deliver(ctx, "SHIRT-1", []capacity.Delivery{{OrderID: "SHIRT-1", Slot: slot, Quantity: 30}}, exNow.AddDate(0, 0, 4))
+	if err != nil {
+		log.Fatal(err)
+	}
 	printLines(b)
-	_, err := ledger.Deliver(ctx, "SHIRT-1", []capacity.Delivery{{OrderID: "SHIRT-1", Slot: slot, Quantity: 30}}, exNow.AddDate(0, 0, 5))
+	_, err = ledger.Deliver(ctx, "SHIRT-1", []capacity.Delivery{{OrderID: "SHIRT-1", Slot: slot, Quantity: 30}}, exNow.AddDate(0, 0, 5))
 	fmt.Println(err)
 	// Output:
 	// SHIRT-1 confirmed v2
@@ -152,16 +186,25 @@ func ExampleLedger_Rebook() {
 	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
 	ps := soloWorkshops()
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 100, Due: batik.MustParseDate("2026-12-28")}
-	b, _ := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: ps,
+	b, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: ps,
 		From: capacity.MustParseWeek("2026-W49"), Policy: capacity.LowestCost}, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
 	printLines(b)
 	// SLO-02 hands over 45 of its 60 in W49; SLO-01 all of its 40.
-	_, _ = ledger.Deliver(ctx, "SHIRT-1", []capacity.Delivery{
+	_, err = ledger.Deliver(ctx, "SHIRT-1", []capacity.Delivery{
 		{OrderID: "SHIRT-1", Slot: b.Lines[0].Slot, Quantity: 40},
 		{OrderID: "SHIRT-1", Slot: b.Lines[1].Slot, Quantity: 45},
 	}, exNow.AddDate(0, 0, 5))
+	if err != nil {
+		log.Fatal(err)
+	}
 	// A week later the 15 missing pieces move to SLO-01, due by 28 December.
-	b, _ = ledger.Rebook(ctx, "SHIRT-1", []batik.Order{order}, ps, exNow.AddDate(0, 0, 7))
+	b, err = ledger.Rebook(ctx, "SHIRT-1", []batik.Order{order}, ps, exNow.AddDate(0, 0, 7))
+	if err != nil {
+		log.Fatal(err)
+	}
 	printLines(b)
 	// Output:
 	// SHIRT-1 confirmed v1
@@ -182,11 +225,14 @@ func ExampleLedger_SetCalendar() {
 	if err := ledger.SetCalendar(ctx, capacity.CalendarEntry{ProducerID: "SLO-01", Week: w49.Add(1), Capacity: 0}, exNow); err != nil {
 		fmt.Println(err)
 	}
-	st, _ := ledger.Slots(ctx, capacity.SlotQuery{ProducerIDs: []string{"SLO-01"}, From: w49, To: w49.Add(2)}, ps, exNow)
+	st, err := ledger.Slots(ctx, capacity.SlotQuery{ProducerIDs: []string{"SLO-01"}, From: w49, To: w49.Add(2)}, ps, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
 	for _, s := range st {
 		fmt.Println(s.Week, s.Capacity)
 	}
-	err := ledger.SetCalendar(ctx, capacity.CalendarEntry{ProducerID: "SLO-01", Week: w49, Capacity: 1 << 31}, exNow)
+	err = ledger.SetCalendar(ctx, capacity.CalendarEntry{ProducerID: "SLO-01", Week: w49, Capacity: 1 << 31}, exNow)
 	fmt.Println(err)
 	// Output:
 	// 2026-W49 100
@@ -201,10 +247,19 @@ func ExampleLedger_Slots() {
 	ps := soloWorkshops()
 	w49 := capacity.MustParseWeek("2026-W49")
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 70}
-	_, _ = ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: ps, From: w49,
+	_, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: ps, From: w49,
 		HoldUntil: exNow.Add(time.Hour)}, exNow)
-	st, _ := ledger.Slots(ctx, capacity.SlotQuery{From: w49, To: w49}, ps, exNow)
-	data, _ := json.Marshal(st[0])
+	if err != nil {
+		log.Fatal(err)
+	}
+	st, err := ledger.Slots(ctx, capacity.SlotQuery{From: w49, To: w49}, ps, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
+	data, err := json.Marshal(st[0])
+	if err != nil {
+		log.Fatal(err)
+	}
 	fmt.Println(string(data))
 	// Output:
 	// {"producer_id":"SLO-01","technique":"cap","week":"2026-W49","capacity":100,"held":44,"confirmed":0,"delivered":0,"free":56}
@@ -216,10 +271,16 @@ func ExampleLedger_Bookings() {
 	ps := soloWorkshops()
 	for _, id := range []string{"SHIRT-2", "SHIRT-1", "SCARF-1"} {
 		o := batik.Order{ID: id, Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 40}
-		_, _ = ledger.Book(ctx, capacity.BookRequest{Key: id, Orders: []batik.Order{o}, Producers: ps, From: capacity.MustParseWeek("2026-W49"),
+		_, err := ledger.Book(ctx, capacity.BookRequest{Key: id, Orders: []batik.Order{o}, Producers: ps, From: capacity.MustParseWeek("2026-W49"),
 			Policy: capacity.LowestCost}, exNow)
+		if err != nil {
+			log.Fatal(err)
+		}
 	}
-	bs, _ := ledger.Bookings(ctx, capacity.BookingFilter{ProducerID: "SLO-01"}, exNow)
+	bs, err := ledger.Bookings(ctx, capacity.BookingFilter{ProducerID: "SLO-01"}, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
 	for _, b := range bs {
 		fmt.Println(b.Key, b.Lines[0].Slot)
 	}
@@ -234,11 +295,20 @@ func ExampleLedger_Free() {
 	ps := soloWorkshops()
 	w49 := capacity.MustParseWeek("2026-W49")
 	o := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 120}
-	_, _ = ledger.Book(ctx, capacity.BookRequest{Key: o.ID, Orders: []batik.Order{o}, Producers: ps, From: w49}, exNow)
+	_, err := ledger.Book(ctx, capacity.BookRequest{Key: o.ID, Orders: []batik.Order{o}, Producers: ps, From: w49}, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
 	// Plan another order on what is left, without booking it.
-	free, _ := ledger.Free(ctx, ps, w49, 2, exNow)
-	plan, _ := capacity.Allocate(batik.Order{ID: "QUOTE", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 150}, ps,
+	free, err := ledger.Free(ctx, ps, w49, 2, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
+	plan, err := capacity.Allocate(batik.Order{ID: "QUOTE", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 150}, ps,
 		capacity.AllocateOptions{Weeks: 2, From: w49, Free: free})
+	if err != nil {
+		log.Fatal(err)
+	}
 	show(plan)
 	// Output: SLO-01:94 SLO-02:56 unfilled:0 cost:12188000
 }
@@ -274,11 +344,20 @@ func ExampleLedger_Booking() {
 	ctx := context.Background()
 	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 30}
-	_, _ = ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
+	_, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
 		From: capacity.MustParseWeek("2026-W49"), Policy: capacity.LowestCost, HoldUntil: exNow.Add(time.Hour)}, exNow)
-	b, _ := ledger.Booking(ctx, "SHIRT-1", exNow.Add(2*time.Hour)) // read after the hold lapsed
+	if err != nil {
+		log.Fatal(err)
+	}
+	b, err := ledger.Booking(ctx, "SHIRT-1", exNow.Add(2*time.Hour)) // read after the hold lapsed
+	if err != nil {
+		log.Fatal(err)
+	}
 	b.Request = b.Request[:12] + "..."
-	data, _ := json.MarshalIndent(b, "", "  ")
+	data, err := json.MarshalIndent(b, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
 	fmt.Println(string(data))
 	// Output:
 	// {
