@@ -44,8 +44,7 @@ func ExampleLedger_Book() {
 	b, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
 		From: capacity.MustParseWeek("2026-W49"), Weeks: 2}, exNow)
 	if err != nil {
-		fmt.Println(err)
-		return
+		log.Fatal(err)
 	}
 	printLines(b)
 	// The same order booked at the same moment elsewhere gets what is left.
@@ -223,7 +222,7 @@ func ExampleLedger_SetCalendar() {
 	w49 := capacity.MustParseWeek("2026-W49")
 	// SLO-01 is closed in W50 (a family wedding).
 	if err := ledger.SetCalendar(ctx, capacity.CalendarEntry{ProducerID: "SLO-01", Week: w49.Add(1), Capacity: 0}, exNow); err != nil {
-		fmt.Println(err)
+		log.Fatal(err)
 	}
 	st, err := ledger.Slots(ctx, capacity.SlotQuery{ProducerIDs: []string{"SLO-01"}, From: w49, To: w49.Add(2)}, ps, exNow)
 	if err != nil {
@@ -325,8 +324,7 @@ func ExampleLedger_Book_schedule() {
 	b, err := ledger.Book(ctx, capacity.BookRequest{Key: "CAMPAIGN-12", Orders: orders, Producers: soloWorkshops(),
 		From: capacity.MustParseWeek("2026-W49")}, exNow)
 	if err != nil {
-		fmt.Println(err)
-		return
+		log.Fatal(err)
 	}
 	for _, ln := range b.Lines {
 		fmt.Println(ln.OrderID, ln.Slot, ln.Quantity)
@@ -390,29 +388,25 @@ func ExampleLedger_DeliverInspected() {
 	b, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
 		From: capacity.MustParseWeek("2026-W49")}, exNow)
 	if err != nil {
-		fmt.Println(err)
-		return
+		log.Fatal(err)
 	}
 	slot := b.Lines[0].Slot // SLO-01's 50 pieces
 	state, err := aql.NewState(slot.ProducerID, string(slot.Technique), aql.MustParseAQL("2.5"), aql.LevelII)
 	if err != nil {
-		fmt.Println(err)
-		return
+		log.Fatal(err)
 	}
 	d := capacity.Delivery{OrderID: order.ID, Slot: slot, Quantity: 50}
 	// The sample of the 50 pieces (code letter D; at AQL 2.5 the arrow leads to
 	// n = 5, Ac 0) has 2 defective: the lot is handed back.
 	b, v, err := ledger.DeliverInspected(ctx, order.ID, d, state, aql.Lot{Nonconforming: 2}, exNow.AddDate(0, 0, 4))
 	if err != nil {
-		fmt.Println(err)
-		return
+		log.Fatal(err)
 	}
 	fmt.Println("n", v.Plan.SampleSize, "accepted", v.Accepted, "delivered", b.Lines[0].Delivered)
 	// Reworked and sampled again: none defective.
 	b, v, err = ledger.DeliverInspected(ctx, order.ID, d, v.Next, aql.Lot{}, exNow.AddDate(0, 0, 5))
 	if err != nil {
-		fmt.Println(err)
-		return
+		log.Fatal(err)
 	}
 	fmt.Println("n", v.Plan.SampleSize, "accepted", v.Accepted, "delivered", b.Lines[0].Delivered)
 	// Output:
