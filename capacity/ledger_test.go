@@ -197,3 +197,28 @@ func TestBookingJSON(t *testing.T) {
 	assert.Contains(t, string(data), `"lines":[]`)
 	assert.Contains(t, string(data), `"unfilled":{}`)
 }
+
+// noRoomStore is a memory store whose Commit always finds a slot full, as
+// if other bookings always took the capacity first.
+type noRoomStore struct {
+	capacity.Store
+	commits int
+}
+
+func (s *noRoomStore) Commit(context.Context, capacity.Change) (capacity.Booking, error) {
+	s.commits++
+	return capacity.Booking{}, capacity.ErrNoRoom
+}
+
+// TestBookRetries pins LedgerOptions.MaxRetries: Book commits once and
+// re-plans MaxRetries times (8 when zero, none when negative) before
+// ErrContention.
+func TestBookRetries(t *testing.T) {
+	for _, tt := range []struct{ retries, commits int }{{0, 9}, {2, 3}, {1, 2}, {-1, 1}} {
+		s := &noRoomStore{Store: capacity.NewMemoryStore()}
+		l := capacity.NewLedger(s, capacity.LedgerOptions{MaxRetries: tt.retries})
+		_, err := l.Book(ctx, req("K", 10, 1, ws(20)), t0)
+		require.ErrorIs(t, err, capacity.ErrContention, "MaxRetries %d", tt.retries)
+		require.Equal(t, tt.commits, s.commits, "MaxRetries %d", tt.retries)
+	}
+}
