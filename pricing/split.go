@@ -34,12 +34,27 @@ import (
 //
 // O(n) time for n weights (the leftover units are placed by selection, not
 // by sorting). Allocations, on the int64 path with weights summing below
-// 2^64: the result, one more for the unit counts when n > 64, and two (its
-// big.Int) for each non-zero part that differs from the part before it: a
-// zero part is the zero Decimal, and a part equal to its neighbour shares
-// the neighbour's value, so n equal weights cost at most four. Safe for
-// concurrent use.
+// 2^64: the result, one more for the unit counts when n > 64, and one more
+// when any part is non-zero, for the parts' values (big.Ints and their
+// words in one array, 40 bytes a value on 64-bit platforms); so at most
+// three. A zero part is the zero Decimal, and a part equal to an earlier
+// one shares its value: always when they are neighbours, further apart as
+// far as a small table of recent values remembers (BenchmarkSplit's
+// 100,000 parts, weighted 1 to 500, take 3,828 values, not 100,000).
+//
+// The parts share that one array: keeping any part keeps all of it alive.
+// Keep part.Copy() of a part that must outlive the others for long. No
+// Decimal method changes the value a part holds, so the sharing shows
+// nowhere else. Should a later shopspring/decimal lay Decimal out
+// differently, Split goes back to decimal.New, two allocations a value.
+// Safe for concurrent use.
 func Split(total decimal.Decimal, weights []int64, step decimal.Decimal) ([]decimal.Decimal, error) {
+	return split(total, weights, step, sharedParts)
+}
+
+// split is Split, building the parts over one []partCell when shared (see
+// fillParts); tests run it both ways.
+func split(total decimal.Decimal, weights []int64, step decimal.Decimal, shared bool) ([]decimal.Decimal, error) {
 	if step.Sign() <= 0 {
 		return nil, argErr("step", decText(step), "must be positive")
 	}
@@ -75,24 +90,7 @@ func Split(total decimal.Decimal, weights []int64, step decimal.Decimal) ([]deci
 	// step = cs*10^es; a part is count*cs*10^es, and count*cs <= |t| fits.
 	cs, es := uint64(step.CoefficientInt64()), step.Exponent()
 	parts := make([]decimal.Decimal, len(weights))
-	for i, c := range counts {
-		switch {
-		case c == 0:
-			// The zero Decimal: no allocation.
-		case i > 0 && c == counts[i-1]:
-			// Equal to the part before: share its value. A Decimal never
-			// changes the big.Int it holds (shopspring's own Shift shares
-			// one the same way), so this is safe and saves two
-			// allocations; equal weights give runs of equal parts.
-			parts[i] = parts[i-1]
-		default:
-			v := uint64(c) * cs
-			if neg {
-				v = -v
-			}
-			parts[i] = decimal.New(int64(v), es)
-		}
-	}
+	fillParts(parts, counts, cs, es, neg, shared)
 	return parts, nil
 }
 
