@@ -53,7 +53,7 @@ type MemoryStore struct {
 
 type bookingShard struct {
 	mu sync.RWMutex
-	m  map[string]*Booking
+	m  map[string]*packed
 	_  [64 - 32]byte // one shard per 64-byte cache line
 }
 
@@ -214,14 +214,14 @@ func (s *MemoryStore) Commit(ctx context.Context, c Change) (Booking, error) {
 			r.addHold(hold{c.Booking.HoldUntil, key, n.holdQty})
 		}
 	}
-	b := c.Booking.clone()
+	b := pack(c.Booking)
 	b.Version = c.Expect + 1
 	if bs.m == nil {
-		bs.m = make(map[string]*Booking)
+		bs.m = make(map[string]*packed)
 	}
-	bs.m[key] = &b
+	bs.m[key] = b
 	// The caller's record is returned as stored, without a second copy:
-	// the store keeps its own.
+	// the store keeps its own, packed.
 	out := c.Booking
 	out.Version, out.State, out.Lines, out.Unfilled = b.Version, b.stateAt(c.Now), orEmpty(out.Lines), orEmptyMap(out.Unfilled)
 	return out, nil

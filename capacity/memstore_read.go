@@ -11,8 +11,8 @@ import (
 
 // The memory store's readers: Booking, Bookings, Usage.
 
-// clone returns a deep copy of b, so that no caller shares the store's
-// slices and maps.
+// clone returns a copy of b with its own Lines and Unfilled (Lines empty,
+// not nil, when there are none), to change without touching b.
 func (b *Booking) clone() Booking {
 	c := *b
 	c.Lines = slices.Clone(b.Lines)
@@ -27,14 +27,6 @@ func (b *Booking) clone() Booking {
 	} else {
 		c.Unfilled = nil
 	}
-	return c
-}
-
-// view returns a copy of b as a reader at now sees it: a hold whose
-// HoldUntil is at or before now is Expired.
-func (b *Booking) view(now time.Time) Booking {
-	c := b.clone()
-	c.State, c.Unfilled = c.stateAt(now), orEmptyMap(c.Unfilled)
 	return c
 }
 
@@ -92,22 +84,6 @@ func (s *MemoryStore) Bookings(ctx context.Context, f BookingFilter, now time.Ti
 		return 0
 	})
 	return out, nil
-}
-
-func (b *Booking) matches(f BookingFilter) bool {
-	if f.OrderID == "" && f.ProducerID == "" {
-		return true
-	}
-	for _, l := range b.Lines {
-		if (f.OrderID == "" || l.OrderID == f.OrderID) && (f.ProducerID == "" || l.ProducerID == f.ProducerID) {
-			return true
-		}
-	}
-	if f.ProducerID == "" {
-		_, ok := b.Unfilled[f.OrderID]
-		return ok
-	}
-	return false
 }
 
 // checkQuery refuses a query with a zero or reversed week range.
