@@ -53,13 +53,15 @@ type cand struct {
 // with Proportional or EvenShare (the scratch arrays are on the stack).
 // Safe for concurrent use.
 func Allocate(order batik.Order, producers []batik.Producer, opts AllocateOptions) (Plan, error) {
-	return allocate(order, producers, opts, false)
+	return allocate(order, producers, opts, false, nil)
 }
 
 // allocate is Allocate; with checked, the caller has validated the order
 // and checked every producer with checkProducer already (Ledger.Book), and
-// allocate does not do it again.
-func allocate(order batik.Order, producers []batik.Producer, opts AllocateOptions, checked bool) (Plan, error) {
+// allocate does not do it again. The plan's lines go into lines' array
+// when it has room (the caller's scratch, which it then owns), else into
+// a new one.
+func allocate(order batik.Order, producers []batik.Producer, opts AllocateOptions, checked bool, lines []Line) (Plan, error) {
 	if !checked {
 		if err := order.Validate(); err != nil {
 			return Plan{}, &InputError{Field: "order", Value: quote(order.ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
@@ -208,7 +210,11 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 			nLines++
 		}
 	}
-	plan.Lines = make([]Line, 0, nLines)
+	if cap(lines) >= nLines {
+		plan.Lines = lines[:0]
+	} else {
+		plan.Lines = make([]Line, 0, nLines)
+	}
 	plan.Skipped = make([]Skip, 0, len(sorted)-nLines)
 	ci := 0
 	for rank, pi := range sorted {

@@ -276,10 +276,18 @@ func plan(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 		b.Lines = []BookingLine{}
 		return b, []SlotDelta{}, nil
 	}
-	p, err := allocate(o, req.Producers, AllocateOptions{Policy: req.Policy, Weeks: snap.weeks, MinLot: req.MinLot, From: snap.from, Free: snap}, true)
+	scratch := planLines.Get().(*[]Line)
+	defer func() {
+		if cap(*scratch) <= 1024 {
+			*scratch = (*scratch)[:0]
+			planLines.Put(scratch)
+		}
+	}()
+	p, err := allocate(o, req.Producers, AllocateOptions{Policy: req.Policy, Weeks: snap.weeks, MinLot: req.MinLot, From: snap.from, Free: snap}, true, *scratch)
 	if err != nil {
 		return Booking{}, nil, err
 	}
+	*scratch = p.Lines // laid below, then no longer needed
 	n := 0
 	for _, pl := range p.Lines {
 		n += snap.weeksFor(pl.ProducerID, o.Technique, pl.Quantity)
@@ -296,6 +304,10 @@ func plan(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 	// are in slot order already, one per slot, and so are the deltas.
 	return b, deltas, nil
 }
+
+// planLines keeps the lines of Book's plans between bookings: they are
+// laid into the booking's lines and not kept.
+var planLines = sync.Pool{New: func() any { return new([]Line) }}
 
 // deltaPool keeps Book's slot deltas between bookings: a Store does not
 // keep them after Commit.
