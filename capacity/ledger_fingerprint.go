@@ -71,7 +71,9 @@ func (req *BookRequest) fingerprint() string {
 		e.num(int64(req.HoldUntil.Nanosecond()))
 	}
 	sum := sha256.Sum256(*e.p)
-	return hex.EncodeToString(sum[:])
+	var text [2 * sha256.Size]byte
+	hex.Encode(text[:], sum[:])
+	return string(text[:])
 }
 
 // fpBuffers keeps the fingerprints' encoding buffers between requests.

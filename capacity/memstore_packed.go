@@ -9,17 +9,18 @@ import (
 
 // packed is a booking as the memory store keeps it. The lines are packed
 // without pointers: order IDs, producer IDs, techniques and unit costs are
-// indexes into two short tables of the distinct values, which a booking's
-// lines repeat many times. The garbage collector marks the packed lines
-// without scanning them; a store that keeps many bookings otherwise spends
-// most of its collector's time on their lines, four pointers each.
+// indexes into two short tables of the values, which a booking's lines
+// repeat many times. The garbage collector marks the packed lines
+// without scanning them, where unpacked each line has four pointers to
+// follow: with many bookings kept, that scanning is much of what the
+// collector does.
 // Unpacking gives back every field exactly as given, each Decimal with its
 // own representation.
 type packed struct {
 	Booking                   // Lines nil
 	lines   []packedLine      // in the booking's order
-	names   []string          // distinct order IDs, producer IDs and techniques of the lines
-	costs   []decimal.Decimal // distinct unit costs of the lines
+	names   []string          // the lines' order IDs, producer IDs and techniques, each run once
+	costs   []decimal.Decimal // the lines' unit costs, each run once
 }
 
 // packedLine is a BookingLine without pointers.
@@ -42,23 +43,38 @@ func pack(b Booking) *packed {
 	} else {
 		p.Unfilled = nil
 	}
-	n := min(len(b.Lines), internMap)
-	names := interner[string]{vals: make([]string, 0, n+2)} // usually one order and one technique
-	costs := interner[decimal.Decimal]{vals: make([]decimal.Decimal, 0, n)}
+	// Each field reuses the entry of the line before when it repeats it
+	// (the lines are sorted, so a booking's order, technique, producer and
+	// unit cost come in runs); otherwise it gets a new entry. A value that
+	// comes back after a run of others gets a second entry, which costs a
+	// few bytes and saves searching.
+	n := len(b.Lines)
+	names := make([]string, 0, min(2*n, 2+n))
+	costs := make([]decimal.Decimal, 0, n)
+	var order, producer, tech, cost int32 = -1, -1, -1, -1
 	for i := range b.Lines {
 		l := &b.Lines[i]
-		p.lines[i] = packedLine{
-			order:     names.index(l.OrderID),
-			producer:  names.index(l.ProducerID),
-			tech:      names.index(string(l.Technique)),
-			cost:      costs.index(l.UnitCost),
-			quantity:  int64(l.Quantity),
-			delivered: int64(l.Delivered),
-			week:      l.Week,
-		}
+		order = reuse(&names, order, l.OrderID)
+		producer = reuse(&names, producer, l.ProducerID)
+		tech = reuse(&names, tech, string(l.Technique))
+		// == on Decimals compares the big.Int pointer and the exponent, so
+		// each line gets back exactly the Decimal it had.
+		cost = reuse(&costs, cost, l.UnitCost)
+		p.lines[i] = packedLine{order: order, producer: producer, tech: tech, cost: cost,
+			quantity: int64(l.Quantity), delivered: int64(l.Delivered), week: l.Week}
 	}
-	p.names, p.costs = names.vals, costs.vals
+	p.names, p.costs = names, costs
 	return p
+}
+
+// reuse returns prev when (*vals)[prev] is v, else appends v and returns
+// its index.
+func reuse[T comparable](vals *[]T, prev int32, v T) int32 {
+	if prev >= 0 && (*vals)[prev] == v {
+		return prev
+	}
+	*vals = append(*vals, v)
+	return int32(len(*vals) - 1)
 }
 
 // booking returns a copy of the booking with its lines unpacked into a new
@@ -96,17 +112,8 @@ func (p *packed) matches(f BookingFilter) bool {
 	if f.OrderID == "" && f.ProducerID == "" {
 		return true
 	}
-	order, producer := int32(-1), int32(-1) // not among the names: no line has it
-	for i, n := range p.names {
-		if n == f.OrderID {
-			order = int32(i)
-		}
-		if n == f.ProducerID {
-			producer = int32(i)
-		}
-	}
 	for _, l := range p.lines {
-		if (f.OrderID == "" || l.order == order) && (f.ProducerID == "" || l.producer == producer) {
+		if (f.OrderID == "" || p.names[l.order] == f.OrderID) && (f.ProducerID == "" || p.names[l.producer] == f.ProducerID) {
 			return true
 		}
 	}
@@ -115,50 +122,4 @@ func (p *packed) matches(f BookingFilter) bool {
 		return ok
 	}
 	return false
-}
-
-// interner collects distinct values in order of first use. Consecutive
-// lines mostly repeat the value before, so that is tried first; then a
-// scan, or a map once there are many values.
-type interner[T comparable] struct {
-	vals []T
-	last int32
-	m    map[T]int32
-}
-
-// internMap is how many distinct values an interner scans before it
-// builds a map.
-const internMap = 64
-
-// index returns v's index, adding v when it is new. Values are compared
-// with ==: a Decimal only matches the same Decimal (the same big.Int and
-// exponent), so each line gets back exactly the Decimal it had.
-func (in *interner[T]) index(v T) int32 {
-	if len(in.vals) > 0 && in.vals[in.last] == v {
-		return in.last
-	}
-	if in.m != nil {
-		if i, ok := in.m[v]; ok {
-			in.last = i
-			return i
-		}
-	} else {
-		for i, x := range in.vals {
-			if x == v {
-				in.last = int32(i)
-				return in.last
-			}
-		}
-	}
-	in.last = int32(len(in.vals))
-	in.vals = append(in.vals, v)
-	if in.m != nil {
-		in.m[v] = in.last
-	} else if len(in.vals) > internMap {
-		in.m = make(map[T]int32, 2*len(in.vals))
-		for i, x := range in.vals {
-			in.m[x] = int32(i)
-		}
-	}
-	return in.last
 }

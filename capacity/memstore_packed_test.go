@@ -15,8 +15,8 @@ import (
 // every booking exactly: IDs, techniques (even ones no valid booking has),
 // weeks, quantities beyond 32 bits, and each unit cost with its own
 // representation (76000, 76000.00 and 76e3 are equal but not the same
-// Decimal); with few distinct values and with more than the interner
-// scans. The filter of Bookings must agree with one on unpacked lines.
+// Decimal); with lines in random order, so values come back after runs
+// of others. The filter of Bookings must agree with one on unpacked lines.
 func TestPackExact(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	costs := []decimal.Decimal{{}, decimal.New(76000, 0), decimal.New(7600000, -2), decimal.New(76, 3), decimal.New(-1, -2),
