@@ -89,3 +89,41 @@ func TestBookSnapshotPaths(t *testing.T) {
 	}
 	require.Equal(t, 3, seen)
 }
+
+// TestFreeViewAgreesWithWeeks plans with Allocate on a Ledger.Free view
+// over weeks that start at, after, and run past the view's own: the
+// capacity Allocate sees for each producer must be the sum of the view's
+// Free over the weeks asked (0 outside the view), whichever way the view
+// answers it. Producers are given in both orders, with a calendar entry
+// and a booking already taking part of one week.
+func TestFreeViewAgreesWithWeeks(t *testing.T) {
+	ps := ws(30, 40, 50)
+	l := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	require.NoError(t, l.SetCalendar(ctx, capacity.CalendarEntry{ProducerID: "B", Week: w49.Add(1), Capacity: 5}, t0))
+	_, err := l.Book(ctx, req("X", 25, 1, ps), t0)
+	require.NoError(t, err)
+	view, err := l.Free(ctx, ps, w49, 3, t0)
+	require.NoError(t, err)
+	reversed := []batik.Producer{ps[2], ps[1], ps[0]}
+	for _, from := range []capacity.Week{w49, w49.Add(1), w49.Add(2), w49.Add(3)} {
+		for _, weeks := range []int{1, 2, 3, 5} {
+			var want []capacity.Line
+			for _, p := range ps {
+				n := 0
+				for k := range weeks {
+					n += view.Free(p.ID, batik.Cap, from.Add(k))
+				}
+				if n > 0 {
+					want = append(want, capacity.Line{ProducerID: p.ID, Quantity: n, UnitCost: p.Capabilities[0].UnitCost})
+				}
+			}
+			for _, order := range [][]batik.Producer{ps, reversed} {
+				// An order larger than all the free capacity: each producer's
+				// line is its whole free capacity.
+				plan, err := capacity.Allocate(capOrd("O", 10000), order, capacity.AllocateOptions{From: from, Weeks: weeks, Free: view})
+				require.NoError(t, err)
+				require.Equal(t, want, plan.Lines, "from %s, %d weeks", from, weeks)
+			}
+		}
+	}
+}
