@@ -127,3 +127,54 @@ func TestFreeViewAgreesWithWeeks(t *testing.T) {
 		}
 	}
 }
+
+// TestFreeViewOutside asks a Free view about what it does not hold: an
+// unknown producer (in a view small enough to scan and in one large enough
+// to index), a technique no batik has, a technique the producer lacks,
+// and weeks before and after the view. Each is 0, while the slots it does
+// hold are not.
+func TestFreeViewOutside(t *testing.T) {
+	for _, n := range []int{3, 30} {
+		ps := make([]batik.Producer, n)
+		for i := range ps {
+			ps[i] = batik.Producer{ID: fmt.Sprintf("P%02d", i), Name: "Batik", Region: "33.72",
+				Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 10 + i, UnitCost: decimal.NewFromInt(80000)}}}
+		}
+		l := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+		view, err := l.Free(ctx, ps, w49, 2, t0)
+		require.NoError(t, err)
+		for i, p := range ps {
+			require.Equal(t, 10+i, view.Free(p.ID, batik.Cap, w49.Add(1)), "%d producers, %s", n, p.ID)
+		}
+		require.Zero(t, view.Free("P99", batik.Cap, w49), "%d producers: unknown producer", n)
+		require.Zero(t, view.Free("", batik.Cap, w49), "%d producers: empty ID", n)
+		require.Zero(t, view.Free("P01", "sablon", w49), "%d producers: unknown technique", n)
+		require.Zero(t, view.Free("P01", batik.Tulis, w49), "%d producers: a technique it lacks", n)
+		require.Zero(t, view.Free("P01", batik.Cap, w49.Add(-1)), "%d producers: week before", n)
+		require.Zero(t, view.Free("P01", batik.Cap, w49.Add(2)), "%d producers: week after", n)
+		// Allocate on the view sees nobody it does not hold.
+		plan, err := capacity.Allocate(capOrd("O", 5), []batik.Producer{{ID: "P99", Name: "Batik", Region: "33.72",
+			Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 50, UnitCost: decimal.NewFromInt(80000)}}}},
+			capacity.AllocateOptions{From: w49, Weeks: 2, Free: view})
+		require.NoError(t, err)
+		require.Equal(t, 5, plan.Unfilled, "%d producers", n)
+	}
+}
+
+// TestBookAfterLargerBook books with 30 producers, then with 24 and with
+// 3 (Book reuses its snapshots' memory from one booking to the next): each
+// booking fills its order on its own producers' full capacity.
+func TestBookAfterLargerBook(t *testing.T) {
+	l := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	for i, n := range []int{30, 24, 3, 30, 24} {
+		ps := make([]batik.Producer, n)
+		for j := range ps {
+			ps[j] = batik.Producer{ID: fmt.Sprintf("R%d-%02d", i, j), Name: "Batik", Region: "33.72",
+				Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 10, UnitCost: decimal.NewFromInt(80000)}}}
+		}
+		b, err := l.Book(ctx, req(fmt.Sprintf("K%d", i), 10*n, 1, ps), t0)
+		require.NoError(t, err)
+		require.Empty(t, b.Unfilled, "booking %d over %d producers", i, n)
+		require.Len(t, b.Lines, n, "booking %d over %d producers", i, n)
+	}
+}
