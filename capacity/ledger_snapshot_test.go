@@ -139,12 +139,19 @@ func TestFreeViewOutside(t *testing.T) {
 		for i := range ps {
 			ps[i] = batik.Producer{ID: fmt.Sprintf("P%02d", i), Name: "Batik", Region: "33.72",
 				Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 10 + i, UnitCost: decimal.NewFromInt(80000)}}}
+			if i%2 == 0 {
+				ps[i].Capabilities = append(ps[i].Capabilities,
+					batik.Capability{Technique: batik.Tulis, Grade: batik.Halus, PerWeek: 1 + i, UnitCost: decimal.NewFromInt(400000)})
+			}
 		}
 		l := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
 		view, err := l.Free(ctx, ps, w49, 2, t0)
 		require.NoError(t, err)
 		for i, p := range ps {
 			require.Equal(t, 10+i, view.Free(p.ID, batik.Cap, w49.Add(1)), "%d producers, %s", n, p.ID)
+			if i%2 == 0 {
+				require.Equal(t, 1+i, view.Free(p.ID, batik.Tulis, w49), "%d producers, %s tulis", n, p.ID)
+			}
 		}
 		require.Zero(t, view.Free("P99", batik.Cap, w49), "%d producers: unknown producer", n)
 		require.Zero(t, view.Free("", batik.Cap, w49), "%d producers: empty ID", n)
@@ -158,6 +165,14 @@ func TestFreeViewOutside(t *testing.T) {
 			capacity.AllocateOptions{From: w49, Weeks: 2, Free: view})
 		require.NoError(t, err)
 		require.Equal(t, 5, plan.Unfilled, "%d producers", n)
+		// Planning on a view of the first two producers with a third one
+		// listed after them: the third has nothing free.
+		part, err := l.Free(ctx, ps[:2], w49, 2, t0)
+		require.NoError(t, err)
+		plan, err = capacity.Allocate(capOrd("O", 1000), ps[:3], capacity.AllocateOptions{From: w49, Weeks: 2, Free: part})
+		require.NoError(t, err)
+		require.Len(t, plan.Lines, 2, "%d producers", n)
+		require.Equal(t, 1000-(10+10)-(11+11), plan.Unfilled, "%d producers", n)
 	}
 }
 
@@ -176,5 +191,55 @@ func TestBookAfterLargerBook(t *testing.T) {
 		require.NoError(t, err)
 		require.Empty(t, b.Unfilled, "booking %d over %d producers", i, n)
 		require.Len(t, b.Lines, n, "booking %d over %d producers", i, n)
+	}
+}
+
+// TestRebookOntoFirstProducer rebooks a tulis shortfall onto the producer
+// listed first (its slots come first in the snapshot's arrays), first into
+// a free week, then, when another booking took that week, into the next:
+// the moved pieces land whole, and no line of zero pieces appears.
+func TestRebookOntoFirstProducer(t *testing.T) {
+	tulis := func(id string) batik.Producer {
+		return batik.Producer{ID: id, Name: "Batik " + id, Region: "33.72",
+			Capabilities: []batik.Capability{{Technique: batik.Tulis, Grade: batik.Halus, PerWeek: 10, UnitCost: decimal.NewFromInt(400000)}}}
+	}
+	ps := []batik.Producer{tulis("B"), tulis("A")} // B first
+	// Due on the Monday of W52: pieces are on time up to W51.
+	o := batik.Order{ID: "T-1", Technique: batik.Tulis, MinGrade: batik.Sedang, Quantity: 16, Due: batik.MustParseDate("2026-12-21")}
+	for _, blocked := range []bool{false, true} {
+		l := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+		b, err := l.Book(ctx, capacity.BookRequest{Key: "T-1", Orders: []batik.Order{o}, Producers: ps, From: w49, Weeks: 3}, t0)
+		require.NoError(t, err)
+		require.Len(t, b.Lines, 2) // A and B, 8 each in W49
+		var aLine, bLine capacity.BookingLine
+		for _, ln := range b.Lines {
+			require.Equal(t, 8, ln.Quantity)
+			if ln.ProducerID == "A" {
+				aLine = ln
+			} else {
+				bLine = ln
+			}
+		}
+		if blocked { // another order takes B's W50
+			other := batik.Order{ID: "T-2", Technique: batik.Tulis, MinGrade: batik.Sedang, Quantity: 10}
+			_, err := l.Book(ctx, capacity.BookRequest{Key: "T-2", Orders: []batik.Order{other}, Producers: ps[:1], From: w49.Add(1)}, t0)
+			require.NoError(t, err)
+		}
+		_, err = l.Deliver(ctx, "T-1", []capacity.Delivery{{OrderID: "T-1", Slot: aLine.Slot, Quantity: 2},
+			{OrderID: "T-1", Slot: bLine.Slot, Quantity: 8}}, t0)
+		require.NoError(t, err)
+		rb, err := l.Rebook(ctx, "T-1", []batik.Order{o}, ps, t0.AddDate(0, 0, 7)) // in W50: A's W49 ended 6 short
+		require.NoError(t, err)
+		got := map[string]int{}
+		for _, ln := range rb.Lines {
+			require.Positive(t, ln.Quantity, "blocked %v: %s", blocked, ln.Slot)
+			got[ln.Slot.String()] = ln.Quantity
+		}
+		want := map[string]int{"A/tulis/2026-W49": 2, "B/tulis/2026-W49": 8, "B/tulis/2026-W50": 6}
+		if blocked {
+			want = map[string]int{"A/tulis/2026-W49": 2, "B/tulis/2026-W49": 8, "B/tulis/2026-W51": 6}
+		}
+		require.Equal(t, want, got, "blocked %v", blocked)
+		require.Empty(t, rb.Unfilled, "blocked %v", blocked)
 	}
 }
