@@ -1,12 +1,43 @@
 package capacity_test
 
 import (
+	"strconv"
 	"testing"
 
+	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/capacity"
 	"github.com/batikkit/batikkit/capacity/storetest"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
 )
 
 func TestMemoryStoreConformance(t *testing.T) {
 	storetest.Run(t, func(*testing.T) capacity.Store { return capacity.NewMemoryStore() })
+}
+
+// TestMemoryStoreCapacityBounds pins the bounds of SlotDelta.Capacity that
+// Commit accepts, [0, batik.MaxQuantity] both included: a slot of the
+// largest capacity a workshop may have is booked, a delta with capacity 0
+// and no pieces is a no-op, and just outside either bound is refused.
+func TestMemoryStoreCapacityBounds(t *testing.T) {
+	s := capacity.NewMemoryStore()
+	sl := capacity.Slot{ProducerID: "A", Technique: batik.Cap, Week: w49}
+	b := capacity.Booking{Key: "K", State: capacity.Confirmed, Request: "r", Created: t0, Updated: t0,
+		Lines: []capacity.BookingLine{{OrderID: "O", Slot: sl, Quantity: batik.MaxQuantity, UnitCost: decimal.NewFromInt(1)}}}
+	_, err := s.Commit(ctx, capacity.Change{Now: t0, Booking: b,
+		Deltas: []capacity.SlotDelta{{Slot: sl, Capacity: batik.MaxQuantity, Confirmed: batik.MaxQuantity}}})
+	require.NoError(t, err)
+	sl2 := capacity.Slot{ProducerID: "B", Technique: batik.Cap, Week: w49}
+	_, err = s.Commit(ctx, capacity.Change{Now: t0, Booking: capacity.Booking{Key: "K2", State: capacity.Confirmed, Request: "r", Created: t0, Updated: t0},
+		Deltas: []capacity.SlotDelta{{Slot: sl2, Capacity: 0}}})
+	require.NoError(t, err)
+	for i, c := range []int{-1, batik.MaxQuantity + 1} {
+		_, err = s.Commit(ctx, capacity.Change{Now: t0, Booking: capacity.Booking{Key: "K3-" + strconv.Itoa(i), State: capacity.Confirmed, Request: "r", Created: t0, Updated: t0},
+			Deltas: []capacity.SlotDelta{{Slot: sl2, Capacity: c}}})
+		require.ErrorIs(t, err, capacity.ErrInvalid, "capacity %d", c)
+	}
+	u, err := s.Usage(ctx, capacity.SlotQuery{ProducerIDs: []string{"A"}, From: w49, To: w49}, t0)
+	require.NoError(t, err)
+	require.Len(t, u, 1)
+	require.Equal(t, batik.MaxQuantity, u[0].Confirmed)
 }
