@@ -41,3 +41,25 @@ func TestMemoryStoreCapacityBounds(t *testing.T) {
 	require.Len(t, u, 1)
 	require.Equal(t, batik.MaxQuantity, u[0].Confirmed)
 }
+
+// TestMemoryStoreRoomOnlyWhenGrowing pins SlotDelta's rule: the store
+// checks room only when held + confirmed grows. A change that leaves them
+// as they are (pieces delivered) commits even with a capacity below what
+// the slot holds; one that grows is refused with ErrNoRoom, and the error
+// says how many more pieces it needed.
+func TestMemoryStoreRoomOnlyWhenGrowing(t *testing.T) {
+	s := capacity.NewMemoryStore()
+	sl := capacity.Slot{ProducerID: "A", Technique: batik.Cap, Week: w49}
+	line := capacity.BookingLine{OrderID: "O", Slot: sl, Quantity: 10, UnitCost: decimal.NewFromInt(1)}
+	b := capacity.Booking{Key: "K", State: capacity.Confirmed, Request: "r", Created: t0, Updated: t0, Lines: []capacity.BookingLine{line}}
+	got, err := s.Commit(ctx, capacity.Change{Now: t0, Booking: b, Deltas: []capacity.SlotDelta{{Slot: sl, Capacity: 10, Confirmed: 10}}})
+	require.NoError(t, err)
+	b.Lines[0].Delivered = 4
+	_, err = s.Commit(ctx, capacity.Change{Now: t0, Expect: got.Version, Booking: b,
+		Deltas: []capacity.SlotDelta{{Slot: sl, Capacity: 7, Delivered: 4}}})
+	require.NoError(t, err, "delivering does not grow the slot")
+	_, err = s.Commit(ctx, capacity.Change{Now: t0, Booking: capacity.Booking{Key: "K2", State: capacity.Confirmed, Request: "r", Created: t0, Updated: t0},
+		Deltas: []capacity.SlotDelta{{Slot: sl, Capacity: 12, Confirmed: 5}}})
+	require.ErrorIs(t, err, capacity.ErrNoRoom)
+	require.Contains(t, err.Error(), "0 held and 10 confirmed, capacity 12, the change needs 5 more")
+}
