@@ -63,3 +63,38 @@ func TestMemoryStoreRoomOnlyWhenGrowing(t *testing.T) {
 	require.ErrorIs(t, err, capacity.ErrNoRoom)
 	require.Contains(t, err.Error(), "0 held and 10 confirmed, capacity 12, the change needs 5 more")
 }
+
+// TestMemoryStoreReadOrder pins the readers' order and selection: Bookings
+// by key whatever the order of booking, Usage of every producer the store
+// knows when the query names none, and of each named producer once when a
+// query names one twice.
+func TestMemoryStoreReadOrder(t *testing.T) {
+	s := capacity.NewMemoryStore()
+	keys := []string{"K5", "K1", "K9", "K3", "K7", "K2"}
+	for i, k := range keys {
+		sl := capacity.Slot{ProducerID: string(rune('A' + i%3)), Technique: batik.Cap, Week: w49}
+		b := capacity.Booking{Key: k, State: capacity.Confirmed, Request: "r", Created: t0, Updated: t0,
+			Lines: []capacity.BookingLine{{OrderID: k, Slot: sl, Quantity: 1, UnitCost: decimal.NewFromInt(1)}}}
+		_, err := s.Commit(ctx, capacity.Change{Now: t0, Booking: b, Deltas: []capacity.SlotDelta{{Slot: sl, Capacity: 10, Confirmed: 1}}})
+		require.NoError(t, err)
+	}
+	bs, err := s.Bookings(ctx, capacity.BookingFilter{}, t0)
+	require.NoError(t, err)
+	var got []string
+	for _, b := range bs {
+		got = append(got, b.Key)
+	}
+	require.Equal(t, []string{"K1", "K2", "K3", "K5", "K7", "K9"}, got)
+
+	all, err := s.Usage(ctx, capacity.SlotQuery{From: w49, To: w49}, t0)
+	require.NoError(t, err)
+	require.Len(t, all, 3)
+	for i, u := range all {
+		require.Equal(t, string(rune('A'+i)), u.ProducerID)
+		require.Equal(t, 2, u.Confirmed)
+	}
+	twice, err := s.Usage(ctx, capacity.SlotQuery{ProducerIDs: []string{"B", "B"}, From: w49, To: w49}, t0)
+	require.NoError(t, err)
+	require.Len(t, twice, 1)
+	require.Equal(t, "B", twice[0].ProducerID)
+}
