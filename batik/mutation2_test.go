@@ -1,0 +1,269 @@
+package batik
+
+// Tests written to kill mutants gremlins found alive or could not reach
+// (see .ci/mutation): each pins a branch or a boundary the other tests
+// left open, by the behaviour a caller sees.
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestEnumErrorMessageWithoutWording pins the message of an *EnumError for
+// a kind the message table has no wording for (the language ParseLang
+// refuses): "unknown <kind> <value>" in English and "nilai <value> tidak
+// dikenal" in Indonesian.
+func TestEnumErrorMessageWithoutWording(t *testing.T) {
+	_, err := ParseLang("!!")
+	var ee *EnumError
+	require.True(t, errors.As(err, &ee))
+	assert.Equal(t, `unknown language "!!"`, ee.Message(English))
+	assert.Equal(t, `nilai "!!" tidak dikenal`, ee.Message(Indonesian))
+}
+
+// TestDataErrorOmittedWithFewRows pins how a *DataError counts problems it
+// did not list when it lists few (a caller may build one so): the English
+// Error adds "; and N more" after the rows, and Messages ends with a line
+// that counts them, in either language.
+func TestDataErrorOmittedWithFewRows(t *testing.T) {
+	e := &DataError{
+		Rows:    []RowError{{Line: 2, Column: 1, FieldError: FieldError{Field: "id", Tag: "required"}}},
+		Omitted: 3,
+	}
+	assert.Equal(t, "batik: bad input data: line 2, column 1: id is required; and 3 more", e.Error())
+	en := e.Messages(English)
+	require.Len(t, en, 2)
+	assert.Equal(t, "and 3 more problems not listed (only the first 1000 are)", en[1])
+	id := e.Messages(Indonesian)
+	require.Len(t, id, 2)
+	assert.Equal(t, "dan 3 masalah lain yang tidak dicantumkan (hanya 1000 pertama yang dicantumkan)", id[1])
+}
+
+// TestProducerCapability pins Capability: the capability for the technique
+// asked, whichever position it holds, and false for one the producer lacks.
+func TestProducerCapability(t *testing.T) {
+	p := validProducer() // tulis (halus, 6 a week), then cap (sedang, 80)
+	c, ok := p.Capability(Cap)
+	require.True(t, ok)
+	assert.Equal(t, Sedang, c.Grade)
+	assert.Equal(t, 80, c.PerWeek)
+	c, ok = p.Capability(Tulis)
+	require.True(t, ok)
+	assert.Equal(t, 6, c.PerWeek)
+	c, ok = p.Capability(Printing)
+	assert.False(t, ok)
+	assert.Equal(t, Capability{}, c)
+}
+
+// TestDateAfter pins After as the mirror of Before: strictly later only.
+func TestDateAfter(t *testing.T) {
+	a, b := MustDate(2026, time.December, 21), MustDate(2026, time.December, 22)
+	assert.True(t, b.After(a))
+	assert.False(t, a.After(b))
+	assert.False(t, a.After(a))
+	assert.True(t, a.After(Date{})) // the zero Date sorts first
+}
+
+// TestDateFromDaysBeforeYearOne pins DateFromDays and AddDays below the
+// range: every day before 0001-01-01 (day -719162, by hand: 1969 years of
+// 365 days and 477 leap days) gives the zero Date, not a date with a wrong
+// era.
+func TestDateFromDaysBeforeYearOne(t *testing.T) {
+	first := MustDate(1, time.January, 1)
+	require.Equal(t, int64(-719162), first.Days())
+	assert.Equal(t, first, DateFromDays(-719162))
+	for n := int64(-719163); n >= -719162-3*146097; n-- {
+		if d := DateFromDays(n); !d.IsZero() {
+			t.Fatalf("DateFromDays(%d) = %v, want the zero Date", n, d)
+		}
+	}
+	assert.True(t, first.AddDays(-1).IsZero())
+	assert.True(t, first.AddDays(-700).IsZero())
+}
+
+// TestParseDateMidnightOffsetEnds pins the offset of a midnight date-time:
+// minutes up to 59, hours up to 23, and nothing after the offset or the Z.
+func TestParseDateMidnightOffsetEnds(t *testing.T) {
+	want := MustDate(2026, time.December, 14)
+	for _, s := range []string{"2026-12-14T00:00:00+23:59", "2026-12-14T00:00:00-00:00", "2026-12-14T00:00:00.0Z"} {
+		got, err := ParseDate(s)
+		require.NoError(t, err, s)
+		assert.Equal(t, want, got, s)
+	}
+	for _, s := range []string{"2026-12-14T00:00:00+07:60", "2026-12-14T00:00:00+07:0x", "2026-12-14T00:00:00Z ", "2026-12-14T00:00:00X", "2026-12-14T00:00:00+0700"} {
+		_, err := ParseDate(s)
+		var de *DateError
+		require.True(t, errors.As(err, &de), s)
+		assert.Equal(t, s, de.Value)
+	}
+}
+
+// TestReadJSONCountsInvalidPastTheList pins how ReadProducersJSON counts
+// invalid producers once MaxProblems are listed: each one more is one
+// omitted problem, so 1,002 producers with a bad region give 1,000 rows
+// and 2 omitted, and the valid ones are still returned.
+func TestReadJSONCountsInvalidPastTheList(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[")
+	for i := range MaxProblems + 3 {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		region := "x"
+		if i == 500 {
+			region = "33.72"
+		}
+		b.WriteString(`{"id":"P` + strconv.Itoa(i) + `","name":"Batik","region":"` + region +
+			`","capabilities":[{"technique":"cap","grade":"sedang","per_week":1,"unit_cost":"100"}]}`)
+	}
+	b.WriteString("]")
+	ps, err := ReadProducersJSON(strings.NewReader(b.String()))
+	require.Len(t, ps, 1)
+	assert.Equal(t, "P500", ps[0].ID)
+	var de *DataError
+	require.True(t, errors.As(err, &de))
+	assert.Len(t, de.Rows, MaxProblems)
+	assert.Equal(t, 2, de.Omitted)
+	assert.Equal(t, "[0].region", de.Rows[0].Field)
+}
+
+// TestReadProducersCSVFromFile pins reading from an *os.File, whose size
+// the reader asks for: an open file reads as its text does, and a closed
+// one (Stat fails) gives the read error, not a panic.
+func TestReadProducersCSVFromFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "producers.csv")
+	require.NoError(t, os.WriteFile(path, []byte(header+"SLO-01,Batik Sekar Jagad,,33.72,halus,tulis,6,450000\n"), 0o600))
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	ps, err := ReadProducersCSV(f)
+	require.NoError(t, err)
+	require.Len(t, ps, 1)
+	assert.Equal(t, "SLO-01", ps[0].ID)
+	require.NoError(t, f.Close())
+
+	_, err = ReadProducersCSV(f) // closed
+	require.ErrorIs(t, err, os.ErrClosed)
+}
+
+// TestReadCSVCountsInvalidPastTheList pins how the CSV readers count
+// records that fail validation once MaxProblems are listed: each such
+// record is one omitted problem (1,002 orders of quantity 0 give 1,000
+// rows and 2 omitted; the same for producers of per_week -1), and the
+// valid records are still returned.
+func TestReadCSVCountsInvalidPastTheList(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,technique,min_grade,quantity\n")
+	for i := range MaxProblems + 3 {
+		q := "0"
+		if i == 7 {
+			q = "5"
+		}
+		b.WriteString("O-" + strconv.Itoa(i) + ",cap,sedang," + q + "\n")
+	}
+	os, err := ReadOrdersCSV(strings.NewReader(b.String()))
+	require.Len(t, os, 1)
+	assert.Equal(t, "O-7", os[0].ID)
+	var de *DataError
+	require.True(t, errors.As(err, &de))
+	assert.Len(t, de.Rows, MaxProblems)
+	assert.Equal(t, 2, de.Omitted)
+
+	b.Reset()
+	b.WriteString(header)
+	for i := range MaxProblems + 3 {
+		pw := "-1"
+		if i == 7 {
+			pw = "3"
+		}
+		b.WriteString("P-" + strconv.Itoa(i) + ",Batik,,33.72,sedang,cap," + pw + ",100\n")
+	}
+	ps, err := ReadProducersCSV(strings.NewReader(b.String()))
+	require.Len(t, ps, 1)
+	assert.Equal(t, "P-7", ps[0].ID)
+	require.True(t, errors.As(err, &de))
+	assert.Len(t, de.Rows, MaxProblems)
+	assert.Equal(t, 2, de.Omitted)
+}
+
+// TestWriteProducersCSVNoCapabilities pins the row of a producer with no
+// capabilities: its cells with the capability columns blank, and the
+// producers after it still written.
+func TestWriteProducersCSVNoCapabilities(t *testing.T) {
+	bare := validProducer()
+	bare.ID, bare.Capabilities = "BARE-1", nil
+	var out strings.Builder
+	require.NoError(t, WriteProducersCSV(&out, []Producer{bare, validProducer()}))
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	require.Len(t, lines, 4) // header, the bare producer, two capabilities
+	assert.Equal(t, "BARE-1,Batik Sekar Jagad,1234567890123,33.72,,,,", lines[1])
+	assert.True(t, strings.HasPrefix(lines[2], "SLO-01,"), lines[2])
+	assert.True(t, strings.HasPrefix(lines[3], "SLO-01,"), lines[3])
+}
+
+// TestNormaliseCanonicalDoesNotAllocate pins normalise's promise that
+// text already canonical (lower-case letters and digits, words one space
+// apart) comes back as is without allocating, for the letters and digits
+// at both ends of their ranges; text that needs work is still normalised.
+func TestNormaliseCanonicalDoesNotAllocate(t *testing.T) {
+	for _, s := range []string{"a", "z", "0", "9", "batik tulis", "zaitun a09 z9"} {
+		assert.Equal(t, s, normalise(s))
+		if raceEnabled {
+			continue
+		}
+		if n := testing.AllocsPerRun(100, func() { _ = normalise(s) }); n != 0 {
+			t.Errorf("normalise(%q): %v allocations, want 0", s, n)
+		}
+	}
+	assert.Equal(t, "batik tulis", normalise("  Batik__TULIS "))
+	assert.Equal(t, "a z 0 9", normalise("A-Z_0  9"))
+}
+
+// TestReadProducersCSVKnownColumnNotIgnored pins that Ignore only skips
+// unknown columns: naming a known column there ("id", the first known
+// column, or "name") does not drop it, and the report lists only the
+// unknown column skipped.
+func TestReadProducersCSVKnownColumnNotIgnored(t *testing.T) {
+	in := "id,name,nib,region,grade,technique,per_week,unit_cost,catatan\n" +
+		"SLO-01,Batik Sekar Jagad,,33.72,halus,tulis,6,450000,lunas\n"
+	ps, rep, err := ReadProducersCSVWith(strings.NewReader(in), ReadOptions{Ignore: []string{"ID", "name", "Catatan"}})
+	require.NoError(t, err)
+	require.Len(t, ps, 1)
+	assert.Equal(t, "SLO-01", ps[0].ID)
+	assert.Equal(t, "Batik Sekar Jagad", ps[0].Name)
+	assert.Equal(t, []string{"catatan"}, rep.Ignored)
+}
+
+// TestReadProducersCSVMaxItemsMessage pins the max_items problem of the
+// row past MaxCapabilities: at that row (line 18 for the 17th capability),
+// in the technique column, with the count it would reach (17) and the
+// limit (16).
+func TestReadProducersCSVMaxItemsMessage(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(header + "A,B,,33.72,halus,tulis,1,100\n")
+	for range MaxCapabilities {
+		b.WriteString("A,,,,,cap,1,100\n")
+	}
+	_, err := ReadProducersCSV(strings.NewReader(b.String()))
+	var de *DataError
+	require.True(t, errors.As(err, &de))
+	var got *RowError
+	for i := range de.Rows {
+		if de.Rows[i].Tag == "max_items" {
+			got = &de.Rows[i]
+			break
+		}
+	}
+	require.NotNil(t, got, "no max_items problem in %v", de.Rows)
+	assert.Equal(t, 2+MaxCapabilities, got.Line)
+	assert.Equal(t, 6, got.Column) // technique
+	assert.Equal(t, "17", got.Value)
+	assert.Equal(t, "16", got.Param)
+}
