@@ -63,12 +63,15 @@ func TestProducerCapability(t *testing.T) {
 	assert.Equal(t, Capability{}, c)
 }
 
-// TestDateAfter pins After as the mirror of Before: strictly later only.
+// TestDateAfter pins After and Before as strict: a date is neither before
+// nor after itself.
 func TestDateAfter(t *testing.T) {
 	a, b := MustDate(2026, time.December, 21), MustDate(2026, time.December, 22)
 	assert.True(t, b.After(a))
 	assert.False(t, a.After(b))
 	assert.False(t, a.After(a))
+	assert.False(t, a.Before(a))
+	assert.True(t, a.Before(b))
 	assert.True(t, a.After(Date{})) // the zero Date sorts first
 }
 
@@ -266,4 +269,139 @@ func TestReadProducersCSVMaxItemsMessage(t *testing.T) {
 	assert.Equal(t, 6, got.Column) // technique
 	assert.Equal(t, "17", got.Value)
 	assert.Equal(t, "16", got.Param)
+}
+
+// TestUnknownColumnListsKnownOnes pins the list an unknown column's
+// problem gives: each known column as "key / first alias", comma
+// separated, then the separator in use.
+func TestUnknownColumnListsKnownOnes(t *testing.T) {
+	in := "id,name,nib,region,grade,technique,per_week,unit_cost,warna\nA,B,,33.72,halus,tulis,1,100,merah\n"
+	_, err := ReadProducersCSV(strings.NewReader(in))
+	var de *DataError
+	require.True(t, errors.As(err, &de))
+	require.Len(t, de.Rows, 1)
+	assert.Equal(t, "column", de.Rows[0].Tag)
+	assert.Equal(t, `"warna"`, de.Rows[0].Value)
+	assert.Equal(t, "id / kode, name / nama, nib / nomor induk berusaha, region / wilayah, grade / mutu, "+
+		"technique / teknik, per_week / kapasitas per minggu, unit_cost / harga satuan; separator ','", de.Rows[0].Param)
+}
+
+// TestReadProducersCSVValidationErrorAtItsRow pins where a validation
+// problem of one capability is reported: at the row that capability came
+// from (the second of three rows, line 3), not at the producer's last row.
+func TestReadProducersCSVValidationErrorAtItsRow(t *testing.T) {
+	in := header +
+		"A,Batik,,33.72,halus,tulis,1,100\n" +
+		"A,,,,sedang,cap,-5,100\n" +
+		"A,,,,kasar,kombinasi,2,100\n"
+	ps, err := ReadProducersCSV(strings.NewReader(in))
+	assert.Nil(t, ps) // no valid producer: nil, not an empty slice
+	var de *DataError
+	require.True(t, errors.As(err, &de))
+	require.Len(t, de.Rows, 1)
+	assert.Equal(t, 3, de.Rows[0].Line)
+	assert.Equal(t, 7, de.Rows[0].Column) // per_week
+	assert.Equal(t, "capabilities[1].per_week", de.Rows[0].Field)
+}
+
+// TestOmittedRecordCountsOnce pins Omitted's rule "once the list is full,
+// an invalid record counts as one": after 1,000 listed problems, an order
+// (CSV) or a producer (JSON) with two invalid fields adds 1, not 2.
+func TestOmittedRecordCountsOnce(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,technique,min_grade,quantity\n")
+	for i := range MaxProblems {
+		b.WriteString("O-" + strconv.Itoa(i) + ",cap,sedang,0\n") // one problem each
+	}
+	b.WriteString("bad id!,cap,sedang,0\n") // two: id and quantity
+	_, err := ReadOrdersCSV(strings.NewReader(b.String()))
+	var de *DataError
+	require.True(t, errors.As(err, &de))
+	assert.Len(t, de.Rows, MaxProblems)
+	assert.Equal(t, 1, de.Omitted)
+
+	var j strings.Builder
+	j.WriteString("[")
+	for i := range MaxProblems {
+		j.WriteString(`{"id":"P` + strconv.Itoa(i) + `","name":"Batik","region":"x","capabilities":[{"technique":"cap","grade":"sedang","per_week":1,"unit_cost":"100"}]},`)
+	}
+	j.WriteString(`{"id":"bad id!","name":"Batik","region":"x","capabilities":[{"technique":"cap","grade":"sedang","per_week":1,"unit_cost":"100"}]}]`)
+	_, err = ReadProducersJSON(strings.NewReader(j.String()))
+	require.True(t, errors.As(err, &de))
+	assert.Len(t, de.Rows, MaxProblems)
+	assert.Equal(t, 1, de.Omitted)
+}
+
+// TestCSVCellEdgesTrimmed pins the trimming of CSV cells: white space at
+// either edge goes, ASCII or not (a leading or trailing no-break space,
+// U+00A0, and a trailing en quad, U+2000, whose last byte is 0x80), so
+// each ID below reads without it.
+func TestCSVCellEdgesTrimmed(t *testing.T) {
+	ids := []string{" O-1", "O-2 ", "\u00a0O-3", "O-4\u00a0", "O-5\u2000", "\u3000O-6", "\tO-7"}
+	var b strings.Builder
+	b.WriteString("id,technique,min_grade,quantity\n")
+	for _, id := range ids {
+		b.WriteString(id + ",cap,sedang,5\n")
+	}
+	os, err := ReadOrdersCSV(strings.NewReader(b.String()))
+	require.NoError(t, err)
+	require.Len(t, os, len(ids))
+	for i, o := range os {
+		assert.Equal(t, "O-"+strconv.Itoa(i+1), o.ID, "%q", ids[i])
+	}
+}
+
+// TestCSVApostropheBeforeFormulaLead pins the removal of the apostrophe
+// the writer puts before a formula-like cell, down to the shortest such
+// cell: "'=" reads as "=", which validation then refuses as a name.
+func TestCSVApostropheBeforeFormulaLead(t *testing.T) {
+	in := header + "A,'=,,33.72,halus,tulis,1,100\n"
+	_, err := ReadProducersCSV(strings.NewReader(in))
+	var de *DataError
+	require.True(t, errors.As(err, &de))
+	require.Len(t, de.Rows, 1)
+	assert.Equal(t, "name", de.Rows[0].Field)
+	assert.Equal(t, `"="`, de.Rows[0].Value)
+}
+
+// TestParseDateDigitEdges pins the digits of the day-first forms and the
+// fractional zeros of a midnight: 9 is a digit like the others, a day or
+// month has at most two digits ("001/12/2026" is not a date, not the 1st),
+// text that stops after the day or the month ("21", "21/12") is refused,
+// zeros may end the text, and an offset of +23:00 is the largest hour.
+func TestParseDateDigitEdges(t *testing.T) {
+	for give, want := range map[string]Date{
+		"9/9/2029":                      MustDate(2029, time.September, 9),
+		"19-09-1999":                    MustDate(1999, time.September, 19),
+		"29/09/2099":                    MustDate(2099, time.September, 29),
+		"2026-12-21T00:00:00.000":       MustDate(2026, time.December, 21),
+		"2026-12-21T00:00:00.0+23:00":   MustDate(2026, time.December, 21),
+		"2026-12-21T00:00:00-23:59":     MustDate(2026, time.December, 21),
+		"2026-12-21T00:00:00.00000000Z": MustDate(2026, time.December, 21),
+	} {
+		got, err := ParseDate(give)
+		require.NoError(t, err, give)
+		assert.Equal(t, want, got, give)
+	}
+	for _, give := range []string{"21", "21/12", "2/", "001/12/2026", "1/012/2026", "01/12/02026", "2026-12-21T00:00:00+24:00", "2026-12-21T00:00:00.001"} {
+		_, err := ParseDate(give)
+		require.ErrorIs(t, err, ErrInvalid, give)
+	}
+}
+
+// TestLeapCenturies pins the Gregorian leap rule at the centuries: 1900
+// and 2100 are not leap years (divisible by 100), 2000 and 2400 are
+// (divisible by 400), so 29 February exists only in the latter.
+func TestLeapCenturies(t *testing.T) {
+	for _, y := range []int{1600, 2000, 2400} {
+		d, err := NewDate(y, time.February, 29)
+		require.NoError(t, err, y)
+		assert.Equal(t, MustDate(y, time.March, 1), d.AddDays(1), y)
+	}
+	for _, y := range []int{1700, 1800, 1900, 2100} {
+		_, err := NewDate(y, time.February, 29)
+		require.ErrorIs(t, err, ErrInvalid, y)
+		assert.Contains(t, err.Error(), "day must be in [1, 28]", y)
+		assert.Equal(t, MustDate(y, time.March, 1), MustDate(y, time.February, 28).AddDays(1), y)
+	}
 }

@@ -177,3 +177,44 @@ func TestStateBoundsInclusive(t *testing.T) {
 	require.True(t, errors.As(err, &ie))
 	assert.Equal(t, "state.switching_score", ie.Field)
 }
+
+// TestScoreSinceFirstLotNotAccepted pins 9.3.3.2's reset when the lot not
+// accepted is the oldest one remembered: with Recent "NA" only the one
+// accepted lot since counts, so a score above 3 is impossible (and with
+// "N" alone, any score above 0).
+func TestScoreSinceFirstLotNotAccepted(t *testing.T) {
+	base := State{Producer: "p", Technique: "tulis", AQL: MustParseAQL("2.5"), Level: LevelII, Severity: Normal}
+	for _, tt := range []struct {
+		recent string
+		score  int
+		ok     bool
+	}{
+		{"NA", 3, true}, {"NA", 4, false}, {"N", 0, true}, {"N", 1, false}, {"NAA", 6, true}, {"NAA", 7, false},
+	} {
+		s := base
+		s.Recent, s.SwitchingScore = tt.recent, tt.score
+		err := s.Validate()
+		if tt.ok {
+			require.NoError(t, err, "%s %d", tt.recent, tt.score)
+			continue
+		}
+		var ie *InputError
+		require.True(t, errors.As(err, &ie), "%s %d", tt.recent, tt.score)
+		require.ErrorIs(t, err, ErrState)
+		assert.Equal(t, "state.switching_score", ie.Field)
+	}
+}
+
+// TestStateNegativeCounts pins the message of a State with a negative lot
+// count: field state.consecutive_accepted, both counts given as
+// "consecutive/not accepted".
+func TestStateNegativeCounts(t *testing.T) {
+	s := State{Producer: "p", Technique: "tulis", AQL: MustParseAQL("2.5"), Level: LevelII, Severity: Tightened,
+		ConsecutiveAccepted: 2, NotAccepted: -1}
+	err := s.Validate()
+	var ie *InputError
+	require.True(t, errors.As(err, &ie))
+	require.ErrorIs(t, err, ErrState)
+	assert.Equal(t, "state.consecutive_accepted", ie.Field)
+	assert.Equal(t, `"2/-1"`, ie.Value)
+}
