@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -403,5 +404,90 @@ func TestLeapCenturies(t *testing.T) {
 		require.ErrorIs(t, err, ErrInvalid, y)
 		assert.Contains(t, err.Error(), "day must be in [1, 28]", y)
 		assert.Equal(t, MustDate(y, time.March, 1), MustDate(y, time.February, 28).AddDays(1), y)
+	}
+}
+
+// TestOptionalEnumsMarshalText pins MarshalText of the optional enums: the
+// zero value (not stated) is "" without error, a known value its text, an
+// unknown value an *EnumError.
+func TestOptionalEnumsMarshalText(t *testing.T) {
+	for _, m := range []struct {
+		zero, known, unknown interface{ MarshalText() ([]byte, error) }
+		want                 string
+	}{
+		{Dye(""), Alam, Dye("cat air"), "alam"},
+		{Fabric(""), Primisima, Fabric("wol"), "primisima"},
+		{Form(""), Kemeja, Form("topi"), "kemeja"},
+		{Style(""), Surakarta, Style("x"), "surakarta"},
+	} {
+		b, err := m.zero.MarshalText()
+		require.NoError(t, err)
+		assert.Empty(t, b)
+		b, err = m.known.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, m.want, string(b))
+		_, err = m.unknown.MarshalText()
+		var ee *EnumError
+		require.True(t, errors.As(err, &ee), "%v", m.unknown)
+	}
+}
+
+// TestQuoteAndClipAbbreviate pins how a value in a message is cut: up to
+// 64 bytes whole; longer cut to at most 64 bytes at a character boundary
+// (never inside a UTF-8 sequence) with the full length stated; quote
+// quotes it, clip (for numbers) does not.
+func TestQuoteAndClipAbbreviate(t *testing.T) {
+	x64, d64 := strings.Repeat("x", 64), strings.Repeat("9", 64)
+	assert.Equal(t, `"`+x64+`"`, quote(x64))
+	assert.Equal(t, `"`+x64+`"... (65 bytes)`, quote(x64+"y"))
+	x63 := strings.Repeat("x", 63)
+	assert.Equal(t, `"`+x63+`"... (67 bytes)`, quote(x63+"é"+"zz")) // "é" is bytes 63 and 64
+	assert.Equal(t, `""... (65 bytes)`, quote(strings.Repeat("\x80", 65)))
+
+	assert.Equal(t, d64, clip(d64))
+	assert.Equal(t, d64+"... (65 bytes)", clip(d64+"1"))
+	// A failing amount shows through clip: an absurd price of 70 digits.
+	p := validProduct()
+	p.Price = decimal.RequireFromString(strings.Repeat("1", 70))
+	var ve *ValidationError
+	require.True(t, errors.As(p.Validate(), &ve))
+	require.Len(t, ve.Fields, 1)
+	assert.Equal(t, strings.Repeat("1", 64)+"... (70 bytes)", ve.Fields[0].Value)
+}
+
+// TestDataErrorShowsFiveRows pins the English Error of a *DataError: the
+// first five problems, then one count of everything else, listed or
+// omitted (7 rows and 3 omitted: "and 5 more"); with exactly five rows the
+// omitted ones alone are counted.
+func TestDataErrorShowsFiveRows(t *testing.T) {
+	row := func(line int) RowError {
+		return RowError{Line: line, FieldError: FieldError{Field: "id", Tag: "required"}}
+	}
+	var rows []RowError
+	for i := 2; i <= 8; i++ {
+		rows = append(rows, row(i))
+	}
+	e := &DataError{Rows: rows, Omitted: 3}
+	want := "batik: bad input data: line 2: id is required; line 3: id is required; line 4: id is required; " +
+		"line 5: id is required; line 6: id is required; and 5 more"
+	assert.Equal(t, want, e.Error())
+
+	e = &DataError{Rows: rows[:5], Omitted: 2}
+	want = "batik: bad input data: line 2: id is required; line 3: id is required; line 4: id is required; " +
+		"line 5: id is required; line 6: id is required; and 2 more"
+	assert.Equal(t, want, e.Error())
+
+	e = &DataError{Rows: rows[:5]}
+	assert.NotContains(t, e.Error(), "more")
+}
+
+// TestValidRegionDigits pins ValidRegion's digits: 0 to 9 in each place
+// ("99", "33.99" and "35.30" pass, as the doc says), anything else not.
+func TestValidRegionDigits(t *testing.T) {
+	for _, s := range []string{"99", "33.99", "35.30", "00.00.00.0000", "99.99.99.9999", "19.09.90.1909"} {
+		assert.True(t, ValidRegion(s), s)
+	}
+	for _, s := range []string{"9:", "3/", "33.9a", "33,99", "33.72.01.100"} {
+		assert.False(t, ValidRegion(s), s)
 	}
 }
