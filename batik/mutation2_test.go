@@ -491,3 +491,35 @@ func TestValidRegionDigits(t *testing.T) {
 		assert.False(t, ValidRegion(s), s)
 	}
 }
+
+// TestIdentLetterEdges pins the letters and digits an ID may start with
+// and hold: 0-9, a-z and A-Z, ends included; the bytes just outside those
+// ranges ('/', ':', '`', '{', '@', '[') may not start one.
+func TestIdentLetterEdges(t *testing.T) {
+	for _, s := range []string{"0", "9", "a", "z", "A", "Z", "z9Z0aA", "Zz-09", "ORD-Z"} {
+		assert.True(t, validIdent(s), s)
+		o := validOrder()
+		o.ID = s
+		assert.NoError(t, o.Validate(), s)
+	}
+	for _, s := range []string{"/a", ":a", "`a", "{a", "@a", "[a", "a:", "a{", "a@", "a["} {
+		assert.False(t, validIdent(s), s)
+	}
+}
+
+// TestReadJSONTruncatedAfterComma pins a JSON array cut off after a comma
+// (the text ends in ", " with no element after it): a syntax problem, for
+// producers and orders alike, with nothing returned.
+func TestReadJSONTruncatedAfterComma(t *testing.T) {
+	p := `{"id":"P1","name":"Batik","region":"33.72","capabilities":[{"technique":"cap","grade":"sedang","per_week":1,"unit_cost":"100"}]}`
+	ps, err := ReadProducersJSON(strings.NewReader("[" + p + ",  \n"))
+	var de *DataError
+	require.True(t, errors.As(err, &de), "%v", err)
+	assert.Equal(t, "json_syntax", de.Rows[len(de.Rows)-1].Tag)
+	assert.Empty(t, ps)
+
+	os, err := ReadOrdersJSON(strings.NewReader(`[{"id":"O1","technique":"cap","min_grade":"sedang","quantity":5}, `))
+	require.True(t, errors.As(err, &de), "%v", err)
+	assert.Equal(t, "json_syntax", de.Rows[len(de.Rows)-1].Tag)
+	assert.Empty(t, os)
+}
