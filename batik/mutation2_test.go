@@ -419,6 +419,7 @@ func TestOptionalEnumsMarshalText(t *testing.T) {
 		{Fabric(""), Primisima, Fabric("wol"), "primisima"},
 		{Form(""), Kemeja, Form("topi"), "kemeja"},
 		{Style(""), Surakarta, Style("x"), "surakarta"},
+		{Label(""), Putih, Label("hijau"), "putih"},
 	} {
 		b, err := m.zero.MarshalText()
 		require.NoError(t, err)
@@ -522,4 +523,32 @@ func TestReadJSONTruncatedAfterComma(t *testing.T) {
 	require.True(t, errors.As(err, &de), "%v", err)
 	assert.Equal(t, "json_syntax", de.Rows[len(de.Rows)-1].Tag)
 	assert.Empty(t, os)
+}
+
+// TestTextControlEdges pins the characters free text may not hold, at the
+// ends of each range: a lone byte 0x80 (not UTF-8), the C1 controls U+0080
+// to U+009F, and the bidirectional controls U+202A to U+202E, U+2066 to
+// U+2069, U+200E, U+200F and U+061C; their neighbours are allowed.
+func TestTextControlEdges(t *testing.T) {
+	for _, c := range []string{"\x80", "\u0080", "\u009f", "\u202a", "\u202e", "\u2066", "\u2069", "\u200e", "\u200f", "\u061c"} {
+		assert.True(t, textProblem("Batik"+c, true), "%q", c)
+		assert.False(t, visibleText("Batik"+c), "%q", c)
+	}
+	for _, c := range []string{"\u00a0", "\u00a1", "\u2029", "\u202f", "\u2065", "\u206a", "\u200d", "\u2010", "\u061b"} {
+		assert.False(t, textProblem("Batik"+c, true), "%q", c)
+		assert.True(t, visibleText("Batik"+c), "%q", c)
+	}
+}
+
+// TestParseLangLengthBound pins ParseLang's 256-byte bound: a name padded
+// to 256 bytes is still read, one byte more is refused before any work.
+func TestParseLangLengthBound(t *testing.T) {
+	s := strings.Repeat(" ", 254) + "id"
+	require.Len(t, s, 256)
+	l, err := ParseLang(s)
+	require.NoError(t, err)
+	assert.Equal(t, Indonesian, l)
+	_, err = ParseLang(" " + s)
+	var ee *EnumError
+	require.True(t, errors.As(err, &ee))
 }
