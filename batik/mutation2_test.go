@@ -552,3 +552,25 @@ func TestParseLangLengthBound(t *testing.T) {
 	var ee *EnumError
 	require.True(t, errors.As(err, &ee))
 }
+
+// TestDateOfYearRange pins DateOf's range, both ends included: a time in
+// year 1 or year 9999 gives its date, year 0 or 10000 the zero Date.
+func TestDateOfYearRange(t *testing.T) {
+	assert.Equal(t, MustDate(1, time.January, 1), DateOf(time.Date(1, time.January, 1, 12, 0, 0, 0, time.UTC)))
+	assert.Equal(t, MustDate(9999, time.December, 31), DateOf(time.Date(9999, time.December, 31, 23, 0, 0, 0, time.UTC)))
+	assert.True(t, DateOf(time.Date(0, time.December, 31, 12, 0, 0, 0, time.UTC)).IsZero())
+	assert.True(t, DateOf(time.Date(10000, time.January, 1, 12, 0, 0, 0, time.UTC)).IsZero())
+}
+
+// TestParseDateLengthBound pins ParseDate's 40-byte bound: a midnight with
+// 14 fractional zeros and an offset is exactly 40 bytes and is read; one
+// more zero is refused before any parsing.
+func TestParseDateLengthBound(t *testing.T) {
+	s := "2026-12-21T00:00:00." + strings.Repeat("0", 14) + "+07:00"
+	require.Len(t, s, 40)
+	d, err := ParseDate(s)
+	require.NoError(t, err)
+	assert.Equal(t, MustDate(2026, time.December, 21), d)
+	_, err = ParseDate("2026-12-21T00:00:00." + strings.Repeat("0", 15) + "+07:00")
+	require.ErrorIs(t, err, ErrInvalid)
+}
