@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -573,4 +574,16 @@ func TestParseDateLengthBound(t *testing.T) {
 	assert.Equal(t, MustDate(2026, time.December, 21), d)
 	_, err = ParseDate("2026-12-21T00:00:00." + strings.Repeat("0", 15) + "+07:00")
 	require.ErrorIs(t, err, ErrInvalid)
+}
+
+// TestReadProducersCSVReaderErrorAtOnce pins "an error from r itself is
+// returned as is" for a stream that fails before its header is read: that
+// error, not a *DataError, and no producers.
+func TestReadProducersCSVReaderErrorAtOnce(t *testing.T) {
+	boom := errors.New("disk on fire")
+	ps, err := ReadProducersCSV(iotest.ErrReader(boom))
+	require.ErrorIs(t, err, boom)
+	var de *DataError
+	assert.False(t, errors.As(err, &de))
+	assert.Nil(t, ps)
 }
