@@ -1,0 +1,224 @@
+package strictjson
+
+// Tests written for mutants gremlins found alive or could not reach (see
+// .ci/mutation): gremlins runs only this package's tests on its mutants,
+// so the Walker, maps, unsigned integers and leaf values the batik tests
+// reach must be pinned here too.
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// level reads text, as an enum does.
+type level string
+
+func (l *level) UnmarshalText(b []byte) error { *l = level(b); return nil }
+
+// textOrObject reads text and has an object form of its own.
+type textOrObject struct{ v string }
+
+func (x *textOrObject) UnmarshalText(b []byte) error { x.v = string(b); return nil }
+func (x *textOrObject) UnmarshalJSON([]byte) error   { return nil }
+
+type rec struct {
+	ID    string          `json:"id"`
+	Count uint8           `json:"count"`
+	Tags  map[string]int  `json:"tags,omitempty"`
+	Lvl   level           `json:"lvl,omitempty"`
+	Price decimal.Decimal `json:"price,omitempty"`
+	Obj   textOrObject    `json:"obj,omitempty"`
+	Flag  bool            `json:"flag,omitempty"`
+	Any   any             `json:"any,omitempty"`
+	Ptr   *inner          `json:"ptr,omitempty"`
+}
+
+var errBad = errors.New("bad leaf")
+
+// leafSeen records the leaf calls and refuses the text "bad".
+type leafSeen struct{ calls []string }
+
+func (l *leafSeen) leaf(t reflect.Type, text string) error {
+	l.calls = append(l.calls, t.Name()+"="+text)
+	if text == "bad" {
+		return errBad
+	}
+	return nil
+}
+
+// TestCheckKinds pins the rule for each kind of field a record may have:
+// unsigned integers in range, maps (keys unique, values checked), text
+// readers (a string, or a number only for a decimal amount; an object only
+// when the type reads one), booleans, and values of any type skipped
+// whole however deep they nest.
+func TestCheckKinds(t *testing.T) {
+	typ := reflect.TypeFor[rec]()
+	tests := []struct {
+		give string
+		code Code
+		path string
+		want Kind
+	}{
+		{`{"id":"a","count":255}`, 0, "", 0},
+		{`{"id":"a","count":256}`, Type, "count", Integer},
+		{`{"id":"a","count":-1}`, Type, "count", Integer},
+		{`{"id":"a","count":"1"}`, Type, "count", Integer},
+		{`{"id":"a","count":1,"tags":{"x":1,"y":2}}`, 0, "", 0},
+		{`{"id":"a","count":1,"tags":{}}`, 0, "", 0},
+		{`{"id":"a","count":1,"tags":{"x":1,"x":2}}`, Duplicate, "tags.x", 0},
+		{`{"id":"a","count":1,"tags":{"x":1,"y":"2"}}`, Type, "tags.y", Integer},
+		{`{"id":"a","count":1,"tags":[1]}`, Type, "tags", Object},
+		{`{"id":"a","count":1,"tags":{"x":1}`, Syntax, "", 0},
+		{`{"id":"a","count":1,"lvl":"ii"}`, 0, "", 0},
+		{`{"id":"a","count":1,"lvl":2}`, Type, "lvl", Text},
+		{`{"id":"a","count":1,"lvl":{"x":1}}`, Type, "lvl", Text},
+		{`{"id":"a","count":1,"price":12.5}`, 0, "", 0},
+		{`{"id":"a","count":1,"price":"12.5"}`, 0, "", 0},
+		{`{"id":"a","count":1,"price":true}`, Type, "price", Amount},
+		{`{"id":"a","count":1,"price":{"x":1}}`, Type, "price", Amount},
+		{`{"id":"a","count":1,"obj":{"a":[1,{"b":2}]}}`, 0, "", 0},
+		{`{"id":"a","count":1,"obj":[1]}`, Type, "obj", Text},
+		{`{"id":"a","count":1,"flag":"true"}`, Type, "flag", Boolean},
+		{`{"id":"a","count":1,"any":{"x":[1,{"y":[2]}]},"zz":1}`, Unknown, "zz", 0},
+		{`{"id":"a","count":1,"any":[[[]]],"id":"b"}`, Duplicate, "id", 0},
+		{`{"id":"a","count":1,"ptr":{"n":1}}`, 0, "", 0},
+		{`{"id":"a","count":1,"ptr":{"n":"1"}}`, Type, "ptr.n", Integer},
+	}
+	for _, tt := range tests {
+		p := Check([]byte(tt.give), typ, "", nil)
+		if tt.code == 0 {
+			if p != nil {
+				t.Errorf("%s: %+v", tt.give, p)
+			}
+			continue
+		}
+		if p == nil || p.Code != tt.code || p.Path != tt.path || p.Want != tt.want {
+			t.Errorf("%s: got %+v, want code %d at %q want %d", tt.give, p, tt.code, tt.path, tt.want)
+		}
+	}
+}
+
+// TestCheckLeaf pins the leaf func: called with the string's contents (or
+// an amount's number as written) for each text value, its error reported
+// as a Leaf problem at the value's path; a nil leaf checks nothing.
+func TestCheckLeaf(t *testing.T) {
+	typ := reflect.TypeFor[rec]()
+	var l leafSeen
+	if p := Check([]byte(`{"id":"a","count":1,"lvl":"ii","price":12.50}`), typ, "", l.leaf); p != nil {
+		t.Fatalf("%+v", p)
+	}
+	if got := strings.Join(l.calls, " "); got != "level=ii Decimal=12.50" {
+		t.Errorf("leaf calls %q", got)
+	}
+	data := []byte(`{"id":"a","count":1,"lvl":"bad"}`)
+	p := Check(data, typ, "[2]", l.leaf)
+	if p == nil || p.Code != Leaf || p.Path != "[2].lvl" || !errors.Is(p.Err, errBad) {
+		t.Errorf("got %+v, want a Leaf problem at [2].lvl", p)
+	}
+	if p := Check(data, typ, "", nil); p != nil {
+		t.Errorf("nil leaf: %+v", p)
+	}
+}
+
+// TestWalker pins the Walker over an array: Open needs '[', each Element
+// is checked on its own and, after a problem, the rest of that element is
+// skipped so the next one is read from its start; Close needs ']' and
+// reports whether anything follows.
+func TestWalker(t *testing.T) {
+	typ := reflect.TypeFor[rec]()
+	data := `[{"id":"a","count":1},{"id":"b","count":"x","any":{"deep":[1,{"e":2}]},"tags":{"t":1}},{"id":"c","count":3}]`
+	w := NewWalker([]byte(data), nil)
+	if !w.Open() {
+		t.Fatal("Open")
+	}
+	var probs []string
+	var ends []int64
+	for i := 0; w.More(); i++ {
+		end, p := w.Element(typ, "["+string(rune('0'+i))+"]")
+		ends = append(ends, end)
+		if p != nil {
+			probs = append(probs, p.Path)
+		}
+	}
+	if len(ends) != 3 || strings.Join(probs, " ") != "[1].count" {
+		t.Fatalf("ends %v, problems %v", ends, probs)
+	}
+	// Each element ends just after its closing brace.
+	for i, end := range ends {
+		if data[end-1] != '}' {
+			t.Errorf("element %d ends at %d: %q", i, end, data[:end])
+		}
+	}
+	if ends[0] != int64(strings.Index(data, "},")+1) {
+		t.Errorf("first element ends at %d", ends[0])
+	}
+	if closed, end := w.Close(); !closed || !end {
+		t.Errorf("Close: %v %v", closed, end)
+	}
+
+	if NewWalker([]byte(`{"id":"a"}`), nil).Open() {
+		t.Error("Open on an object")
+	}
+	if NewWalker([]byte(``), nil).Open() {
+		t.Error("Open on nothing")
+	}
+	w = NewWalker([]byte(`[{"id":"a","count":1}] x`), nil)
+	w.Open()
+	for w.More() {
+		w.Element(typ, "")
+	}
+	if closed, end := w.Close(); !closed || end {
+		t.Errorf("trailing data: Close %v %v, want true false", closed, end)
+	}
+	w = NewWalker([]byte(`[{"id":"a","count":1}`), nil)
+	w.Open()
+	for w.More() {
+		w.Element(typ, "")
+	}
+	if closed, _ := w.Close(); closed {
+		t.Error("unclosed array: Close reported closed")
+	}
+	// A syntax error inside an element ends the walk with a Syntax problem.
+	w = NewWalker([]byte(`[{"id":"a","count":1,"any":{"x":[1,}]`), nil)
+	w.Open()
+	if _, p := w.Element(typ, "[0]"); p == nil || p.Code != Syntax {
+		t.Errorf("got %+v, want Syntax", p)
+	}
+	// A problem whose element is broken later: the skip meets the error.
+	w = NewWalker([]byte(`[{"id":1,"any":{"x":[1,}]`), nil)
+	w.Open()
+	if _, p := w.Element(typ, "[0]"); p == nil || p.Code != Syntax || p.Path != "[0]" {
+		t.Errorf("got %+v, want Syntax at [0]", p)
+	}
+}
+
+// TestJoinLongKey pins how a long unknown key is shortened in a path: cut
+// to at most 64 bytes at a character boundary, with "..." after it.
+func TestJoinLongKey(t *testing.T) {
+	typ := reflect.TypeFor[rec]()
+	k64 := strings.Repeat("k", 64)
+	p := Check([]byte(`{"`+k64+`":1}`), typ, "[0]", nil)
+	if p == nil || p.Code != Unknown || p.Path != "[0]."+k64 {
+		t.Errorf("64-byte key: %+v", p)
+	}
+	p = Check([]byte(`{"`+k64+`z":1}`), typ, "[0]", nil)
+	if p == nil || p.Path != "[0]."+k64+"..." {
+		t.Errorf("65-byte key: %+v", p)
+	}
+	// "é" takes bytes 63 and 64: the cut moves back to 63.
+	k63 := strings.Repeat("k", 63)
+	p = Check([]byte(`{"`+k63+`éz":1}`), typ, "", nil)
+	if p == nil || p.Path != k63+"..." {
+		t.Errorf("split character: %+v", p)
+	}
+	// 65 continuation bytes (not UTF-8; the decoder reads them as U+FFFD,
+	// 3 bytes each), so the cut lands inside a replacement character.
+	p = Check([]byte("{\""+strings.Repeat("\x80", 65)+"\":1}"), typ, "", nil)
+	if p == nil || p.Path != strings.Repeat("\uFFFD", 21)+"..." {
+		t.Errorf("continuation bytes: %+v", p)
+	}
+}
