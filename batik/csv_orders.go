@@ -22,7 +22,7 @@ func ReadOrdersCSV(r io.Reader) ([]Order, error) {
 func ReadOrdersCSVWith(r io.Reader, opts ReadOptions) ([]Order, ReadReport, error) {
 	t, ok := openTable(r, orderCols, []int{ocSKU, ocDue}, opts)
 	if !ok {
-		return nil, t.report, t.p.err()
+		return nil, t.report, t.openErr()
 	}
 	var out []Order
 	seen := make(map[string]bool)

@@ -53,7 +53,7 @@ func ReadProducersCSVWith(r io.Reader, opts ReadOptions) ([]Producer, ReadReport
 	hint /= 48 // rows; a row is rarely shorter
 	t, ok := openTable(r, producerCols, []int{pcNIB}, opts)
 	if !ok {
-		return nil, t.report, t.p.err()
+		return nil, t.report, t.openErr()
 	}
 	// For each row, where it was and which cells were already reported,
 	// chained per producer so validation errors map back to their cells.

@@ -92,10 +92,21 @@ type table struct {
 	p       problems
 	amounts map[string]decimal.Decimal // amounts built so far
 	report  ReadReport
+	readErr error // an error of the reader itself before the header was read
+}
+
+// openErr is the error to return when openTable says reading cannot go
+// on: the reader's own error as is, else the problems found.
+func (t *table) openErr() error {
+	if t.readErr != nil {
+		return t.readErr
+	}
+	return t.p.err()
 }
 
 // openTable reads the header and checks it against the known columns, of
-// which those in optional may be absent. ok is false when reading cannot go on.
+// which those in optional may be absent. ok is false when reading cannot go
+// on; t.openErr() then says why.
 func openTable(r io.Reader, cols []column, optional []int, opts ReadOptions) (t *table, ok bool) {
 	if opts.Windows1252 {
 		r = charmap.Windows1252.NewDecoder().Reader(r)
@@ -128,7 +139,10 @@ func openTable(r io.Reader, cols []column, optional []int, opts ReadOptions) (t 
 	t.r = cr
 	rec, err := t.next()
 	if err != nil {
-		if err == io.EOF && !t.p.any() {
+		switch {
+		case err != io.EOF:
+			t.readErr = err
+		case !t.p.any():
 			t.add(1, 0, FieldError{Tag: "empty"})
 		}
 		return t, false
