@@ -33,4 +33,4 @@ func TestReadOrdersCSVReaderErrorAtOnce(t *testing.T) {
 type sizedErrReader struct{ err error }
 
 func (r sizedErrReader) Read([]byte) (int, error) { return 0, r.err }
-func (r sizedErrReader) Len() int                  { return 100 }
+func (r sizedErrReader) Len() int                 { return 100 }
