@@ -2,6 +2,7 @@ package batik
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 
 	"github.com/batikkit/batikkit/pricing"
@@ -26,10 +27,20 @@ func amountJSON(field string, data []byte) (decimal.Decimal, error) {
 	if string(data) == "null" {
 		return decimal.Decimal{}, nil
 	}
-	if len(data) >= 2 && data[0] == '"' && data[len(data)-1] == '"' {
-		data = data[1 : len(data)-1]
+	var text string
+	switch {
+	case len(data) >= 2 && data[0] == '"' && bytes.IndexByte(data, '\\') >= 0:
+		// A string with escapes ("1\u00300" is "100"): read it as JSON
+		// does, as the strict check before did.
+		if json.Unmarshal(data, &text) != nil {
+			text = string(data) // not JSON: ParseAmount says what is wrong
+		}
+	case len(data) >= 2 && data[0] == '"' && data[len(data)-1] == '"':
+		text = string(data[1 : len(data)-1])
+	default:
+		text = string(data)
 	}
-	d, err := ParseAmount(string(data))
+	d, err := ParseAmount(text)
 	var ae *AmountError
 	if errors.As(err, &ae) {
 		ae.Field = field
