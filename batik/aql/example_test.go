@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log"
 
 	"github.com/batikkit/batikkit/batik/aql"
 )
@@ -118,18 +119,27 @@ func ExampleInspect() {
 }
 
 func ExampleResume() {
-	s, _ := aql.NewState("ws-09", "cap", aql.MustParseAQL("4.0"), aql.LevelII)
+	s, err := aql.NewState("ws-09", "cap", aql.MustParseAQL("4.0"), aql.LevelII)
+	if err != nil {
+		log.Fatal(err)
+	}
 	lot := aql.Lot{Size: 500, Nonconforming: 20} // H, n = 50: far too many
 	for s.Severity != aql.Tightened || !s.Discontinued {
-		v, _ := aql.Inspect(s, lot)
+		v, err := aql.Inspect(s, lot)
+		if err != nil {
+			log.Fatal(err)
+		}
 		if v.Switch != aql.NoSwitch {
 			fmt.Println(v.Switch)
 		}
 		s = v.Next
 	}
-	_, err := aql.Inspect(s, lot)
+	_, err = aql.Inspect(s, lot)
 	fmt.Println(errors.Is(err, aql.ErrDiscontinued))
-	s, _ = aql.Resume(s) // corrective action taken and agreed
+	s, err = aql.Resume(s) // corrective action taken and agreed
+	if err != nil {
+		log.Fatal(err)
+	}
 	fmt.Println(s.Severity, s.Discontinued)
 	// Output:
 	// to_tightened
