@@ -243,3 +243,15 @@ func TestRebookOntoFirstProducer(t *testing.T) {
 		require.Empty(t, rb.Unfilled, "blocked %v", blocked)
 	}
 }
+
+// TestFreeToTheLastWeek reads a Free view that ends in the last week there
+// is, 9999-W52: allowed, while one more week is refused.
+func TestFreeToTheLastWeek(t *testing.T) {
+	l := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	ps := ws(10)
+	view, err := l.Free(ctx, ps, capacity.MustParseWeek("9999-W51"), 2, t0)
+	require.NoError(t, err)
+	require.Equal(t, 10, view.Free("A", batik.Cap, capacity.MustParseWeek("9999-W52")))
+	_, err = l.Free(ctx, ps, capacity.MustParseWeek("9999-W51"), 3, t0)
+	require.ErrorIs(t, err, capacity.ErrInvalid)
+}

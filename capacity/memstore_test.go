@@ -3,6 +3,7 @@ package capacity_test
 import (
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/capacity"
@@ -50,9 +51,13 @@ func TestMemoryStoreCapacityBounds(t *testing.T) {
 func TestMemoryStoreRoomOnlyWhenGrowing(t *testing.T) {
 	s := capacity.NewMemoryStore()
 	sl := capacity.Slot{ProducerID: "A", Technique: batik.Cap, Week: w49}
+	hold := capacity.Booking{Key: "H", State: capacity.Held, HoldUntil: t0.Add(time.Hour), Request: "r", Created: t0, Updated: t0,
+		Lines: []capacity.BookingLine{{OrderID: "OH", Slot: sl, Quantity: 2, UnitCost: decimal.NewFromInt(1)}}}
+	_, err := s.Commit(ctx, capacity.Change{Now: t0, Booking: hold, Deltas: []capacity.SlotDelta{{Slot: sl, Capacity: 12, Held: 2}}})
+	require.NoError(t, err)
 	line := capacity.BookingLine{OrderID: "O", Slot: sl, Quantity: 10, UnitCost: decimal.NewFromInt(1)}
 	b := capacity.Booking{Key: "K", State: capacity.Confirmed, Request: "r", Created: t0, Updated: t0, Lines: []capacity.BookingLine{line}}
-	got, err := s.Commit(ctx, capacity.Change{Now: t0, Booking: b, Deltas: []capacity.SlotDelta{{Slot: sl, Capacity: 10, Confirmed: 10}}})
+	got, err := s.Commit(ctx, capacity.Change{Now: t0, Booking: b, Deltas: []capacity.SlotDelta{{Slot: sl, Capacity: 12, Confirmed: 10}}})
 	require.NoError(t, err)
 	b.Lines[0].Delivered = 4
 	_, err = s.Commit(ctx, capacity.Change{Now: t0, Expect: got.Version, Booking: b,
@@ -61,7 +66,7 @@ func TestMemoryStoreRoomOnlyWhenGrowing(t *testing.T) {
 	_, err = s.Commit(ctx, capacity.Change{Now: t0, Booking: capacity.Booking{Key: "K2", State: capacity.Confirmed, Request: "r", Created: t0, Updated: t0},
 		Deltas: []capacity.SlotDelta{{Slot: sl, Capacity: 12, Confirmed: 5}}})
 	require.ErrorIs(t, err, capacity.ErrNoRoom)
-	require.Contains(t, err.Error(), "0 held and 10 confirmed, capacity 12, the change needs 5 more")
+	require.Contains(t, err.Error(), "2 held and 10 confirmed, capacity 12, the change needs 5 more")
 }
 
 // TestMemoryStoreReadOrder pins the readers' order and selection: Bookings
