@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -221,4 +222,92 @@ func TestBookRetries(t *testing.T) {
 		require.ErrorIs(t, err, capacity.ErrContention, "MaxRetries %d", tt.retries)
 		require.Equal(t, tt.commits, s.commits, "MaxRetries %d", tt.retries)
 	}
+}
+
+// staleStore is a memory store whose Commit of a change to an existing
+// booking always finds it changed by someone else.
+type staleStore struct {
+	capacity.Store
+	commits int
+}
+
+func (s *staleStore) Commit(ctx context.Context, c capacity.Change) (capacity.Booking, error) {
+	if c.Expect == 0 {
+		return s.Store.Commit(ctx, c)
+	}
+	s.commits++
+	return capacity.Booking{}, capacity.ErrStale
+}
+
+// TestUpdateRetries pins the retries of Confirm (and the other changes of a
+// booking): a booking that keeps changing under it is tried MaxRetries+1
+// times, then ErrContention says how many attempts were made. Book's
+// ErrContention says how many times it planned.
+func TestUpdateRetries(t *testing.T) {
+	s := &staleStore{Store: capacity.NewMemoryStore()}
+	l := capacity.NewLedger(s, capacity.LedgerOptions{MaxRetries: 3})
+	r := req("K", 10, 1, ws(20))
+	r.HoldUntil = t0.Add(time.Hour)
+	_, err := l.Book(ctx, r, t0)
+	require.NoError(t, err)
+	_, err = l.Confirm(ctx, "K", t0)
+	require.ErrorIs(t, err, capacity.ErrContention)
+	require.Contains(t, err.Error(), "4 attempts")
+	require.Equal(t, 4, s.commits)
+
+	_, err = capacity.NewLedger(&noRoomStore{Store: capacity.NewMemoryStore()}, capacity.LedgerOptions{}).Book(ctx, req("K", 10, 1, ws(20)), t0)
+	require.ErrorIs(t, err, capacity.ErrContention)
+	require.Contains(t, err.Error(), "planned on 9 times")
+}
+
+// TestConfirmRecordsEachSlotsCapacity confirms a hold over three producers
+// and reads the store: every slot of the booking keeps its own capacity,
+// not only the first producer's.
+func TestConfirmRecordsEachSlotsCapacity(t *testing.T) {
+	store := capacity.NewMemoryStore()
+	l := capacity.NewLedger(store, capacity.LedgerOptions{})
+	ps := ws(10, 20, 30)
+	r := req("K", 60, 1, ps)
+	r.HoldUntil = t0.Add(time.Hour)
+	_, err := l.Book(ctx, r, t0)
+	require.NoError(t, err)
+	_, err = l.Confirm(ctx, "K", t0)
+	require.NoError(t, err)
+	u, err := store.Usage(ctx, capacity.SlotQuery{ProducerIDs: []string{"A", "B", "C"}, From: w49, To: w49}, t0)
+	require.NoError(t, err)
+	require.Len(t, u, 3)
+	for i, want := range []int{10, 20, 30} {
+		require.Equal(t, want, u[i].Capacity, "%s", u[i].Slot)
+		require.Equal(t, want, u[i].Confirmed, "%s", u[i].Slot)
+	}
+}
+
+// TestBookBounds books at the edges Book documents: a key of exactly 256
+// bytes, Weeks = MaxWeeks, and weeks that end in 9999-W52, the last week
+// there is; one past each is refused.
+func TestBookBounds(t *testing.T) {
+	l := fresh()
+	ps := ws(20)
+	r := req("K", 10, 1, ps)
+	r.Key = strings.Repeat("k", 256) // a key, not the order ID
+	_, err := l.Book(ctx, r, t0)
+	require.NoError(t, err)
+	r.Key += "k"
+	_, err = l.Book(ctx, r, t0)
+	require.ErrorIs(t, err, capacity.ErrInvalid)
+
+	r = req("W", 10, capacity.MaxWeeks, ps)
+	_, err = l.Book(ctx, r, t0)
+	require.NoError(t, err)
+	r.Key, r.Weeks = "W2", capacity.MaxWeeks+1
+	_, err = l.Book(ctx, r, t0)
+	require.ErrorIs(t, err, capacity.ErrInvalid)
+
+	r = req("Y", 10, 2, ps)
+	r.From = capacity.MustParseWeek("9999-W51")
+	_, err = l.Book(ctx, r, t0)
+	require.NoError(t, err)
+	r.Key, r.Weeks = "Y2", 3
+	_, err = l.Book(ctx, r, t0)
+	require.ErrorIs(t, err, capacity.ErrInvalid)
 }
