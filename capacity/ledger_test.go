@@ -311,3 +311,23 @@ func TestBookBounds(t *testing.T) {
 	_, err = l.Book(ctx, r, t0)
 	require.ErrorIs(t, err, capacity.ErrInvalid)
 }
+
+// TestDeliverZeroAndRepeat records deliveries that name the same slot
+// twice, one of them 0 pieces: the pieces add up, and nothing else moves.
+func TestDeliverZeroAndRepeat(t *testing.T) {
+	l := fresh()
+	b, err := l.Book(ctx, req("K", 10, 1, ws(20)), t0)
+	require.NoError(t, err)
+	sl := b.Lines[0].Slot
+	got, err := l.Deliver(ctx, "K", []capacity.Delivery{{OrderID: "K", Slot: sl, Quantity: 4}, {OrderID: "K", Slot: sl, Quantity: 0},
+		{OrderID: "K", Slot: sl, Quantity: 2}}, t0)
+	require.NoError(t, err)
+	require.Equal(t, 6, got.Lines[0].Delivered)
+	st, err := l.Slots(ctx, capacity.SlotQuery{From: w49, To: w49}, ws(20), t0)
+	require.NoError(t, err)
+	require.Equal(t, 6, st[0].Delivered)
+	_, err = l.Deliver(ctx, "K", []capacity.Delivery{{OrderID: "K", Slot: sl, Quantity: -1}}, t0)
+	require.ErrorIs(t, err, capacity.ErrInvalid)
+	_, err = l.Deliver(ctx, "K", []capacity.Delivery{{Slot: sl, Quantity: 1}}, t0)
+	require.ErrorIs(t, err, capacity.ErrInvalid)
+}
