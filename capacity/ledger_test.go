@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -330,4 +331,31 @@ func TestDeliverZeroAndRepeat(t *testing.T) {
 	require.ErrorIs(t, err, capacity.ErrInvalid)
 	_, err = l.Deliver(ctx, "K", []capacity.Delivery{{Slot: sl, Quantity: 1}}, t0)
 	require.ErrorIs(t, err, capacity.ErrInvalid)
+}
+
+// TestLedgerEdges: a calendar capacity of exactly 2147483647 is taken;
+// Slots with a technique lists only that technique's slots; and a
+// shortfall whose due date has passed is not rebooked but left unfilled.
+func TestLedgerEdges(t *testing.T) {
+	l := fresh()
+	require.NoError(t, l.SetCalendar(ctx, capacity.CalendarEntry{ProducerID: "Z", Week: w49, Capacity: math.MaxInt32}, t0))
+
+	ps := ws(10, 10)
+	ps[0].Capabilities = append(ps[0].Capabilities, batik.Capability{Technique: batik.Tulis, Grade: batik.Halus, PerWeek: 3, UnitCost: decimal.NewFromInt(400000)})
+	st, err := l.Slots(ctx, capacity.SlotQuery{Technique: batik.Tulis, From: w49, To: w49}, ps, t0)
+	require.NoError(t, err)
+	require.Len(t, st, 1)
+	require.Equal(t, batik.Tulis, st[0].Technique)
+
+	o := capOrd("LATE", 20)
+	o.Due = batik.MustParseDate("2026-12-07") // on time only in W49
+	b, err := l.Book(ctx, capacity.BookRequest{Key: "LATE", Orders: []batik.Order{o}, Producers: ws(10, 10), From: w49}, t0)
+	require.NoError(t, err)
+	require.Len(t, b.Lines, 2)
+	rb, err := l.Rebook(ctx, "LATE", []batik.Order{o}, ws(10, 10), t0.AddDate(0, 0, 7)) // W50: nothing delivered, too late to move
+	require.NoError(t, err)
+	require.Equal(t, map[string]int{"LATE": 20}, rb.Unfilled)
+	for _, ln := range rb.Lines {
+		require.False(t, w49.Before(ln.Week), "no line after the due date: %s", ln.Slot)
+	}
 }
