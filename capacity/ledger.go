@@ -295,7 +295,7 @@ func plan(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 	b.Lines = make([]BookingLine, 0, n)
 	deltas := getDeltas(n)
 	for _, pl := range p.Lines {
-		b.Lines, deltas = snap.layDeltas(b.Lines, deltas, o.ID, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost)
+		b.Lines = snap.lay(b.Lines, &deltas, o.ID, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, snap.weeks)
 	}
 	if p.Unfilled > 0 {
 		b.Unfilled[o.ID] = p.Unfilled

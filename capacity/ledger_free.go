@@ -301,7 +301,7 @@ func (s *snapshot) capacity(sl Slot) int {
 	return -1
 }
 
-// weeksFor returns how many lines layDeltas will append for q pieces
+// weeksFor returns how many lines lay will append for q pieces
 // with producer id: its weeks with free capacity, earliest first, until q
 // fit. It changes nothing.
 func (s *snapshot) weeksFor(id string, t batik.Technique, q int) int {
@@ -325,46 +325,29 @@ func (s *snapshot) weeksFor(id string, t batik.Technique, q int) int {
 	return n
 }
 
-// layDeltas is lay that also appends, for each line, its slot delta (the
-// pieces as confirmed, with the slot's capacity): Book's deltas for one
-// order, whose lines are one per slot.
-func (s *snapshot) layDeltas(lines []BookingLine, deltas []SlotDelta, order, id string, t batik.Technique, q int, cost decimal.Decimal) ([]BookingLine, []SlotDelta) {
-	if s.weeks == 0 {
-		return lines, deltas
+// lay places q pieces of an order with producer id into its free weeks,
+// the first weeks of the snapshot earliest first, appending a line per
+// week used and taking the pieces from the snapshot. With deltas, it also
+// appends each line's slot delta (the pieces as confirmed, with the slot's
+// capacity): Book's deltas for one order, whose lines are one per slot.
+// Pieces that do not fit are not placed (Allocate's quantities always fit).
+func (s *snapshot) lay(lines []BookingLine, deltas *[]SlotDelta, order, id string, t batik.Technique, q int, cost decimal.Decimal, weeks int) []BookingLine {
+	weeks = min(weeks, s.weeks)
+	if weeks <= 0 {
+		return lines
 	}
 	i := s.at(id, t, s.wk[0]) // the week's slots follow in the arrays
 	if i < 0 {
-		return lines, deltas
+		return lines
 	}
-	for k := 0; k < s.weeks && q > 0; k, i = k+1, i+1 {
+	for k := 0; k < weeks && q > 0; k, i = k+1, i+1 {
 		take := min(int(s.free[i]), q)
 		if take > 0 {
 			sl := Slot{id, t, s.wk[k]}
 			lines = append(lines, BookingLine{OrderID: order, Slot: sl, Quantity: take, UnitCost: cost})
-			deltas = append(deltas, SlotDelta{Slot: sl, Capacity: max(int(s.capac[i]), 0), Confirmed: take})
-			s.free[i] -= int32(take)
-			q -= take
-		}
-	}
-	return lines, deltas
-}
-
-// lay places q pieces of an order with producer id into its free weeks
-// k0 .. k1-1 earliest first, appending a line per week used and taking the
-// pieces from the snapshot. It returns the lines; pieces that do not fit
-// are not placed (Allocate's quantities always fit).
-func (s *snapshot) lay(lines []BookingLine, order, id string, t batik.Technique, q int, cost decimal.Decimal, k0, k1 int) []BookingLine {
-	if k0 >= k1 || k0 >= len(s.wk) {
-		return lines
-	}
-	i := s.at(id, t, s.wk[k0]) // the week's slots follow in the arrays
-	if i < 0 {
-		return lines
-	}
-	for k := k0; k < min(k1, s.weeks) && q > 0; k, i = k+1, i+1 {
-		take := min(int(s.free[i]), q)
-		if take > 0 {
-			lines = append(lines, BookingLine{OrderID: order, Slot: Slot{id, t, s.wk[k]}, Quantity: take, UnitCost: cost})
+			if deltas != nil {
+				*deltas = append(*deltas, SlotDelta{Slot: sl, Capacity: max(int(s.capac[i]), 0), Confirmed: take})
+			}
 			s.free[i] -= int32(take)
 			q -= take
 		}

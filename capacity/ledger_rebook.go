@@ -133,7 +133,7 @@ func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, p
 				}
 				for _, pl := range p.Lines {
 					before := len(added)
-					added = snap.lay(added, id, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, 0, n)
+					added = snap.lay(added, nil, id, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, n)
 					for _, a := range added[before:] {
 						placed += a.Quantity
 					}

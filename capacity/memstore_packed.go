@@ -34,15 +34,7 @@ type packedLine struct {
 // b.Lines is not kept.
 func pack(b Booking) *packed {
 	p := &packed{Booking: b, lines: make([]packedLine, len(b.Lines))}
-	p.Lines = nil
-	if len(b.Unfilled) > 0 {
-		p.Unfilled = make(map[string]int, len(b.Unfilled))
-		for k, v := range b.Unfilled {
-			p.Unfilled[k] = v
-		}
-	} else {
-		p.Unfilled = nil
-	}
+	p.Lines, p.Unfilled = nil, copyUnfilled(b.Unfilled)
 	// Each field reuses the entry of the line before when it repeats it
 	// (the lines are sorted, so a booking's order, technique, producer and
 	// unit cost come in runs); otherwise it gets a new entry. A value that
@@ -88,12 +80,7 @@ func (p *packed) booking() Booking {
 		b.Lines[i] = BookingLine{OrderID: p.names[l.order], Slot: Slot{p.names[l.producer], batik.Technique(p.names[l.tech]), l.week},
 			Quantity: int(l.quantity), Delivered: int(l.delivered), UnitCost: p.costs[l.cost]}
 	}
-	if len(p.Unfilled) > 0 {
-		b.Unfilled = make(map[string]int, len(p.Unfilled))
-		for k, v := range p.Unfilled {
-			b.Unfilled[k] = v
-		}
-	}
+	b.Unfilled = copyUnfilled(p.Unfilled)
 	return b
 }
 

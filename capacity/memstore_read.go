@@ -3,6 +3,7 @@ package capacity
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -19,15 +20,16 @@ func (b *Booking) clone() Booking {
 	if c.Lines == nil {
 		c.Lines = []BookingLine{}
 	}
-	if len(b.Unfilled) > 0 {
-		c.Unfilled = make(map[string]int, len(b.Unfilled))
-		for k, v := range b.Unfilled {
-			c.Unfilled[k] = v
-		}
-	} else {
-		c.Unfilled = nil
-	}
+	c.Unfilled = copyUnfilled(b.Unfilled)
 	return c
+}
+
+// copyUnfilled returns a copy of m, nil when m is empty.
+func copyUnfilled(m map[string]int) map[string]int {
+	if len(m) == 0 {
+		return nil
+	}
+	return maps.Clone(m)
 }
 
 // stateAt is b's state at now: Held becomes Expired once HoldUntil is at
