@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
@@ -122,8 +121,8 @@ func (l *Ledger) Book(ctx context.Context, req BookRequest, now time.Time) (Book
 			return Booking{}, err
 		}
 		b, deltas, err := plan(&req, snap)
-		snap.release()
 		if err != nil {
+			snap.release()
 			return Booking{}, err
 		}
 		b.Key, b.Request, b.Created, b.Updated = req.Key, fp, now, now
@@ -134,8 +133,14 @@ func (l *Ledger) Book(ctx context.Context, req BookRequest, now time.Time) (Book
 				deltas[i].Held, deltas[i].Confirmed = deltas[i].Confirmed, 0
 			}
 		}
-		got, err := l.store.Commit(ctx, Change{Now: now, Booking: b, Deltas: deltas})
-		putDeltas(deltas)
+		c := Change{Now: now, Booking: b, Deltas: deltas}
+		var got Booking
+		if m, ok := l.store.(*MemoryStore); ok {
+			got, err = m.commit(ctx, c, snap) // with the producers the snapshot found
+		} else {
+			got, err = l.store.Commit(ctx, c)
+		}
+		snap.release() // the deltas are in its scratch
 		switch {
 		case err == nil:
 			return got, nil
@@ -276,58 +281,27 @@ func plan(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 		b.Lines = []BookingLine{}
 		return b, []SlotDelta{}, nil
 	}
-	scratch := planLines.Get().(*[]Line)
-	defer func() {
-		if cap(*scratch) <= 1024 {
-			*scratch = (*scratch)[:0]
-			planLines.Put(scratch)
-		}
-	}()
-	p, err := allocate(o, req.Producers, AllocateOptions{Policy: req.Policy, Weeks: snap.weeks, MinLot: req.MinLot, From: snap.from, Free: snap}, true, *scratch)
+	p, err := allocate(o, req.Producers, AllocateOptions{Policy: req.Policy, Weeks: snap.weeks, MinLot: req.MinLot, From: snap.from, Free: snap}, true, snap.lines[:0])
 	if err != nil {
 		return Booking{}, nil, err
 	}
-	*scratch = p.Lines // laid below, then no longer needed
+	snap.lines = p.Lines // laid below, then no longer needed
 	n := 0
 	for _, pl := range p.Lines {
 		n += snap.weeksFor(pl.ProducerID, o.Technique, pl.Quantity)
 	}
 	b.Lines = make([]BookingLine, 0, n)
-	deltas := getDeltas(n)
+	deltas := slices.Grow(snap.dbuf[:0], n)
 	for _, pl := range p.Lines {
 		b.Lines = snap.lay(b.Lines, &deltas, o.ID, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, snap.weeks)
 	}
+	snap.dbuf = deltas
 	if p.Unfilled > 0 {
 		b.Unfilled[o.ID] = p.Unfilled
 	}
 	// Plan lines are by producer ID and each is laid by week, so the lines
 	// are in slot order already, one per slot, and so are the deltas.
 	return b, deltas, nil
-}
-
-// planLines keeps the lines of Book's plans between bookings: they are
-// laid into the booking's lines and not kept.
-var planLines = sync.Pool{New: func() any { return new([]Line) }}
-
-// deltaPool keeps Book's slot deltas between bookings: a Store does not
-// keep them after Commit.
-var deltaPool sync.Pool
-
-// getDeltas returns an empty slice of deltas with room for n, from the
-// pool when it has one.
-func getDeltas(n int) []SlotDelta {
-	if p, _ := deltaPool.Get().(*[]SlotDelta); p != nil && cap(*p) >= n {
-		return (*p)[:0]
-	}
-	return make([]SlotDelta, 0, max(n, 16))
-}
-
-// putDeltas returns deltas to the pool, unless they are large.
-func putDeltas(ds []SlotDelta) {
-	if c := cap(ds); c > 0 && c <= 1024 {
-		ds = ds[:0]
-		deltaPool.Put(&ds)
-	}
 }
 
 // planMany books several orders by Schedule on the snapshot.

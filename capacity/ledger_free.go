@@ -36,6 +36,16 @@ type snapshot struct {
 	free      []int32         // per (producer, row, week): capacity - held - confirmed, at least 0
 	buf       []int32         // backs capac and free
 	usage     map[Slot]SlotUsage
+	// Kept with a pooled snapshot for the next booking: Book's scratch
+	// for Allocate's lines and for the slot deltas (a Store does not keep
+	// them after Commit).
+	lines []Line
+	dbuf  []SlotDelta
+	// mem is the memory store that filled the snapshot, and recs its
+	// record of each producer (nil for one it had none of then): Commit
+	// uses them instead of looking the producers up again.
+	mem  *MemoryStore
+	recs []*prodSlots
 }
 
 // ntech is the number of techniques, for the snapshot's arrays.
@@ -46,12 +56,24 @@ var snapPool = sync.Pool{New: func() any { return new(snapshot) }}
 
 // release returns a snapshot that nothing refers to any more to the pool.
 func (s *snapshot) release() {
-	if cap(s.buf) > 1<<16 {
+	if cap(s.buf) > 1<<16 || cap(s.lines) > 1024 || cap(s.dbuf) > 1024 {
 		return // a rare large one: let it go rather than keep it
 	}
-	s.prods, s.usage, s.capac, s.free = nil, nil, nil, nil
+	s.prods, s.usage, s.capac, s.free, s.mem = nil, nil, nil, nil, nil
+	s.lines, s.dbuf = s.lines[:0], s.dbuf[:0]
+	clear(s.recs)
+	s.recs = s.recs[:0]
 	clear(s.index)
 	snapPool.Put(s)
+}
+
+// rec returns the memory store's record of producer id as the snapshot
+// found it, and whether the snapshot has the producer.
+func (s *snapshot) rec(id string) (*prodSlots, bool) {
+	if pi := s.locate(id); pi >= 0 && int(pi) < len(s.recs) {
+		return s.recs[pi], true
+	}
+	return nil, false
 }
 
 // snapshot reads the calendar and usage of producers' slots for weeks
@@ -196,15 +218,16 @@ type snapshotFiller interface {
 
 // weekIndex returns w's position from s.from, or -1 outside the snapshot.
 func (s *snapshot) weekIndex(w Week) int {
-	if len(s.wk) == 0 || w.Before(s.from) || s.wk[len(s.wk)-1].Before(w) {
-		return -1
-	}
 	if len(s.wk) <= 8 {
 		for k := range s.wk {
 			if s.wk[k] == w {
 				return k
 			}
 		}
+		return -1
+	}
+	if w.Before(s.from) || s.wk[len(s.wk)-1].Before(w) {
+		return -1
 	}
 	return w.Sub(s.from)
 }
@@ -230,20 +253,29 @@ func (s *snapshot) find(id string) int32 {
 	return -1
 }
 
-// at returns the index of a slot in the arrays, or -1. Allocate asks for
-// one producer's weeks in a row, so the last producer found is tried
-// first, then the one after it.
-func (s *snapshot) at(id string, t batik.Technique, w Week) int {
+// locate returns the position of producer id, or -1. Allocate asks for
+// one producer's weeks in a row, and Book lays a plan's lines and commits
+// them in producer order, so the last producer found is tried first, then
+// the one after it (when IDs ascend, none repeats), then a search.
+func (s *snapshot) locate(id string) int32 {
 	pi := s.hint
-	if int(pi) >= len(s.prods) || s.prods[pi].ID != id {
-		// The producer after the last one found, as when laying a plan's
-		// lines in producer order; else a search.
-		if pi++; !s.ascending || int(pi) >= len(s.prods) || s.prods[pi].ID != id {
-			if pi = s.find(id); pi < 0 {
-				return -1
-			}
+	if int(pi) < len(s.prods) && s.prods[pi].ID == id {
+		return pi
+	}
+	if pi++; !s.ascending || int(pi) >= len(s.prods) || s.prods[pi].ID != id {
+		if pi = s.find(id); pi < 0 {
+			return -1
 		}
-		s.hint = pi
+	}
+	s.hint = pi
+	return pi
+}
+
+// at returns the index of a slot in the arrays, or -1.
+func (s *snapshot) at(id string, t batik.Technique, w Week) int {
+	pi := s.locate(id)
+	if pi < 0 {
+		return -1
 	}
 	k := s.weekIndex(w)
 	r := s.row(t)

@@ -70,9 +70,32 @@ type slotShard struct {
 // prodSlots is one producer's slots and calendar entries, under its lock.
 type prodSlots struct {
 	mu    sync.RWMutex
-	slots [ntech]map[Week]*slotRec // by techIndex; made on first use
-	nslot int                      // slots in all of them
-	cal   map[techWeek]int         // technique "" for the whole producer
+	slots [ntech][]weekSlot // by techIndex, each in week order
+	cal   map[techWeek]int  // technique "" for the whole producer
+}
+
+// weekSlot is one slot of a producer's technique. A technique's slots
+// are kept sorted by week: Book reads a few consecutive weeks, found by
+// one binary search and a walk, and new weeks are mostly appended.
+type weekSlot struct {
+	w Week
+	r *slotRec
+}
+
+// search returns the position of week w in ws, or where it would go, and
+// whether it is there. O(log n).
+func search(ws []weekSlot, w Week) (int, bool) {
+	k := w.key()
+	i, j := 0, len(ws)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if ws[h].w.key() < k {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i, i < len(ws) && ws[i].w == w
 }
 
 type techWeek struct {
@@ -111,6 +134,15 @@ func (s *MemoryStore) shardOf(key string) int {
 // that would make a slot's sums negative. O(d log d + r) for d deltas and
 // r holds released; safe for concurrent use.
 func (s *MemoryStore) Commit(ctx context.Context, c Change) (Booking, error) {
+	return s.commit(ctx, c, nil)
+}
+
+// commit is Commit; snap, when not nil, is the snapshot the change was
+// planned on, whose producer records it uses when this store filled it.
+func (s *MemoryStore) commit(ctx context.Context, c Change, snap *snapshot) (Booking, error) {
+	if snap != nil && snap.mem != s {
+		snap = nil
+	}
 	if err := ctx.Err(); err != nil {
 		return Booking{}, fmt.Errorf("capacity: commit %s: %w", quote(c.Booking.Key), err)
 	}
@@ -155,7 +187,13 @@ func (s *MemoryStore) Commit(ctx context.Context, c Change) (Booking, error) {
 	prods := psBuf[:0] // one per producer, in ID order as the deltas are
 	for i, d := range deltas {
 		if i == 0 || deltas[i-1].ProducerID != d.ProducerID {
-			ps := s.producer(d.ProducerID, true)
+			var ps *prodSlots
+			if snap != nil {
+				ps, _ = snap.rec(d.ProducerID)
+			}
+			if ps == nil {
+				ps = s.producer(d.ProducerID, true)
+			}
 			ps.mu.Lock()
 			prods = append(prods, ps)
 		}
@@ -268,33 +306,38 @@ func (s *MemoryStore) producer(id string, create bool) *prodSlots {
 	return ps
 }
 
+// slot returns the slot of technique t in week w, adding an empty one
+// when it has no record. O(log n), plus moving the later weeks when w is
+// not the last.
 func (ps *prodSlots) slot(t batik.Technique, w Week) *slotRec {
 	k := techIndex(t)
-	r := ps.slots[k][w]
-	if r == nil {
-		r = &slotRec{}
-		if ps.slots[k] == nil {
-			ps.slots[k] = make(map[Week]*slotRec)
-		}
-		ps.slots[k][w] = r
-		ps.nslot++
+	i, ok := search(ps.slots[k], w)
+	if !ok {
+		ps.slots[k] = slices.Insert(ps.slots[k], i, weekSlot{w, &slotRec{}})
 	}
-	return r
+	return ps.slots[k][i].r
 }
 
 // get returns the slot of technique t in week w, or nil when it has no
-// record.
+// record. O(log n).
 func (ps *prodSlots) get(t batik.Technique, w Week) *slotRec {
-	return ps.slots[techIndex(t)][w]
+	ws := ps.slots[techIndex(t)]
+	if i, ok := search(ws, w); ok {
+		return ws[i].r
+	}
+	return nil
 }
 
-// each calls f with every slot recorded, in no particular order.
-func (ps *prodSlots) each(f func(t batik.Technique, w Week, r *slotRec)) {
-	for k, m := range ps.slots {
-		for w, r := range m {
-			f(techByIndex[k], w, r)
-		}
+// weeks returns technique t's slots from week from to week to, in week
+// order. O(log n + the slots returned).
+func (ps *prodSlots) weeks(t batik.Technique, from, to Week) []weekSlot {
+	ws := ps.slots[techIndex(t)]
+	i, _ := search(ws, from)
+	j, last := i, to.key()
+	for j < len(ws) && ws[j].w.key() <= last {
+		j++
 	}
+	return ws[i:j]
 }
 
 // techByIndex is techIndex's inverse.

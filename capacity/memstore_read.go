@@ -147,63 +147,45 @@ func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]
 	}
 	span := q.To.Sub(q.From) + 1
 	out := make([]SlotUsage, 0, min(len(q.ProducerIDs)*span, 1024))
-	var weeks []Week // q's weeks, made when first needed
 	for _, id := range s.producersOf(q) {
 		ps := s.producer(id, false)
 		if ps == nil {
 			continue
 		}
 		ps.mu.RLock()
-		first := len(out)
-		add := func(tw techWeek, r *slotRec) {
-			out = append(out, SlotUsage{Slot: Slot{id, tw.t, tw.w}, Held: r.heldAt(now), Confirmed: r.confirmed,
-				Delivered: r.delivered, Capacity: r.capacity, Recorded: r.recorded})
-		}
-		if span <= ps.nslot {
-			if weeks == nil {
-				weeks = make([]Week, 0, span)
-				for w := q.From; !w.IsZero() && !q.To.Before(w); w = w.Add(1) {
-					weeks = append(weeks, w)
+		// Techniques in text order, then weeks: slot order.
+		for _, t := range techniquesFor(q.Technique) {
+			for _, e := range ps.weeks(t, q.From, q.To) {
+				if r := e.r; r.recorded {
+					out = append(out, SlotUsage{Slot: Slot{id, t, e.w}, Held: r.heldAt(now), Confirmed: r.confirmed,
+						Delivered: r.delivered, Capacity: r.capacity, Recorded: true})
 				}
 			}
-			for _, t := range techniquesFor(q.Technique) {
-				for _, w := range weeks {
-					if r := ps.get(t, w); r != nil && r.recorded {
-						add(techWeek{t, w}, r)
-					}
-				}
-			}
-		} else {
-			ps.each(func(t batik.Technique, w Week, r *slotRec) {
-				if r.recorded && (q.Technique == "" || t == q.Technique) && !w.Before(q.From) && !q.To.Before(w) {
-					add(techWeek{t, w}, r)
-				}
-			})
 		}
 		ps.mu.RUnlock()
-		part := out[first:]
-		slices.SortFunc(part, func(a, b SlotUsage) int { return a.Slot.Compare(b.Slot) })
 	}
 	return out, nil
 }
 
 // fillSnapshot implements snapshotFiller: under each producer's read lock
 // in turn, it adds the held and confirmed pieces of the snapshot's slots
-// to s.free and applies the calendar entries of its weeks. A producer with
-// few slots recorded is read by iterating them; one with many (a long
-// history) by looking up the snapshot's weeks; in both, only the
-// techniques the producer has (its other slots have capacity 0 in the
-// snapshot, so nothing there is free either way).
+// to s.free and applies the calendar entries of its weeks: for each
+// technique the producer has (its other slots have capacity 0 in the
+// snapshot, so nothing there is free either way), the slots of the weeks
+// found by one binary search.
 func (s *MemoryStore) fillSnapshot(ctx context.Context, snap *snapshot, now time.Time) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	snap.mem = s
+	snap.recs = slices.Grow(snap.recs[:0], len(snap.prods))[:len(snap.prods)]
 	for pi := range snap.prods {
 		p := &snap.prods[pi]
 		if !snap.ascending && snap.find(p.ID) != int32(pi) {
 			continue // a repeated ID: its first position holds it
 		}
 		ps := s.producer(p.ID, false)
+		snap.recs[pi] = ps
 		if ps == nil {
 			continue
 		}
@@ -225,28 +207,16 @@ func (ps *prodSlots) fill(snap *snapshot, pi int, now time.Time) {
 			}
 		}
 	}
-	add := func(r *slotRec, row, k int) {
-		if r.recorded {
-			snap.free[(pi*snap.rows+row)*snap.weeks+k] += int32(r.heldAt(now) + r.confirmed) // <= capacity <= MaxInt32
-		}
-	}
+	last := snap.wk[len(snap.wk)-1]
 	for _, c := range snap.prods[pi].Capabilities {
 		row := snap.row(c.Technique)
-		m := ps.slots[techIndex(c.Technique)]
-		if row < 0 || len(m) == 0 {
+		if row < 0 {
 			continue
 		}
-		if len(m) < snap.weeks {
-			for w, r := range m {
-				if k := snap.weekIndex(w); k >= 0 {
-					add(r, row, k)
-				}
-			}
-			continue
-		}
-		for k, w := range snap.wk {
-			if r := m[w]; r != nil {
-				add(r, row, k)
+		base := (pi*snap.rows + row) * snap.weeks
+		for _, e := range ps.weeks(c.Technique, snap.from, last) {
+			if r := e.r; r.recorded {
+				snap.free[base+snap.weekIndex(e.w)] += int32(r.heldAt(now) + r.confirmed) // <= capacity <= MaxInt32
 			}
 		}
 	}

@@ -235,15 +235,13 @@ func (w Week) Sub(u Week) int { return int((w.monday() - u.monday()) / 7) }
 
 // Compare returns -1, 0 or +1 as w is before, equal to or after u. The
 // zero Week sorts first.
-func (w Week) Compare(u Week) int {
-	if c := cmp.Compare(w.year, u.year); c != 0 {
-		return c
-	}
-	return cmp.Compare(w.week, u.week)
-}
+func (w Week) Compare(u Week) int { return cmp.Compare(w.key(), u.key()) }
+
+// key orders weeks as Compare does, in one integer.
+func (w Week) key() int32 { return int32(w.year)<<8 | int32(w.week) }
 
 // Before reports whether w is before u.
-func (w Week) Before(u Week) bool { return w.Compare(u) < 0 }
+func (w Week) Before(u Week) bool { return w.key() < u.key() }
 
 // LastOnTime returns the last week whose pieces are on time for due date d,
 // the last week whose Sunday is before d: always the week before the one d
