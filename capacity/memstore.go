@@ -365,6 +365,10 @@ func (r *slotRec) holdOf(key string) int {
 
 // addHold inserts h in expiry order. O(log n + n) moves.
 func (r *slotRec) addHold(h hold) {
+	if n := len(r.holds); n == 0 || !h.until.Before(r.holds[n-1].until) {
+		r.holds = append(r.holds, h) // the usual case: holds made in time order
+		return
+	}
 	i, _ := slices.BinarySearchFunc(r.holds, h.until, func(e hold, t time.Time) int { return e.until.Compare(t) })
 	for i < len(r.holds) && r.holds[i].until.Equal(h.until) {
 		i++ // after holds expiring at the same time: insertion order
