@@ -246,6 +246,10 @@ func (s *MemoryStore) commit(ctx context.Context, c Change, snap *snapshot) (Boo
 		}
 		plan = append(plan, n)
 	}
+	b, err := pack(c.Booking)
+	if err != nil {
+		return Booking{}, err
+	}
 	for _, n := range plan {
 		r := n.rec
 		r.held, r.confirmed, r.delivered, r.capacity, r.recorded = n.held, n.confirmed, n.delivered, n.capacity, true
@@ -256,7 +260,6 @@ func (s *MemoryStore) commit(ctx context.Context, c Change, snap *snapshot) (Boo
 			r.addHold(hold{c.Booking.HoldUntil, key, n.holdQty})
 		}
 	}
-	b := pack(c.Booking)
 	b.Version = c.Expect + 1
 	if bs.m == nil {
 		bs.m = make(map[string]*packed)

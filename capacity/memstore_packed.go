@@ -1,6 +1,9 @@
 package capacity
 
 import (
+	"math"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
@@ -8,65 +11,88 @@ import (
 )
 
 // packed is a booking as the memory store keeps it. The lines are packed
-// without pointers: order IDs, producer IDs, techniques and unit costs are
-// indexes into two short tables of the values, which a booking's lines
-// repeat many times. The garbage collector marks the packed lines
-// without scanning them, where unpacked each line has four pointers to
-// follow: with many bookings kept, that scanning is much of what the
-// collector does.
-// Unpacking gives back every field exactly as given, each Decimal with its
-// own representation.
+// without pointers: each order ID, producer ID and technique is a span of
+// one string holding the booking's names, and each unit cost an index
+// into a short table, since a booking's lines repeat a few values many
+// times. The garbage collector marks the lines and the names without
+// scanning them, where unpacked each line has four pointers to follow:
+// with many bookings kept, that scanning is much of what the collector
+// does. Unpacking gives back every field exactly as given, each Decimal
+// with its own representation.
 type packed struct {
 	Booking                   // Lines nil
 	lines   []packedLine      // in the booking's order
-	names   []string          // the lines' order IDs, producer IDs and techniques, each run once
+	text    string            // the lines' names, each run once
 	costs   []decimal.Decimal // the lines' unit costs, each run once
 }
 
 // packedLine is a BookingLine without pointers.
 type packedLine struct {
-	order, producer, tech, cost int32 // indexes into names (the first three) and costs
-	quantity, delivered         int64
-	week                        Week
+	order, producer, tech span  // in text
+	cost                  int32 // index into costs
+	week                  Week
+	quantity, delivered   int64
 }
+
+// span is a substring of a packed booking's text.
+type span struct{ off, n uint32 }
+
+// packStack is how many bytes of names pack gathers on the stack before
+// it needs a heap buffer.
+const packStack = 512
 
 // pack returns b packed, with its own copy of Unfilled (nil when empty);
-// b.Lines is not kept.
-func pack(b Booking) *packed {
+// b.Lines is not kept. It fails, wrapping ErrInvalid, only when the
+// lines' names run past 4 GiB.
+func pack(b Booking) (*packed, error) {
 	p := &packed{Booking: b, lines: make([]packedLine, len(b.Lines))}
 	p.Lines, p.Unfilled = nil, copyUnfilled(b.Unfilled)
-	// Each field reuses the entry of the line before when it repeats it
-	// (the lines are sorted, so a booking's order, technique, producer and
-	// unit cost come in runs); otherwise it gets a new entry. A value that
-	// comes back after a run of others gets a second entry, which costs a
-	// few bytes and saves searching.
-	n := len(b.Lines)
-	names := make([]string, 0, min(2*n, 2+n))
-	costs := make([]decimal.Decimal, 0, n)
-	var order, producer, tech, cost int32 = -1, -1, -1, -1
+	// Each field reuses the span or cost of the line before when it
+	// repeats it (the lines are sorted, so a booking's order, technique,
+	// producer and unit cost come in runs); otherwise it gets a new one.
+	// A value that comes back after a run of others is written again,
+	// which costs a few bytes and saves searching.
+	var stack [packStack]byte
+	text := stack[:0]
+	var costs []decimal.Decimal
+	var order, producer, tech span
+	var orderS, producerS, techS string
+	cost := int32(-1)
 	for i := range b.Lines {
 		l := &b.Lines[i]
-		order = reuse(&names, order, l.OrderID)
-		producer = reuse(&names, producer, l.ProducerID)
-		tech = reuse(&names, tech, string(l.Technique))
+		if i == 0 || l.OrderID != orderS {
+			order, text, orderS = spanOf(text, l.OrderID), append(text, l.OrderID...), l.OrderID
+		}
+		if i == 0 || l.ProducerID != producerS {
+			producer, text, producerS = spanOf(text, l.ProducerID), append(text, l.ProducerID...), l.ProducerID
+		}
+		if i == 0 || string(l.Technique) != techS {
+			tech, text, techS = spanOf(text, string(l.Technique)), append(text, l.Technique...), string(l.Technique)
+		}
 		// == on Decimals compares the big.Int pointer and the exponent, so
 		// each line gets back exactly the Decimal it had.
-		cost = reuse(&costs, cost, l.UnitCost)
-		p.lines[i] = packedLine{order: order, producer: producer, tech: tech, cost: cost,
-			quantity: int64(l.Quantity), delivered: int64(l.Delivered), week: l.Week}
+		if cost < 0 || costs[cost] != l.UnitCost {
+			costs = append(costs, l.UnitCost)
+			cost = int32(len(costs) - 1)
+		}
+		p.lines[i] = packedLine{order: order, producer: producer, tech: tech, cost: cost, week: l.Week,
+			quantity: int64(l.Quantity), delivered: int64(l.Delivered)}
 	}
-	p.names, p.costs = names, costs
-	return p
+	if len(text) > math.MaxUint32 {
+		return nil, invalid("booking.lines", strconv.Itoa(len(b.Lines))+" lines", "name more than 4 GiB of IDs")
+	}
+	p.text, p.costs = string(text), slices.Clip(costs)
+	return p, nil
 }
 
-// reuse returns prev when (*vals)[prev] is v, else appends v and returns
-// its index.
-func reuse[T comparable](vals *[]T, prev int32, v T) int32 {
-	if prev >= 0 && (*vals)[prev] == v {
-		return prev
-	}
-	*vals = append(*vals, v)
-	return int32(len(*vals) - 1)
+// spanOf returns the span that s gets when appended to text.
+func spanOf(text []byte, s string) span {
+	return span{uint32(len(text)), uint32(len(s))}
+}
+
+// str returns the text of sp.
+func (p *packed) str(sp span) string {
+	return p.text[sp.off : sp.off+sp.n]
 }
 
 // booking returns a copy of the booking with its lines unpacked into a new
@@ -77,7 +103,7 @@ func (p *packed) booking() Booking {
 	b.Lines = make([]BookingLine, len(p.lines))
 	for i := range p.lines {
 		l := &p.lines[i]
-		b.Lines[i] = BookingLine{OrderID: p.names[l.order], Slot: Slot{p.names[l.producer], batik.Technique(p.names[l.tech]), l.week},
+		b.Lines[i] = BookingLine{OrderID: p.str(l.order), Slot: Slot{p.str(l.producer), batik.Technique(p.str(l.tech)), l.week},
 			Quantity: int(l.quantity), Delivered: int(l.delivered), UnitCost: p.costs[l.cost]}
 	}
 	b.Unfilled = copyUnfilled(p.Unfilled)
@@ -100,7 +126,7 @@ func (p *packed) matches(f BookingFilter) bool {
 		return true
 	}
 	for _, l := range p.lines {
-		if (f.OrderID == "" || p.names[l.order] == f.OrderID) && (f.ProducerID == "" || p.names[l.producer] == f.ProducerID) {
+		if (f.OrderID == "" || p.str(l.order) == f.OrderID) && (f.ProducerID == "" || p.str(l.producer) == f.ProducerID) {
 			return true
 		}
 	}

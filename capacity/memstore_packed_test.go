@@ -35,7 +35,8 @@ func TestPackExact(t *testing.T) {
 		if n%3 == 0 {
 			b.Unfilled["O1"] = n
 		}
-		p := pack(b)
+		p, err := pack(b)
+		require.NoError(t, err)
 		b.Unfilled["later"] = 1 // the packed booking keeps its own Unfilled
 		delete(b.Unfilled, "later")
 		got := p.booking()
