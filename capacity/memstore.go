@@ -44,9 +44,10 @@ const memShards = 256
 // over SlotDelta.Capacity in Commit, so a SetCalendar that closes a week
 // cannot be undone by a change planned before it.
 //
-// Memory: a booking's lines are kept packed, without pointers (40 bytes a
-// line on 64-bit platforms, plus a table of its IDs and unit costs), so
-// that the garbage collector does not scan them; a read unpacks a copy.
+// Memory: a booking's lines are kept packed, without pointers (48 bytes a
+// line on 64-bit platforms, plus one string of its IDs and a table of its
+// unit costs), so that the garbage collector does not scan them; a read
+// unpacks a copy.
 //
 // The zero MemoryStore is not usable; call NewMemoryStore.
 type MemoryStore struct {

@@ -2,7 +2,6 @@ package capacity
 
 import (
 	"math"
-	"slices"
 	"strconv"
 	"time"
 
@@ -54,7 +53,13 @@ func pack(b Booking) (*packed, error) {
 	// which costs a few bytes and saves searching.
 	var stack [packStack]byte
 	text := stack[:0]
-	var costs []decimal.Decimal
+	runs := 0 // of unit costs, to size the table
+	for i := range b.Lines {
+		if i == 0 || b.Lines[i].UnitCost != b.Lines[i-1].UnitCost {
+			runs++
+		}
+	}
+	costs := make([]decimal.Decimal, 0, runs)
 	var order, producer, tech span
 	var orderS, producerS, techS string
 	cost := int32(-1)
@@ -81,7 +86,7 @@ func pack(b Booking) (*packed, error) {
 	if len(text) > math.MaxUint32 {
 		return nil, invalid("booking.lines", strconv.Itoa(len(b.Lines))+" lines", "name more than 4 GiB of IDs")
 	}
-	p.text, p.costs = string(text), slices.Clip(costs)
+	p.text, p.costs = string(text), costs
 	return p, nil
 }
 
