@@ -134,10 +134,10 @@ func sortedUnique(ids []string) bool {
 }
 
 // Usage returns the slots of q that a change has touched, in slot order,
-// with Held counting only holds unexpired at now. O(p x min(slots, 4 x
-// weeks)) for p producers; it takes one producer's lock at a time, so a
-// result spanning producers is not one snapshot (each producer's is). Safe for
-// concurrent use.
+// with Held counting only holds unexpired at now. O(p x (log s + r)) for
+// p producers with s slots each and r rows returned per producer; it
+// takes one producer's lock at a time, so a result spanning producers is
+// not one snapshot (each producer's is). Safe for concurrent use.
 func (s *MemoryStore) Usage(ctx context.Context, q SlotQuery, now time.Time) ([]SlotUsage, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -179,6 +179,7 @@ func (s *MemoryStore) fillSnapshot(ctx context.Context, snap *snapshot, now time
 	}
 	snap.mem = s
 	snap.recs = slices.Grow(snap.recs[:0], len(snap.prods))[:len(snap.prods)]
+	clear(snap.recs)
 	for pi := range snap.prods {
 		p := &snap.prods[pi]
 		if !snap.ascending && snap.find(p.ID) != int32(pi) {
