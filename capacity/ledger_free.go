@@ -46,6 +46,13 @@ type snapshot struct {
 	// uses them instead of looking the producers up again.
 	mem  *MemoryStore
 	recs []*prodSlots
+	// seen, seenIDs and seenRecs keep mem, the producers' IDs and recs of
+	// the snapshot's last use, so that a service booking over the same
+	// producers again skips looking them up (a record, once made, stays
+	// for the life of its store).
+	seen     *MemoryStore
+	seenIDs  []string
+	seenRecs []*prodSlots
 }
 
 // ntech is the number of techniques, for the snapshot's arrays.
@@ -56,15 +63,37 @@ var snapPool = sync.Pool{New: func() any { return new(snapshot) }}
 
 // release returns a snapshot that nothing refers to any more to the pool.
 func (s *snapshot) release() {
-	if cap(s.buf) > 1<<16 || cap(s.lines) > 1024 || cap(s.dbuf) > 1024 {
+	if cap(s.buf) > 1<<16 || cap(s.lines) > 1024 || cap(s.dbuf) > 1024 || cap(s.recs) > 1024 {
 		return // a rare large one: let it go rather than keep it
 	}
+	s.remember()
 	s.prods, s.usage, s.capac, s.free, s.mem = nil, nil, nil, nil, nil
 	s.lines, s.dbuf = s.lines[:0], s.dbuf[:0]
 	clear(s.recs)
 	s.recs = s.recs[:0]
 	clear(s.index)
 	snapPool.Put(s)
+}
+
+// remember keeps the memory store's records of this use for the next
+// (see seenRec), when a memory store filled the snapshot.
+func (s *snapshot) remember() {
+	if s.mem == nil {
+		return
+	}
+	s.seen, s.seenIDs, s.seenRecs = s.mem, s.seenIDs[:0], append(s.seenRecs[:0], s.recs...)
+	for i := range s.prods {
+		s.seenIDs = append(s.seenIDs, s.prods[i].ID)
+	}
+}
+
+// seenRec returns store m's record of producer id when the snapshot's
+// last use had it at position pi, else nil.
+func (s *snapshot) seenRec(m *MemoryStore, pi int, id string) *prodSlots {
+	if s.seen == m && pi < len(s.seenIDs) && s.seenIDs[pi] == id {
+		return s.seenRecs[pi]
+	}
+	return nil
 }
 
 // rec returns the memory store's record of producer id as the snapshot

@@ -185,7 +185,10 @@ func (s *MemoryStore) fillSnapshot(ctx context.Context, snap *snapshot, now time
 		if !snap.ascending && snap.find(p.ID) != int32(pi) {
 			continue // a repeated ID: its first position holds it
 		}
-		ps := s.producer(p.ID, false)
+		ps := snap.seenRec(s, pi, p.ID)
+		if ps == nil {
+			ps = s.producer(p.ID, false)
+		}
 		snap.recs[pi] = ps
 		if ps == nil {
 			continue

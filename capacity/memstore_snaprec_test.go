@@ -73,3 +73,43 @@ func TestCommitWithSnapshotRecords(t *testing.T) {
 	require.Equal(t, want, confirmed(a), "store a is unchanged")
 	snapA.release()
 }
+
+// TestSnapshotRemembersRecords checks what a released snapshot keeps for
+// its next use: the store that filled it and its records by position and
+// ID, given back only for the same store, position and ID.
+func TestSnapshotRemembersRecords(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
+	w := MustParseWeek("2026-W50")
+	ps := []batik.Producer{
+		{ID: "P-1", Name: "Batik", Region: "33.72", Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 100, UnitCost: decimal.NewFromInt(76000)}}},
+		{ID: "P-2", Name: "Batik", Region: "33.72", Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 100, UnitCost: decimal.NewFromInt(77000)}}},
+	}
+	a := NewMemoryStore()
+	l := NewLedger(a, LedgerOptions{})
+	_, err := l.Book(ctx, BookRequest{Key: "k", Orders: []batik.Order{{ID: "O-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 50}},
+		Producers: ps[:1], From: w}, now) // P-1 has a record, P-2 none
+	require.NoError(t, err)
+	snap, err := l.snapshot(ctx, ps, batik.Cap, w, 1, now)
+	require.NoError(t, err)
+	rec1 := a.producer("P-1", false)
+	require.NotNil(t, rec1)
+	require.Equal(t, []*prodSlots{rec1, nil}, snap.recs)
+	snap.remember() // as release does
+	require.Same(t, a, snap.seen)
+	require.Equal(t, []string{"P-1", "P-2"}, snap.seenIDs)
+	require.Equal(t, []*prodSlots{rec1, nil}, snap.seenRecs)
+
+	require.Same(t, rec1, snap.seenRec(a, 0, "P-1"))
+	require.Nil(t, snap.seenRec(a, 1, "P-2"), "no record then: look it up")
+	require.Nil(t, snap.seenRec(a, 1, "P-1"), "another position")
+	require.Nil(t, snap.seenRec(a, 0, "P-9"), "another producer")
+	require.Nil(t, snap.seenRec(a, 2, "P-1"), "past the last use's producers")
+	require.Nil(t, snap.seenRec(NewMemoryStore(), 0, "P-1"), "another store")
+	snap.release()
+
+	// A snapshot the memory store did not fill keeps what it had.
+	other := &snapshot{seen: a, seenIDs: []string{"P-1"}, seenRecs: []*prodSlots{rec1}}
+	other.remember()
+	require.Same(t, rec1, other.seenRec(a, 0, "P-1"))
+}
