@@ -65,7 +65,15 @@ func TestCommitWithSnapshotRecords(t *testing.T) {
 	snapA, err := la.snapshot(ctx, ps, batik.Cap, w, 1, now)
 	require.NoError(t, err)
 	require.Same(t, a, snapA.mem)
-	require.NotNil(t, snapA.recs[0])
+	for _, id := range []string{"P-1", "P-2"} {
+		r, ok := snapA.rec(id)
+		require.True(t, ok, id)
+		require.NotNil(t, r, id)
+		require.Same(t, a.producer(id, false), r, id)
+	}
+	r, ok := snapA.rec("P-9")
+	require.False(t, ok, "a producer the snapshot does not hold")
+	require.Nil(t, r)
 	b := NewMemoryStore()
 	_, err = b.commit(ctx, change("third"), snapA)
 	require.NoError(t, err)
@@ -112,4 +120,39 @@ func TestSnapshotRemembersRecords(t *testing.T) {
 	other := &snapshot{seen: a, seenIDs: []string{"P-1"}, seenRecs: []*prodSlots{rec1}}
 	other.remember()
 	require.Same(t, rec1, other.seenRec(a, 0, "P-1"))
+}
+
+// TestSnapshotOutside checks the snapshot's own lookups (those Allocate
+// uses while Book plans) for a producer it does not hold and for weeks
+// outside it, with few weeks (found by a scan) and many (by arithmetic).
+func TestSnapshotOutside(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
+	w := MustParseWeek("2026-W50")
+	ps := []batik.Producer{
+		{ID: "P-1", Name: "Batik", Region: "33.72", Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 11, UnitCost: decimal.NewFromInt(76000)}}},
+		{ID: "P-2", Name: "Batik", Region: "33.72", Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 12, UnitCost: decimal.NewFromInt(77000)}}},
+	}
+	l := NewLedger(NewMemoryStore(), LedgerOptions{})
+	for _, weeks := range []int{4, 12} {
+		snap, err := l.snapshot(ctx, ps, batik.Cap, w, weeks, now)
+		require.NoError(t, err)
+		for k := range weeks {
+			require.Equal(t, 11, snap.Free("P-1", batik.Cap, w.Add(k)), "%d weeks, week %d", weeks, k)
+			require.Equal(t, 12, snap.Free("P-2", batik.Cap, w.Add(k)), "%d weeks, week %d", weeks, k)
+		}
+		for _, id := range []string{"P-9", "P-2", "P-0", "P-1"} { // the hint moves on each
+			want := map[string]int{"P-1": 11, "P-2": 12}[id]
+			require.Equal(t, want, snap.Free(id, batik.Cap, w), "%d weeks, %s", weeks, id)
+			if want == 0 {
+				require.Equal(t, -1, snap.at(id, batik.Cap, w), "%d weeks, %s", weeks, id)
+			}
+		}
+		require.Zero(t, snap.Free("P-1", batik.Cap, w.Add(-1)), "%d weeks: the week before", weeks)
+		require.Zero(t, snap.Free("P-2", batik.Cap, w.Add(weeks)), "%d weeks: the week after", weeks)
+		require.Equal(t, -1, snap.weekIndex(w.Add(-1)), "%d weeks", weeks)
+		require.Equal(t, -1, snap.weekIndex(w.Add(weeks)), "%d weeks", weeks)
+		require.Equal(t, weeks-1, snap.weekIndex(w.Add(weeks-1)), "%d weeks", weeks)
+		snap.release()
+	}
 }
