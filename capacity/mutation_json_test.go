@@ -56,3 +56,11 @@ func TestAmountQuotes(t *testing.T) {
 	require.NoError(t, a.UnmarshalJSON([]byte(`"8"`)))
 	assert.Equal(t, "8", decimal.Decimal(a).String())
 }
+
+// TestPolicyStringOutOfRange: values past the last policy print as
+// "Policy(n)", from the first one past it.
+func TestPolicyStringOutOfRange(t *testing.T) {
+	assert.Equal(t, "fewest_producers", FewestProducers.String())
+	assert.Equal(t, "Policy(5)", Policy(5).String())
+	assert.Equal(t, "Policy(255)", Policy(255).String())
+}
