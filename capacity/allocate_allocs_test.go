@@ -51,23 +51,35 @@ func TestAllocateAllocs(t *testing.T) {
 
 // TestAllocateAllocsSmall guards Allocate's doc: up to 32 producers its
 // scratch arrays are on the stack, so Proportional and EvenShare allocate
-// only the plan's lines and skips.
+// only the plan's lines and skips; 32 producers, all candidates, fill the
+// arrays exactly.
 func TestAllocateAllocsSmall(t *testing.T) {
-	ps := make([]batik.Producer, 20)
-	for i := range ps {
-		tech := batik.Cap
-		if i%5 == 0 {
-			tech = batik.Tulis // skipped: wrong technique
+	for _, n := range []int{20, smallN} {
+		ps := make([]batik.Producer, n)
+		for i := range ps {
+			tech := batik.Cap
+			if i%5 == 0 && n < smallN {
+				tech = batik.Tulis // skipped: wrong technique
+			}
+			// IDs out of order, so the sort by ID runs.
+			ps[i] = prod(fmt.Sprintf("UMKM-%05d", (i*7)%n), batik.Sedang, capOf(tech, 10+i%7, int64(50000+100*(i%13))))
 		}
-		// IDs out of order, so the sort by ID runs.
-		ps[i] = prod(fmt.Sprintf("UMKM-%05d", (i*7)%20), batik.Sedang, capOf(tech, 10+i%7, int64(50000+100*(i%13))))
-	}
-	for _, policy := range []Policy{Proportional, EvenShare} {
-		order, opts := capOrder(100), AllocateOptions{Policy: policy, Weeks: 4}
-		plan, err := Allocate(order, ps, opts)
-		require.NoError(t, err)
-		require.NotEmpty(t, plan.Lines)
-		require.NotEmpty(t, plan.Skipped)
-		assert.Equal(t, 2.0, testing.AllocsPerRun(50, func() { _, _ = Allocate(order, ps, opts) }), "%v", policy)
+		for _, policy := range []Policy{Proportional, EvenShare} {
+			order, opts := capOrder(100), AllocateOptions{Policy: policy, Weeks: 4}
+			if n == smallN {
+				order = capOrder(1000) // every producer gets a line: 32 candidates
+			}
+			plan, err := Allocate(order, ps, opts)
+			require.NoError(t, err)
+			require.NotEmpty(t, plan.Lines)
+			want := 2.0 // the lines and the skips
+			if n == smallN {
+				require.Len(t, plan.Lines, smallN)
+				want = 1 // no skips: an empty Skipped allocates nothing
+			} else {
+				require.NotEmpty(t, plan.Skipped)
+			}
+			assert.Equal(t, want, testing.AllocsPerRun(50, func() { _, _ = Allocate(order, ps, opts) }), "%d producers, %v", n, policy)
+		}
 	}
 }
