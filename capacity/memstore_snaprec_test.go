@@ -15,13 +15,7 @@ import (
 // of when the snapshot was read, and has one of by the commit, gets its
 // pieces in that record; a snapshot another store filled is not used.
 func TestCommitWithSnapshotRecords(t *testing.T) {
-	ctx := context.Background()
-	now := time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
-	w := MustParseWeek("2026-W50")
-	ps := []batik.Producer{
-		{ID: "P-1", Name: "Batik", Region: "33.72", Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 100, UnitCost: decimal.NewFromInt(76000)}}},
-		{ID: "P-2", Name: "Batik", Region: "33.72", Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 100, UnitCost: decimal.NewFromInt(77000)}}},
-	}
+	ctx, now, w, ps := snapFixture(100, 100)
 	order := batik.Order{ID: "O-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 60}
 	change := func(key string) Change {
 		b := Booking{Key: key, State: Confirmed, Created: now, Updated: now, Unfilled: map[string]int{}}
@@ -86,13 +80,7 @@ func TestCommitWithSnapshotRecords(t *testing.T) {
 // its next use: the store that filled it and its records by position and
 // ID, given back only for the same store, position and ID.
 func TestSnapshotRemembersRecords(t *testing.T) {
-	ctx := context.Background()
-	now := time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
-	w := MustParseWeek("2026-W50")
-	ps := []batik.Producer{
-		{ID: "P-1", Name: "Batik", Region: "33.72", Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 100, UnitCost: decimal.NewFromInt(76000)}}},
-		{ID: "P-2", Name: "Batik", Region: "33.72", Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 100, UnitCost: decimal.NewFromInt(77000)}}},
-	}
+	ctx, now, w, ps := snapFixture(100, 100)
 	a := NewMemoryStore()
 	l := NewLedger(a, LedgerOptions{})
 	_, err := l.Book(ctx, BookRequest{Key: "k", Orders: []batik.Order{{ID: "O-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 50}},
@@ -126,13 +114,7 @@ func TestSnapshotRemembersRecords(t *testing.T) {
 // uses while Book plans) for a producer it does not hold and for weeks
 // outside it, with few weeks (found by a scan) and many (by arithmetic).
 func TestSnapshotOutside(t *testing.T) {
-	ctx := context.Background()
-	now := time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
-	w := MustParseWeek("2026-W50")
-	ps := []batik.Producer{
-		{ID: "P-1", Name: "Batik", Region: "33.72", Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 11, UnitCost: decimal.NewFromInt(76000)}}},
-		{ID: "P-2", Name: "Batik", Region: "33.72", Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 12, UnitCost: decimal.NewFromInt(77000)}}},
-	}
+	ctx, now, w, ps := snapFixture(11, 12)
 	l := NewLedger(NewMemoryStore(), LedgerOptions{})
 	for _, weeks := range []int{4, 12} {
 		snap, err := l.snapshot(ctx, ps, batik.Cap, w, weeks, now)
@@ -155,4 +137,16 @@ func TestSnapshotOutside(t *testing.T) {
 		require.Equal(t, weeks-1, snap.weekIndex(w.Add(weeks-1)), "%d weeks", weeks)
 		snap.release()
 	}
+}
+
+// snapFixture is the setting of these tests: a context, a clock, the week
+// 2026-W50, and two cap producers P-1 and P-2 of the given weekly
+// capacities.
+func snapFixture(perWeek1, perWeek2 int) (context.Context, time.Time, Week, []batik.Producer) {
+	cp := func(id string, perWeek int, cost int64) batik.Producer {
+		return batik.Producer{ID: id, Name: "Batik", Region: "33.72", Capabilities: []batik.Capability{
+			{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: perWeek, UnitCost: decimal.NewFromInt(cost)}}}
+	}
+	return context.Background(), time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC), MustParseWeek("2026-W50"),
+		[]batik.Producer{cp("P-1", perWeek1, 76000), cp("P-2", perWeek2, 77000)}
 }
