@@ -181,6 +181,9 @@
 //
 //   - The memory store is not durable: it lives and dies with the
 //     process, and two processes with a memory store each share nothing.
+//   - A booking's times come back from a store as wall clock and location,
+//     without the monotonic clock reading of a time.Now (as Time.Round(0)
+//     gives): compare times with Equal, not ==.
 //   - A slot's capacity per request comes from the caller's producer data
 //     (PerWeek) and the calendar: the ledger checks bookings against the
 //     capacity it is told, and does not know whether a workshop can really

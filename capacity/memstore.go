@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/batikkit/batikkit/batik"
 )
@@ -44,22 +45,28 @@ const memShards = 256
 // over SlotDelta.Capacity in Commit, so a SetCalendar that closes a week
 // cannot be undone by a change planned before it.
 //
-// Memory: a booking's lines are kept packed, without pointers (48 bytes a
-// line on 64-bit platforms, plus one string of its IDs and a table of its
-// unit costs), so that the garbage collector does not scan them; a read
-// unpacks a copy.
+// Memory: each booking is kept as one record of bytes (its strings as
+// written, numbers as varints, a line's IDs and unit cost written once per
+// run of lines that share them: about 10 bytes a line plus its IDs) in
+// chunks per shard, found by the hash of its key; nothing kept per booking
+// is a pointer, so the garbage collector's work does not grow with the
+// bookings kept. A read decodes a copy. Times are kept as wall clock and
+// location, without the monotonic clock reading (what Time.Round(0)
+// gives; Commit returns them so too). A rewritten record's old bytes are
+// reclaimed when a shard has as many dead bytes as live ones.
 //
 // The zero MemoryStore is not usable; call NewMemoryStore.
 type MemoryStore struct {
 	seed     maphash.Seed
 	bookings [memShards]bookingShard
 	slots    [memShards]slotShard
+	locs     locTable
 }
 
 type bookingShard struct {
 	mu sync.RWMutex
-	m  map[string]*packed
-	_  [64 - 32]byte // one shard per 64-byte cache line
+	t  recTable
+	_  [64 - (unsafe.Sizeof(sync.RWMutex{})+unsafe.Sizeof(recTable{}))%64]byte // shards apart on 64-byte cache lines
 }
 
 type slotShard struct {
@@ -125,8 +132,12 @@ func NewMemoryStore() *MemoryStore {
 }
 
 func (s *MemoryStore) shardOf(key string) int {
-	return int(maphash.String(s.seed, key) % memShards)
+	return int(s.hash(key) % memShards)
 }
+
+// hash is the hash of a booking key or producer ID: its shard is hash %
+// memShards.
+func (s *MemoryStore) hash(key string) uint64 { return maphash.String(s.seed, key) }
 
 // Commit applies c atomically, as Store.Commit says. Besides the Store's
 // errors it returns an *InputError wrapping ErrInvalid for an empty key, a
@@ -171,17 +182,19 @@ func (s *MemoryStore) commit(ctx context.Context, c Change, snap *snapshot) (Boo
 		}
 	}
 
-	bs := &s.bookings[s.shardOf(key)]
+	h := s.hash(key)
+	bs := &s.bookings[h%memShards]
 	bs.mu.Lock()
 	defer bs.mu.Unlock()
-	old, exists := bs.m[key]
+	ri := bs.t.find(key, h)
+	exists := ri >= 0
 	switch {
 	case c.Expect == 0 && exists:
-		return old.view(c.Now), fmt.Errorf("capacity: booking %s: %w", quote(key), ErrExists)
+		return s.view(bs.t.rec(ri), c.Now), fmt.Errorf("capacity: booking %s: %w", quote(key), ErrExists)
 	case c.Expect != 0 && !exists:
 		return Booking{}, fmt.Errorf("capacity: booking %s: %w", quote(key), ErrNotFound)
-	case exists && old.Version != c.Expect:
-		return Booking{}, fmt.Errorf("capacity: booking %s is at version %d, not %d: %w", quote(key), old.Version, c.Expect, ErrStale)
+	case exists && recVersion(bs.t.rec(ri)) != c.Expect:
+		return Booking{}, fmt.Errorf("capacity: booking %s is at version %d, not %d: %w", quote(key), recVersion(bs.t.rec(ri)), c.Expect, ErrStale)
 	}
 
 	var psBuf [16]*prodSlots
@@ -247,9 +260,15 @@ func (s *MemoryStore) commit(ctx context.Context, c Change, snap *snapshot) (Boo
 		}
 		plan = append(plan, n)
 	}
-	b, err := pack(c.Booking)
-	if err != nil {
+	out := c.Booking
+	out.Version = c.Expect + 1
+	out.HoldUntil, out.Created, out.Updated = out.HoldUntil.Round(0), out.Created.Round(0), out.Updated.Round(0)
+	bs.t.scratch = encodeBooking(bs.t.scratch[:0], &out, &s.locs)
+	if err := bs.t.put(ri, h, bs.t.scratch); err != nil {
 		return Booking{}, err
+	}
+	if cap(bs.t.scratch) > maxChunk {
+		bs.t.scratch = nil // a rare large one: let it go
 	}
 	for _, n := range plan {
 		r := n.rec
@@ -261,15 +280,9 @@ func (s *MemoryStore) commit(ctx context.Context, c Change, snap *snapshot) (Boo
 			r.addHold(hold{c.Booking.HoldUntil, key, n.holdQty})
 		}
 	}
-	b.Version = c.Expect + 1
-	if bs.m == nil {
-		bs.m = make(map[string]*packed)
-	}
-	bs.m[key] = b
 	// The caller's record is returned as stored, without a second copy:
-	// the store keeps its own, packed.
-	out := c.Booking
-	out.Version, out.State, out.Lines, out.Unfilled = b.Version, b.stateAt(c.Now), orEmpty(out.Lines), orEmptyMap(out.Unfilled)
+	// the store keeps its own, encoded.
+	out.State, out.Lines, out.Unfilled = out.stateAt(c.Now), orEmpty(out.Lines), orEmptyMap(out.Unfilled)
 	return out, nil
 }
 

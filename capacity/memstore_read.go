@@ -47,14 +47,24 @@ func (s *MemoryStore) Booking(ctx context.Context, key string, now time.Time) (B
 	if err := ctx.Err(); err != nil {
 		return Booking{}, err
 	}
-	bs := &s.bookings[s.shardOf(key)]
+	h := s.hash(key)
+	bs := &s.bookings[h%memShards]
 	bs.mu.RLock()
 	defer bs.mu.RUnlock()
-	b, ok := bs.m[key]
-	if !ok {
+	ri := bs.t.find(key, h)
+	if ri < 0 {
 		return Booking{}, fmt.Errorf("capacity: booking %s: %w", quote(key), ErrNotFound)
 	}
-	return b.view(now), nil
+	return s.view(bs.t.rec(ri), now), nil
+}
+
+// view returns the booking in rec as a reader at now sees it: a hold
+// whose HoldUntil is at or before now is Expired, and Unfilled is empty,
+// not nil, when there is none.
+func (s *MemoryStore) view(rec []byte, now time.Time) Booking {
+	b := decodeBooking(rec, &s.locs)
+	b.State, b.Unfilled = b.stateAt(now), orEmptyMap(b.Unfilled)
+	return b
 }
 
 // Bookings returns the bookings with a line for f.OrderID and/or
@@ -69,9 +79,9 @@ func (s *MemoryStore) Bookings(ctx context.Context, f BookingFilter, now time.Ti
 	for i := range s.bookings {
 		bs := &s.bookings[i]
 		bs.mu.RLock()
-		for _, b := range bs.m {
-			if b.matches(f) {
-				out = append(out, b.view(now))
+		for ri := range bs.t.refs {
+			if rec := bs.t.rec(int32(ri)); recMatches(rec, f) {
+				out = append(out, s.view(rec, now))
 			}
 		}
 		bs.mu.RUnlock()

@@ -1,0 +1,139 @@
+package capacity
+
+import (
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/batikkit/batikkit/batik"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+// TestRecordExact checks that the memory store's records give back every
+// booking exactly: IDs, techniques (even ones no valid booking has),
+// weeks, quantities beyond 32 bits, times in several locations (the zero
+// Time too), and each unit cost with its own representation (76000,
+// 76000.00 and 76e3 are equal but not the same Decimal; a coefficient
+// past 64 bits; the zero Decimal); with lines in random order, so values
+// come back after runs of others. The filter of Bookings must agree with
+// one on decoded lines.
+func TestRecordExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	costs := []decimal.Decimal{{}, decimal.New(76000, 0), decimal.New(7600000, -2), decimal.New(76, 3), decimal.New(-1, -2),
+		decimal.RequireFromString("123456789012345678901234567890.5"), decimal.RequireFromString("-123456789012345678901234567890")}
+	techs := []batik.Technique{batik.Tulis, batik.Cap, batik.Kombinasi, batik.Printing, "", "sablon"}
+	jakarta := time.FixedZone("WIB", 7*3600)
+	locs := []*time.Location{time.UTC, time.Local, jakarta, time.FixedZone("WITA", 8*3600)}
+	var lt locTable
+	w := MustParseWeek("2026-W49")
+	for n := range 300 {
+		distinct := 1 + rng.IntN(100)
+		at := func() time.Time {
+			return time.Unix(int64(rng.IntN(1<<34))-1<<33, int64(rng.IntN(1e9))).In(locs[rng.IntN(len(locs))])
+		}
+		b := Booking{Key: "K" + strconv.Itoa(n), State: State(1 + rng.IntN(4)), Request: "fp", Version: int64(n) - 5,
+			Created: at(), Updated: at(), Unfilled: map[string]int{}}
+		if n%2 == 0 {
+			b.HoldUntil = at()
+		}
+		for i := range rng.IntN(150) {
+			id := strconv.Itoa(rng.IntN(distinct))
+			b.Lines = append(b.Lines, BookingLine{OrderID: "O" + id, Slot: Slot{"P" + id, techs[rng.IntN(len(techs))], w.Add(rng.IntN(60))},
+				Quantity: rng.IntN(1<<40) - 1<<39, Delivered: i, UnitCost: costs[rng.IntN(len(costs))]})
+		}
+		if n%3 == 0 {
+			b.Unfilled["O1"] = n
+			b.Unfilled["O"+strconv.Itoa(n)] = -n
+		}
+		rec := encodeBooking(nil, &b, &lt)
+		got := decodeBooking(rec, &lt)
+		want := b
+		if want.Lines == nil {
+			want.Lines = []BookingLine{}
+		}
+		if len(want.Unfilled) == 0 {
+			want.Unfilled = nil
+		}
+		require.Equal(t, want, got, "booking %d", n)
+		require.True(t, recHasKey(rec, b.Key))
+		require.False(t, recHasKey(rec, b.Key+"x"))
+		require.Equal(t, b.Version, recVersion(rec))
+		for i := range b.Lines { // each cost has the representation given
+			require.Equal(t, b.Lines[i].UnitCost.Exponent(), got.Lines[i].UnitCost.Exponent())
+			require.Equal(t, b.Lines[i].UnitCost.String(), got.Lines[i].UnitCost.String())
+		}
+		// The very location comes back, not one equal to it.
+		require.Same(t, b.Created.Location(), got.Created.Location())
+		require.Same(t, b.Updated.Location(), got.Updated.Location())
+		require.Same(t, b.HoldUntil.Location(), got.HoldUntil.Location())
+		if len(got.Lines) > 0 {
+			got.Lines[0] = BookingLine{OrderID: "changed"} // the caller owns the copy
+			require.Equal(t, want, decodeBooking(rec, &lt))
+		}
+		for _, f := range []BookingFilter{{}, {OrderID: "O1"}, {ProducerID: "P2"}, {OrderID: "O3", ProducerID: "P3"},
+			{OrderID: "O3", ProducerID: "P4"}, {OrderID: "none"}, {ProducerID: "O1"}, {OrderID: "cap"}, {OrderID: "O" + strconv.Itoa(n)}} {
+			require.Equal(t, matchesRef(&b, f), recMatches(rec, f), "booking %d, filter %+v", n, f)
+		}
+	}
+	require.Len(t, *lt.list.Load(), 2, "a location is numbered once")
+}
+
+// TestRecordTable checks the shard's record table: keys whose hashes
+// collide are told apart, a rewritten record keeps its number, and
+// compaction moves the live records without changing any.
+func TestRecordTable(t *testing.T) {
+	var tt recTable
+	var lt locTable
+	const n = 3000
+	recOf := func(i, v int) []byte {
+		b := Booking{Key: "K" + strconv.Itoa(i), Version: int64(v), Request: strings.Repeat("r", i%200),
+			Created: time.Unix(int64(i), 0).UTC()}
+		return encodeBooking(nil, &b, &lt)
+	}
+	hash := func(i int) uint64 { return uint64(i % 7) } // many keys per hash
+	for i := range n {
+		require.Equal(t, int32(-1), tt.find("K"+strconv.Itoa(i), hash(i)))
+		require.NoError(t, tt.put(-1, hash(i), recOf(i, 1)))
+	}
+	for v := 2; v <= 6; v++ { // rewrites: dead bytes, then compaction
+		for i := range n {
+			ri := tt.find("K"+strconv.Itoa(i), hash(i))
+			require.Equal(t, int32(i), ri)
+			require.Equal(t, int64(v-1), recVersion(tt.rec(ri)))
+			require.NoError(t, tt.put(ri, hash(i), recOf(i, v)))
+		}
+		require.Less(t, tt.dead, max(tt.live, compactAt)+1000, "compacted")
+	}
+	live := 0
+	for i := range n {
+		ri := tt.find("K"+strconv.Itoa(i), hash(i))
+		require.Equal(t, recOf(i, 6), tt.rec(ri))
+		live += len(tt.rec(ri))
+	}
+	require.Equal(t, live, tt.live)
+	require.Equal(t, int32(-1), tt.find("K"+strconv.Itoa(n), hash(n)))
+	require.Equal(t, int32(-1), tt.find("K1", 12345))
+	for _, c := range tt.chunks {
+		require.LessOrEqual(t, cap(c), maxChunk)
+	}
+}
+
+// matchesRef is the filter of Store.Bookings on decoded lines.
+func matchesRef(b *Booking, f BookingFilter) bool {
+	if f.OrderID == "" && f.ProducerID == "" {
+		return true
+	}
+	for _, l := range b.Lines {
+		if (f.OrderID == "" || l.OrderID == f.OrderID) && (f.ProducerID == "" || l.ProducerID == f.ProducerID) {
+			return true
+		}
+	}
+	if f.ProducerID == "" {
+		_, ok := b.Unfilled[f.OrderID]
+		return ok
+	}
+	return false
+}
