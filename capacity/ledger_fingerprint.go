@@ -15,62 +15,65 @@ import (
 // orders and producers sorted by ID, capabilities by technique, options
 // with their defaults filled in, every field length-prefixed.
 func (req *BookRequest) fingerprint() string {
-	e := fpWriter{fpBuffers.Get().(*[]byte)}
-	defer e.free()
-	e.str("batikkit.capacity.BookRequest/1")
-	e.num(int64(len(req.Orders)))
+	buf := fpBuffers.Get().(*[]byte)
+	e := fpStr((*buf)[:0], "batikkit.capacity.BookRequest/1")
+	e = fpNum(e, int64(len(req.Orders)))
 	orders := sortedBy(len(req.Orders), func(i int) string { return req.Orders[i].ID })
 	for i := range req.Orders {
 		o := &req.Orders[at(orders, i)]
-		e.str(o.ID)
-		e.str(o.SKU)
-		e.str(string(o.Technique))
-		e.str(string(o.MinGrade))
-		e.num(int64(o.Quantity))
-		*e.p = append(o.Due.AppendText(*e.p), 0)
+		e = fpStr(e, o.ID)
+		e = fpStr(e, o.SKU)
+		e = fpStr(e, string(o.Technique))
+		e = fpStr(e, string(o.MinGrade))
+		e = fpNum(e, int64(o.Quantity))
+		e = append(o.Due.AppendText(e), 0)
 	}
-	e.num(int64(len(req.Producers)))
+	e = fpNum(e, int64(len(req.Producers)))
 	prods := sortedBy(len(req.Producers), func(i int) string { return req.Producers[i].ID })
 	for i := range req.Producers {
 		p := &req.Producers[at(prods, i)]
-		e.str(p.ID)
+		e = fpStr(e, p.ID)
 		caps := p.Capabilities
-		e.num(int64(len(caps)))
+		e = fpNum(e, int64(len(caps)))
 		order := sortedBy(len(caps), func(i int) string { return string(caps[i].Technique) })
 		for j := range caps {
 			c := &caps[at(order, j)]
-			e.str(string(c.Technique))
-			e.str(string(c.Grade))
-			e.num(int64(c.PerWeek))
+			e = fpStr(e, string(c.Technique))
+			e = fpStr(e, string(c.Grade))
+			e = fpNum(e, int64(c.PerWeek))
 			cents, _ := pricing.Cents(c.UnitCost) // checked
-			e.num(cents)
+			e = fpNum(e, cents)
 		}
 	}
 	policy := req.Policy
 	if policy == 0 {
 		policy = Proportional
 	}
-	*e.p = append(req.From.AppendText(*e.p), 0)
+	e = append(req.From.AppendText(e), 0)
 	if len(req.Orders) == 1 {
-		e.num(int64(max(req.Weeks, 1)))
+		e = fpNum(e, int64(max(req.Weeks, 1)))
 	} else {
-		e.num(int64(req.Weeks)) // zero (up to the due dates) and one differ for Schedule
+		e = fpNum(e, int64(req.Weeks)) // zero (up to the due dates) and one differ for Schedule
 	}
-	e.str(policy.String())
-	e.num(int64(max(req.MinLot, 1)))
+	e = fpStr(e, policy.String())
+	e = fpNum(e, int64(max(req.MinLot, 1)))
 	if req.Spread {
-		e.num(1)
+		e = fpNum(e, 1)
 	} else {
-		e.num(0)
+		e = fpNum(e, 0)
 	}
 	if req.HoldUntil.IsZero() {
-		e.num(0)
+		e = fpNum(e, 0)
 	} else {
-		e.num(1)
-		e.num(req.HoldUntil.Unix())
-		e.num(int64(req.HoldUntil.Nanosecond()))
+		e = fpNum(e, 1)
+		e = fpNum(e, req.HoldUntil.Unix())
+		e = fpNum(e, int64(req.HoldUntil.Nanosecond()))
 	}
-	sum := sha256.Sum256(*e.p)
+	sum := sha256.Sum256(e)
+	if cap(e) <= 64<<10 { // a rare large one is let go
+		*buf = e[:0]
+		fpBuffers.Put(buf)
+	}
 	var text [2 * sha256.Size]byte
 	hex.Encode(text[:], sum[:])
 	return string(text[:])
@@ -79,24 +82,23 @@ func (req *BookRequest) fingerprint() string {
 // fpBuffers keeps the fingerprints' encoding buffers between requests.
 var fpBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
 
-// fpWriter appends length-prefixed fields for a fingerprint, in a buffer
-// from fpBuffers.
-type fpWriter struct{ p *[]byte }
-
-// free returns the buffer to the pool, unless a rare request grew it past
-// 64 KiB.
-func (e *fpWriter) free() {
-	if cap(*e.p) <= 64<<10 {
-		*e.p = (*e.p)[:0]
-		fpBuffers.Put(e.p)
+// fpStr appends s, prefixed by its length as a uvarint.
+func fpStr(e []byte, s string) []byte {
+	if len(s) < 0x80 {
+		e = append(e, byte(len(s))) // the uvarint of a short length
+	} else {
+		e = binary.AppendUvarint(e, uint64(len(s)))
 	}
+	return append(e, s...)
 }
 
-func (e *fpWriter) str(s string) {
-	*e.p = append(binary.AppendUvarint(*e.p, uint64(len(s))), s...)
+// fpNum appends n as a varint.
+func fpNum(e []byte, n int64) []byte {
+	if z := uint64(n<<1) ^ uint64(n>>63); z < 0x80 {
+		return append(e, byte(z)) // the varint of a small number
+	}
+	return binary.AppendVarint(e, n)
 }
-
-func (e *fpWriter) num(n int64) { *e.p = binary.AppendVarint(*e.p, n) }
 
 // sortedBy returns the indices 0..n-1 ordered by key, stably. When the
 // keys are in order already it returns nil, which at reads as 0..n-1.

@@ -178,6 +178,30 @@ func TestFingerprintIgnoresSliceOrder(t *testing.T) {
 	require.ErrorIs(t, err, capacity.ErrConflict)
 }
 
+// TestFingerprintIsStable pins the fingerprints of two requests: stores
+// keep them (pgstore in its bookings table), so a new version that
+// encoded requests differently would answer a replayed request from an
+// older one with ErrConflict instead of its booking.
+func TestFingerprintIsStable(t *testing.T) {
+	ps := ws(100, 80, 60)
+	ps[1].Capabilities = append(ps[1].Capabilities, batik.Capability{Technique: batik.Tulis, Grade: batik.Halus, PerWeek: 5,
+		UnitCost: decimal.RequireFromString("123456.50")})
+	o1, o2 := capOrd("O-1", 50), capOrd("O-2", 40)
+	o1.Due, o2.Due, o2.SKU = batik.MustParseDate("2026-12-21"), batik.MustParseDate("2026-12-14"), "SKU-2"
+	for _, c := range []struct {
+		r    capacity.BookRequest
+		want string
+	}{
+		{capacity.BookRequest{Key: "batch", Orders: []batik.Order{o2, o1}, Producers: ps, From: w49, Spread: true}, "b91d6d00610cc7e0af58a37a663639488ba079066b8f185fff755714b3752386"},
+		{capacity.BookRequest{Key: "one", Orders: []batik.Order{o1}, Producers: ps, From: w49, Weeks: 3, Policy: capacity.EvenShare,
+			MinLot: 10, HoldUntil: t0.Add(90*time.Minute + 5)}, "a8cc9486af43d82011b064b456eeb91adeb150c7746b7e031b77457b0de6a80b"},
+	} {
+		b, err := fresh().Book(ctx, c.r, t0)
+		require.NoError(t, err)
+		assert.Equal(t, c.want, b.Request, c.r.Key)
+	}
+}
+
 func TestBookingJSON(t *testing.T) {
 	l := fresh()
 	b, err := l.Book(ctx, capacity.BookRequest{Key: "ORD-1", Orders: []batik.Order{capOrd("ORD-1", 30)}, Producers: ws(100), From: w49,
