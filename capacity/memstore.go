@@ -53,7 +53,7 @@ const memShards = 256
 // bookings kept. A read decodes a copy. Times are kept as wall clock and
 // location, without the monotonic clock reading (what Time.Round(0)
 // gives; Commit returns them so too). A rewritten record's old bytes are
-// reclaimed when a shard has as many dead bytes as live ones.
+// reclaimed when a shard has 64 KiB of them and as many as live ones.
 //
 // The zero MemoryStore is not usable; call NewMemoryStore.
 type MemoryStore struct {
@@ -66,7 +66,7 @@ type MemoryStore struct {
 type bookingShard struct {
 	mu sync.RWMutex
 	t  recTable
-	_  [64 - (unsafe.Sizeof(sync.RWMutex{})+unsafe.Sizeof(recTable{}))%64]byte // shards apart on 64-byte cache lines
+	_  [(64 - (unsafe.Sizeof(sync.RWMutex{})+unsafe.Sizeof(recTable{}))%64) % 64]byte // a multiple of 64 bytes: shards do not share cache lines
 }
 
 type slotShard struct {
@@ -267,8 +267,8 @@ func (s *MemoryStore) commit(ctx context.Context, c Change, snap *snapshot) (Boo
 	if err := bs.t.put(ri, h, bs.t.scratch); err != nil {
 		return Booking{}, err
 	}
-	if cap(bs.t.scratch) > maxChunk {
-		bs.t.scratch = nil // a rare large one: let it go
+	if cap(bs.t.scratch) > 4<<10 {
+		bs.t.scratch = nil // a large one: let it go rather than keep it per shard
 	}
 	for _, n := range plan {
 		r := n.rec
@@ -277,7 +277,9 @@ func (s *MemoryStore) commit(ctx context.Context, c Change, snap *snapshot) (Boo
 			r.holds = slices.Delete(r.holds, i, i+1)
 		}
 		if n.holdQty > 0 {
-			r.addHold(hold{c.Booking.HoldUntil, key, n.holdQty})
+			// As stored (no monotonic reading), so that the slot and the
+			// booking judge expiry by the same clock.
+			r.addHold(hold{out.HoldUntil, key, n.holdQty})
 		}
 	}
 	// The caller's record is returned as stored, without a second copy:

@@ -6,7 +6,6 @@ import (
 	"math/big"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
@@ -19,8 +18,10 @@ import (
 // pointer, so the garbage collector neither scans a booking nor marks an
 // object per booking: with a million bookings kept, a collection costs
 // what it costs with none. A rewritten record (a confirm, a delivery)
-// leaves its old bytes behind until the shard has as many dead bytes as
-// live ones; then the shard copies its live records into new chunks.
+// leaves its old bytes behind until the shard has 64 KiB of them and as
+// many as live ones; then the shard copies its live records into new
+// chunks. So a store holds at most about twice its live records, plus
+// 64 KiB a shard.
 //
 // A record holds every field of the booking: strings as written, times as
 // Unix seconds, nanoseconds and location (the monotonic clock reading is
@@ -34,6 +35,7 @@ type recTable struct {
 	idx     map[uint64]int32 // key hash -> the newest record number with that hash
 	refs    []recRef         // by record number
 	chunks  [][]byte         // the records, appended
+	open    int              // the chunk small records are appended to, when chunks has one
 	live    int              // bytes of the records refs points to
 	dead    int              // bytes of records rewritten since
 	scratch []byte           // where Commit encodes a record
@@ -47,11 +49,13 @@ type recRef struct {
 }
 
 // Chunks start small, so that a store with few bookings stays small, and
-// double up to maxChunk; a record longer than that gets a chunk of its
-// own.
+// double up to maxChunk. A record longer than bigRecord gets a chunk of
+// its own, of its size, so that no chunk leaves more than bigRecord bytes
+// unused at its end.
 const (
-	minChunk = 512
-	maxChunk = 64 << 10
+	minChunk  = 512
+	maxChunk  = 64 << 10
+	bigRecord = maxChunk / 8
 	// compactAt is how many dead bytes a shard keeps before it compacts
 	// (when they are also at least its live bytes).
 	compactAt = 64 << 10
@@ -81,7 +85,7 @@ func (t *recTable) find(key string, h uint64) int32 {
 // when i is -1. It fails, wrapping ErrInvalid, only for a record of 4 GiB
 // or more, or a shard past 2^31 records.
 func (t *recTable) put(i int32, h uint64, rec []byte) error {
-	if len(rec) > math.MaxUint32 {
+	if uint64(len(rec)) > math.MaxUint32 {
 		return invalid("booking.lines", strconv.Itoa(len(rec))+" bytes", "make a booking of more than 4 GiB")
 	}
 	if i < 0 && len(t.refs) >= math.MaxInt32 {
@@ -111,28 +115,31 @@ func (t *recTable) put(i int32, h uint64, rec []byte) error {
 	return nil
 }
 
-// write appends rec to the chunks and returns where it is (next unset).
+// write copies rec into the chunks and returns where it is (next unset).
 func (t *recTable) write(rec []byte) recRef {
-	last := len(t.chunks) - 1
-	if last < 0 || cap(t.chunks[last])-len(t.chunks[last]) < len(rec) {
+	t.live += len(rec)
+	if len(rec) > bigRecord {
+		t.chunks = append(t.chunks, append(make([]byte, 0, len(rec)), rec...))
+		return recRef{chunk: uint32(len(t.chunks) - 1), n: uint32(len(rec))}
+	}
+	if len(t.chunks) == 0 || cap(t.chunks[t.open])-len(t.chunks[t.open]) < len(rec) {
 		size := minChunk
-		if last >= 0 {
-			size = min(2*cap(t.chunks[last]), maxChunk)
+		if len(t.chunks) > 0 {
+			size = min(2*cap(t.chunks[t.open]), maxChunk)
 		}
 		t.chunks = append(t.chunks, make([]byte, 0, max(size, len(rec))))
-		last++
+		t.open = len(t.chunks) - 1
 	}
-	c := t.chunks[last]
-	t.chunks[last] = append(c, rec...)
-	t.live += len(rec)
-	return recRef{chunk: uint32(last), off: uint32(len(c)), n: uint32(len(rec))}
+	c := t.chunks[t.open]
+	t.chunks[t.open] = append(c, rec...)
+	return recRef{chunk: uint32(t.open), off: uint32(len(c)), n: uint32(len(rec))}
 }
 
 // compact copies the live records into new chunks and drops the old.
 // O(live bytes).
 func (t *recTable) compact() {
 	old := t.chunks
-	t.chunks, t.live, t.dead = nil, 0, 0
+	t.chunks, t.open, t.live, t.dead = nil, 0, 0, 0
 	for i := range t.refs {
 		r := &t.refs[i]
 		moved := t.write(old[r.chunk][r.off : r.off+r.n])
@@ -141,12 +148,16 @@ func (t *recTable) compact() {
 }
 
 // locTable numbers the time zones of a store's times: a record keeps a
-// time's location as its number. UTC and Local are 0 and 1; others are
-// added as they come (a service has a few).
+// time's location as its number, so that a read gives back the very
+// *time.Location the time had. UTC and Local are 0 and 1; each other
+// location is numbered when first seen and kept for the life of the
+// store, as a booking would keep it: a service that makes a new Location
+// per request (time.LoadLocation or time.Parse of an offset each time)
+// keeps one per booking. O(1) a time.
 type locTable struct {
-	mu   sync.Mutex
-	list atomic.Pointer[[]*time.Location] // copied on write
-	num  map[*time.Location]uint64        // under mu
+	mu   sync.RWMutex
+	list []*time.Location          // numbers 2, 3, ...
+	num  map[*time.Location]uint64 // list's inverse
 }
 
 // number returns loc's number, adding it when new.
@@ -157,29 +168,23 @@ func (lt *locTable) number(loc *time.Location) uint64 {
 	case time.Local:
 		return 1
 	}
-	if p := lt.list.Load(); p != nil {
-		for i, l := range *p {
-			if l == loc {
-				return uint64(i) + 2
-			}
-		}
+	lt.mu.RLock()
+	n, ok := lt.num[loc]
+	lt.mu.RUnlock()
+	if ok {
+		return n
 	}
 	lt.mu.Lock()
 	defer lt.mu.Unlock()
 	if n, ok := lt.num[loc]; ok {
 		return n
 	}
-	var list []*time.Location
-	if p := lt.list.Load(); p != nil {
-		list = *p
-	}
-	list = append(list[:len(list):len(list)], loc)
 	if lt.num == nil {
 		lt.num = make(map[*time.Location]uint64)
 	}
-	n := uint64(len(list)) + 1
+	lt.list = append(lt.list, loc)
+	n = uint64(len(lt.list)) + 1
 	lt.num[loc] = n
-	lt.list.Store(&list)
 	return n
 }
 
@@ -191,7 +196,9 @@ func (lt *locTable) location(n uint64) *time.Location {
 	case 1:
 		return time.Local
 	}
-	return (*lt.list.Load())[n-2]
+	lt.mu.RLock()
+	defer lt.mu.RUnlock()
+	return lt.list[n-2]
 }
 
 // The record's line flags: which fields a line writes rather than repeats

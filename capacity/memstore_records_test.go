@@ -1,6 +1,7 @@
 package capacity
 
 import (
+	"context"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -78,7 +79,14 @@ func TestRecordExact(t *testing.T) {
 			require.Equal(t, matchesRef(&b, f), recMatches(rec, f), "booking %d, filter %+v", n, f)
 		}
 	}
-	require.Len(t, *lt.list.Load(), 2, "a location is numbered once")
+	require.Len(t, lt.list, 2, "a location is numbered once")
+	for range 1000 { // a new Location per request: each its own number
+		loc := time.FixedZone("IST", 19800)
+		n := lt.number(loc)
+		require.Same(t, loc, lt.location(n))
+		require.Equal(t, n, lt.number(loc))
+	}
+	require.Len(t, lt.list, 1002)
 }
 
 // TestRecordTable checks the shard's record table: keys whose hashes
@@ -119,6 +127,44 @@ func TestRecordTable(t *testing.T) {
 	for _, c := range tt.chunks {
 		require.LessOrEqual(t, cap(c), maxChunk)
 	}
+
+	// Records past bigRecord get chunks of their own, so a chunk leaves
+	// at most bigRecord bytes unused, however the sizes mix.
+	tt = recTable{}
+	for i := range 400 {
+		size := []int{100, bigRecord + 1, maxChunk/2 + 1, 3000, 2 * maxChunk}[i%5]
+		b := Booking{Key: "K" + strconv.Itoa(i), Request: strings.Repeat("r", size)}
+		rec := encodeBooking(nil, &b, &lt)
+		require.NoError(t, tt.put(-1, uint64(i), rec))
+		require.Equal(t, rec, tt.rec(tt.find(b.Key, uint64(i))))
+	}
+	for i, c := range tt.chunks {
+		if i != tt.open {
+			require.LessOrEqual(t, cap(c)-len(c), bigRecord, "chunk %d", i)
+		}
+	}
+}
+
+// TestHoldsExpireWithTheirBooking checks that a slot's hold expires at
+// the time its booking's record keeps: both without the monotonic clock
+// reading a time.Now carries, so that a step of the wall clock cannot
+// show the booking expired while the slot still counts its pieces.
+func TestHoldsExpireWithTheirBooking(t *testing.T) {
+	s := NewMemoryStore()
+	now := time.Now()
+	until := now.Add(time.Hour)
+	require.NotEqual(t, until, until.Round(0), "time.Now has a monotonic reading")
+	sl := Slot{"P", batik.Cap, MustParseWeek("2026-W49")}
+	b, err := s.Commit(context.Background(), Change{Now: now, Booking: Booking{Key: "H", State: Held, HoldUntil: until, Created: now,
+		Updated: now, Lines: []BookingLine{{OrderID: "O", Slot: sl, Quantity: 5}}}, Deltas: []SlotDelta{{Slot: sl, Capacity: 10, Held: 5}}})
+	require.NoError(t, err)
+	require.Equal(t, until.Round(0), b.HoldUntil) // ==, not Equal: no monotonic reading
+	got, err := s.Booking(context.Background(), "H", now)
+	require.NoError(t, err)
+	require.Equal(t, b, got)
+	holds := s.producer("P", false).get(batik.Cap, sl.Week).holds
+	require.Len(t, holds, 1)
+	require.Equal(t, got.HoldUntil, holds[0].until)
 }
 
 // matchesRef is the filter of Store.Bookings on decoded lines.
