@@ -308,7 +308,7 @@ func testCalendar(t *testing.T, s capacity.Store) {
 		{Week: week, Capacity: 1},
 		{ProducerID: "CAL", Capacity: 1},
 		{ProducerID: "CAL", Week: week, Capacity: -1},
-		{ProducerID: "CAL", Week: week, Capacity: 1 << 31},
+		{ProducerID: "CAL", Week: week, Capacity: int(aboveInt32)},
 	} {
 		require.ErrorIs(t, s.SetCalendar(ctx, e, now), capacity.ErrInvalid, "%+v", e)
 	}
@@ -483,3 +483,8 @@ func testReplays(t *testing.T, s capacity.Store) {
 	assert.EqualValues(t, 1, wins.Load())
 	assert.Equal(t, 7, usage(t, s, "RP", now)[slot("RP", 0)].Confirmed)
 }
+
+// aboveInt32 is one more than the largest calendar capacity: a variable,
+// so that this package compiles where int has 32 bits (there int(aboveInt32)
+// wraps to a negative capacity, refused as well).
+var aboveInt32 = int64(1) << 31
