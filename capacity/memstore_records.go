@@ -153,11 +153,14 @@ func (t *recTable) compact() {
 // location is numbered when first seen and kept for the life of the
 // store, as a booking would keep it: a service that makes a new Location
 // per request (time.LoadLocation or time.Parse of an offset each time)
-// keeps one per booking. O(1) a time.
+// keeps one per booking. Looking up a location seen before takes no lock
+// (sync.Map's reads do not write), so commits in different shards share
+// nothing here. O(1) a time.
 type locTable struct {
-	mu   sync.RWMutex
-	list []*time.Location          // numbers 2, 3, ...
-	num  map[*time.Location]uint64 // list's inverse
+	num  sync.Map   // *time.Location -> uint64
+	loc  sync.Map   // uint64 -> *time.Location
+	mu   sync.Mutex // numbers a new location
+	next uint64     // locations numbered, under mu
 }
 
 // number returns loc's number, adding it when new.
@@ -168,23 +171,18 @@ func (lt *locTable) number(loc *time.Location) uint64 {
 	case time.Local:
 		return 1
 	}
-	lt.mu.RLock()
-	n, ok := lt.num[loc]
-	lt.mu.RUnlock()
-	if ok {
-		return n
+	if n, ok := lt.num.Load(loc); ok {
+		return n.(uint64)
 	}
 	lt.mu.Lock()
 	defer lt.mu.Unlock()
-	if n, ok := lt.num[loc]; ok {
-		return n
+	if n, ok := lt.num.Load(loc); ok {
+		return n.(uint64)
 	}
-	if lt.num == nil {
-		lt.num = make(map[*time.Location]uint64)
-	}
-	lt.list = append(lt.list, loc)
-	n = uint64(len(lt.list)) + 1
-	lt.num[loc] = n
+	n := lt.next + 2
+	lt.next++
+	lt.loc.Store(n, loc) // before the number is handed out
+	lt.num.Store(loc, n)
 	return n
 }
 
@@ -196,9 +194,8 @@ func (lt *locTable) location(n uint64) *time.Location {
 	case 1:
 		return time.Local
 	}
-	lt.mu.RLock()
-	defer lt.mu.RUnlock()
-	return lt.list[n-2]
+	l, _ := lt.loc.Load(n)
+	return l.(*time.Location)
 }
 
 // The record's line flags: which fields a line writes rather than repeats
