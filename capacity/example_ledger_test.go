@@ -177,7 +177,7 @@ func ExampleLedger_Deliver() {
 	// SHIRT-1 confirmed v2
 	//   SLO-01/cap/2026-W49 50 (delivered 30)
 	//   SLO-02/cap/2026-W49 30 (delivered 0)
-	// capacity: deliveries[0].quantity = 30: would make 60 delivered of 50 booked in SLO-01/cap/2026-W49
+	// capacity: deliveries[0].quantity = 30: is more than the 20 left to deliver of 50 booked in "SLO-01/cap/2026-W49"
 }
 
 func ExampleLedger_Rebook() {

@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
@@ -195,6 +194,8 @@ func checkBook(req *BookRequest, now time.Time) error {
 		return invalid("key", `""`, "must not be empty: pass an idempotency key (the order ID is the natural one)")
 	case len(req.Key) > maxKey:
 		return invalid("key", quote(req.Key), "must be at most "+strconv.Itoa(maxKey)+" bytes")
+	case !storable(req.Key):
+		return checkText("key", req.Key) // not UTF-8, or a NUL byte: no store can keep it
 	case len(req.Orders) == 0:
 		return invalid("orders", "[]", "must list at least one order")
 	case len(req.Producers) == 0:
@@ -277,6 +278,11 @@ func plan(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 	}
 	o := req.Orders[0]
 	if snap.weeks == 0 {
+		// Allocate is not called, so its check of the producers is done
+		// here: repeated IDs are refused whatever the weeks.
+		if _, err := sortByID(req.Producers); err != nil {
+			return Booking{}, nil, err
+		}
 		b.Unfilled[o.ID] = o.Quantity
 		b.Lines = []BookingLine{}
 		return b, []SlotDelta{}, nil
@@ -328,10 +334,5 @@ func planMany(req *BookRequest, snap *snapshot, b Booking) (Booking, []SlotDelta
 
 // sortLines sorts lines by order ID, then slot.
 func sortLines(lines []BookingLine) {
-	slices.SortFunc(lines, func(a, b BookingLine) int {
-		if c := strings.Compare(a.OrderID, b.OrderID); c != 0 {
-			return c
-		}
-		return a.Slot.Compare(b.Slot)
-	})
+	slices.SortFunc(lines, compareLines)
 }

@@ -2,6 +2,7 @@ package capacity
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"sync"
@@ -124,8 +125,8 @@ func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tec
 		s.ascending = producers[i-1].ID < producers[i].ID
 	}
 	s.wk = s.wk[:0]
-	if weeks == 0 {
-		return s, nil
+	if weeks == 0 || len(producers) == 0 {
+		return s, nil // nothing to read: a query without producers would read every one
 	}
 	for k := range weeks {
 		s.wk = append(s.wk, from.Add(k))
@@ -169,11 +170,7 @@ func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tec
 			slices.Sort(ids)
 		}
 		q := SlotQuery{ProducerIDs: ids, Technique: tech, From: from, To: s.wk[weeks-1]}
-		cal, err := l.store.Calendar(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		us, err := l.store.Usage(ctx, q, now)
+		cal, us, err := l.calendarAndUsage(ctx, q, now, keep)
 		if err != nil {
 			return nil, err
 		}
@@ -202,6 +199,36 @@ func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tec
 		s.free[i] = max(s.capac[i]-taken, 0)
 	}
 	return s, nil
+}
+
+// calendarAndUsage reads the calendar entries and the usage of q's slots,
+// two calls to the store. With consistent (a report of the slots, not a
+// plan, which Commit checks again) it reads the calendar once more after
+// the usage and starts over, up to the ledger's retries, until both reads
+// agree: otherwise a SetCalendar and a booking between the reads could
+// pair a slot's new usage with its old capacity, held + confirmed above
+// capacity, a state that never was.
+func (l *Ledger) calendarAndUsage(ctx context.Context, q SlotQuery, now time.Time, consistent bool) ([]CalendarEntry, []SlotUsage, error) {
+	for attempt := 0; ; attempt++ {
+		cal, err := l.store.Calendar(ctx, q)
+		if err != nil {
+			return nil, nil, err
+		}
+		us, err := l.store.Usage(ctx, q, now)
+		if err != nil || !consistent {
+			return cal, us, err
+		}
+		again, err := l.store.Calendar(ctx, q)
+		if err != nil {
+			return nil, nil, err
+		}
+		if slices.Equal(cal, again) {
+			return cal, us, nil
+		}
+		if attempt >= l.retries {
+			return nil, nil, fmt.Errorf("capacity: slots: the calendar changed while they were read, %d times: %w", attempt+1, ErrContention)
+		}
+	}
 }
 
 // row returns the row of technique t in a producer's part of the arrays,

@@ -190,12 +190,12 @@ func (l *Ledger) Deliver(ctx context.Context, key string, deliveries []Delivery,
 				}
 			}
 			if j < 0 {
-				return b, nil, invalid(field+".slot", d.Slot.String(), "has no line for order "+quote(d.OrderID)+" in booking "+quote(key))
+				return b, nil, invalid(field+".slot", quote(d.Slot.String()), "has no line for order "+quote(d.OrderID)+" in booking "+quote(key))
 			}
 			ln := &next.Lines[j]
-			if ln.Delivered+d.Quantity > ln.Quantity {
-				return b, nil, invalid(field+".quantity", strconv.Itoa(d.Quantity), "would make "+strconv.Itoa(ln.Delivered+d.Quantity)+
-					" delivered of "+strconv.Itoa(ln.Quantity)+" booked in "+d.Slot.String())
+			if left := ln.Quantity - ln.Delivered; d.Quantity > left { // not Delivered + Quantity: that can overflow
+				return b, nil, invalid(field+".quantity", strconv.Itoa(d.Quantity), "is more than the "+strconv.Itoa(left)+
+					" left to deliver of "+strconv.Itoa(ln.Quantity)+" booked in "+quote(d.Slot.String()))
 			}
 			ln.Delivered += d.Quantity
 			if d.Quantity > 0 {

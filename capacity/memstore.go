@@ -165,6 +165,11 @@ func (s *MemoryStore) commit(ctx context.Context, c Change, snap *snapshot) (Boo
 	if c.Expect < 0 {
 		return Booking{}, invalid("expect", strconv.FormatInt(c.Expect, 10), "must be >= 0")
 	}
+	if snap == nil { // the Ledger's own plans are made of checked orders and producers
+		if err := checkChangeInput(&c); err != nil {
+			return Booking{}, err
+		}
+	}
 	deltas := c.Deltas
 	if !slices.IsSortedFunc(deltas, func(a, b SlotDelta) int { return a.Slot.Compare(b.Slot) }) {
 		deltas = slices.Clone(deltas)
@@ -172,10 +177,10 @@ func (s *MemoryStore) commit(ctx context.Context, c Change, snap *snapshot) (Boo
 	}
 	for i, d := range deltas {
 		if i > 0 && deltas[i-1].Slot == d.Slot {
-			return Booking{}, invalid("deltas", d.Slot.String(), "slot appears twice")
+			return Booking{}, invalid("deltas", quote(d.Slot.String()), "slot appears twice")
 		}
 		if d.Capacity < 0 || d.Capacity > batik.MaxQuantity {
-			return Booking{}, invalid("deltas.capacity", strconv.Itoa(d.Capacity), "must be in [0, 2147483647] for "+d.Slot.String())
+			return Booking{}, invalid("deltas.capacity", strconv.Itoa(d.Capacity), "must be in [0, 2147483647] for "+quote(d.Slot.String()))
 		}
 		if d.Held > 0 && (c.Booking.State != Held || c.Booking.HoldUntil.IsZero()) {
 			return Booking{}, invalid("deltas.held", strconv.Itoa(d.Held), "a booking in state "+c.Booking.State.String()+" cannot hold pieces")
@@ -250,13 +255,13 @@ func (s *MemoryStore) commit(ctx context.Context, c Change, snap *snapshot) (Boo
 			delivered: rec.delivered + d.Delivered,
 		}
 		if n.confirmed < 0 || n.delivered < 0 {
-			return Booking{}, invalid("deltas", d.Slot.String(), "would leave "+strconv.Itoa(n.confirmed)+" confirmed and "+
+			return Booking{}, invalid("deltas", quote(d.Slot.String()), "would leave "+strconv.Itoa(n.confirmed)+" confirmed and "+
 				strconv.Itoa(n.delivered)+" delivered in the slot")
 		}
 		grows := n.held+n.confirmed > rec.held+rec.confirmed
 		if grows && n.held+n.confirmed > capacity {
 			return Booking{}, fmt.Errorf("capacity: slot %s: %d held and %d confirmed, capacity %d, the change needs %d more: %w",
-				d.Slot, rec.held, rec.confirmed, capacity, n.held+n.confirmed-rec.held-rec.confirmed, ErrNoRoom)
+				quote(d.Slot.String()), rec.held, rec.confirmed, capacity, n.held+n.confirmed-rec.held-rec.confirmed, ErrNoRoom)
 		}
 		plan = append(plan, n)
 	}

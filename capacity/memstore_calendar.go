@@ -28,7 +28,8 @@ func (s *MemoryStore) SetCalendar(ctx context.Context, e CalendarEntry, now time
 	ps := s.producer(e.ProducerID, true)
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
-	for _, t := range techByIndex {
+	var governed [ntech]*slotRec // the slots the entry governs, checked before any is changed
+	for i, t := range techByIndex {
 		r := ps.get(t, e.Week)
 		if r == nil || (e.Technique != "" && t != e.Technique) {
 			continue
@@ -41,13 +42,19 @@ func (s *MemoryStore) SetCalendar(ctx context.Context, e CalendarEntry, now time
 		r.release(now)
 		if r.held+r.confirmed > e.Capacity {
 			return fmt.Errorf("capacity: calendar %s: %d held and %d confirmed in %s, above the capacity %d: %w",
-				e.ProducerID, r.held, r.confirmed, Slot{e.ProducerID, t, e.Week}, e.Capacity, ErrNoRoom)
+				quote(e.ProducerID), r.held, r.confirmed, quote(Slot{e.ProducerID, t, e.Week}.String()), e.Capacity, ErrNoRoom)
 		}
+		governed[i] = r
 	}
 	if ps.cal == nil {
 		ps.cal = make(map[techWeek]int)
 	}
 	ps.cal[techWeek{e.Technique, e.Week}] = e.Capacity
+	for _, r := range governed {
+		if r != nil {
+			r.capacity = e.Capacity // the capacity Usage shows, as a commit would record it
+		}
+	}
 	return nil
 }
 

@@ -107,6 +107,8 @@ func checkQuery(q SlotQuery) error {
 		return invalid("query.to", `""`, "must be a week")
 	case q.To.Before(q.From):
 		return invalid("query.to", q.To.String(), "is before query.from "+q.From.String())
+	case q.Technique != "" && !q.Technique.Valid():
+		return invalid("query.technique", quote(string(q.Technique)), "unknown technique")
 	}
 	return nil
 }

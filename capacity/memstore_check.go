@@ -1,0 +1,134 @@
+package capacity
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The rules Store.Commit holds a change's input to, as the memory store
+// checks them (capacity/pgstore checks the same): what the Ledger's own
+// changes always satisfy, and a direct caller of Commit might not.
+
+// maxText is the longest key, order ID or producer ID a store takes, in
+// bytes (a batik ID has at most 64).
+const maxText = maxKey
+
+// checkText checks a key or ID: not empty, at most maxText bytes, valid
+// UTF-8 without a NUL byte (what a text column holds).
+func checkText(field, s string) error {
+	switch {
+	case s == "":
+		return invalid(field, `""`, "must not be empty")
+	case len(s) > maxText:
+		return invalid(field, quote(s), "must be at most "+strconv.Itoa(maxText)+" bytes")
+	case !utf8.ValidString(s):
+		return invalid(field, quote(s), "must be valid UTF-8")
+	case strings.IndexByte(s, 0) >= 0:
+		return invalid(field, quote(s), "must not contain a NUL byte")
+	}
+	return nil
+}
+
+// storable reports whether a store can hold key at all: lookups of any
+// other key find nothing.
+func storable(key string) bool { return checkText("key", key) == nil }
+
+// checkSlot checks a slot's fields: a producer ID checkText takes, a known
+// technique and a week.
+func checkSlot(field string, s Slot) error {
+	if err := checkText(field+".producer_id", s.ProducerID); err != nil {
+		return err
+	}
+	if !s.Technique.Valid() {
+		return invalid(field+".technique", quote(string(s.Technique)), "unknown technique")
+	}
+	if s.Week.IsZero() {
+		return invalid(field+".week", `""`, "must be a week such as 2026-W50")
+	}
+	return nil
+}
+
+// checkChangeInput checks the change's booking (key, state, lines,
+// unfilled orders) and its deltas' slots and sizes; commit checks the
+// deltas' order and capacities.
+func checkChangeInput(c *Change) error {
+	b := &c.Booking
+	if err := checkText("booking.key", b.Key); err != nil {
+		return err
+	}
+	switch {
+	case b.State < Held || b.State > Expired:
+		return invalid("booking.state", strconv.Itoa(int(b.State)), "unknown booking state")
+	case b.State == Held && b.HoldUntil.IsZero():
+		return invalid("booking.hold_until", `""`, "must not be empty: a held booking expires then")
+	}
+	for i := range c.Deltas {
+		d := &c.Deltas[i]
+		field := "deltas[" + strconv.Itoa(i) + "]"
+		if err := checkSlot(field, d.Slot); err != nil {
+			return err
+		}
+		for _, v := range [...]int{d.Held, d.Confirmed, d.Delivered} {
+			if v < -math.MaxInt32 || v > math.MaxInt32 {
+				return overflow(field, strconv.Itoa(v), "changes a slot by more than 2147483647 pieces")
+			}
+		}
+	}
+	for i := range b.Lines {
+		if err := checkLine(b.Lines, i); err != nil {
+			return err
+		}
+	}
+	if !slices.IsSortedFunc(b.Lines, compareLines) {
+		lines := slices.Clone(b.Lines)
+		slices.SortFunc(lines, compareLines)
+		b = &Booking{Lines: lines}
+	}
+	for i := 1; i < len(b.Lines); i++ {
+		if compareLines(b.Lines[i-1], b.Lines[i]) == 0 {
+			l := &b.Lines[i]
+			return invalid("booking.lines", quote(l.OrderID)+" in "+quote(l.Slot.String()), "lists an order's slot twice")
+		}
+	}
+	for id, n := range c.Booking.Unfilled {
+		if err := checkText("booking.unfilled", id); err != nil {
+			return err
+		}
+		if n < 0 {
+			return invalid("booking.unfilled["+quote(id)+"]", strconv.Itoa(n), "must be >= 0")
+		}
+	}
+	return nil
+}
+
+// checkLine checks lines[i]'s fields.
+func checkLine(lines []BookingLine, i int) error {
+	l := &lines[i]
+	field := "booking.lines[" + strconv.Itoa(i) + "]"
+	if err := checkText(field+".order_id", l.OrderID); err != nil {
+		return err
+	}
+	if err := checkSlot(field, l.Slot); err != nil {
+		return err
+	}
+	switch {
+	case l.Quantity <= 0 || l.Quantity > math.MaxInt32:
+		return invalid(field+".quantity", strconv.Itoa(l.Quantity), "must be in [1, 2147483647]")
+	case l.Delivered < 0 || l.Delivered > l.Quantity:
+		return invalid(field+".delivered", strconv.Itoa(l.Delivered), "must be in [0, quantity "+strconv.Itoa(l.Quantity)+"]")
+	case l.UnitCost.IsNegative():
+		return invalid(field+".unit_cost", l.UnitCost.String(), "must be >= 0")
+	}
+	return nil
+}
+
+// compareLines orders lines by order ID, then slot: Booking.Lines' order.
+func compareLines(a, b BookingLine) int {
+	if c := strings.Compare(a.OrderID, b.OrderID); c != 0 {
+		return c
+	}
+	return a.Slot.Compare(b.Slot)
+}
