@@ -139,12 +139,13 @@ func (s *MemoryStore) shardOf(key string) int {
 // memShards.
 func (s *MemoryStore) hash(key string) uint64 { return maphash.String(s.seed, key) }
 
-// Commit applies c atomically, as Store.Commit says. Besides the Store's
-// errors it returns an *InputError wrapping ErrInvalid for an empty key, a
-// negative Expect, a delta capacity outside [0, batik.MaxQuantity], a
-// slot repeated, a held delta on a booking that is not a hold, or a change
-// that would make a slot's sums negative. O(d log d + r) for d deltas and
-// r holds released; safe for concurrent use.
+// Commit applies c atomically, as Store.Commit says, and refuses input
+// that breaks its rules with an *InputError naming the field. Besides, it
+// refuses (ErrInvalid) a negative Expect, a delta capacity outside [0,
+// batik.MaxQuantity], a slot repeated, a held delta on a booking that is
+// not a hold, or a change that would make a slot's sums negative. O(d log
+// d + l log l + r) for d deltas, l lines and r holds released; safe for
+// concurrent use.
 func (s *MemoryStore) Commit(ctx context.Context, c Change) (Booking, error) {
 	return s.commit(ctx, c, nil)
 }

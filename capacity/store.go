@@ -231,15 +231,33 @@ type Store interface {
 	// version differs and ErrNotFound when there is none. The slot deltas
 	// are applied in slot order, each checked as SlotDelta says; a lack of
 	// room returns ErrNoRoom and changes nothing. It returns the stored
-	// booking. Like io.Writer with its buffer, Commit must not keep
-	// c.Deltas after it returns: the Ledger reuses that slice.
+	// booking, in its state at c.Now (a hold whose HoldUntil is at or
+	// before c.Now is Expired). Like io.Writer with its buffer, Commit
+	// must not keep c.Deltas after it returns: the Ledger reuses that
+	// slice.
+	//
+	// Commit refuses, wrapping ErrInvalid and with nothing changed, input
+	// that breaks these rules (the Ledger's changes never do): the key,
+	// order IDs (of lines and of Unfilled) and producer IDs are valid
+	// UTF-8 without a NUL byte, 1 to 256 bytes; techniques are known and
+	// weeks set; a line books 1 to 2147483647 pieces, has delivered 0 to
+	// that many, costs >= 0 and is the only line of its order in its slot;
+	// Unfilled counts are >= 0; the state is known, and a Held booking has
+	// a HoldUntil. A delta that changes a sum by more than 2147483647 is
+	// refused wrapping ErrOverflow. A store may refuse more that it cannot
+	// hold, saying so (pgstore: times outside the years 1 to 9999).
 	Commit(ctx context.Context, c Change) (Booking, error)
-	// Booking returns the booking with the key, or ErrNotFound.
+	// Booking returns the booking with the key, or ErrNotFound (also for
+	// a key Commit's rules refuse: no booking can have it).
 	Booking(ctx context.Context, key string, now time.Time) (Booking, error)
-	// Bookings returns the bookings that have a line for f.OrderID and/or
-	// f.ProducerID (every booking when both are empty), by key.
+	// Bookings returns the bookings of f.OrderID (a line for it, or the
+	// order in Unfilled) and/or with a line for f.ProducerID (both given:
+	// a line for both), every booking when both are empty, by key.
 	Bookings(ctx context.Context, f BookingFilter, now time.Time) ([]Booking, error)
-	// Usage returns the slots of q that any booking touched, in slot order.
+	// Usage returns the slots of q that any booking touched, in slot
+	// order, with the capacity last recorded for each (by a commit, or by
+	// SetCalendar for the slots its entry governs). A query with an
+	// unknown technique is refused wrapping ErrInvalid, as in Calendar.
 	Usage(ctx context.Context, q SlotQuery, now time.Time) ([]SlotUsage, error)
 	// SetCalendar records e, replacing an entry for the same producer,
 	// technique and week. It refuses (ErrNoRoom) to set a capacity below

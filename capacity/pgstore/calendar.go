@@ -56,7 +56,7 @@ func (s *Store) SetCalendar(ctx context.Context, e capacity.CalendarEntry, now t
 			return err
 		}
 		if len(techs) > 0 {
-			rows, err := tx.Query(ctx, s.q.calendarUsage, e.ProducerID, techs, week, now.UTC())
+			rows, err := tx.Query(ctx, s.q.calendarUsage, e.ProducerID, techs, week, now.UTC(), nanos(now))
 			if err != nil {
 				return err
 			}

@@ -36,7 +36,9 @@ import (
 //
 // Serialization failures, deadlocks and connections lost before COMMIT
 // was sent are retried (Options.MaxRetries). The returned booking is what
-// the readers return: times in UTC to the microsecond.
+// the readers return: times in UTC, Created and Updated to the
+// microsecond, and its state at c.Now (a hold whose HoldUntil is at or
+// before c.Now is Expired).
 //
 // Cost: four round trips (BEGIN, two pipelined batches, COMMIT), five when
 // it releases expired holds; O(len(c.Deltas) + len(c.Booking.Lines)) rows
@@ -86,25 +88,27 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 	// expired at now in the slots, locked.
 	batch := &pgx.Batch{}
 	if c.Expect == 0 {
-		batch.Queue(s.q.insertBooking, b.Key, b.State.String(), holdUntil(b), b.Request, unfilled, b.Created, b.Updated, len(b.Lines) > 0)
+		until, ns := holdUntil(b)
+		batch.Queue(s.q.insertBooking, b.Key, b.State.String(), until, b.Request, unfilled, b.Created, b.Updated, len(b.Lines) > 0, ns)
 	} else {
 		batch.Queue(s.q.lockBooking, b.Key)
 		batch.Queue(s.q.ownHolds, b.Key)
 	}
-	batch.Queue(s.q.findExpired, now, b.Key, touched.p, touched.t, touched.w)
+	batch.Queue(s.q.findExpired, now, b.Key, touched.p, touched.t, touched.w, nanos(now))
 	br := tx.SendBatch(ctx, batch)
 	var (
 		id        int64
 		version   int64
 		state     string
 		heldUntil *time.Time
+		heldNs    int32
 		created   time.Time
 	)
 	var err error
 	if c.Expect == 0 {
 		err = br.QueryRow().Scan(&id)
 	} else {
-		err = br.QueryRow().Scan(&id, &version, &state, &heldUntil, &created)
+		err = br.QueryRow().Scan(&id, &version, &state, &heldUntil, &heldNs, &created)
 	}
 	found := err == nil
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
@@ -146,7 +150,7 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 			}
 			return b, &got, answer(fmt.Errorf("pgstore: commit %s: stored version %d, change expects %d: %w", quote(b.Key), version, c.Expect, capacity.ErrStale))
 		}
-		if state == "held" && heldUntil != nil && !heldUntil.After(now) {
+		if state == "held" && heldUntil != nil && !heldUntil.Add(time.Duration(heldNs)).After(now) {
 			// The booking itself expired: release it first, as the
 			// readers already show it; it holds nothing after that.
 			release = append(release, id)
@@ -219,7 +223,8 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 	b.Version = c.Expect + 1
 	la := newLineArrays(b.Lines)
 	if c.Expect != 0 {
-		batch.Queue(s.q.updateBooking, id, b.State.String(), holdUntil(b), b.Request, unfilled, b.Version, b.Updated, len(b.Lines) > 0)
+		until, ns := holdUntil(b)
+		batch.Queue(s.q.updateBooking, id, b.State.String(), until, b.Request, unfilled, b.Version, b.Updated, len(b.Lines) > 0, ns)
 		batch.Queue(s.q.deleteLines, id, la.o, la.p, la.t, la.w)
 	}
 	if len(b.Lines) > 0 {
@@ -278,6 +283,9 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 			return b, nil, answer(fmt.Errorf("pgstore: commit %s: the change breaks constraint %s: %w: %w", quote(b.Key), pe.ConstraintName, capacity.ErrInvalid, err))
 		}
 		return b, nil, err
+	}
+	if b.State == capacity.Held && !b.HoldUntil.After(c.Now) {
+		b.State = capacity.Expired // as the readers show it
 	}
 	return b, nil, nil
 }

@@ -21,7 +21,7 @@
 // "batikkit"; lower-case letters, digits and underscores):
 //
 //	slots          one row per (producer, technique, ISO week): capacity, held, confirmed, delivered
-//	bookings       one row per idempotency key: state, hold_until, request fingerprint, unfilled, version
+//	bookings       one row per idempotency key: state, hold_until (and its nanoseconds), request fingerprint, unfilled, version
 //	booking_lines  pieces of one order in one slot: quantity, delivered, unit_cost (numeric)
 //	calendar       capacity exceptions per producer, technique ('' for all) and week
 //	deliveries     every change to delivered pieces per slot, with the caller's clock (append-only)
@@ -73,12 +73,25 @@
 // statement each: one consistent snapshot, no transaction, no locks.
 //
 // Hold expiry is evaluated in SQL against the caller's clock value (the
-// now of the call), never the server's: a hold with hold_until <= now
-// reads as Expired, and Commit marks such holds expired and releases their
-// pieces on every slot they hold before it checks room. Replicas whose
-// clocks disagree stay safe: a hold released by a clock ahead holds
-// nothing afterwards, so confirming it at a clock behind needs room like
-// new pieces (the Ledger reports ErrConflict when there is none).
+// now of the call), never the server's, to the nanosecond (timestamptz
+// keeps microseconds; a column beside it keeps the rest): a hold with
+// hold_until <= now reads as Expired, and Commit marks such holds expired
+// and releases their pieces on every slot they hold before it checks
+// room. Replicas whose clocks disagree stay safe: a hold released by a
+// clock ahead is expired for good, so a clock behind also reads it as
+// Expired and cannot confirm it (the Ledger reports ErrConflict; the
+// memory store, which releases holds without rewriting their booking,
+// would confirm it when there is room).
+//
+// # What comes back
+//
+// Times come back in UTC: HoldUntil as the same instant to the
+// nanosecond; Created and Updated to the microsecond (what timestamptz
+// keeps). Unit costs come back equal in value with trailing zeros
+// dropped (numeric's form). Besides capacity.Store's rules on a change,
+// Commit refuses (ErrInvalid) times outside the years 1 to 9999 and unit
+// costs beyond numeric's 131072 digits before the point or 16383 after,
+// before any round trip.
 //
 // Why not SERIALIZABLE: it would give the same answers here with more
 // work and more failures. Every conflict that matters is on a row this

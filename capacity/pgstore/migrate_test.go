@@ -58,7 +58,7 @@ func TestMigrateIdempotentAndVersioned(t *testing.T) {
 	have, want, err := SchemaVersion(ctx, pool, schema)
 	require.NoError(t, err)
 	assert.Equal(t, want, have)
-	assert.Equal(t, 1, want)
+	assert.Equal(t, 2, want)
 
 	// A store works on it.
 	s := New(pool, Options{Schema: schema})
@@ -178,4 +178,47 @@ func TestReservedWordSchema(t *testing.T) {
 	us, err := s.Usage(ctx, capacity.SlotQuery{From: w1, To: w1}, t0)
 	require.NoError(t, err)
 	assert.Len(t, us, 1)
+}
+
+// TestMigrateFromVersion1: a schema left at version 1 with a hold in it is
+// brought to version 2; the hold reads back as it was (to the
+// microsecond, as version 1 kept it) and expires then.
+func TestMigrateFromVersion1(t *testing.T) {
+	dsn := testDSN(t)
+	pool := newPool(t, dsn, 4)
+	ctx := context.Background()
+	schema := randomSchema(t)
+	dropSchemaAtEnd(t, dsn, schema)
+	id := pgx.Identifier{schema}.Sanitize()
+	v1, err := schemaFS.ReadFile(migrations()[0])
+	require.NoError(t, err)
+	until := t0.Add(time.Hour + time.Microsecond)
+	for _, stmt := range []string{
+		"CREATE SCHEMA " + id,
+		"CREATE TABLE " + id + ".schema_version (one boolean PRIMARY KEY DEFAULT true CHECK (one), version integer NOT NULL CHECK (version >= 0))",
+		"INSERT INTO " + id + ".schema_version (version) VALUES (1)",
+		strings.ReplaceAll(string(v1), "{{schema}}", id),
+	} {
+		_, err := pool.Exec(ctx, stmt)
+		require.NoError(t, err)
+	}
+	_, err = pool.Exec(ctx, "INSERT INTO "+id+`.bookings (key, state, hold_until, request, unfilled, version, created, updated, has_lines)
+		VALUES ('K1', 'held', $1, 'r', '{"O-1": 5}', 1, $2, $2, false)`, until, t0)
+	require.NoError(t, err)
+
+	require.NoError(t, Migrate(ctx, pool, schema))
+	have, want, err := SchemaVersion(ctx, pool, schema)
+	require.NoError(t, err)
+	assert.Equal(t, want, have)
+	s := New(pool, Options{Schema: schema})
+	b, err := s.Booking(ctx, "K1", until.Add(-time.Nanosecond))
+	require.NoError(t, err)
+	assert.Equal(t, capacity.Held, b.State)
+	assert.True(t, b.HoldUntil.Equal(until), "%s", b.HoldUntil)
+	b, err = s.Booking(ctx, "K1", until)
+	require.NoError(t, err)
+	assert.Equal(t, capacity.Expired, b.State)
+	bs, err := s.Bookings(ctx, capacity.BookingFilter{OrderID: "O-1"}, until)
+	require.NoError(t, err)
+	require.Len(t, bs, 1, "an order only in Unfilled")
 }

@@ -17,22 +17,29 @@ type queries struct {
 
 // The slot columns and the unnest of a slot list, in the order every
 // statement uses: producer ID, technique, week (all text, "C" collation).
-const bookingCols = `b.id, b.key, b.state, b.hold_until, b.request, b.unfilled, b.version, b.created, b.updated,
+const bookingCols = `b.id, b.key, b.state, b.hold_until, b.hold_until_ns, b.request, b.unfilled, b.version, b.created, b.updated,
 	l.order_id, l.producer_id, l.technique, l.week, l.quantity, l.delivered, l.unit_cost::text`
 
-// expiredHeld sums, per slot, the pieces of holds expired at $1 that no
-// commit has released yet: a short range of the bookings_held index.
-const expiredHeld = `SELECT l.producer_id, l.technique, l.week, sum(l.quantity)::bigint AS q
+// expiredAt is the condition "booking b's hold has expired at the
+// caller's now", now being $1 to the microsecond and $NS the nanoseconds
+// past it: hold_until <= $1 is a range of the bookings_held index, the
+// rest compares nanoseconds within $1's microsecond.
+const expiredAt = `b.hold_until <= $1 AND (b.hold_until < $1 OR b.hold_until_ns <= $NS)`
+
+// expiredHeld sums, per slot, the pieces of holds expired at $1 ($6 the
+// nanoseconds) that no commit has released yet: a short range of the
+// bookings_held index.
+var expiredHeld = `SELECT l.producer_id, l.technique, l.week, sum(l.quantity)::bigint AS q
 	FROM S.bookings b JOIN S.booking_lines l ON l.booking_id = b.id
-	WHERE b.state = 'held' AND b.has_lines AND b.hold_until <= $1 AND l.week BETWEEN $4 AND $5
+	WHERE b.state = 'held' AND b.has_lines AND ` + strings.ReplaceAll(expiredAt, "$NS", "$6") + ` AND l.week BETWEEN $4 AND $5
 	GROUP BY l.producer_id, l.technique, l.week`
 
 func newQueries(schema string) queries {
 	r := strings.NewReplacer("S.", schema+".")
 	q := queries{
-		insertBooking: `INSERT INTO S.bookings (key, state, hold_until, request, unfilled, version, created, updated, has_lines)
-			VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8) ON CONFLICT (key) DO NOTHING RETURNING id`,
-		lockBooking: `SELECT id, version, state, hold_until, created FROM S.bookings WHERE key = $1 FOR NO KEY UPDATE`,
+		insertBooking: `INSERT INTO S.bookings (key, state, hold_until, hold_until_ns, request, unfilled, version, created, updated, has_lines)
+			VALUES ($1, $2, $3, $9, $4, $5, 1, $6, $7, $8) ON CONFLICT (key) DO NOTHING RETURNING id`,
+		lockBooking: `SELECT id, version, state, hold_until, hold_until_ns, created FROM S.bookings WHERE key = $1 FOR NO KEY UPDATE`,
 		// The pieces a held booking holds per slot (its lines, summed).
 		ownHolds: `SELECT l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
 			FROM S.booking_lines l JOIN S.bookings b ON b.id = l.booking_id
@@ -44,7 +51,7 @@ func newQueries(schema string) queries {
 		// for this one's booking, expired at its clock), and leaving its
 		// pieces counted only makes this change see less room, never more.
 		findExpired: `SELECT b.id FROM S.bookings b
-			WHERE b.state = 'held' AND b.has_lines AND b.hold_until <= $1 AND b.key <> $2
+			WHERE b.state = 'held' AND b.has_lines AND ` + strings.ReplaceAll(expiredAt, "$NS", "$6") + ` AND b.key <> $2
 			  AND b.id IN (SELECT e.id FROM S.bookings e
 			               WHERE e.state = 'held' AND e.has_lines AND e.hold_until <= $1
 			                 AND EXISTS (SELECT 1 FROM S.booking_lines l
@@ -91,7 +98,7 @@ func newQueries(schema string) queries {
 			  AND (NOT d.grow OR s.held + s.confirmed + d.dh + d.dc <= d.cap)
 			RETURNING s.producer_id, s.technique, s.week`,
 		updateBooking: `UPDATE S.bookings SET state = $2, hold_until = $3, request = $4, unfilled = $5, version = $6, updated = $7,
-			has_lines = $8 WHERE id = $1`,
+			has_lines = $8, hold_until_ns = $9 WHERE id = $1`,
 		// The lines no longer in the booking. Lines that stay are updated
 		// in place (upsertLines) rather than deleted and inserted again,
 		// which would check their foreign keys for nothing.
@@ -110,8 +117,11 @@ func newQueries(schema string) queries {
 			WHERE b.key = $1 ORDER BY l.order_id, l.producer_id, l.technique, l.week`,
 		bookingsAll: `SELECT ` + bookingCols + ` FROM S.bookings b LEFT JOIN S.booking_lines l ON l.booking_id = b.id
 			ORDER BY b.key, l.order_id, l.producer_id, l.technique, l.week`,
-		bookingsByOrder: `SELECT ` + bookingCols + ` FROM S.bookings b JOIN S.booking_lines l ON l.booking_id = b.id
-			WHERE b.id IN (SELECT booking_id FROM S.booking_lines WHERE order_id = $1)
+		// A booking of the order has a line for it or lists it in
+		// Unfilled (it could place none of it, or not all).
+		bookingsByOrder: `SELECT ` + bookingCols + ` FROM S.bookings b LEFT JOIN S.booking_lines l ON l.booking_id = b.id
+			WHERE b.id IN (SELECT booking_id FROM S.booking_lines WHERE order_id = $1
+			               UNION SELECT id FROM S.bookings WHERE unfilled ? $1)
 			ORDER BY b.key, l.order_id, l.producer_id, l.technique, l.week`,
 		bookingsByProducer: `SELECT ` + bookingCols + ` FROM S.bookings b JOIN S.booking_lines l ON l.booking_id = b.id
 			WHERE b.id IN (SELECT booking_id FROM S.booking_lines WHERE producer_id = $1)
@@ -119,7 +129,7 @@ func newQueries(schema string) queries {
 		bookingsBoth: `SELECT ` + bookingCols + ` FROM S.bookings b JOIN S.booking_lines l ON l.booking_id = b.id
 			WHERE b.id IN (SELECT booking_id FROM S.booking_lines WHERE order_id = $1 AND producer_id = $2)
 			ORDER BY b.key, l.order_id, l.producer_id, l.technique, l.week`,
-		// Slots in range with the pieces of holds expired at $1 taken off
+		// Slots in range with the pieces of holds expired at $1 ($6) taken off
 		// what is held (Commit releases them for good when it next touches
 		// the slot).
 		usage: `SELECT s.producer_id, s.technique, s.week, s.capacity, s.held - COALESCE(x.q, 0), s.confirmed, s.delivered
@@ -142,7 +152,7 @@ func newQueries(schema string) queries {
 			       SELECT 1 FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.week = s.week AND c.technique = s.technique)))
 			ORDER BY s.technique FOR NO KEY UPDATE OF s`,
 		calendarUsage: `SELECT s.technique, s.held - COALESCE(x.q, 0) + s.confirmed
-			FROM S.slots s LEFT JOIN (` + strings.NewReplacer("$1", "$4", "BETWEEN $4 AND $5", "= $3").Replace(expiredHeld) + `) x
+			FROM S.slots s LEFT JOIN (` + strings.NewReplacer("$1", "$4", "$6", "$5", "BETWEEN $4 AND $5", "= $3").Replace(expiredHeld) + `) x
 			  ON x.producer_id = s.producer_id AND x.technique = s.technique AND x.week = s.week
 			WHERE s.producer_id = $1 AND s.week = $3 AND s.technique = ANY($2::text[])
 			ORDER BY s.technique`,

@@ -21,6 +21,9 @@ type querier interface {
 // reported as Expired, or an error wrapping capacity.ErrNotFound. One
 // statement (one consistent snapshot), O(lines).
 func (s *Store) Booking(ctx context.Context, key string, now time.Time) (capacity.Booking, error) {
+	if checkText("key", key) != nil { // no booking can have it
+		return capacity.Booking{}, fmt.Errorf("pgstore: booking %s: %w", quote(key), capacity.ErrNotFound)
+	}
 	var b capacity.Booking
 	err := s.retry(ctx, "booking "+quote(key), func() error {
 		var err error
@@ -84,6 +87,7 @@ func scanBookings(rows pgx.Rows, now time.Time) ([]capacity.Booking, error) {
 			id                      int64
 			key, state, request     string
 			holdUntil               *time.Time
+			holdNs                  int32
 			unfilled                []byte
 			version                 int64
 			created, updated        time.Time
@@ -91,7 +95,7 @@ func scanBookings(rows pgx.Rows, now time.Time) ([]capacity.Booking, error) {
 			qty, delivered          *int64
 			cost                    *string
 		)
-		if err := rows.Scan(&id, &key, &state, &holdUntil, &request, &unfilled, &version, &created, &updated,
+		if err := rows.Scan(&id, &key, &state, &holdUntil, &holdNs, &request, &unfilled, &version, &created, &updated,
 			&order, &prod, &tech, &week, &qty, &delivered, &cost); err != nil {
 			return nil, err
 		}
@@ -104,7 +108,7 @@ func scanBookings(rows pgx.Rows, now time.Time) ([]capacity.Booking, error) {
 			b := capacity.Booking{Key: key, State: st, Request: request, Version: version,
 				Created: created.UTC(), Updated: updated.UTC(), Lines: []capacity.BookingLine{}}
 			if holdUntil != nil {
-				b.HoldUntil = holdUntil.UTC()
+				b.HoldUntil = holdUntil.UTC().Add(time.Duration(holdNs))
 			}
 			if st == capacity.Held && !b.HoldUntil.After(now) {
 				b.State = capacity.Expired
@@ -144,7 +148,7 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 	from, to := q.From.String(), q.To.String()
 	out := []capacity.SlotUsage{}
 	err := s.retry(ctx, "usage", func() error {
-		rows, err := s.pool.Query(ctx, s.q.usage, now.UTC(), producers(q), string(q.Technique), from, to)
+		rows, err := s.pool.Query(ctx, s.q.usage, now.UTC(), producers(q), string(q.Technique), from, to, nanos(now))
 		if err != nil {
 			return err
 		}
@@ -177,6 +181,8 @@ func checkQuery(op string, q capacity.SlotQuery) error {
 		return fmt.Errorf("pgstore: %s: query.to is not a week: %w", op, capacity.ErrInvalid)
 	case q.To.Before(q.From):
 		return fmt.Errorf("pgstore: %s: query.to %s is before query.from %s: %w", op, q.To, q.From, capacity.ErrInvalid)
+	case q.Technique != "" && !q.Technique.Valid():
+		return fmt.Errorf("pgstore: %s: query.technique %s is unknown: %w", op, quote(string(q.Technique)), capacity.ErrInvalid)
 	}
 	return nil
 }

@@ -87,16 +87,34 @@ func newLineArrays(ls []capacity.BookingLine) lineArrays {
 	return a
 }
 
-func holdUntil(b capacity.Booking) *time.Time {
+// holdUntil returns b's HoldUntil as the bookings table keeps it: the
+// time to the microsecond (nil for none) and the nanoseconds past it.
+func holdUntil(b capacity.Booking) (*time.Time, int32) {
 	if b.HoldUntil.IsZero() {
-		return nil
+		return nil, 0
 	}
-	t := b.HoldUntil
-	return &t
+	t, ns := micro(b.HoldUntil)
+	return &t, ns
+}
+
+// micro splits t into its microsecond (in UTC) and the nanoseconds past
+// it, what timestamptz keeps and what it drops (pgx sends a time's
+// microsecond, rounded down, as this does).
+func micro(t time.Time) (time.Time, int32) {
+	u := t.UTC().Truncate(time.Microsecond)
+	return u, int32(t.Sub(u))
+}
+
+// nanos returns now's nanoseconds past its microsecond, the $NS of
+// expiredAt.
+func nanos(now time.Time) int32 {
+	_, ns := micro(now)
+	return ns
 }
 
 // normalize returns a copy of b as the database gives it back: times in
-// UTC to the microsecond, empty lines and unfilled as empty (not nil).
+// UTC, Created and Updated to the microsecond (HoldUntil exactly), empty
+// lines and unfilled as empty (not nil).
 func normalize(b capacity.Booking) capacity.Booking {
 	if b.Lines == nil {
 		b.Lines = []capacity.BookingLine{}
@@ -106,7 +124,9 @@ func normalize(b capacity.Booking) capacity.Booking {
 	} else {
 		b.Unfilled = maps.Clone(b.Unfilled)
 	}
-	b.HoldUntil = utcMicro(b.HoldUntil)
+	if !b.HoldUntil.IsZero() {
+		b.HoldUntil = b.HoldUntil.UTC()
+	}
 	b.Created = utcMicro(b.Created)
 	b.Updated = utcMicro(b.Updated)
 	return b

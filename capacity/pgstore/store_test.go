@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"testing"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/capacity"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -213,4 +215,27 @@ func TestCalendarRacesCommit(t *testing.T) {
 	}
 	assert.Zero(t, both, "a week closed and booked at once")
 	requireConsistent(t, pool, s.Schema())
+}
+
+// TestCommitRefusesWhatTablesCannotHold: a unit cost beyond numeric's
+// digits and a time outside the years 1 to 9999 are refused with
+// ErrInvalid before any round trip, not as a server error.
+func TestCommitRefusesWhatTablesCannotHold(t *testing.T) {
+	s, _ := testStore(t)
+	ctx := context.Background()
+	for name, breakIt := range map[string]func(c *capacity.Change){
+		"20,000 decimal places":  func(c *capacity.Change) { c.Booking.Lines[0].UnitCost = decimal.New(1, -20000) },
+		"200,000 integer digits": func(c *capacity.Change) { c.Booking.Lines[0].UnitCost = decimal.New(1, 200000) },
+		"hold until year 300000": func(c *capacity.Change) {
+			c.Booking.HoldUntil = time.Date(300000, 1, 1, 0, 0, 0, 0, time.UTC)
+		},
+		"created in year 0": func(c *capacity.Change) { c.Booking.Created = time.Date(0, 12, 31, 0, 0, 0, 0, time.UTC) },
+	} {
+		c := hold("TC-"+name, t0, t0.Add(time.Hour), 1, 10, slot("TC", w1))
+		breakIt(&c)
+		_, err := s.Commit(ctx, c)
+		require.ErrorIs(t, err, capacity.ErrInvalid, name)
+		var pe *pgconn.PgError
+		assert.False(t, errors.As(err, &pe), "%s: %v", name, err)
+	}
 }

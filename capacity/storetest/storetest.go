@@ -11,9 +11,12 @@
 // and keys of its own, so a store shared between subtests passes too. The
 // suite checks what the ledger relies on: Commit's insert, exists, stale
 // and not-found answers; ErrNoRoom with nothing changed; expired holds
-// released on Commit and hidden by readers; calendar entries (set,
-// refused below what is booked, and taking precedence over a change's
-// capacity); the readers; no slot over capacity under concurrent commits;
+// released on Commit and hidden by readers, to the nanosecond; calendar
+// entries (set, refused below what is booked, taking precedence over a
+// change's capacity, and recorded on the slots they govern); the readers,
+// the bookings of an order including those that could place none of it;
+// Commit's rules on its input (each broken rule refused with ErrInvalid
+// and nothing recorded); no slot over capacity under concurrent commits;
 // and one booking for a key inserted from many goroutines at once.
 package storetest
 
@@ -34,8 +37,8 @@ import (
 )
 
 // Run runs the conformance suite against stores made by newStore, each
-// case as a subtest (in parallel with t.Parallel when the caller's test
-// allows it: the cases never share producer IDs or keys).
+// case as a subtest, one after another (the cases never share producer
+// IDs or keys, so newStore may return one store for all of them).
 func Run(t *testing.T, newStore func(t *testing.T) capacity.Store) {
 	cases := []struct {
 		name string
@@ -56,6 +59,12 @@ func Run(t *testing.T, newStore func(t *testing.T) capacity.Store) {
 		{"RecordsAreCopies", testCopies},
 		{"ConcurrentCommitsNeverOverbook", testConcurrent},
 		{"ConcurrentInsertsOfOneKey", testReplays},
+		{"BadChangeRefused", testBadChange},
+		{"KeysThatCannotExist", testKeysThatCannotExist},
+		{"HoldExpiredOnCommit", testHoldExpiredOnCommit},
+		{"HoldToTheNanosecond", testHoldToTheNanosecond},
+		{"BookingsOfUnfilledOrders", testBookingsOfUnfilledOrders},
+		{"CalendarRecordsCapacity", testCalendarRecordsCapacity},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
