@@ -133,12 +133,7 @@ func (l *Ledger) Book(ctx context.Context, req BookRequest, now time.Time) (Book
 			}
 		}
 		c := Change{Now: now, Booking: b, Deltas: deltas}
-		var got Booking
-		if m, ok := l.store.(*MemoryStore); ok {
-			got, err = m.commit(ctx, c, snap) // with the producers the snapshot found
-		} else {
-			got, err = l.store.Commit(ctx, c)
-		}
+		got, err := l.commit(ctx, c, snap)
 		snap.release() // the deltas are in its scratch
 		switch {
 		case err == nil:
@@ -156,6 +151,16 @@ func (l *Ledger) Book(ctx context.Context, req BookRequest, now time.Time) (Book
 			return Booking{}, err
 		}
 	}
+}
+
+// commit commits one of the ledger's own changes: on the memory store
+// without checking again what the ledger checked, and with the producers
+// snap found (snap may be nil).
+func (l *Ledger) commit(ctx context.Context, c Change, snap *snapshot) (Booking, error) {
+	if m, ok := l.store.(*MemoryStore); ok {
+		return m.commit(ctx, c, snap, true)
+	}
+	return l.store.Commit(ctx, c)
 }
 
 // replay answers a Book whose key is taken: the booking when the request

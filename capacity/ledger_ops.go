@@ -45,7 +45,7 @@ func (l *Ledger) update(ctx context.Context, op, key string, now time.Time, repl
 			return Booking{}, err
 		}
 		next.Key, next.Version, next.Updated = b.Key, b.Version, now
-		got, err := l.store.Commit(ctx, Change{Now: now, Expect: b.Version, Booking: next, Deltas: deltas})
+		got, err := l.commit(ctx, Change{Now: now, Expect: b.Version, Booking: next, Deltas: deltas}, nil)
 		switch {
 		case err == nil:
 			return got, nil

@@ -16,7 +16,9 @@ import (
 // and the memory store: checking the request, its fingerprint, the
 // snapshot of free capacity, planning on it (Allocate and laying the
 // lines), and the commit. The steps add up to about Book's time; compare
-// each with BenchmarkBook/Allocate.
+// each with BenchmarkBook/Allocate. Beside them, Commit-checked is the
+// same commit by a direct caller of MemoryStore.Commit, whose input is
+// checked against Store's rules (Book's own change is not checked again).
 func BenchmarkBookParts(b *testing.B) {
 	ctx := context.Background()
 	ps := make([]batik.Producer, 15)
@@ -73,40 +75,50 @@ func BenchmarkBookParts(b *testing.B) {
 			snap.release()
 		}
 	})
-	b.Run("commit", func(b *testing.B) {
-		// Commits of the same planned change under new keys, each a hold
-		// that has expired by the next (as in BenchmarkBook); a new store,
-		// outside the timer, every 4,096 commits.
-		b.ReportAllocs()
-		var s *MemoryStore
-		var deltas []SlotDelta
-		var bk Booking
-		i := 0
-		for b.Loop() {
-			if i%4096 == 0 {
-				b.StopTimer()
-				s = NewMemoryStore()
-				snap, err := NewLedger(s, LedgerOptions{}).snapshot(ctx, ps, batik.Cap, from, 4, now)
-				if err != nil {
-					b.Fatal(err)
-				}
-				bk, deltas, err = plan(&req, snap)
-				if err != nil {
-					b.Fatal(err)
-				}
-				deltas = append([]SlotDelta(nil), deltas...)
-				for j := range deltas {
-					deltas[j].Held, deltas[j].Confirmed = deltas[j].Confirmed, 0
-				}
-				snap.release()
-				b.StartTimer()
-			}
-			i++
-			at := now.Add(time.Duration(i) * time.Hour)
-			bk.Key, bk.State, bk.HoldUntil, bk.Created, bk.Updated = "O-"+strconv.Itoa(i), Held, at.Add(time.Minute), at, at
-			if _, err := s.Commit(ctx, Change{Now: at, Booking: bk, Deltas: deltas}); err != nil {
+	for _, checked := range []bool{false, true} {
+		name := "commit"
+		if checked {
+			name = "Commit-checked"
+		}
+		b.Run(name, func(b *testing.B) { benchCommit(b, ctx, ps, from, now, &req, checked) })
+	}
+}
+
+// benchCommit commits the same planned change under new keys, each a hold
+// that has expired by the next (as in BenchmarkBook), with a new store,
+// outside the timer, every 4,096 commits: as Book commits (the ledger's
+// own change, not checked again), or with checked as a direct caller of
+// MemoryStore.Commit does (its input checked against Store's rules).
+func benchCommit(b *testing.B, ctx context.Context, ps []batik.Producer, from Week, now time.Time, req *BookRequest, checked bool) {
+	b.ReportAllocs()
+	var s *MemoryStore
+	var deltas []SlotDelta
+	var bk Booking
+	i := 0
+	for b.Loop() {
+		if i%4096 == 0 {
+			b.StopTimer()
+			s = NewMemoryStore()
+			snap, err := NewLedger(s, LedgerOptions{}).snapshot(ctx, ps, batik.Cap, from, 4, now)
+			if err != nil {
 				b.Fatal(err)
 			}
+			bk, deltas, err = plan(req, snap)
+			if err != nil {
+				b.Fatal(err)
+			}
+			deltas = append([]SlotDelta(nil), deltas...)
+			for j := range deltas {
+				deltas[j].Held, deltas[j].Confirmed = deltas[j].Confirmed, 0
+			}
+			snap.release()
+			b.StartTimer()
 		}
-	})
+		i++
+		at := now.Add(time.Duration(i) * time.Hour)
+		bk.Key, bk.State, bk.HoldUntil, bk.Created, bk.Updated = "O-"+strconv.Itoa(i), Held, at.Add(time.Minute), at, at
+		if _, err := s.commit(ctx, Change{Now: at, Booking: bk, Deltas: deltas}, nil, !checked); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -32,21 +32,25 @@ func checkText(field, s string) error {
 	return nil
 }
 
-// storable reports whether a store can hold key at all: lookups of any
-// other key find nothing.
-func storable(key string) bool { return checkText("key", key) == nil }
+// storable reports whether a store can hold key at all (checkText takes
+// it): lookups of any other key find nothing. It does not allocate.
+func storable(key string) bool {
+	return key != "" && len(key) <= maxText && utf8.ValidString(key) && strings.IndexByte(key, 0) < 0
+}
+
+// slotOK reports whether checkSlot takes s, without allocating.
+func slotOK(s Slot) bool { return storable(s.ProducerID) && s.Technique.Valid() && !s.Week.IsZero() }
 
 // checkSlot checks a slot's fields: a producer ID checkText takes, a known
-// technique and a week.
-func checkSlot(field string, s Slot) error {
-	if err := checkText(field+".producer_id", s.ProducerID); err != nil {
-		return err
-	}
-	if !s.Technique.Valid() {
-		return invalid(field+".technique", quote(string(s.Technique)), "unknown technique")
-	}
-	if s.Week.IsZero() {
-		return invalid(field+".week", `""`, "must be a week such as 2026-W50")
+// technique and a week. field names the slot (made only on error).
+func checkSlot(field func() string, s Slot) error {
+	switch {
+	case !storable(s.ProducerID):
+		return checkText(field()+".producer_id", s.ProducerID)
+	case !s.Technique.Valid():
+		return invalid(field()+".technique", quote(string(s.Technique)), "unknown technique")
+	case s.Week.IsZero():
+		return invalid(field()+".week", `""`, "must be a week such as 2026-W50")
 	}
 	return nil
 }
@@ -67,35 +71,42 @@ func checkChangeInput(c *Change) error {
 	}
 	for i := range c.Deltas {
 		d := &c.Deltas[i]
-		field := "deltas[" + strconv.Itoa(i) + "]"
-		if err := checkSlot(field, d.Slot); err != nil {
-			return err
+		field := func() string { return "deltas[" + strconv.Itoa(i) + "]" }
+		if !slotOK(d.Slot) {
+			return checkSlot(field, d.Slot)
 		}
 		for _, v := range [...]int{d.Held, d.Confirmed, d.Delivered} {
 			if v < -math.MaxInt32 || v > math.MaxInt32 {
-				return overflow(field, strconv.Itoa(v), "changes a slot by more than 2147483647 pieces")
+				return overflow(field(), strconv.Itoa(v), "changes a slot by more than 2147483647 pieces")
 			}
 		}
 	}
+	sorted := true // and no order's slot twice in a row
 	for i := range b.Lines {
 		if err := checkLine(b.Lines, i); err != nil {
 			return err
 		}
+		if i > 0 {
+			switch c := cmpLines(&b.Lines[i-1], &b.Lines[i]); {
+			case c == 0:
+				return twice(&b.Lines[i])
+			case c > 0:
+				sorted = false
+			}
+		}
 	}
-	if !slices.IsSortedFunc(b.Lines, compareLines) {
+	if !sorted {
 		lines := slices.Clone(b.Lines)
 		slices.SortFunc(lines, compareLines)
-		b = &Booking{Lines: lines}
-	}
-	for i := 1; i < len(b.Lines); i++ {
-		if compareLines(b.Lines[i-1], b.Lines[i]) == 0 {
-			l := &b.Lines[i]
-			return invalid("booking.lines", quote(l.OrderID)+" in "+quote(l.Slot.String()), "lists an order's slot twice")
+		for i := 1; i < len(lines); i++ {
+			if compareLines(lines[i-1], lines[i]) == 0 {
+				return twice(&lines[i])
+			}
 		}
 	}
 	for id, n := range c.Booking.Unfilled {
-		if err := checkText("booking.unfilled", id); err != nil {
-			return err
+		if !storable(id) {
+			return checkText("booking.unfilled", id)
 		}
 		if n < 0 {
 			return invalid("booking.unfilled["+quote(id)+"]", strconv.Itoa(n), "must be >= 0")
@@ -104,29 +115,41 @@ func checkChangeInput(c *Change) error {
 	return nil
 }
 
-// checkLine checks lines[i]'s fields.
+func twice(l *BookingLine) error {
+	return invalid("booking.lines", quote(l.OrderID)+" in "+quote(l.Slot.String()), "lists an order's slot twice")
+}
+
+// checkLine checks lines[i]'s fields. It allocates only on error, and
+// checks an ID the line before had (lines come in runs of one order and
+// producer) only once.
 func checkLine(lines []BookingLine, i int) error {
 	l := &lines[i]
-	field := "booking.lines[" + strconv.Itoa(i) + "]"
-	if err := checkText(field+".order_id", l.OrderID); err != nil {
-		return err
+	var prev *BookingLine
+	if i > 0 {
+		prev = &lines[i-1]
 	}
-	if err := checkSlot(field, l.Slot); err != nil {
-		return err
-	}
+	field := func() string { return "booking.lines[" + strconv.Itoa(i) + "]" }
 	switch {
+	case (prev == nil || l.OrderID != prev.OrderID) && !storable(l.OrderID):
+		return checkText(field()+".order_id", l.OrderID)
+	case (prev == nil || l.ProducerID != prev.ProducerID) && !storable(l.ProducerID):
+		return checkSlot(field, l.Slot)
+	case !l.Technique.Valid() || l.Week.IsZero():
+		return checkSlot(field, l.Slot)
 	case l.Quantity <= 0 || l.Quantity > math.MaxInt32:
-		return invalid(field+".quantity", strconv.Itoa(l.Quantity), "must be in [1, 2147483647]")
+		return invalid(field()+".quantity", strconv.Itoa(l.Quantity), "must be in [1, 2147483647]")
 	case l.Delivered < 0 || l.Delivered > l.Quantity:
-		return invalid(field+".delivered", strconv.Itoa(l.Delivered), "must be in [0, quantity "+strconv.Itoa(l.Quantity)+"]")
+		return invalid(field()+".delivered", strconv.Itoa(l.Delivered), "must be in [0, quantity "+strconv.Itoa(l.Quantity)+"]")
 	case l.UnitCost.IsNegative():
-		return invalid(field+".unit_cost", l.UnitCost.String(), "must be >= 0")
+		return invalid(field()+".unit_cost", quote(l.UnitCost.String()), "must be >= 0")
 	}
 	return nil
 }
 
 // compareLines orders lines by order ID, then slot: Booking.Lines' order.
-func compareLines(a, b BookingLine) int {
+func compareLines(a, b BookingLine) int { return cmpLines(&a, &b) }
+
+func cmpLines(a, b *BookingLine) int {
 	if c := strings.Compare(a.OrderID, b.OrderID); c != 0 {
 		return c
 	}

@@ -46,7 +46,7 @@ func TestCommitWithSnapshotRecords(t *testing.T) {
 	first, err := la.Book(ctx, BookRequest{Key: "first", Orders: []batik.Order{order}, Producers: ps, From: w}, now)
 	require.NoError(t, err)
 	require.Len(t, first.Lines, 2)
-	_, err = a.commit(ctx, change("second"), snap)
+	_, err = a.commit(ctx, change("second"), snap, false)
 	require.NoError(t, err)
 	want := map[string]int{}
 	for _, ln := range first.Lines {
@@ -69,7 +69,7 @@ func TestCommitWithSnapshotRecords(t *testing.T) {
 	require.False(t, ok, "a producer the snapshot does not hold")
 	require.Nil(t, r)
 	b := NewMemoryStore()
-	_, err = b.commit(ctx, change("third"), snapA)
+	_, err = b.commit(ctx, change("third"), snapA, false)
 	require.NoError(t, err)
 	require.Equal(t, map[string]int{"P-1": 10, "P-2": 10}, confirmed(b))
 	require.Equal(t, want, confirmed(a), "store a is unchanged")
