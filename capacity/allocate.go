@@ -377,7 +377,7 @@ func checkProducer(p *batik.Producer, i int) error {
 		}
 		cents, ok := pricing.Cents(c.UnitCost)
 		if !ok || cents < 0 || cents > batik.MaxUnitCost*100 {
-			return invalid(path(int32(i), ci, "unit_cost"), c.UnitCost.String(), "must be in [0, 100000000] with at most 2 decimals")
+			return invalid(path(int32(i), ci, "unit_cost"), quote(c.UnitCost.String()), "must be in [0, 100000000] with at most 2 decimals")
 		}
 	}
 	return nil

@@ -181,9 +181,11 @@
 //
 //   - The memory store is not durable: it lives and dies with the
 //     process, and two processes with a memory store each share nothing.
-//   - A booking's times come back from a store as wall clock and location,
-//     without the monotonic clock reading of a time.Now (as Time.Round(0)
-//     gives): compare times with Equal, not ==.
+//   - A booking's times come back from the memory store as wall clock and
+//     location, without the monotonic clock reading of a time.Now (as
+//     Time.Round(0) gives), and from pgstore in UTC, Created and Updated
+//     to the microsecond (HoldUntil to the nanosecond): compare times
+//     with Equal, not ==.
 //   - A slot's capacity per request comes from the caller's producer data
 //     (PerWeek) and the calendar: the ledger checks bookings against the
 //     capacity it is told, and does not know whether a workshop can really
@@ -192,7 +194,9 @@
 //     below what is booked.
 //   - Clocks: expiry is judged by the now each caller passes. Ledgers that
 //     share a store should share a clock (a hold expires for the caller
-//     whose clock has passed HoldUntil).
+//     whose clock has passed HoldUntil, and a commit at that clock
+//     releases its pieces for good; pgstore then reads it as Expired at
+//     every clock).
 //   - Rebook plans with the Proportional policy and needs the booking's
 //     orders passed in (a booking records order IDs, not grades and due
 //     dates).

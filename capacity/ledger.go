@@ -237,6 +237,14 @@ func checkBook(req *BookRequest, now time.Time) error {
 		if err := checkProducer(&req.Producers[i], i); err != nil {
 			return err
 		}
+		if err := checkProducerID(&req.Producers[i], i); err != nil {
+			return err
+		}
+	}
+	if !req.HoldUntil.IsZero() {
+		if err := checkYear("hold_until", req.HoldUntil); err != nil {
+			return err
+		}
 	}
 	// Repeated producer IDs are refused by Allocate and Schedule, before
 	// anything is committed.

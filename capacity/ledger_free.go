@@ -207,7 +207,9 @@ func (l *Ledger) snapshotOf(ctx context.Context, producers []batik.Producer, tec
 // the usage and starts over, up to the ledger's retries, until both reads
 // agree: otherwise a SetCalendar and a booking between the reads could
 // pair a slot's new usage with its old capacity, held + confirmed above
-// capacity, a state that never was.
+// capacity, a state that never was. (An entry changed and changed back
+// between the two reads, with bookings made and cancelled meanwhile, is
+// not seen: the Store has no calendar version to compare.)
 func (l *Ledger) calendarAndUsage(ctx context.Context, q SlotQuery, now time.Time, consistent bool) ([]CalendarEntry, []SlotUsage, error) {
 	for attempt := 0; ; attempt++ {
 		cal, err := l.store.Calendar(ctx, q)
@@ -528,6 +530,9 @@ func checkRange(from Week, weeks int, producers []batik.Producer) error {
 	}
 	for i := range producers {
 		if err := checkProducer(&producers[i], i); err != nil {
+			return err
+		}
+		if err := checkProducerID(&producers[i], i); err != nil {
 			return err
 		}
 	}

@@ -155,3 +155,26 @@ func TestBookKeyNoStoreCanKeep(t *testing.T) {
 		assert.ErrorIs(t, err, capacity.ErrNotFound)
 	}
 }
+
+// A producer ID no store could keep, or a hold past the year 9999, is
+// refused by Book before anything reaches the store: the ledger's changes
+// always pass Store's rules.
+func TestBookRefusesWhatNoStoreKeeps(t *testing.T) {
+	l := fresh()
+	for _, id := range []string{"P\x00", "P-\xff", strings.Repeat("P", 257)} {
+		ps := ws(10)
+		ps[0].ID = id
+		_, err := l.Book(ctx, req("K", 10, 1, ps), t0)
+		var ie *capacity.InputError
+		require.ErrorAs(t, err, &ie)
+		assert.Equal(t, "producers[0].id", ie.Field)
+		_, err = l.Free(ctx, ps, w49, 1, t0)
+		assert.ErrorIs(t, err, capacity.ErrInvalid)
+	}
+	r := req("K", 10, 1, ws(10))
+	r.HoldUntil = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+	_, err := l.Book(ctx, r, t0)
+	var ie *capacity.InputError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, "hold_until", ie.Field)
+}

@@ -39,6 +39,9 @@ func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, p
 		if err := checkProducer(&producers[i], i); err != nil {
 			return Booking{}, err
 		}
+		if err := checkProducerID(&producers[i], i); err != nil {
+			return Booking{}, err
+		}
 	}
 	if _, err := sortByID(producers); err != nil {
 		return Booking{}, err

@@ -61,8 +61,8 @@ func (s *MemoryStore) SetCalendar(ctx context.Context, e CalendarEntry, now time
 // checkEntry checks a calendar entry's fields.
 func checkEntry(e CalendarEntry) error {
 	switch {
-	case e.ProducerID == "":
-		return invalid("calendar.producer_id", `""`, "must not be empty")
+	case !storable(e.ProducerID):
+		return checkText("calendar.producer_id", e.ProducerID)
 	case e.Technique != "" && !e.Technique.Valid():
 		return invalid("calendar.technique", quote(string(e.Technique)), "unknown technique")
 	case e.Week.IsZero():

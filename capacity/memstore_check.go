@@ -5,7 +5,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
+
+	"github.com/batikkit/batikkit/batik"
 )
 
 // The rules Store.Commit holds a change's input to, as the memory store
@@ -36,6 +39,24 @@ func checkText(field, s string) error {
 // it): lookups of any other key find nothing. It does not allocate.
 func storable(key string) bool {
 	return key != "" && len(key) <= maxText && utf8.ValidString(key) && strings.IndexByte(key, 0) < 0
+}
+
+// checkProducerID refuses, for the ledger, producer i's ID when no store
+// could keep it (checkProducer, Allocate's check, takes any non-empty ID).
+func checkProducerID(p *batik.Producer, i int) error {
+	if storable(p.ID) {
+		return nil
+	}
+	return checkText("producers["+strconv.Itoa(i)+"].id", p.ID)
+}
+
+// checkYear refuses a time outside the years 1 to 9999, the weeks' range
+// (and PostgreSQL's timestamptz holds no later year than 294276).
+func checkYear(field string, t time.Time) error {
+	if y := t.Year(); y < 1 || y > 9999 {
+		return invalid(field, t.Format(time.RFC3339Nano), "must be in the years 1 to 9999")
+	}
+	return nil
 }
 
 // slotOK reports whether checkSlot takes s, without allocating.

@@ -237,7 +237,8 @@ type Store interface {
 	// slice.
 	//
 	// Commit refuses, wrapping ErrInvalid and with nothing changed, input
-	// that breaks these rules (the Ledger's changes never do): the key,
+	// that breaks these rules (the Ledger's changes never do: it refuses
+	// such input itself): the key,
 	// order IDs (of lines and of Unfilled) and producer IDs are valid
 	// UTF-8 without a NUL byte, 1 to 256 bytes; techniques are known and
 	// weeks set; a line books 1 to 2147483647 pieces, has delivered 0 to
@@ -256,8 +257,10 @@ type Store interface {
 	Bookings(ctx context.Context, f BookingFilter, now time.Time) ([]Booking, error)
 	// Usage returns the slots of q that any booking touched, in slot
 	// order, with the capacity last recorded for each (by a commit, or by
-	// SetCalendar for the slots its entry governs). A query with an
-	// unknown technique is refused wrapping ErrInvalid, as in Calendar.
+	// SetCalendar for the slots its entry governs; pgstore leaves a slot's
+	// as it was while an expired hold no commit has released yet keeps
+	// its held pieces above the entry). A query with an unknown technique
+	// is refused wrapping ErrInvalid, as in Calendar.
 	Usage(ctx context.Context, q SlotQuery, now time.Time) ([]SlotUsage, error)
 	// SetCalendar records e, replacing an entry for the same producer,
 	// technique and week. It refuses (ErrNoRoom) to set a capacity below

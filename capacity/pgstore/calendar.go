@@ -26,8 +26,8 @@ func (s *Store) SetCalendar(ctx context.Context, e capacity.CalendarEntry, now t
 		return s.err
 	}
 	switch {
-	case e.ProducerID == "":
-		return fmt.Errorf("pgstore: set calendar: empty producer ID: %w", capacity.ErrInvalid)
+	case checkText("producer ID", e.ProducerID) != nil:
+		return fmt.Errorf("pgstore: set calendar: %w", checkText("producer ID", e.ProducerID))
 	case e.Technique != "" && !e.Technique.Valid():
 		return fmt.Errorf("pgstore: set calendar %s: unknown technique %s: %w", quote(e.ProducerID), quote(string(e.Technique)), capacity.ErrInvalid)
 	case e.Week.IsZero():
@@ -68,8 +68,8 @@ func (s *Store) SetCalendar(ctx context.Context, e capacity.CalendarEntry, now t
 					return err
 				}
 				if used > int64(e.Capacity) {
-					return answer(fmt.Errorf("pgstore: set calendar %s/%s/%s: %d pieces are held and confirmed, more than capacity %d: %w",
-						e.ProducerID, t, week, used, e.Capacity, capacity.ErrNoRoom))
+					return answer(fmt.Errorf("pgstore: set calendar %s: %d pieces are held and confirmed, more than capacity %d: %w",
+						quote(e.ProducerID+"/"+t+"/"+week), used, e.Capacity, capacity.ErrNoRoom))
 				}
 			}
 			if err := rows.Err(); err != nil {
@@ -94,8 +94,12 @@ func (s *Store) Calendar(ctx context.Context, q capacity.SlotQuery) ([]capacity.
 	}
 	from, to := q.From.String(), q.To.String()
 	out := []capacity.CalendarEntry{}
+	ids, ok := producers(q)
+	if !ok {
+		return out, nil
+	}
 	err := s.retry(ctx, "calendar", func() error {
-		rows, err := s.pool.Query(ctx, s.q.calendar, producers(q), string(q.Technique), from, to)
+		rows, err := s.pool.Query(ctx, s.q.calendar, ids, string(q.Technique), from, to)
 		if err != nil {
 			return err
 		}

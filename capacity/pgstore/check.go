@@ -96,7 +96,7 @@ func checkChange(c capacity.Change) error {
 			return fmt.Errorf("pgstore: commit %s: deltas[%d].held = %d: a booking in state %s cannot hold pieces: %w", key, i, d.Held, b.State, capacity.ErrInvalid)
 		}
 		if i > 0 && c.Deltas[i-1].Slot.Compare(d.Slot) == 0 {
-			return fmt.Errorf("pgstore: commit %s: deltas[%d]: slot %s twice: %w", key, i, d.Slot, capacity.ErrInvalid)
+			return fmt.Errorf("pgstore: commit %s: deltas[%d]: slot %s twice: %w", key, i, quote(d.Slot.String()), capacity.ErrInvalid)
 		}
 	}
 	for i, l := range b.Lines {

@@ -260,7 +260,7 @@ func (s *Store) commit(ctx context.Context, tx pgx.Tx, c capacity.Change, b capa
 				if !done[sl] {
 					n := net[sl]
 					return answer(fmt.Errorf("pgstore: commit %s: slot %s has no room for %d more pieces (capacity %d, or its calendar entry's): %w",
-						quote(b.Key), sl, n.dh+n.dc, n.cap, capacity.ErrNoRoom))
+						quote(b.Key), quote(sl.String()), n.dh+n.dc, n.cap, capacity.ErrNoRoom))
 				}
 			}
 		}

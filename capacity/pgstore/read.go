@@ -53,6 +53,9 @@ func (s *Store) readBooking(ctx context.Context, q querier, key string, now time
 // empty. They come by key (byte order), lines by order ID then slot, from
 // one statement. O(bookings x lines).
 func (s *Store) Bookings(ctx context.Context, f capacity.BookingFilter, now time.Time) ([]capacity.Booking, error) {
+	if (f.OrderID != "" && checkText("order ID", f.OrderID) != nil) || (f.ProducerID != "" && checkText("producer ID", f.ProducerID) != nil) {
+		return []capacity.Booking{}, nil // no booking can have it
+	}
 	var out []capacity.Booking
 	err := s.retry(ctx, "bookings", func() error {
 		var rows pgx.Rows
@@ -147,8 +150,12 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 	}
 	from, to := q.From.String(), q.To.String()
 	out := []capacity.SlotUsage{}
+	ids, ok := producers(q)
+	if !ok {
+		return out, nil
+	}
 	err := s.retry(ctx, "usage", func() error {
-		rows, err := s.pool.Query(ctx, s.q.usage, now.UTC(), producers(q), string(q.Technique), from, to, nanos(now))
+		rows, err := s.pool.Query(ctx, s.q.usage, now.UTC(), ids, string(q.Technique), from, to, nanos(now))
 		if err != nil {
 			return err
 		}
@@ -187,11 +194,18 @@ func checkQuery(op string, q capacity.SlotQuery) error {
 	return nil
 }
 
-func producers(q capacity.SlotQuery) []string {
-	if q.ProducerIDs == nil {
-		return []string{}
+// producers returns the producer IDs of q that a booking could have (an
+// empty list: every producer), and false when q names producers and none
+// of them could exist (the query's answer is then empty, without asking
+// the server, which would refuse a NUL byte or invalid UTF-8).
+func producers(q capacity.SlotQuery) ([]string, bool) {
+	ids := make([]string, 0, len(q.ProducerIDs))
+	for _, id := range q.ProducerIDs {
+		if checkText("producer ID", id) == nil {
+			ids = append(ids, id)
+		}
 	}
-	return q.ProducerIDs
+	return ids, len(ids) > 0 || len(q.ProducerIDs) == 0
 }
 
 func batikTechnique(t string) batik.Technique { return batik.Technique(t) }

@@ -92,6 +92,28 @@ func testKeysThatCannotExist(t *testing.T, s capacity.Store) {
 	}
 }
 
+// testImpossibleIDs: the readers find nothing for an ID no booking can
+// have, and SetCalendar refuses one, as Commit does.
+func testImpossibleIDs(t *testing.T, s capacity.Store) {
+	ctx := context.Background()
+	for _, id := range []string{"IMP\x00", "IMP-\xff", strings.Repeat("i", 257)} {
+		bs, err := s.Bookings(ctx, capacity.BookingFilter{OrderID: id}, now)
+		require.NoError(t, err)
+		assert.Empty(t, bs)
+		bs, err = s.Bookings(ctx, capacity.BookingFilter{ProducerID: id}, now)
+		require.NoError(t, err)
+		assert.Empty(t, bs)
+		us, err := s.Usage(ctx, capacity.SlotQuery{ProducerIDs: []string{id}, From: week, To: week}, now)
+		require.NoError(t, err)
+		assert.Empty(t, us)
+		es, err := s.Calendar(ctx, capacity.SlotQuery{ProducerIDs: []string{id}, From: week, To: week})
+		require.NoError(t, err)
+		assert.Empty(t, es)
+		err = s.SetCalendar(ctx, capacity.CalendarEntry{ProducerID: id, Week: week, Capacity: 1}, now)
+		assert.ErrorIs(t, err, capacity.ErrInvalid)
+	}
+}
+
 // testHoldExpiredOnCommit: a hold committed with a HoldUntil at or before
 // the change's Now comes back Expired, as the readers show it, and holds
 // nothing.

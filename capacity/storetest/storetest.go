@@ -61,6 +61,7 @@ func Run(t *testing.T, newStore func(t *testing.T) capacity.Store) {
 		{"ConcurrentInsertsOfOneKey", testReplays},
 		{"BadChangeRefused", testBadChange},
 		{"KeysThatCannotExist", testKeysThatCannotExist},
+		{"IDsThatCannotExist", testImpossibleIDs},
 		{"HoldExpiredOnCommit", testHoldExpiredOnCommit},
 		{"HoldToTheNanosecond", testHoldToTheNanosecond},
 		{"BookingsOfUnfilledOrders", testBookingsOfUnfilledOrders},
