@@ -3,7 +3,6 @@ package capacity
 import (
 	"context"
 	"crypto/sha256"
-	"fmt"
 	"hash/maphash"
 	"strconv"
 	"sync"
@@ -11,7 +10,6 @@ import (
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
-	"github.com/shopspring/decimal"
 )
 
 // BenchmarkBookFloor is a lower bound for BenchmarkBook's Book, not a
@@ -37,16 +35,8 @@ import (
 // BenchmarkBookFloor/Allocate, run beside them.
 func BenchmarkBookFloor(b *testing.B) {
 	ctx := context.Background()
-	ps := make([]batik.Producer, 15)
-	for i := range ps {
-		ps[i] = batik.Producer{ID: fmt.Sprintf("P-%02d", i), Name: "Batik", Region: "33.72",
-			Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 90 + 3*i,
-				UnitCost: decimal.NewFromInt(int64(76000 + 500*i))}}}
-	}
-	from := MustParseWeek("2026-W50")
-	start := time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
-	order := batik.Order{ID: "O", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1000}
-	req := BookRequest{Key: "O", Orders: []batik.Order{order}, Producers: ps, From: from, Weeks: 4, HoldUntil: start.Add(time.Minute)}
+	req, start := bookBenchRequest()
+	ps, from, order := req.Producers, req.From, req.Orders[0]
 	l := NewLedger(NewMemoryStore(), LedgerOptions{})
 	first, err := l.Book(ctx, req, start)
 	if err != nil {

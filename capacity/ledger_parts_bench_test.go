@@ -21,16 +21,8 @@ import (
 // checked against Store's rules (Book's own change is not checked again).
 func BenchmarkBookParts(b *testing.B) {
 	ctx := context.Background()
-	ps := make([]batik.Producer, 15)
-	for i := range ps {
-		ps[i] = batik.Producer{ID: fmt.Sprintf("P-%02d", i), Name: "Batik", Region: "33.72",
-			Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 90 + 3*i,
-				UnitCost: decimal.NewFromInt(int64(76000 + 500*i))}}}
-	}
-	from := MustParseWeek("2026-W50")
-	now := time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
-	order := batik.Order{ID: "O", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1000}
-	req := BookRequest{Key: "O", Orders: []batik.Order{order}, Producers: ps, From: from, Weeks: 4, HoldUntil: now.Add(time.Minute)}
+	req, now := bookBenchRequest()
+	ps, from := req.Producers, req.From
 	// A store with the slots in use, as Book sees it after a first booking.
 	store := NewMemoryStore()
 	l := NewLedger(store, LedgerOptions{})
@@ -121,4 +113,20 @@ func benchCommit(b *testing.B, ctx context.Context, ps []batik.Producer, from We
 			b.Fatal(err)
 		}
 	}
+}
+
+// bookBenchRequest is BenchmarkBook's request, made in this package for
+// the benchmarks of Book's parts and floor: a hold of 1,000 cap pieces
+// over 15 producers x 4 weeks from 2026-W50, and the clock of its Book.
+func bookBenchRequest() (BookRequest, time.Time) {
+	ps := make([]batik.Producer, 15)
+	for i := range ps {
+		ps[i] = batik.Producer{ID: fmt.Sprintf("P-%02d", i), Name: "Batik", Region: "33.72",
+			Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 90 + 3*i,
+				UnitCost: decimal.NewFromInt(int64(76000 + 500*i))}}}
+	}
+	now := time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
+	order := batik.Order{ID: "O", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1000}
+	return BookRequest{Key: "O", Orders: []batik.Order{order}, Producers: ps, From: MustParseWeek("2026-W50"), Weeks: 4,
+		HoldUntil: now.Add(time.Minute)}, now
 }
