@@ -91,12 +91,14 @@ const maxKey = 256
 // ErrConflict if not.
 //
 // Errors, with nothing recorded: an *InputError wrapping ErrInvalid for an
-// empty or too long key, no orders, an order that fails Validate (it also
-// wraps the *batik.ValidationError), repeated order or producer IDs, no
-// producers, a producer whose capability Allocate refuses, a zero From,
-// Weeks outside [0, MaxWeeks] or past the year 9999, an unknown Policy, a
-// negative MinLot, a HoldUntil not after now, several orders without due
-// dates; the context's error; the Store's errors. O(Allocate or Schedule
+// empty or too long key, a key or producer ID no store can keep (not
+// UTF-8, a NUL byte, over 256 bytes), no orders, an order that fails
+// Validate (it also wraps the *batik.ValidationError), repeated order or
+// producer IDs, no producers, a producer whose capability Allocate
+// refuses, a zero From, Weeks outside [0, MaxWeeks] or past the year
+// 9999, an unknown Policy, a negative MinLot, a HoldUntil not after now
+// or past the year 9999, several orders without due dates; the context's
+// error; the Store's errors. O(Allocate or Schedule
 // + slots x log slots); safe for concurrent use.
 func (l *Ledger) Book(ctx context.Context, req BookRequest, now time.Time) (Booking, error) {
 	if err := ctx.Err(); err != nil {

@@ -506,8 +506,9 @@ func (r readOnly) sumFree(pi int, id string, t batik.Technique, from Week, weeks
 // plan without booking. It is a snapshot: later bookings do not change
 // it. It answers 0 outside those producers and weeks, and is safe for
 // concurrent use. Errors: *InputError wrapping ErrInvalid for a zero from,
-// weeks outside [1, MaxWeeks] or past the year 9999, or a producer
-// Allocate refuses; the store's errors. O(producers x weeks).
+// weeks outside [1, MaxWeeks] or past the year 9999, a producer Allocate
+// refuses or whose ID no store can keep (see Book); the store's errors.
+// O(producers x weeks).
 func (l *Ledger) Free(ctx context.Context, producers []batik.Producer, from Week, weeks int, now time.Time) (FreeCapacity, error) {
 	if err := checkRange(from, weeks, producers); err != nil {
 		return nil, err

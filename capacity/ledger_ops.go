@@ -225,11 +225,10 @@ func (l *Ledger) Booking(ctx context.Context, key string, now time.Time) (Bookin
 }
 
 // Bookings returns the bookings of f.OrderID (a line for it, or the order
-// in Unfilled: nothing of it could be placed) and/or with a line for
+// in Unfilled: some of it could not be placed) and/or with a line for
 // f.ProducerID (both given: a line for both; every booking when both are
-// empty), sorted by key, as
-// they stand at now. Cost is the store's (the memory store scans every
-// booking). Safe for concurrent use.
+// empty), sorted by key, as they stand at now. Cost is the store's (the
+// memory store scans every booking). Safe for concurrent use.
 func (l *Ledger) Bookings(ctx context.Context, f BookingFilter, now time.Time) ([]Booking, error) {
 	return l.store.Bookings(ctx, f, now)
 }

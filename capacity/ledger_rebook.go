@@ -24,7 +24,8 @@ import (
 // the booking keeps order IDs, not their grade and due date. Errors: an
 // *InputError wrapping ErrInvalid for an order of a late line missing from
 // orders, an order that fails Validate or whose technique is not its
-// lines', a producer Allocate refuses, repeated producer IDs; ErrConflict
+// lines', a producer Allocate refuses or whose ID no store can keep (see
+// Book), repeated producer IDs; ErrConflict
 // when the booking is not confirmed; ErrNotFound for an unknown key;
 // ErrContention when other bookings keep taking the capacity planned on;
 // the context's and the store's errors. O(Allocate per late order +

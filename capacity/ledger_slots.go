@@ -26,8 +26,10 @@ type SlotStatus struct {
 // its capabilities (only q.Technique, when set) and each week from q.From
 // to q.To, in slot order. Capacity is the calendar entry or else PerWeek,
 // as Book uses. Errors: *InputError wrapping ErrInvalid for a zero or
-// reversed week range, one longer than MaxWeeks, or a producer Allocate
-// refuses; the store's errors. O(producers x capabilities x weeks); safe
+// reversed week range, one longer than MaxWeeks, a producer Allocate
+// refuses or whose ID no store can keep (see Book), or an unknown
+// technique; ErrContention when the calendar kept changing while it was
+// read; the store's errors. O(producers x capabilities x weeks); safe
 // for concurrent use.
 func (l *Ledger) Slots(ctx context.Context, q SlotQuery, producers []batik.Producer, now time.Time) ([]SlotStatus, error) {
 	if err := checkQuery(q); err != nil {
