@@ -178,3 +178,37 @@ func TestBookRefusesWhatNoStoreKeeps(t *testing.T) {
 	require.ErrorAs(t, err, &ie)
 	assert.Equal(t, "hold_until", ie.Field)
 }
+
+// changingCalendar gives a different calendar at every read.
+type changingCalendar struct {
+	*capacity.MemoryStore
+	reads int
+}
+
+func (s *changingCalendar) Calendar(ctx context.Context, q capacity.SlotQuery) ([]capacity.CalendarEntry, error) {
+	s.reads++
+	return []capacity.CalendarEntry{{ProducerID: "A", Week: q.From, Capacity: s.reads}}, nil
+}
+
+// Slots gives up with ErrContention after its retries when the calendar
+// changes at every read.
+func TestSlotsGivesUpOnACalendarThatKeepsChanging(t *testing.T) {
+	s := &changingCalendar{MemoryStore: capacity.NewMemoryStore()}
+	_, err := capacity.NewLedger(s, capacity.LedgerOptions{MaxRetries: 2}).Slots(ctx, capacity.SlotQuery{From: w49, To: w49}, ws(10), t0)
+	require.ErrorIs(t, err, capacity.ErrContention)
+	assert.Contains(t, err.Error(), "3 times")
+	assert.Equal(t, 6, s.reads, "two reads a try, three tries")
+}
+
+// A hold may last to the end of the year 9999, and be made in the year 1.
+func TestBookHoldAtTheYearEdges(t *testing.T) {
+	r := req("K-9999", 10, 1, ws(10))
+	r.HoldUntil = time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC)
+	_, err := fresh().Book(ctx, r, t0)
+	require.NoError(t, err)
+	start := time.Date(1, 1, 1, 8, 0, 0, 0, time.UTC)
+	r = req("K-0001", 10, 1, ws(10))
+	r.From, r.HoldUntil = capacity.MustParseWeek("0001-W01"), start.Add(time.Hour)
+	_, err = fresh().Book(ctx, r, start)
+	require.NoError(t, err)
+}

@@ -22,24 +22,34 @@ const maxText = maxKey
 // checkText checks a key or ID: not empty, at most maxText bytes, valid
 // UTF-8 without a NUL byte (what a text column holds).
 func checkText(field, s string) error {
-	switch {
-	case s == "":
-		return invalid(field, `""`, "must not be empty")
-	case len(s) > maxText:
-		return invalid(field, quote(s), "must be at most "+strconv.Itoa(maxText)+" bytes")
-	case !utf8.ValidString(s):
-		return invalid(field, quote(s), "must be valid UTF-8")
-	case strings.IndexByte(s, 0) >= 0:
-		return invalid(field, quote(s), "must not contain a NUL byte")
+	if why := textProblem(s); why != "" {
+		return invalid(field, quote(s), why) // quote("") is `""`
 	}
 	return nil
 }
 
-// storable reports whether a store can hold key at all (checkText takes
-// it): lookups of any other key find nothing. It does not allocate.
-func storable(key string) bool {
-	return key != "" && len(key) <= maxText && utf8.ValidString(key) && strings.IndexByte(key, 0) < 0
+// tooLong is textProblem's reason for a key or ID over maxText bytes.
+var tooLong = "must be at most " + strconv.Itoa(maxText) + " bytes"
+
+// textProblem returns why no store can keep s as a key or ID, or "" when
+// one can. It does not allocate.
+func textProblem(s string) string {
+	switch {
+	case s == "":
+		return "must not be empty"
+	case len(s) > maxText:
+		return tooLong
+	case !utf8.ValidString(s):
+		return "must be valid UTF-8"
+	case strings.IndexByte(s, 0) >= 0:
+		return "must not contain a NUL byte"
+	}
+	return ""
 }
+
+// storable reports whether a store can keep key (checkText takes it):
+// lookups of any other key find nothing.
+func storable(key string) bool { return textProblem(key) == "" }
 
 // checkProducerID refuses, for the ledger, producer i's ID when no store
 // could keep it (checkProducer, Allocate's check, takes any non-empty ID).

@@ -21,7 +21,7 @@ import (
 func testBadChange(t *testing.T, s capacity.Store) {
 	ctx := context.Background()
 	ok := func(key string) capacity.Change {
-		b := booking(key, time.Time{}, line("O-1", slot("BAD", 0), 5))
+		b := booking(key, time.Time{}, line("O-1", slot("BAD", 0), 5), line("O-1", slot("BAD", 1), 5))
 		return capacity.Change{Now: now, Booking: b, Deltas: takes(b, 50, 1)}
 	}
 	bad := map[string]func(c *capacity.Change){
@@ -38,22 +38,29 @@ func testBadChange(t *testing.T, s capacity.Store) {
 		"delivered above booked": func(c *capacity.Change) { c.Booking.Lines[0].Delivered = 6 },
 		"negative delivered":     func(c *capacity.Change) { c.Booking.Lines[0].Delivered = -1 },
 		"negative unit cost":     func(c *capacity.Change) { c.Booking.Lines[0].UnitCost = decimal.NewFromInt(-1) },
-		"an order's slot twice": func(c *capacity.Change) {
+		"an order's slot twice, apart": func(c *capacity.Change) {
 			c.Booking.Lines = append(c.Booking.Lines, c.Booking.Lines[0])
 		},
-		"NUL in the key":              func(c *capacity.Change) { c.Booking.Key = "bad\x00-1" },
-		"key not UTF-8":               func(c *capacity.Change) { c.Booking.Key = "bad-\xff" },
-		"key over 256 bytes":          func(c *capacity.Change) { c.Booking.Key = strings.Repeat("k", 257) },
-		"NUL in an order ID":          func(c *capacity.Change) { c.Booking.Lines[0].OrderID = "O\x00" },
-		"order ID not UTF-8":          func(c *capacity.Change) { c.Booking.Lines[0].OrderID = "O-\xff" },
-		"order ID over 256 bytes":     func(c *capacity.Change) { c.Booking.Lines[0].OrderID = strings.Repeat("o", 257) },
-		"producer ID not UTF-8":       func(c *capacity.Change) { c.Booking.Lines[0].ProducerID = "BAD-\xff" },
-		"NUL in a delta's producer":   func(c *capacity.Change) { c.Deltas[0].ProducerID = "BAD\x00" },
-		"producer ID over 256 bytes":  func(c *capacity.Change) { c.Deltas[0].ProducerID = strings.Repeat("p", 257) },
-		"unfilled order ID not UTF-8": func(c *capacity.Change) { c.Booking.Unfilled = map[string]int{"O-\xff": 7} },
-		"NUL in an unfilled order ID": func(c *capacity.Change) { c.Booking.Unfilled = map[string]int{"O-\x00": 7} },
-		"empty unfilled order ID":     func(c *capacity.Change) { c.Booking.Unfilled = map[string]int{"": 7} },
-		"negative unfilled pieces":    func(c *capacity.Change) { c.Booking.Unfilled = map[string]int{"O-2": -7} },
+		"an order's slot twice in a row": func(c *capacity.Change) {
+			c.Booking.Lines = append(c.Booking.Lines[:1], c.Booking.Lines...)
+		},
+		"NUL first in the key":             func(c *capacity.Change) { c.Booking.Key = "\x00bad" },
+		"NUL first in an order ID":         func(c *capacity.Change) { c.Booking.Lines[0].OrderID = "\x00O" },
+		"second line's order ID not UTF-8": func(c *capacity.Change) { c.Booking.Lines[1].OrderID = "O-\xff" },
+		"second line's producer not UTF-8": func(c *capacity.Change) { c.Booking.Lines[1].ProducerID = "BAD-\xff" },
+		"NUL in the key":                   func(c *capacity.Change) { c.Booking.Key = "bad\x00-1" },
+		"key not UTF-8":                    func(c *capacity.Change) { c.Booking.Key = "bad-\xff" },
+		"key over 256 bytes":               func(c *capacity.Change) { c.Booking.Key = strings.Repeat("k", 257) },
+		"NUL in an order ID":               func(c *capacity.Change) { c.Booking.Lines[0].OrderID = "O\x00" },
+		"order ID not UTF-8":               func(c *capacity.Change) { c.Booking.Lines[0].OrderID = "O-\xff" },
+		"order ID over 256 bytes":          func(c *capacity.Change) { c.Booking.Lines[0].OrderID = strings.Repeat("o", 257) },
+		"producer ID not UTF-8":            func(c *capacity.Change) { c.Booking.Lines[0].ProducerID = "BAD-\xff" },
+		"NUL in a delta's producer":        func(c *capacity.Change) { c.Deltas[0].ProducerID = "BAD\x00" },
+		"producer ID over 256 bytes":       func(c *capacity.Change) { c.Deltas[0].ProducerID = strings.Repeat("p", 257) },
+		"unfilled order ID not UTF-8":      func(c *capacity.Change) { c.Booking.Unfilled = map[string]int{"O-\xff": 7} },
+		"NUL in an unfilled order ID":      func(c *capacity.Change) { c.Booking.Unfilled = map[string]int{"O-\x00": 7} },
+		"empty unfilled order ID":          func(c *capacity.Change) { c.Booking.Unfilled = map[string]int{"": 7} },
+		"negative unfilled pieces":         func(c *capacity.Change) { c.Booking.Unfilled = map[string]int{"O-2": -7} },
 		"quantity above int32": func(c *capacity.Change) {
 			c.Booking.Lines[0].Quantity = int(aboveInt32)
 			c.Booking.Lines[0].Delivered = 0
@@ -74,6 +81,11 @@ func testBadChange(t *testing.T, s capacity.Store) {
 	c.Deltas[0].Confirmed = int(aboveInt32)
 	_, err := s.Commit(ctx, c)
 	assert.ErrorIs(t, err, capacity.ErrOverflow, "a delta beyond int32")
+	c = ok("bad-release")
+	c.Deltas[0].Confirmed = -int(aboveInt32 - 1)
+	_, err = s.Commit(ctx, c)
+	assert.ErrorIs(t, err, capacity.ErrInvalid, "a delta of -2147483647 is in range: refused for what it would leave")
+	assert.NotErrorIs(t, err, capacity.ErrOverflow)
 	_, err = s.Usage(ctx, capacity.SlotQuery{Technique: "batik-foo", From: week, To: week}, now)
 	assert.ErrorIs(t, err, capacity.ErrInvalid, "Usage of an unknown technique")
 	_, err = s.Calendar(ctx, capacity.SlotQuery{Technique: "batik-foo", From: week, To: week})
@@ -81,6 +93,24 @@ func testBadChange(t *testing.T, s capacity.Store) {
 	assert.Empty(t, usage(t, s, "BAD", now), "no slot changed")
 	_, err = s.Commit(ctx, ok("bad-ok"))
 	require.NoError(t, err, "the same change, unbroken, is taken")
+}
+
+// testEdgesTaken: what Commit's rules allow at their edges is taken: keys
+// and IDs of 256 bytes, no unfilled pieces, a booking recorded expired.
+func testEdgesTaken(t *testing.T, s capacity.Store) {
+	long := func(c byte) string { return strings.Repeat(string(c), 256) }
+	b := booking(long('k'), time.Time{}, line(long('o'), capacity.Slot{ProducerID: long('P'), Technique: batik.Cap, Week: week}, 5))
+	b.Unfilled = map[string]int{"EDGE-O": 0}
+	got, err := insert(s, now, b, 50)
+	require.NoError(t, err)
+	assert.Equal(t, long('k'), got.Key)
+	read, err := s.Booking(context.Background(), long('k'), now)
+	require.NoError(t, err)
+	assert.Equal(t, long('P'), read.Lines[0].ProducerID)
+	e := booking("edge-expired", time.Time{})
+	e.State = capacity.Expired
+	_, err = s.Commit(context.Background(), capacity.Change{Now: now, Booking: e})
+	require.NoError(t, err)
 }
 
 // testKeysThatCannotExist: a key no store can hold (a NUL byte, not

@@ -60,6 +60,7 @@ func Run(t *testing.T, newStore func(t *testing.T) capacity.Store) {
 		{"ConcurrentCommitsNeverOverbook", testConcurrent},
 		{"ConcurrentInsertsOfOneKey", testReplays},
 		{"BadChangeRefused", testBadChange},
+		{"EdgesTaken", testEdgesTaken},
 		{"KeysThatCannotExist", testKeysThatCannotExist},
 		{"IDsThatCannotExist", testImpossibleIDs},
 		{"HoldExpiredOnCommit", testHoldExpiredOnCommit},
