@@ -39,6 +39,19 @@ func textProblem(s string) string {
 		return "must not be empty"
 	case len(s) > maxText:
 		return tooLong
+	}
+	for i := 0; i < len(s); i++ { // IDs are ASCII, as batik's: one pass
+		if c := s[i]; c == 0 || c >= utf8.RuneSelf {
+			return nonASCIIProblem(s)
+		}
+	}
+	return ""
+}
+
+// nonASCIIProblem is textProblem for a string with a NUL or a non-ASCII
+// byte.
+func nonASCIIProblem(s string) string {
+	switch {
 	case !utf8.ValidString(s):
 		return "must be valid UTF-8"
 	case strings.IndexByte(s, 0) >= 0:

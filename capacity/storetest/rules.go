@@ -50,6 +50,7 @@ func testBadChange(t *testing.T, s capacity.Store) {
 		"second line's producer not UTF-8": func(c *capacity.Change) { c.Booking.Lines[1].ProducerID = "BAD-\xff" },
 		"NUL in the key":                   func(c *capacity.Change) { c.Booking.Key = "bad\x00-1" },
 		"key not UTF-8":                    func(c *capacity.Change) { c.Booking.Key = "bad-\xff" },
+		"key with a lone 0x80 byte":        func(c *capacity.Change) { c.Booking.Key = "bad-\x80" },
 		"key over 256 bytes":               func(c *capacity.Change) { c.Booking.Key = strings.Repeat("k", 257) },
 		"NUL in an order ID":               func(c *capacity.Change) { c.Booking.Lines[0].OrderID = "O\x00" },
 		"order ID not UTF-8":               func(c *capacity.Change) { c.Booking.Lines[0].OrderID = "O-\xff" },
@@ -107,6 +108,9 @@ func testEdgesTaken(t *testing.T, s capacity.Store) {
 	read, err := s.Booking(context.Background(), long('k'), now)
 	require.NoError(t, err)
 	assert.Equal(t, long('P'), read.Lines[0].ProducerID)
+	u := booking("edge-é-ключ", time.Time{}, line("Pesanan-é", capacity.Slot{ProducerID: "Pengrajin-ñ", Technique: batik.Cap, Week: week}, 5))
+	_, err = insert(s, now, u, 50)
+	require.NoError(t, err, "keys and IDs beyond ASCII, valid UTF-8")
 	e := booking("edge-expired", time.Time{})
 	e.State = capacity.Expired
 	_, err = s.Commit(context.Background(), capacity.Change{Now: now, Booking: e})
