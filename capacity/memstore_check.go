@@ -82,9 +82,6 @@ func checkYear(field string, t time.Time) error {
 	return nil
 }
 
-// slotOK reports whether checkSlot takes s, without allocating.
-func slotOK(s Slot) bool { return storable(s.ProducerID) && s.Technique.Valid() && !s.Week.IsZero() }
-
 // checkSlot checks a slot's fields: a producer ID checkText takes, a known
 // technique and a week. field names the slot (made only on error).
 func checkSlot(field func() string, s Slot) error {
@@ -116,8 +113,8 @@ func checkChangeInput(c *Change) error {
 	for i := range c.Deltas {
 		d := &c.Deltas[i]
 		field := func() string { return "deltas[" + strconv.Itoa(i) + "]" }
-		if !slotOK(d.Slot) {
-			return checkSlot(field, d.Slot)
+		if err := checkSlot(field, d.Slot); err != nil {
+			return err
 		}
 		for _, v := range [...]int{d.Held, d.Confirmed, d.Delivered} {
 			if v < -math.MaxInt32 || v > math.MaxInt32 {
