@@ -9,7 +9,7 @@ import (
 	"reflect"
 	"strconv"
 
-	"github.com/batikkit/batikkit/batik/internal/strictjson"
+	"github.com/batikkit/batikkit/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
 

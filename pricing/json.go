@@ -7,7 +7,7 @@ import (
 	"reflect"
 	"strconv"
 
-	"github.com/batikkit/batikkit/pricing/internal/strictjson"
+	"github.com/batikkit/batikkit/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
 

@@ -1,27 +1,22 @@
 package pricing
 
-// Lang selects the language of a message. It is defined here, in the
-// package every other package of the module imports, so that one value
-// chooses the language of pricing, batik and capacity messages alike
-// (batik.Lang is this type). The zero Lang means English.
-type Lang uint8
+import "github.com/batikkit/batikkit/internal/msg"
+
+// Lang selects the language of a message. It is defined in the module's
+// internal message package and named here, in the package every other
+// package of the module imports, so that one value chooses the language
+// of pricing, batik, capacity and batik/aql messages alike (batik.Lang is
+// this type). The zero Lang means English; String returns the BCP 47 tag,
+// "en" or "id".
+type Lang = msg.Lang
 
 const (
-	English    Lang = iota + 1 // English
-	Indonesian                 // Bahasa Indonesia
+	English    = msg.English    // English
+	Indonesian = msg.Indonesian // Bahasa Indonesia
 )
 
-// String returns the language's BCP 47 tag: "en" or "id" ("en" for the
-// zero Lang, which means English, and for an unknown value).
-func (l Lang) String() string {
-	if l == Indonesian {
-		return "id"
-	}
-	return "en"
-}
-
 // pick returns id for Indonesian and en otherwise.
-func (l Lang) pick(en, id string) string {
+func pick(l Lang, en, id string) string {
 	if l == Indonesian {
 		return id
 	}

@@ -44,15 +44,15 @@ func parseErr(input, code, detail string) *ParseError {
 func (e *ParseError) ReasonIn(l Lang) string {
 	r, ok := parseReasons[e.Code]
 	if !ok {
-		return l.pick(e.Reason, "jumlah uang tidak sah")
+		return pick(l, e.Reason, "jumlah uang tidak sah")
 	}
-	return strings.Replace(l.pick(r.en, r.id), "{detail}", e.detail, 1)
+	return strings.Replace(pick(l, r.en, r.id), "{detail}", e.detail, 1)
 }
 
 // Message returns the error in language l: the input quoted (abbreviated
 // when long) and what is wrong with it.
 func (e *ParseError) Message(l Lang) string {
-	return l.pick("invalid amount ", "jumlah uang tidak sah ") + quote(e.Input) + ": " + e.ReasonIn(l)
+	return pick(l, "invalid amount ", "jumlah uang tidak sah ") + quote(e.Input) + ": " + e.ReasonIn(l)
 }
 
 // argReasons translate the reasons ArgError carries. A reason matches an

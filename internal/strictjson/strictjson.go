@@ -6,9 +6,9 @@
 // every value has the JSON type its field holds. Problems are located by a
 // path with indexes ("[3].capabilities[2].per_week") and a byte offset.
 //
-// batik/internal/strictjson and pricing/internal/strictjson are the same
-// file (Go's internal rule keeps one copy from serving both packages, and
-// pricing imports nothing of batik); a test in batik keeps them identical.
+// It serves every package of the module that decodes JSON: batik's
+// records, pricing's amounts and tiers, capacity's requests and records,
+// and batik/aql's states.
 package strictjson
 
 import (
