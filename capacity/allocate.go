@@ -64,7 +64,7 @@ func Allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 func allocate(order batik.Order, producers []batik.Producer, opts AllocateOptions, checked bool, lines []Line) (Plan, error) {
 	if !checked {
 		if err := order.Validate(); err != nil {
-			return Plan{}, &InputError{Field: "order", Value: quote(order.ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
+			return Plan{}, &InputError{Field: "order", Value: quote(order.ID), Code: texts[cInvalid].Code, Kind: ErrInvalid, Err: err}
 		}
 	}
 	policy := opts.Policy
@@ -72,19 +72,19 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 		policy = Proportional
 	}
 	if policy > FewestProducers {
-		return Plan{}, invalid("opts.policy", policy.String(), "unknown policy")
+		return Plan{}, invalid("opts.policy", policy.String(), cPolicy)
 	}
 	if opts.Weeks < 0 {
-		return Plan{}, invalid("opts.weeks", strconv.Itoa(opts.Weeks), "must be >= 0 (0 means 1)")
+		return Plan{}, invalid("opts.weeks", strconv.Itoa(opts.Weeks), cDefaultOne)
 	}
 	if opts.MinLot < 0 {
-		return Plan{}, invalid("opts.min_lot", strconv.Itoa(opts.MinLot), "must be >= 0 (0 means 1)")
+		return Plan{}, invalid("opts.min_lot", strconv.Itoa(opts.MinLot), cDefaultOne)
 	}
 	if opts.Free != nil && opts.From.IsZero() {
-		return Plan{}, invalid("opts.from", `""`, "is needed with opts.free: the first week to plan on")
+		return Plan{}, invalid("opts.from", `""`, cFromWithFree)
 	}
 	if opts.Weeks > MaxWeeks {
-		return Plan{}, invalid("opts.weeks", strconv.Itoa(opts.Weeks), "must be at most "+strconv.Itoa(MaxWeeks))
+		return Plan{}, invalid("opts.weeks", strconv.Itoa(opts.Weeks), cAtMost, strconv.Itoa(MaxWeeks))
 	}
 	weeks, minLot := int64(max(opts.Weeks, 1)), int64(max(opts.MinLot, 1))
 
@@ -97,10 +97,6 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 		reason      reasonCode
 	}
 	onHold := holdsOf(opts.Quality)
-	summer, _ := opts.Free.(weekSummer)
-	if summer == nil {
-		summer = noSummer{}
-	}
 	// Scratch arrays live on the stack for up to smallN producers (the
 	// usual order), on the heap beyond.
 	var recBuf [smallN]rec
@@ -137,10 +133,8 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 			var hi uint64
 			hi, free = bits.Mul64(uint64(c.PerWeek), uint64(weeks))
 			if hi != 0 || free > math.MaxInt64 {
-				return Plan{}, overflow(path(int32(pi), int(r.ci), "per_week"), strconv.Itoa(c.PerWeek), "times "+strconv.FormatInt(weeks, 10)+" weeks overflows int64")
+				return Plan{}, overflow(path(int32(pi), int(r.ci), "per_week"), strconv.Itoa(c.PerWeek), cTimesWeeks, strconv.FormatInt(weeks, 10))
 			}
-		} else if sum, ok := summer.sumFree(pi, p.ID, order.Technique, opts.From, int(weeks)); ok {
-			free = sum // each week at most MaxQuantity, as freeIn checks
 		} else {
 			for k := range int(weeks) {
 				f, err := freeIn(opts.Free, p.ID, order.Technique, opts.From.Add(k))
@@ -179,7 +173,7 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 			continue
 		}
 		if total > math.MaxInt64-r.free {
-			return Plan{}, overflow("producers", "", "the sum of free capacities overflows int64")
+			return Plan{}, overflow("producers", "", cFreeSum)
 		}
 		total += r.free
 		cands = append(cands, cand{rank: int32(rank), p: pi, c: r.ci, free: r.free, cents: r.cents})
@@ -277,7 +271,7 @@ func sortByID(producers []batik.Producer) ([]int32, error) {
 // sortByIDInto is sortByID appending to dst, which has no elements.
 func sortByIDInto(dst []int32, producers []batik.Producer) ([]int32, error) {
 	if len(producers) > math.MaxInt32 {
-		return nil, invalid("producers", strconv.Itoa(len(producers)), "too many producers")
+		return nil, invalid("producers", strconv.Itoa(len(producers)), cTooManyProducers)
 	}
 	// IDs already ascending (a repeated ID cannot be): the order as given.
 	ascending := true
@@ -342,8 +336,7 @@ func sortByIDInto(dst []int32, producers []batik.Producer) ([]int32, error) {
 	out := slices.Grow(dst, len(keys))[:len(keys)]
 	for r, k := range keys {
 		if r > 0 && keys[r-1].id == k.id && k.id != "" {
-			return nil, invalid("producers["+strconv.Itoa(int(k.i))+"].id", quote(k.id),
-				"repeats the ID of producers["+strconv.Itoa(int(keys[r-1].i))+"]")
+			return nil, invalid("producers["+strconv.Itoa(int(k.i))+"].id", quote(k.id), cProducerRepeated, strconv.Itoa(int(keys[r-1].i)))
 		}
 		out[r] = k.i
 	}
@@ -353,31 +346,31 @@ func sortByIDInto(dst []int32, producers []batik.Producer) ([]int32, error) {
 // checkProducer checks what the allocation relies on; see Allocate.
 func checkProducer(p *batik.Producer, i int) error {
 	if p.ID == "" {
-		return invalid("producers["+strconv.Itoa(i)+"].id", `""`, "must not be empty")
+		return invalid("producers["+strconv.Itoa(i)+"].id", `""`, cEmpty)
 	}
 	if len(p.Capabilities) == 0 {
-		return invalid("producers["+strconv.Itoa(i)+"].capabilities", "[]", "needs at least one capability (as Producer.Validate requires)")
+		return invalid("producers["+strconv.Itoa(i)+"].capabilities", "[]", cNoCapabilities)
 	}
 	var seen [8]bool
 	for ci := range p.Capabilities {
 		c := &p.Capabilities[ci]
 		if !c.Technique.Valid() {
-			return invalid(path(int32(i), ci, "technique"), quote(string(c.Technique)), "unknown technique")
+			return invalid(path(int32(i), ci, "technique"), quote(string(c.Technique)), cTechnique)
 		}
 		if k := techIndex(c.Technique); seen[k] {
-			return invalid(path(int32(i), ci, "technique"), quote(string(c.Technique)), "is listed twice for one producer")
+			return invalid(path(int32(i), ci, "technique"), quote(string(c.Technique)), cTechniqueTwice)
 		} else {
 			seen[k] = true
 		}
 		if !c.Grade.Valid() {
-			return invalid(path(int32(i), ci, "grade"), quote(string(c.Grade)), "unknown grade")
+			return invalid(path(int32(i), ci, "grade"), quote(string(c.Grade)), cGrade)
 		}
 		if c.PerWeek < 0 || c.PerWeek > batik.MaxQuantity {
-			return invalid(path(int32(i), ci, "per_week"), strconv.Itoa(c.PerWeek), "must be in [0, 2147483647]")
+			return invalid(path(int32(i), ci, "per_week"), strconv.Itoa(c.PerWeek), cRange, "0", "2147483647")
 		}
 		cents, ok := pricing.Cents(c.UnitCost)
 		if !ok || cents < 0 || cents > batik.MaxUnitCost*100 {
-			return invalid(path(int32(i), ci, "unit_cost"), quote(c.UnitCost.String()), "must be in [0, 100000000] with at most 2 decimals")
+			return invalid(path(int32(i), ci, "unit_cost"), decText(c.UnitCost), cUnitCost)
 		}
 	}
 	return nil
@@ -400,17 +393,12 @@ func techIndex(t batik.Technique) int {
 	return 3
 }
 
-// noSummer is the weekSummer of a FreeCapacity that is not one: ask Free
-// week by week.
-type noSummer struct{}
-
-func (noSummer) sumFree(int, string, batik.Technique, Week, int) (uint64, bool) { return 0, false }
 
 // freeIn asks a FreeCapacity view, refusing answers no workshop week has.
 func freeIn(f FreeCapacity, id string, t batik.Technique, w Week) (int, error) {
 	n := f.Free(id, t, w)
 	if n > batik.MaxQuantity {
-		return 0, invalid("opts.free", strconv.Itoa(n), "free capacity of "+quote(id)+" in "+w.String()+" is above 2147483647")
+		return 0, invalid("opts.free", strconv.Itoa(n), cFreeAbove, quote(id), w.String())
 	}
 	return max(n, 0), nil
 }

@@ -3,12 +3,14 @@ package capacity
 import (
 	"errors"
 	"strconv"
-	"strings"
 
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/batikkit/batikkit/pricing"
+	"github.com/shopspring/decimal"
 )
 
-// Sentinel errors. Every error the package returns wraps one of them.
+// Sentinel errors. Every error the package returns wraps one of them (the
+// ledger's are in store.go).
 var (
 	// ErrInvalid is wrapped by every *InputError about bad input.
 	ErrInvalid = errors.New("capacity: invalid input")
@@ -17,34 +19,40 @@ var (
 	ErrOverflow = errors.New("capacity: overflow")
 )
 
-// InputError names the input that is wrong: the field as a path
-// ("producers[3].capabilities[0].per_week", "opts.weeks"), its value and
-// why. It unwraps to ErrInvalid or ErrOverflow (the ledger's: also
-// ErrNotFound for an unknown key, ErrConflict for a wrong state or a key
-// reused for another request), and to the underlying error
-// when there is one (a *batik.ValidationError for an order that fails
-// Validate), so errors.Is and errors.As see both. It has the shape of every
-// typed error in batikkit (pricing.ArgError too): field, value, reason,
-// sentinel (Kind) and underlying error (Err).
+// InputError is the package's one error shape, as every typed error of
+// batikkit: the input that is wrong as a path in the input's own JSON
+// names ("producers[3].capabilities[0].per_week", "orders[0].quantity"),
+// its value as text (abbreviated to 64 bytes with its length), the code of
+// the reason in the package's message catalogue with the reason's
+// arguments, the sentinel it wraps (Kind) and the underlying error (Err),
+// if any (a *batik.ValidationError for an order that fails Validate).
+// errors.Is and errors.As see both Kind and Err.
 type InputError struct {
-	Field  string // the input, as a path: "producers[3].capabilities[0].per_week", "opts.weeks"
-	Value  string // its value as text, abbreviated to 64 bytes
-	Reason string // what is wrong, in English (Message gives Indonesian)
-	Kind   error  // the sentinel: ErrInvalid, ErrOverflow, ErrNotFound, ErrConflict ...
-	Err    error  // the underlying error, if any
+	Field string   // the input, as a path: "orders[0].quantity", "opts.weeks"
+	Value string   // its value as text, abbreviated to 64 bytes with its length
+	Code  string   // the reason's code in the message catalogue: "hold_for_range"
+	Args  []string // the reason's arguments
+	Kind  error    // the sentinel: ErrInvalid, ErrOverflow, ErrNotFound, ErrConflict ...
+	Err   error    // the underlying error, if any
 }
 
-// Error names the field, the value and the reason.
-func (e *InputError) Error() string {
-	s := "capacity: " + e.Field
-	if e.Value != "" {
-		s += " = " + e.Value
+// Error returns the message in English, prefixed "capacity: ".
+func (e *InputError) Error() string { return "capacity: " + e.Message(pricing.English) }
+
+// Message returns "field = value: reason" in language l, followed by the
+// underlying error's own message in l when it has one.
+func (e *InputError) Message(l pricing.Lang) string {
+	return msg.Line(l, e.Field, e.Value, e.Reason(l), e.Err)
+}
+
+// Reason returns what is wrong, in language l, without the field and
+// value: the catalogue's text for Code with Args (the code itself for a
+// code the catalogue lacks).
+func (e *InputError) Reason(l pricing.Lang) string {
+	if t, ok := msg.Find(texts[:], e.Code); ok {
+		return t.Format(l, e.Args...)
 	}
-	s += ": " + e.Reason
-	if e.Err != nil {
-		s += ": " + e.Err.Error()
-	}
-	return s
+	return e.Code
 }
 
 // Unwrap returns the sentinel (ErrInvalid when Kind is unset) and the
@@ -60,118 +68,28 @@ func (e *InputError) Unwrap() []error {
 	return []error{kind}
 }
 
-func invalid(field, value, reason string) *InputError {
-	return &InputError{Field: field, Value: value, Reason: reason, Kind: ErrInvalid}
+// fail returns an *InputError of kind with the reason c and its arguments.
+func fail(kind error, field, value string, c code, args ...string) *InputError {
+	return &InputError{Field: field, Value: value, Code: texts[c].Code, Args: args, Kind: kind}
 }
 
-func overflow(field, value, reason string) *InputError {
-	return &InputError{Field: field, Value: value, Reason: reason, Kind: ErrOverflow}
+func invalid(field, value string, c code, args ...string) *InputError {
+	return fail(ErrInvalid, field, value, c, args...)
 }
 
-// maxQuoted is how many bytes of a value a message shows before it
-// abbreviates; the full length is always stated.
-const maxQuoted = 64
-
-// quote renders a value for a message: Go-quoted, and abbreviated with its
-// length when long, so a megabyte ID never becomes a megabyte error.
-func quote(s string) string {
-	if len(s) <= maxQuoted {
-		return strconv.Quote(s)
-	}
-	cut := maxQuoted
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return strconv.Quote(s[:cut]) + "... (" + strconv.Itoa(len(s)) + " bytes)"
+func overflow(field, value string, c code, args ...string) *InputError {
+	return fail(ErrOverflow, field, value, c, args...)
 }
 
-// inputReasons translate the reasons InputError carries into Indonesian. A
-// reason matches an entry when it starts with the entry's English text; the
-// rest (numbers, weeks) is kept.
-var inputReasons = [...]struct{ en, id string }{
-	{"unknown policy; use proportional, even_share, lowest_cost or fewest_producers", "kebijakan tidak dikenal; pilihan: proportional, even_share, lowest_cost, fewest_producers"},
-	{"unknown booking state; use held, confirmed, cancelled or expired", "status pemesanan tidak dikenal; pilihan: held, confirmed, cancelled, expired"},
-	{"unknown policy", "kebijakan tidak dikenal"},
-	{"unknown booking state", "status pemesanan tidak dikenal"},
-	{"unknown shortfall reason", "alasan kekurangan tidak dikenal"},
-	{"unknown skip reason", "alasan dilewati tidak dikenal"},
-	{"unknown technique", "teknik tidak dikenal"},
-	{"unknown grade", "mutu tidak dikenal"},
-	{"write an ISO week as YYYY-Www, e.g. 2026-W49", "tulis minggu ISO sebagai TTTT-Wmm, misalnya 2026-W49"},
-	{"year must be in [1, 9999]", "tahun harus dalam [1, 9999]"},
-	{"ISO year ", "tahun ISO "},
-	{"Schedule needs a due date", "Schedule memerlukan tanggal jatuh tempo"},
-	{"Schedule needs its first week", "Schedule memerlukan minggu pertamanya"},
-	{"is needed with opts.free: the first week to plan on", "wajib diisi bersama opts.free: minggu pertama rencana"},
-	{"is before opts.from ", "sebelum opts.from "},
-	{"is not the Monday of week ", "bukan hari Senin minggu "},
-	{"is listed twice for one producer", "tercantum dua kali untuk satu produsen"},
-	{"must be >= 0 (0 means 1)", "tidak boleh negatif (0 berarti 1)"},
-	{"must be in [0, 100000000] with at most 2 decimals", "harus dalam [0, 100000000] dengan paling banyak 2 desimal"},
-	{"must be in [0, 2147483647]", "harus dalam [0, 2147483647]"},
-	{"must be at most ", "paling banyak "},
-	{"must not be empty", "tidak boleh kosong"},
-	{"must be valid UTF-8", "harus berupa UTF-8 yang sah"},
-	{"must not contain a NUL byte", "tidak boleh memuat bita NUL"},
-	{"lists an order's slot twice", "mencantumkan slot satu pesanan dua kali"},
-	{"changes a slot by more than 2147483647 pieces", "mengubah satu slot lebih dari 2147483647 potong"},
-	{"must be in [1, 2147483647]", "harus dalam [1, 2147483647]"},
-	{"must be >= 0", "tidak boleh negatif"},
-	{"is more than ", "lebih dari "},
-	{"order ID appears twice", "kode pesanan muncul dua kali"},
-	{"producer ID appears twice", "kode produsen muncul dua kali"},
-	{"free capacity of ", "kapasitas kosong "},
-	{"the sum of free capacities overflows int64", "jumlah kapasitas kosong terlalu besar untuk dihitung dengan tepat"},
-	{"the network would have ", "jaringan akan berisi "},
-	{"too many producers", "terlalu banyak produsen"},
-	{"unit costs too large for an exact solution", "ongkos per potong terlalu besar untuk penyelesaian yang tepat"},
-	{"times the largest unit cost overflows int64", "dikali ongkos terbesar terlalu besar untuk dihitung dengan tepat"},
-	{"is not valid", "tidak sah"},
-	{"is not an amount", "bukan jumlah uang"},
-	{"cannot be decoded", "tidak dapat dibaca"},
-}
+// quote renders a text value for a message (see msg.Quote).
+func quote(s string) string { return msg.Quote(s) }
 
-// inputFragments translate the English that reasons put between values.
-var inputFragments = strings.NewReplacer(
-	" has weeks 1 to ", " punya minggu 1 sampai ",
-	" weeks after opts.from ", " minggu setelah opts.from ",
-	" is above 2147483647", " lebih dari 2147483647",
-	" weeks overflows int64", " minggu terlalu besar untuk dihitung dengan tepat",
-	"times ", "kali ",
-	" nodes", " simpul",
-	" arcs", " busur",
-)
-
-// Message returns the error in language l: the field, its value and why,
-// and the underlying error's own message when it has one in l (a
-// *batik.ValidationError of an order). A reason without an Indonesian
-// wording gets a general sentence rather than English.
-func (e *InputError) Message(l pricing.Lang) string {
-	if l != pricing.Indonesian {
-		return strings.TrimPrefix(e.Error(), "capacity: ")
+// decText renders a decimal for a message without building a long string:
+// its text when the exponent is small, else its coefficient and exponent
+// ("1e-4194304"), abbreviated as msg.Clip does.
+func decText(d decimal.Decimal) string {
+	if e := d.Exponent(); e < -64 || e > 64 {
+		return msg.Clip(d.Coefficient().String()) + "e" + strconv.Itoa(int(e))
 	}
-	s := e.Field
-	if e.Value != "" {
-		s += " = " + e.Value
-	}
-	reason := "nilai tidak sah"
-	for _, r := range inputReasons {
-		if rest, ok := strings.CutPrefix(e.Reason, r.en); ok {
-			reason = r.id + inputFragments.Replace(rest)
-			break
-		}
-	}
-	s += ": " + reason
-	switch u := e.Err.(type) {
-	case interface{ Messages(pricing.Lang) []string }:
-		if m := u.Messages(l); len(m) > 0 {
-			s += ": " + m[0]
-			if len(m) > 1 {
-				s += " (dan " + strconv.Itoa(len(m)-1) + " lagi)"
-			}
-		}
-	case interface{ Message(pricing.Lang) string }:
-		s += ": " + u.Message(l)
-	}
-	return s
+	return msg.Clip(d.String())
 }

@@ -26,11 +26,11 @@ func (a amount) MarshalJSON() ([]byte, error) {
 
 func (a *amount) UnmarshalJSON(b []byte) error {
 	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
-		return invalid("amount", quote(string(b)), "must be a JSON string such as \"85000.50\"")
+		return invalid("amount", quote(string(b)), cAmountString)
 	}
 	d, err := pricing.ParseDecimal(string(b[1 : len(b)-1]))
 	if err != nil {
-		return &InputError{Field: "amount", Value: quote(string(b)), Reason: "is not an amount", Kind: ErrInvalid, Err: err}
+		return &InputError{Field: "amount", Value: quote(string(b)), Code: texts[cAmount].Code, Kind: ErrInvalid, Err: err}
 	}
 	*a = amount(d)
 	return nil
@@ -52,7 +52,7 @@ func decodeStrict(data []byte, v any) error {
 		if errors.As(err, &ie) {
 			return err
 		}
-		return &InputError{Field: "json", Reason: "cannot be decoded", Kind: ErrInvalid, Err: err}
+		return &InputError{Field: "json", Code: texts[cJSON].Code, Kind: ErrInvalid, Err: err}
 	}
 	return nil
 }
@@ -125,7 +125,7 @@ func (a *Assignment) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if !v.WeekStart.IsZero() && v.WeekStart != v.Week.Monday() {
-		return invalid("week_start", v.WeekStart.String(), "is not the Monday of week "+v.Week.String())
+		return invalid("week_start", v.WeekStart.String(), cWeekStart, v.Week.String())
 	}
 	*a = Assignment{v.OrderID, v.ProducerID, v.Week, v.Quantity, decimal.Decimal(v.UnitCost)}
 	return nil
@@ -172,7 +172,7 @@ func ParseShortReason(s string) (ShortReason, error) {
 			return r, nil
 		}
 	}
-	return "", invalid("reason", quote(s), "unknown shortfall reason")
+	return "", invalid("reason", quote(s), cShortReason)
 }
 
 // UnmarshalText reads what ParseShortReason reads.

@@ -33,7 +33,7 @@ import (
 func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, producers []batik.Producer, now time.Time) (Booking, error) {
 	for i := range orders {
 		if err := orders[i].Validate(); err != nil {
-			return Booking{}, &InputError{Field: "orders[" + strconv.Itoa(i) + "]", Value: quote(orders[i].ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
+			return Booking{}, &InputError{Field: "orders[" + strconv.Itoa(i) + "]", Value: quote(orders[i].ID), Code: texts[cInvalid].Code, Kind: ErrInvalid, Err: err}
 		}
 	}
 	for i := range producers {
@@ -49,11 +49,11 @@ func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, p
 	}
 	today := batik.DateOf(now)
 	cur := WeekOf(today)
-	return l.update(ctx, "rebook", key, now, true, func(b Booking, capOf func(Slot) int) (Booking, []SlotDelta, error) {
+	return l.update(ctx, OpRebook, key, nil, now, true, func(b Booking, capOf func(Slot) int) (Booking, []SlotDelta, error) {
 		if b.State != Confirmed {
-			return b, nil, wrongState("rebook", key, b.State, "only a confirmed booking can be rebooked")
+			return b, nil, wrongState(key, b.State, cRebookState)
 		}
-		next := b.clone()
+		next := b.Clone()
 		if next.Unfilled == nil {
 			next.Unfilled = map[string]int{}
 		}
@@ -95,11 +95,11 @@ func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, p
 		for _, id := range ids {
 			o := findOrder(orders, id)
 			if o == nil {
-				return b, nil, invalid("orders", quote(id), "must include order "+quote(id)+" of booking "+quote(key)+": it has late lines")
+				return b, nil, invalid("orders", quote(id), cRebookOrder, quote(id), quote(key))
 			}
 			for _, ln := range next.Lines {
 				if ln.OrderID == id && ln.Technique != o.Technique {
-					return b, nil, invalid("orders", quote(id), "has technique "+quote(string(o.Technique))+", its lines "+quote(string(ln.Technique)))
+					return b, nil, invalid("orders", quote(id), cRebookTechnique, quote(string(o.Technique)), quote(string(ln.Technique)))
 				}
 			}
 			w := cur.Add(span[id][1].Sub(span[id][0]))
@@ -111,7 +111,7 @@ func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, p
 				horizon = max(horizon, min(w.Sub(cur)+1, MaxWeeks))
 			}
 		}
-		snap, err := l.snapshot(ctx, producers, "", cur, horizon, now)
+		snap, err := l.snapshot(ctx, producers, "", cur, horizon, now, false)
 		if err != nil {
 			return b, nil, err
 		}
@@ -137,7 +137,7 @@ func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, p
 				}
 				for _, pl := range p.Lines {
 					before := len(added)
-					added = snap.lay(added, nil, id, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, n)
+					added = snap.lay(added, id, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, n)
 					for _, a := range added[before:] {
 						placed += a.Quantity
 					}
@@ -148,7 +148,6 @@ func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, p
 			}
 		}
 		ds = snap.deltas(added, 1, ds)
-		snap.release()
 		// Merge the new lines into the booking; drop lines cut to zero.
 		at := map[lineKey]int{}
 		kept := next.Lines[:0]
@@ -168,6 +167,7 @@ func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, p
 		}
 		next.Lines = kept
 		sortLines(next.Lines)
+		next.Orders = bookedOrders(next)
 		return next, ds, nil
 	})
 }
@@ -179,4 +179,29 @@ func findOrder(orders []batik.Order, id string) *batik.Order {
 		}
 	}
 	return nil
+}
+
+// lineKey is an order's line in a slot.
+type lineKey struct {
+	order string
+	slot  Slot
+}
+
+// bookedOrders recounts a booking's orders from its lines and Unfilled,
+// keeping the reasons it gave; an order newly short is short of capacity.
+func bookedOrders(b Booking) []BookedOrder {
+	out := slices.Clone(b.Orders)
+	for i := range out {
+		o := &out[i]
+		o.Booked, o.Unfilled = 0, b.Unfilled[o.OrderID]
+		for _, ln := range b.Lines {
+			if ln.OrderID == o.OrderID {
+				o.Booked += ln.Quantity
+			}
+		}
+		if o.Unfilled > 0 && o.Reason == "" {
+			o.Reason = CapacityTaken
+		}
+	}
+	return out
 }

@@ -32,12 +32,12 @@ type SlotStatus struct {
 // read; the store's errors. O(producers x capabilities x weeks); safe
 // for concurrent use.
 func (l *Ledger) Slots(ctx context.Context, q SlotQuery, producers []batik.Producer, now time.Time) ([]SlotStatus, error) {
-	if err := checkQuery(q); err != nil {
+	if err := q.Validate(); err != nil {
 		return nil, err
 	}
 	weeks := q.To.Sub(q.From) + 1
 	if weeks > MaxWeeks {
-		return nil, invalid("query.to", q.To.String(), "is more than "+strconv.Itoa(MaxWeeks)+" weeks after query.from "+q.From.String())
+		return nil, invalid("query.to", q.To.String(), cQuerySpan, strconv.Itoa(MaxWeeks), q.From.String())
 	}
 	if err := checkRange(q.From, weeks, producers); err != nil {
 		return nil, err
@@ -49,9 +49,13 @@ func (l *Ledger) Slots(ctx context.Context, q SlotQuery, producers []batik.Produ
 		}
 	}
 	slices.SortFunc(sel, func(a, b batik.Producer) int { return cmp.Compare(a.ID, b.ID) })
-	s, err := l.snapshotOf(ctx, sel, q.Technique, q.From, weeks, now, true)
+	s, err := l.snapshot(ctx, sel, q.Technique, q.From, weeks, now, true)
 	if err != nil {
 		return nil, err
+	}
+	usage := make(map[Slot]SlotUsage, len(s.usage))
+	for _, u := range s.usage {
+		usage[u.Slot] = u
 	}
 	out := []SlotStatus{}
 	for _, p := range sel {
@@ -61,9 +65,10 @@ func (l *Ledger) Slots(ctx context.Context, q SlotQuery, producers []batik.Produ
 			if q.Technique != "" && c.Technique != q.Technique {
 				continue
 			}
-			for _, w := range s.wk {
+			for k := range weeks {
+				w := q.From.Add(k)
 				sl := Slot{p.ID, c.Technique, w}
-				u := s.usage[sl]
+				u := usage[sl]
 				i := s.at(p.ID, c.Technique, w)
 				out = append(out, SlotStatus{Slot: sl, Capacity: int(s.capac[i]), Held: u.Held, Confirmed: u.Confirmed,
 					Delivered: u.Delivered, Free: int(s.free[i])})

@@ -7,6 +7,7 @@ package capacity
 import (
 	"encoding/json"
 	"errors"
+	"github.com/batikkit/batikkit/batik"
 	"testing"
 
 	"github.com/batikkit/batikkit/pricing"
@@ -44,14 +45,14 @@ func TestAmountQuotes(t *testing.T) {
 	err := a.UnmarshalJSON([]byte(`""`))
 	var ie *InputError
 	require.ErrorAs(t, err, &ie)
-	assert.Equal(t, "is not an amount", ie.Reason, `"" is a string, and no amount`)
+	assert.Equal(t, "is not an amount", ie.Reason(batik.English), `"" is a string, and no amount`)
 	var pe *pricing.ParseError
 	assert.True(t, errors.As(err, &pe), "the cause is pricing's: %v", err)
 
 	for _, give := range []string{`"`, `8`, `"8`, `8"`, ``} {
 		err = a.UnmarshalJSON([]byte(give))
 		require.ErrorAs(t, err, &ie, "%q", give)
-		assert.Contains(t, ie.Reason, "must be a JSON string", "%q", give)
+		assert.Contains(t, ie.Reason(batik.English), "must be a JSON string", "%q", give)
 	}
 	require.NoError(t, a.UnmarshalJSON([]byte(`"8"`)))
 	assert.Equal(t, "8", decimal.Decimal(a).String())

@@ -82,7 +82,7 @@ func TestScheduleCostBounds(t *testing.T) {
 	var ie *InputError
 	require.ErrorAs(t, err, &ie, "%d orders", n+1)
 	assert.ErrorIs(t, err, ErrOverflow)
-	assert.Equal(t, "unit costs too large for an exact solution", ie.Reason, "refused by Schedule's own check, before the solver")
+	assert.Equal(t, "unit costs too large for an exact solution", ie.Reason(batik.English), "refused by Schedule's own check, before the solver")
 
 	// One cent a piece.
 	o = capOrder(7)
@@ -171,6 +171,6 @@ func TestScheduleMaxNodes(t *testing.T) {
 	require.ErrorAs(t, err, &ie)
 	assert.ErrorIs(t, err, ErrInvalid)
 	assert.Equal(t, "orders", ie.Field)
-	assert.Equal(t, "30 orders", ie.Value)
-	assert.Contains(t, ie.Reason, "the network would have 10000001 nodes, more than 10000000")
+	assert.Equal(t, "30", ie.Value)
+	assert.Contains(t, ie.Reason(batik.English), "the network would have 10000001 nodes, more than 10000000")
 }

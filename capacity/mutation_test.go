@@ -99,7 +99,7 @@ func TestAllocateRepeatedID(t *testing.T) {
 		require.ErrorAs(t, err, &ie, "n=%d", n)
 		require.ErrorIs(t, err, ErrInvalid)
 		assert.Equal(t, fmt.Sprintf("producers[%d].id", later), ie.Field, "n=%d", n)
-		assert.Contains(t, ie.Reason, fmt.Sprintf("producers[%d]", first), "n=%d", n)
+		assert.Contains(t, ie.Reason(batik.English), fmt.Sprintf("producers[%d]", first), "n=%d", n)
 	}
 }
 

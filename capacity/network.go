@@ -44,7 +44,7 @@ type arcInfo struct {
 
 func buildNetwork(orders []batik.Order, producers []batik.Producer, opts ScheduleOptions) (*network, error) {
 	if opts.From.IsZero() {
-		return nil, invalid("opts.from", `""`, "Schedule needs its first week")
+		return nil, invalid("opts.from", `""`, cScheduleFrom)
 	}
 	n := &network{from: opts.From}
 	var totalQ int64
@@ -52,16 +52,16 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Schedul
 		o := &orders[i]
 		field := "orders[" + strconv.Itoa(i) + "]"
 		if err := o.Validate(); err != nil {
-			return nil, &InputError{Field: field, Value: quote(o.ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
+			return nil, &InputError{Field: field, Value: quote(o.ID), Code: texts[cInvalid].Code, Kind: ErrInvalid, Err: err}
 		}
 		if o.Due.IsZero() {
-			return nil, invalid(field+".due", `""`, "Schedule needs a due date")
+			return nil, invalid(field+".due", `""`, cScheduleDue)
 		}
 		if o.Due.Before(opts.From.Monday()) {
-			return nil, invalid(field+".due", o.Due.String(), "is before opts.from "+opts.From.String()+" begins ("+opts.From.Monday().String()+")")
+			return nil, invalid(field+".due", o.Due.String(), cDueBeforeFrom, opts.From.String(), opts.From.Monday().String())
 		}
 		if LastOnTime(o.Due).Sub(opts.From) >= MaxWeeks {
-			return nil, invalid(field+".due", o.Due.String(), "is more than "+strconv.Itoa(MaxWeeks)+" weeks after opts.from "+opts.From.String())
+			return nil, invalid(field+".due", o.Due.String(), cDueAfterHorizon, strconv.Itoa(MaxWeeks), opts.From.String())
 		}
 		totalQ += int64(o.Quantity) // each <= MaxInt32: no overflow below 2^32 orders
 		n.orders = append(n.orders, o)
@@ -69,7 +69,7 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Schedul
 	for i := range producers {
 		p := &producers[i]
 		if err := p.Validate(); err != nil {
-			return nil, &InputError{Field: "producers[" + strconv.Itoa(i) + "]", Value: quote(p.ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
+			return nil, &InputError{Field: "producers[" + strconv.Itoa(i) + "]", Value: quote(p.ID), Code: texts[cInvalid].Code, Kind: ErrInvalid, Err: err}
 		}
 		n.prods = append(n.prods, p)
 	}
@@ -77,12 +77,12 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Schedul
 	slices.SortFunc(n.prods, func(a, b *batik.Producer) int { return cmp.Compare(a.ID, b.ID) })
 	for i := 1; i < len(n.orders); i++ {
 		if n.orders[i].ID == n.orders[i-1].ID {
-			return nil, invalid("orders", quote(n.orders[i].ID), "order ID appears twice")
+			return nil, invalid("orders", quote(n.orders[i].ID), cIDTwice)
 		}
 	}
 	for i := 1; i < len(n.prods); i++ {
 		if n.prods[i].ID == n.prods[i-1].ID {
-			return nil, invalid("producers", quote(n.prods[i].ID), "producer ID appears twice")
+			return nil, invalid("producers", quote(n.prods[i].ID), cIDTwice)
 		}
 	}
 
@@ -161,15 +161,13 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Schedul
 		chain += int64(last + 1)
 	}
 	if nodes := int64(len(n.orders)) + chain + 1; nodes > MaxNodes {
-		return nil, invalid("orders", strconv.Itoa(len(orders))+" orders", "the network would have "+strconv.FormatInt(nodes, 10)+
-			" nodes, more than "+strconv.Itoa(MaxNodes)+": fewer producers or orders per call, or a shorter horizon")
+		return nil, invalid("orders", strconv.Itoa(len(orders)), cNodes, strconv.FormatInt(nodes, 10), strconv.Itoa(MaxNodes))
 	}
 	if arcs := pairs + 2*chain + int64(len(n.orders)); arcs > MaxArcs {
-		return nil, invalid("orders", strconv.Itoa(len(orders))+" orders", "the network would have "+strconv.FormatInt(arcs, 10)+
-			" arcs, more than "+strconv.Itoa(MaxArcs)+": shorten the horizon (due dates) or split the problem")
+		return nil, invalid("orders", strconv.Itoa(len(orders)), cArcs, strconv.FormatInt(arcs, 10), strconv.Itoa(MaxArcs))
 	}
 	if maxCents > 0 && totalQ > math.MaxInt64/maxCents {
-		return nil, overflow("orders", strconv.FormatInt(totalQ, 10)+" pieces", "times the largest unit cost overflows int64")
+		return nil, overflow("orders", strconv.FormatInt(totalQ, 10), cCostTimesPieces)
 	}
 
 	// Nodes: the orders; for each producer and technique a chain of
@@ -240,7 +238,7 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Schedul
 	// piece always beats leaving it unfilled.
 	hops := int64(len(n.orders) + 1)
 	if maxCents > 0 && hops > (math.MaxInt64/4)/(maxCents+1)/int64(n.g.NumNodes()+2) {
-		return nil, overflow("producers", "", "unit costs too large for an exact solution")
+		return nil, overflow("producers", "", cCostsTooLarge)
 	}
 	n.penalty = maxCents*hops + 1
 	for oi, o := range n.orders {

@@ -80,12 +80,12 @@ func Schedule(orders []batik.Order, producers []batik.Producer, opts ScheduleOpt
 	}
 	res, err := n.g.Solve()
 	if err != nil {
-		return Timetable{}, overflow("producers", "", "unit costs too large for an exact solution: "+err.Error())
+		return Timetable{}, overflow("producers", "", cCostsTooLarge)
 	}
 	if res.Status != mcf.Optimal {
 		// The bypass arcs make every instance feasible and costs are
 		// non-negative, so this cannot happen.
-		return Timetable{}, &InputError{Field: "orders", Reason: "internal error: flow status " + res.Status.String(), Kind: ErrInvalid}
+		return Timetable{}, invalid("orders", "", cFlowStatus, res.Status.String())
 	}
 	if opts.Spread {
 		if res, err = n.spread(res); err != nil {

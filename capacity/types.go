@@ -70,13 +70,13 @@ func ParsePolicy(s string) (Policy, error) {
 			return p, nil
 		}
 	}
-	return 0, invalid("policy", quote(s), "unknown policy; use proportional, even_share, lowest_cost or fewest_producers")
+	return 0, invalid("policy", quote(s), cPolicy)
 }
 
 // MarshalText returns the policy's text form; an unknown value is an error.
 func (p Policy) MarshalText() ([]byte, error) {
 	if p > FewestProducers {
-		return nil, invalid("policy", p.String(), "unknown policy")
+		return nil, invalid("policy", p.String(), cPolicy)
 	}
 	return []byte(p.String()), nil
 }
@@ -173,7 +173,7 @@ func ParseSkipReason(s string) (SkipReason, error) {
 			return r, nil
 		}
 	}
-	return "", invalid("reason", quote(s), "unknown skip reason")
+	return "", invalid("reason", quote(s), cSkipReason)
 }
 
 // UnmarshalText reads what ParseSkipReason reads.

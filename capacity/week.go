@@ -58,10 +58,10 @@ func weekOfDays(n int64) Week {
 func NewWeek(y, w int) (Week, error) {
 	s := strconv.Itoa(y) + "-W" + strconv.Itoa(w)
 	if y < batik.MinDateYear || y > batik.MaxDateYear {
-		return Week{}, invalid("week", quote(s), "year must be in [1, 9999]")
+		return Week{}, invalid("week", quote(s), cWeekYear)
 	}
 	if w < 1 || w > weeksIn(y) {
-		return Week{}, invalid("week", quote(s), "ISO year "+strconv.Itoa(y)+" has weeks 1 to "+strconv.Itoa(weeksIn(y)))
+		return Week{}, invalid("week", quote(s), cWeekOfYear, strconv.Itoa(y), strconv.Itoa(weeksIn(y)))
 	}
 	return Week{int16(y), uint8(w)}, nil
 }
@@ -79,7 +79,7 @@ func weeksIn(y int) int {
 // nor does "2021-W53" ("2020-W53" does).
 func ParseWeek(s string) (Week, error) {
 	if len(s) < 7 || len(s) > 8 {
-		return Week{}, invalid("week", quote(s), "write an ISO week as YYYY-Www, e.g. 2026-W49")
+		return Week{}, invalid("week", quote(s), cWeekForm)
 	}
 	rest := s[4:]
 	if rest[0] == '-' {
@@ -87,17 +87,17 @@ func ParseWeek(s string) (Week, error) {
 	}
 	y, ok1 := atoiDigits(s[:4])
 	if len(rest) != 3 || (rest[0] != 'W' && rest[0] != 'w') || !ok1 {
-		return Week{}, invalid("week", quote(s), "write an ISO week as YYYY-Www, e.g. 2026-W49")
+		return Week{}, invalid("week", quote(s), cWeekForm)
 	}
 	w, ok2 := atoiDigits(rest[1:])
 	if !ok2 {
-		return Week{}, invalid("week", quote(s), "write an ISO week as YYYY-Www, e.g. 2026-W49")
+		return Week{}, invalid("week", quote(s), cWeekForm)
 	}
 	wk, err := NewWeek(y, w)
 	if err != nil {
-		return Week{}, invalid("week", quote(s), err.(*InputError).Reason)
+		err.(*InputError).Value = quote(s) // as written
 	}
-	return wk, nil
+	return wk, err
 }
 
 // MustParseWeek is ParseWeek for constants in programs and tests; it

@@ -242,8 +242,4 @@ func TestInputErrorMessage(t *testing.T) {
 	assert.Contains(t, msg, "tidak sah")
 	assert.Contains(t, msg, "teknik \"ikat\" tidak dikenal")
 	assert.NotContains(t, msg, "is not valid")
-
-	// A reason without a wording is a general Indonesian sentence.
-	e := &InputError{Field: "x", Reason: "some new reason", Kind: ErrInvalid}
-	assert.Equal(t, "x: nilai tidak sah", e.Message(batik.Indonesian))
 }

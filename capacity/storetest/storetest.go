@@ -4,12 +4,12 @@
 // empty store:
 //
 //	func TestStore(t *testing.T) {
-//		storetest.Run(t, func(t *testing.T) capacity.Store { return capacity.NewMemoryStore() })
+//		storetest.Run(t, func(t *testing.T) capacity.Store { return memstore.New() })
 //	}
 //
-// Each subtest gets a store of its own from newStore and uses producer IDs
-// and keys of its own, so a store shared between subtests passes too. The
-// suite checks what the ledger relies on: Commit's insert, exists, stale
+// Each subtest gets a store of its own from newStore, which must return an
+// empty store each time (Sweep sweeps a whole store). The suite checks
+// what the ledger relies on: Commit's insert, exists, stale
 // and not-found answers; ErrNoRoom with nothing changed; expired holds
 // released on Commit and hidden by readers, to the nanosecond; calendar
 // entries (set, refused below what is booked, taking precedence over a
@@ -17,7 +17,11 @@
 // the bookings of an order including those that could place none of it;
 // Commit's rules on its input (each broken rule refused with ErrInvalid
 // and nothing recorded); no slot over capacity under concurrent commits;
-// and one booking for a key inserted from many goroutines at once.
+// one booking for a key inserted from many goroutines at once; the
+// history of every change with its actor; delivery calls kept once per
+// key; Sweep marking lapsed holds up to its limit; pages of bookings in
+// (created, key) order whose cursors lead through every booking once;
+// the state filter judged at the caller's clock.
 package storetest
 
 import (
@@ -37,8 +41,7 @@ import (
 )
 
 // Run runs the conformance suite against stores made by newStore, each
-// case as a subtest, one after another (the cases never share producer
-// IDs or keys, so newStore may return one store for all of them).
+// case as a subtest on an empty store of its own, one after another.
 func Run(t *testing.T, newStore func(t *testing.T) capacity.Store) {
 	cases := []struct {
 		name string
@@ -67,6 +70,14 @@ func Run(t *testing.T, newStore func(t *testing.T) capacity.Store) {
 		{"HoldToTheNanosecond", testHoldToTheNanosecond},
 		{"BookingsOfUnfilledOrders", testBookingsOfUnfilledOrders},
 		{"CalendarRecordsCapacity", testCalendarRecordsCapacity},
+		{"History", testHistory},
+		{"RecordKept", testRecordKept},
+		{"DeliveryCalls", testDeliveryCalls},
+		{"ConcurrentCalls", testConcurrentCalls},
+		{"Sweep", testSweep},
+		{"SweepRacesCommits", testSweepRacesCommits},
+		{"Paging", testPaging},
+		{"StateFilter", testStateFilter},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -135,6 +146,22 @@ func usage(t *testing.T, s capacity.Store, p string, at time.Time) map[capacity.
 		m[u.Slot] = u
 	}
 	return m
+}
+
+// all reads every page of the bookings f selects.
+func all(t *testing.T, s capacity.Store, f capacity.BookingFilter, at time.Time) []capacity.Booking {
+	t.Helper()
+	var out []capacity.Booking
+	for {
+		page, err := s.Bookings(context.Background(), f, at)
+		require.NoError(t, err)
+		require.NotNil(t, page.Bookings, "an empty page is an empty slice")
+		out = append(out, page.Bookings...)
+		if page.Next == "" {
+			return out
+		}
+		f.Cursor = page.Next
+	}
 }
 
 func testInsertAndRead(t *testing.T, s capacity.Store) {
@@ -258,8 +285,7 @@ func testExpiredHold(t *testing.T, s capacity.Store) {
 	u := usage(t, s, "EH", until)[slot("EH", 0)]
 	assert.Equal(t, 0, u.Held)
 	assert.Equal(t, 50, u.Confirmed)
-	bs, err := s.Bookings(context.Background(), capacity.BookingFilter{ProducerID: "EH"}, until)
-	require.NoError(t, err)
+	bs := all(t, s, capacity.BookingFilter{ProducerID: "EH"}, until)
 	require.Len(t, bs, 2)
 	assert.Equal(t, capacity.Expired, bs[0].State)
 	assert.Equal(t, capacity.Confirmed, bs[1].State)
@@ -351,23 +377,22 @@ func testBookings(t *testing.T, s capacity.Store) {
 		require.NoError(t, err)
 	}
 	keys := func(f capacity.BookingFilter) []string {
-		bs, err := s.Bookings(ctx, f, now)
-		require.NoError(t, err)
 		var ks []string
-		for _, b := range bs {
+		for _, b := range all(t, s, f, now) {
 			ks = append(ks, b.Key)
 		}
 		return ks
 	}
+	_ = ctx
 	assert.Equal(t, []string{"bk-a"}, keys(capacity.BookingFilter{OrderID: "BK-O1"}))
 	assert.Equal(t, []string{"bk-b", "bk-c"}, keys(capacity.BookingFilter{OrderID: "BK-O2"}))
 	assert.Equal(t, []string{"bk-a", "bk-c"}, keys(capacity.BookingFilter{ProducerID: "BK-P1"}))
 	assert.Equal(t, []string{"bk-b"}, keys(capacity.BookingFilter{OrderID: "BK-O2", ProducerID: "BK-P2"}))
 	assert.Empty(t, keys(capacity.BookingFilter{OrderID: "BK-none"}))
-	all := keys(capacity.BookingFilter{})
+	all := keys(capacity.BookingFilter{OrderID: "", ProducerID: ""})
 	assert.Subset(t, all, []string{"bk-a", "bk-b", "bk-c"})
 	for i := 1; i < len(all); i++ {
-		assert.Less(t, all[i-1], all[i], "Bookings sorted by key")
+		assert.Less(t, all[i-1], all[i], "Bookings made at one time are sorted by key")
 	}
 }
 
@@ -460,9 +485,7 @@ func testConcurrent(t *testing.T, s capacity.Store) {
 		assert.EqualValues(t, taken[k].Load(), got.Confirmed, "slot %d: the sum of the accepted bookings", k)
 		assert.GreaterOrEqual(t, got.Confirmed, capOf-2, "slot %d fills up", k)
 	}
-	bs, err := s.Bookings(context.Background(), capacity.BookingFilter{ProducerID: "CON"}, now)
-	require.NoError(t, err)
-	assert.EqualValues(t, ok.Load(), len(bs))
+	assert.EqualValues(t, ok.Load(), len(all(t, s, capacity.BookingFilter{ProducerID: "CON"}, now)))
 }
 
 // testReplays: 8 goroutines insert the same key 50 times each; one insert

@@ -26,10 +26,10 @@ var (
 	placeholder = regexp.MustCompile(`\{[0-9]\}`)
 	word        = regexp.MustCompile(`[A-Za-z]+`)
 	// quoted spans ("...", `...`) and code-like tokens (snake_case names,
-	// JSON keys, option names such as ReadOptions.Comma) are names, not
-	// prose, in either language.
+	// JSON keys and paths such as orders[0], option names such as
+	// ReadOptions.Comma) are names, not prose, in either language.
 	quoted   = regexp.MustCompile("\"[^\"]*\"|`[^`]*`|'[^']*'")
-	codeLike = regexp.MustCompile(`[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+|[A-Z][a-z]+[A-Z][A-Za-z]*`)
+	codeLike = regexp.MustCompile(`[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Za-z_]+\[[^\]]*\]`)
 )
 
 // EnglishIn returns the English words of the list found in s, outside

@@ -88,9 +88,10 @@ type Messager interface {
 //	field = value: reason: underlying
 //
 // The value is left out when empty; the underlying error's own message in
-// l is added when it has one (a Messager), its Error text in English, and
-// nothing in Indonesian for an error that cannot say itself so (an
-// Indonesian message holds no English).
+// l is added when it has one (a Messager; of a list of messages, such as
+// a record's failing fields, the first and "(+n)" for the others), its
+// Error text in English, and nothing in Indonesian for an error that
+// cannot say itself so (an Indonesian message holds no English).
 func Line(l Lang, field, value, reason string, err error) string {
 	var b strings.Builder
 	b.WriteString(field)
@@ -106,6 +107,13 @@ func Line(l Lang, field, value, reason string, err error) string {
 		if m, ok := err.(Messager); ok {
 			b.WriteString(": ")
 			b.WriteString(m.Message(l))
+		} else if ms, ok := err.(interface{ Messages(Lang) []string }); ok && len(ms.Messages(l)) > 0 {
+			all := ms.Messages(l)
+			b.WriteString(": ")
+			b.WriteString(all[0])
+			if len(all) > 1 {
+				b.WriteString(" (+" + strconv.Itoa(len(all)-1) + ")")
+			}
 		} else if l != Indonesian {
 			b.WriteString(": ")
 			b.WriteString(err.Error())

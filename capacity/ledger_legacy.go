@@ -6,17 +6,20 @@ import (
 	"encoding/hex"
 	"slices"
 	"strings"
-	"sync"
+	"time"
 
 	"github.com/batikkit/batikkit/pricing"
 )
 
-// fingerprint is the hex SHA-256 of the request's canonical encoding:
-// orders and producers sorted by ID, capabilities by technique, options
-// with their defaults filled in, every field length-prefixed.
-func (req *BookRequest) fingerprint() string {
-	buf := fpBuffers.Get().(*[]byte)
-	e := fpStr((*buf)[:0], "batikkit.capacity.BookRequest/1")
+// legacyFingerprint is Booking.Request as bookings made before the
+// canonical form (ledger_request.go) had it: the hex SHA-256 of an
+// encoding of the orders and producers sorted by ID, capabilities by
+// technique, the options with their defaults filled in and the hold's
+// instant, every field length-prefixed. A replay of such a booking is
+// recognised by it: holdUntil is the booking's HoldUntil (zero for one
+// booked confirmed).
+func (req *BookRequest) legacyFingerprint(holdUntil time.Time) string {
+	e := fpStr(make([]byte, 0, 1024), "batikkit.capacity.BookRequest/1")
 	e = fpNum(e, int64(len(req.Orders)))
 	orders := sortedBy(len(req.Orders), func(i int) string { return req.Orders[i].ID })
 	for i := range req.Orders {
@@ -62,25 +65,16 @@ func (req *BookRequest) fingerprint() string {
 	} else {
 		e = fpNum(e, 0)
 	}
-	if req.HoldUntil.IsZero() {
+	if holdUntil.IsZero() {
 		e = fpNum(e, 0)
 	} else {
 		e = fpNum(e, 1)
-		e = fpNum(e, req.HoldUntil.Unix())
-		e = fpNum(e, int64(req.HoldUntil.Nanosecond()))
+		e = fpNum(e, holdUntil.Unix())
+		e = fpNum(e, int64(holdUntil.Nanosecond()))
 	}
 	sum := sha256.Sum256(e)
-	if cap(e) <= 64<<10 { // a rare large one is let go
-		*buf = e[:0]
-		fpBuffers.Put(buf)
-	}
-	var text [2 * sha256.Size]byte
-	hex.Encode(text[:], sum[:])
-	return string(text[:])
+	return hex.EncodeToString(sum[:])
 }
-
-// fpBuffers keeps the fingerprints' encoding buffers between requests.
-var fpBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
 
 // fpStr appends s, prefixed by its length as a uvarint.
 func fpStr(e []byte, s string) []byte {

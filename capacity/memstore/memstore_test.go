@@ -1,27 +1,29 @@
-package capacity_test
+package memstore_test
 
 import (
+	"context"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/capacity"
+	"github.com/batikkit/batikkit/capacity/memstore"
 	"github.com/batikkit/batikkit/capacity/storetest"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
 
-func TestMemoryStoreConformance(t *testing.T) {
-	storetest.Run(t, func(*testing.T) capacity.Store { return capacity.NewMemoryStore() })
+func TestConformance(t *testing.T) {
+	storetest.Run(t, func(*testing.T) capacity.Store { return memstore.New() })
 }
 
-// TestMemoryStoreCapacityBounds pins the bounds of SlotDelta.Capacity that
+// TestCapacityBounds pins the bounds of SlotDelta.Capacity that
 // Commit accepts, [0, batik.MaxQuantity] both included: a slot of the
 // largest capacity a workshop may have is booked, a delta with capacity 0
 // and no pieces is a no-op, and just outside either bound is refused.
-func TestMemoryStoreCapacityBounds(t *testing.T) {
-	s := capacity.NewMemoryStore()
+func TestCapacityBounds(t *testing.T) {
+	s := memstore.New()
 	sl := capacity.Slot{ProducerID: "A", Technique: batik.Cap, Week: w49}
 	b := capacity.Booking{Key: "K", State: capacity.Confirmed, Request: "r", Created: t0, Updated: t0,
 		Lines: []capacity.BookingLine{{OrderID: "O", Slot: sl, Quantity: batik.MaxQuantity, UnitCost: decimal.NewFromInt(1)}}}
@@ -43,13 +45,13 @@ func TestMemoryStoreCapacityBounds(t *testing.T) {
 	require.Equal(t, batik.MaxQuantity, u[0].Confirmed)
 }
 
-// TestMemoryStoreRoomOnlyWhenGrowing pins SlotDelta's rule: the store
+// TestRoomOnlyWhenGrowing pins SlotDelta's rule: the store
 // checks room only when held + confirmed grows. A change that leaves them
 // as they are (pieces delivered) commits even with a capacity below what
 // the slot holds; one that grows is refused with ErrNoRoom, and the error
 // says how many more pieces it needed.
-func TestMemoryStoreRoomOnlyWhenGrowing(t *testing.T) {
-	s := capacity.NewMemoryStore()
+func TestRoomOnlyWhenGrowing(t *testing.T) {
+	s := memstore.New()
 	sl := capacity.Slot{ProducerID: "A", Technique: batik.Cap, Week: w49}
 	hold := capacity.Booking{Key: "H", State: capacity.Held, HoldUntil: t0.Add(time.Hour), Request: "r", Created: t0, Updated: t0,
 		Lines: []capacity.BookingLine{{OrderID: "OH", Slot: sl, Quantity: 2, UnitCost: decimal.NewFromInt(1)}}}
@@ -66,15 +68,15 @@ func TestMemoryStoreRoomOnlyWhenGrowing(t *testing.T) {
 	_, err = s.Commit(ctx, capacity.Change{Now: t0, Booking: capacity.Booking{Key: "K2", State: capacity.Confirmed, Request: "r", Created: t0, Updated: t0},
 		Deltas: []capacity.SlotDelta{{Slot: sl, Capacity: 12, Confirmed: 5}}})
 	require.ErrorIs(t, err, capacity.ErrNoRoom)
-	require.Contains(t, err.Error(), "2 held and 10 confirmed, capacity 12, the change needs 5 more")
+	require.Contains(t, err.Error(), "12 held and confirmed, 5 more asked, capacity 12")
 }
 
-// TestMemoryStoreReadOrder pins the readers' order and selection: Bookings
+// TestReadOrder pins the readers' order and selection: Bookings
 // by key whatever the order of booking, Usage of every producer the store
 // knows when the query names none, and of each named producer once when a
 // query names one twice.
-func TestMemoryStoreReadOrder(t *testing.T) {
-	s := capacity.NewMemoryStore()
+func TestReadOrder(t *testing.T) {
+	s := memstore.New()
 	keys := []string{"K5", "K1", "K9", "K3", "K7", "K2"}
 	for i, k := range keys {
 		sl := capacity.Slot{ProducerID: string(rune('A' + i%3)), Technique: batik.Cap, Week: w49}
@@ -83,10 +85,10 @@ func TestMemoryStoreReadOrder(t *testing.T) {
 		_, err := s.Commit(ctx, capacity.Change{Now: t0, Booking: b, Deltas: []capacity.SlotDelta{{Slot: sl, Capacity: 10, Confirmed: 1}}})
 		require.NoError(t, err)
 	}
-	bs, err := s.Bookings(ctx, capacity.BookingFilter{}, t0)
+	page, err := s.Bookings(ctx, capacity.BookingFilter{}, t0)
 	require.NoError(t, err)
 	var got []string
-	for _, b := range bs {
+	for _, b := range page.Bookings {
 		got = append(got, b.Key)
 	}
 	require.Equal(t, []string{"K1", "K2", "K3", "K5", "K7", "K9"}, got)
@@ -103,3 +105,9 @@ func TestMemoryStoreReadOrder(t *testing.T) {
 	require.Len(t, twice, 1)
 	require.Equal(t, "B", twice[0].ProducerID)
 }
+
+var (
+	ctx = context.Background()
+	t0  = time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+	w49 = capacity.MustParseWeek("2026-W49")
+)

@@ -1,0 +1,315 @@
+package capacity
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/batikkit/batikkit/batik"
+)
+
+// Book plans req on the free capacity at now and records it under
+// req.Key: held until now+req.HoldFor, or confirmed when HoldFor is 0.
+// Free capacity is each slot's capacity (the calendar entry for the
+// producer and technique that week, else the producer's entry for the
+// week, else the capability's PerWeek) less what held and confirmed
+// bookings take; one order's per-producer quantity is laid into that
+// producer's free weeks earliest first.
+//
+// Honest bookings: the booking says, per order, what was booked and what
+// not, and why (Booking.Orders), and, for one order, which producers got
+// nothing and why (Booking.Skipped). A request that would book nothing,
+// or give an order fewer pieces than req.MinFill (all of them with
+// req.AllOrNothing), records nothing and returns an *InputError wrapping
+// ErrNoCapacity that names the first such order and why it falls short.
+//
+// Idempotency: Book first looks the key up. A key booked already is
+// never planned again: when the request is the same (the hex SHA-256 of
+// its canonical form: the orders with all their fields, the options,
+// HoldFor, MinFill and AllOrNothing; not the producer records, not now)
+// Book returns the booking as it stands at now, whenever the replay comes
+// (after the hold lapsed, after other bookings took the capacity);
+// otherwise it returns an *InputError wrapping ErrConflict naming the
+// first field that differs ("orders[0].quantity: 1000 booked, 900
+// asked"). A booking made before stores kept the canonical form is
+// matched by the fingerprint it was made with; a conflict with it names no
+// field.
+//
+// Concurrency: Book plans on a snapshot and commits only if every slot
+// still has the room it planned on; otherwise it re-plans on fresh data,
+// up to LedgerOptions.MaxRetries times with a short jittered pause, then
+// returns an error wrapping ErrContention. Racing replays of one key make
+// one booking.
+//
+// Errors, with nothing recorded: an *InputError wrapping ErrInvalid for an
+// empty key, or one over 256 bytes or not visible text, no orders, an
+// order that fails Validate (it also wraps the *batik.ValidationError),
+// repeated order or producer IDs, no producers, a producer Allocate
+// refuses or whose ID breaks batik's rule for IDs, a zero From, Weeks
+// outside [0, MaxWeeks] or past the year 9999, an unknown Policy, a
+// negative MinLot, HoldFor outside [0, MaxHold], MinFill negative or above
+// an order's quantity, several orders without due dates, more than
+// MaxRequestSlots producers x weeks, a plan of more than MaxBookingLines
+// lines, an actor (WithActor) over 256 bytes or with control characters;
+// ErrNoCapacity as above; ErrConflict as above; the context's error; the
+// Store's errors. O(Allocate or Schedule + slots x log slots); safe for
+// concurrent use.
+func (l *Ledger) Book(ctx context.Context, req BookRequest, now time.Time) (Booking, error) {
+	if err := stopped(ctx, req.Key); err != nil {
+		return Booking{}, err
+	}
+	if err := req.check(); err != nil {
+		return Booking{}, err
+	}
+	actor, err := actorOf(ctx)
+	if err != nil {
+		return Booking{}, err
+	}
+	canon, form, fp := req.canonical()
+	if b, err := l.store.Booking(ctx, req.Key, now); err == nil {
+		return replay(&req, b, canon, fp)
+	} else if !errors.Is(err, ErrNotFound) {
+		return Booking{}, err
+	}
+	for attempt := 0; ; attempt++ {
+		snap, err := l.snapshot(ctx, req.Producers, techniqueOf(req.Orders), req.From, req.horizon(), now, false)
+		if err != nil {
+			return Booking{}, err
+		}
+		b, deltas, err := plan(&req, snap)
+		if err != nil {
+			return Booking{}, err
+		}
+		b.Key, b.Request, b.Canonical, b.Created, b.Updated = req.Key, fp, form, now, now
+		b.State = Confirmed
+		if req.HoldFor > 0 {
+			b.State, b.HoldUntil = Held, now.Add(req.HoldFor)
+			for i := range deltas {
+				deltas[i].Held, deltas[i].Confirmed = deltas[i].Confirmed, 0
+			}
+		}
+		got, err := l.store.Commit(ctx, Change{Now: now, Booking: b, Deltas: deltas, Op: OpBook, Actor: actor})
+		switch {
+		case err == nil:
+			return got, nil
+		case errors.Is(err, ErrExists):
+			return replay(&req, got, canon, fp)
+		case !errors.Is(err, ErrNoRoom):
+			return Booking{}, err
+		}
+		if attempt >= l.retries {
+			return Booking{}, fail(ErrContention, "key", quote(req.Key), cContention, strconv.Itoa(attempt+1))
+		}
+		if err := backoff(ctx, attempt); err != nil {
+			return Booking{}, stopped(ctx, req.Key)
+		}
+	}
+}
+
+// replay answers a Book whose key is booked already: the booking when the
+// request is the same, ErrConflict naming the first difference when not.
+func replay(req *BookRequest, b Booking, canon canonicalRequest, fp string) (Booking, error) {
+	if b.Request == fp {
+		return b, nil
+	}
+	if b.Canonical == nil {
+		if b.Request == req.legacyFingerprint(b.HoldUntil) || b.Request == req.legacyFingerprint(time.Time{}) {
+			return b, nil
+		}
+		return Booking{}, fail(ErrConflict, "key", quote(b.Key), cKeyTaken)
+	}
+	var booked canonicalRequest
+	if err := json.Unmarshal(b.Canonical, &booked); err == nil {
+		if field, was, asked, ok := firstDifference(booked, canon); ok {
+			return Booking{}, fail(ErrConflict, field, quote(asked), cKeyDiffers, quote(b.Key), quote(was))
+		}
+	}
+	return Booking{}, fail(ErrConflict, "key", quote(b.Key), cKeyTaken)
+}
+
+// techniqueOf returns the orders' technique, or "" when they differ.
+func techniqueOf(orders []batik.Order) batik.Technique {
+	t := orders[0].Technique
+	for _, o := range orders[1:] {
+		if o.Technique != t {
+			return ""
+		}
+	}
+	return t
+}
+
+// plan books the request on the snapshot: the booking's lines, orders,
+// skipped producers and Unfilled, and the deltas (as confirmed pieces),
+// sorted by slot. It refuses a plan that books too little (ErrNoCapacity)
+// or has too many lines.
+func plan(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
+	var b Booking
+	var err error
+	if len(req.Orders) > 1 {
+		b, err = planMany(req, snap)
+	} else {
+		b, err = planOne(req, snap)
+	}
+	if err != nil {
+		return Booking{}, nil, err
+	}
+	if err := req.enough(&b); err != nil {
+		return Booking{}, nil, err
+	}
+	if len(b.Lines) > MaxBookingLines {
+		return Booking{}, nil, invalid("key", quote(req.Key), cTooManyLines, strconv.Itoa(len(b.Lines)), strconv.Itoa(MaxBookingLines))
+	}
+	b.Unfilled = map[string]int{}
+	for _, o := range b.Orders {
+		if o.Unfilled > 0 {
+			b.Unfilled[o.OrderID] = o.Unfilled
+		}
+	}
+	return b, snap.deltas(b.Lines, 1, nil), nil
+}
+
+// planOne books one order by Allocate on the snapshot.
+func planOne(req *BookRequest, snap *snapshot) (Booking, error) {
+	o := req.Orders[0]
+	b := Booking{Lines: []BookingLine{}, Skipped: []Skip{}}
+	if snap.weeks == 0 {
+		// Allocate is not called, so its check of the producers is done
+		// here: repeated IDs are refused whatever the weeks.
+		if _, err := sortByID(req.Producers); err != nil {
+			return Booking{}, err
+		}
+		b.Orders = []BookedOrder{{OrderID: o.ID, Unfilled: o.Quantity, Reason: DueTooSoon}}
+		return b, nil
+	}
+	p, err := Allocate(o, req.Producers, AllocateOptions{Policy: req.Policy, Weeks: snap.weeks, MinLot: req.MinLot, From: snap.from, Free: snap})
+	if err != nil {
+		return Booking{}, err
+	}
+	for _, pl := range p.Lines {
+		b.Lines = snap.lay(b.Lines, o.ID, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, snap.weeks)
+	}
+	// Plan lines are by producer ID and each is laid by week, so the lines
+	// are in slot order already, one per slot.
+	b.Skipped = p.Skipped
+	bo := BookedOrder{OrderID: o.ID, Booked: p.Filled(), Unfilled: p.Unfilled}
+	if bo.Unfilled > 0 {
+		bo.Reason = shortOfPlan(o, req.Producers, p, snap)
+	}
+	b.Orders = []BookedOrder{bo}
+	return b, nil
+}
+
+// shortOfPlan says why Allocate left pieces of o unfilled: the first
+// reason Schedule's shortfalls would give.
+func shortOfPlan(o batik.Order, producers []batik.Producer, p Plan, snap *snapshot) ShortReason {
+	hasTech, atGrade, held := false, false, 0
+	capacity := 0 // of the eligible producers over the weeks, free or not
+	for i := range producers {
+		c, ok := producers[i].Capability(o.Technique)
+		if !ok {
+			continue
+		}
+		hasTech = true
+		if !c.Grade.AtLeast(o.MinGrade) {
+			continue
+		}
+		atGrade = true
+		for k := range snap.weeks {
+			if j := snap.at(producers[i].ID, o.Technique, snap.from.Add(k)); j >= 0 {
+				capacity += int(snap.capac[j])
+			}
+		}
+	}
+	for _, s := range p.Skipped {
+		if s.Reason == QualityHold {
+			held++
+		}
+	}
+	switch {
+	case !hasTech:
+		return NoProducerWithTechnique
+	case !atGrade:
+		return NoProducerAtGrade
+	case held > 0 && len(p.Lines) == 0 && !slices.ContainsFunc(p.Skipped, func(s Skip) bool {
+		return s.Reason == NoCapacity || s.Reason == BelowMinLot || s.Reason == NotNeeded
+	}):
+		return AllOnQualityHold
+	case capacity < o.Quantity:
+		return NotEnoughCapacity
+	}
+	return CapacityTaken
+}
+
+// planMany books several orders by Schedule on the snapshot.
+func planMany(req *BookRequest, snap *snapshot) (Booking, error) {
+	tt, err := Schedule(req.Orders, req.Producers, ScheduleOptions{From: snap.from, Spread: req.Spread, Free: snap})
+	if err != nil {
+		return Booking{}, err
+	}
+	tech := make(map[string]batik.Technique, len(req.Orders))
+	for _, o := range req.Orders {
+		tech[o.ID] = o.Technique
+	}
+	b := Booking{Lines: make([]BookingLine, 0, len(tt.Assignments)), Skipped: []Skip{}}
+	for _, a := range tt.Assignments {
+		b.Lines = append(b.Lines, BookingLine{OrderID: a.OrderID, Slot: Slot{a.ProducerID, tech[a.OrderID], a.Week},
+			Quantity: a.Quantity, UnitCost: a.UnitCost})
+	}
+	sortLines(b.Lines)
+	why := make(map[string]ShortReason, len(tt.Shortfalls))
+	for _, s := range tt.Shortfalls {
+		why[s.OrderID] = s.Reason
+	}
+	for _, o := range req.Orders {
+		short := tt.Unfilled[o.ID]
+		b.Orders = append(b.Orders, BookedOrder{OrderID: o.ID, Booked: o.Quantity - short, Unfilled: short, Reason: why[o.ID]})
+	}
+	slices.SortFunc(b.Orders, func(x, y BookedOrder) int { return strings.Compare(x.OrderID, y.OrderID) })
+	return b, nil
+}
+
+// enough refuses, with ErrNoCapacity, a plan that books nothing, or gives
+// an order less than MinFill (or, with AllOrNothing, less than all).
+func (req *BookRequest) enough(b *Booking) error {
+	total := 0
+	for _, o := range b.Orders {
+		total += o.Booked
+	}
+	for i, o := range b.Orders {
+		need := req.MinFill
+		if req.AllOrNothing {
+			need = o.Booked + o.Unfilled
+		}
+		if total > 0 && o.Booked >= need {
+			continue
+		}
+		reason := o.Reason
+		if reason == "" {
+			reason = NotEnoughCapacity
+		}
+		field := "orders[" + strconv.Itoa(indexOfOrder(req.Orders, o.OrderID, i)) + "]"
+		return fail(ErrNoCapacity, field, quote(o.OrderID), shortCode(reason),
+			strconv.Itoa(o.Booked), strconv.Itoa(o.Booked+o.Unfilled), strconv.Itoa(max(need, 1)))
+	}
+	return nil
+}
+
+// indexOfOrder returns the position of order id in orders (def when none
+// has it).
+func indexOfOrder(orders []batik.Order, id string, def int) int {
+	for i := range orders {
+		if orders[i].ID == id {
+			return i
+		}
+	}
+	return def
+}
+
+// sortLines sorts lines by order ID, then slot.
+func sortLines(lines []BookingLine) {
+	slices.SortFunc(lines, compareLines)
+}

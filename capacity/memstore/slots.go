@@ -1,0 +1,161 @@
+package memstore
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"time"
+
+	"github.com/batikkit/batikkit/capacity"
+)
+
+// Usage returns the slots of q that any booking touched, in slot order,
+// as capacity.Store says: held counts only holds unexpired at now.
+// O(slots of q's producers + holds); safe for concurrent use.
+func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) ([]capacity.SlotUsage, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := []capacity.SlotUsage{}
+	for _, id := range s.producersOf(q) {
+		p := s.producers[id]
+		start := len(out)
+		for k, sl := range p.slots {
+			if !in(q, k) {
+				continue
+			}
+			out = append(out, capacity.SlotUsage{Slot: capacity.Slot{ProducerID: id, Technique: k.t, Week: k.w},
+				Held: s.heldAt(sl, now), Confirmed: sl.confirmed, Delivered: sl.delivered, Capacity: sl.capacity, Recorded: sl.recorded})
+		}
+		slices.SortFunc(out[start:], func(a, b capacity.SlotUsage) int { return a.Slot.Compare(b.Slot) })
+	}
+	return out, nil
+}
+
+// heldAt is the pieces of a slot's holds unexpired at now.
+func (s *Store) heldAt(sl *sums, now time.Time) int {
+	held := sl.held
+	for k, n := range sl.holds {
+		if e := s.bookings[k]; e != nil && e.b.StateAt(now) != capacity.Held {
+			held -= n
+		}
+	}
+	return held
+}
+
+// in reports whether q selects the slot (technique, week) of a producer
+// it lists.
+func in(q capacity.SlotQuery, k weekSlot) bool {
+	return (q.Technique == "" || q.Technique == k.t) && !k.w.Before(q.From) && !q.To.Before(k.w)
+}
+
+// producersOf lists the producers q names that the store knows, or every
+// producer it knows when q names none, sorted and unique.
+func (s *Store) producersOf(q capacity.SlotQuery) []string {
+	var ids []string
+	if len(q.ProducerIDs) == 0 {
+		for id := range s.producers {
+			ids = append(ids, id)
+		}
+	} else {
+		for _, id := range q.ProducerIDs {
+			if s.producers[id] != nil {
+				ids = append(ids, id)
+			}
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// SetCalendar records e, as capacity.Store says, and the new capacity on
+// the slots it governs; it refuses with capacity.ErrNoRoom a capacity
+// below what is held and confirmed at now in one of them. O(the
+// producer's slots that week); safe for concurrent use.
+func (s *Store) SetCalendar(ctx context.Context, e capacity.CalendarEntry, now time.Time) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.producers[e.ProducerID]
+	if p == nil {
+		p = &producer{slots: map[weekSlot]*sums{}, calendar: map[weekSlot]int{}}
+		s.producers[e.ProducerID] = p
+	}
+	governed := s.governed(p, e)
+	for _, k := range governed {
+		sl := p.slots[k]
+		for key := range sl.holds { // what lapsed at now is not in the way
+			if b := s.bookings[key]; b != nil && b.b.State == capacity.Held && b.b.StateAt(now) == capacity.Expired {
+				s.expire(b, now, "")
+			}
+		}
+		if taken := sl.held + sl.confirmed; taken > e.Capacity {
+			return capacity.NoRoomError(capacity.Slot{ProducerID: e.ProducerID, Technique: k.t, Week: k.w}, taken, 0, e.Capacity)
+		}
+	}
+	p.calendar[weekSlot{e.Technique, e.Week}] = e.Capacity
+	for _, k := range governed {
+		p.slots[k].capacity, p.slots[k].recorded = e.Capacity, true
+	}
+	return nil
+}
+
+// governed lists the producer's slots whose capacity e sets: e's
+// technique that week, or, for an entry of every technique, each
+// technique without an entry of its own.
+func (s *Store) governed(p *producer, e capacity.CalendarEntry) []weekSlot {
+	var out []weekSlot
+	for k := range p.slots {
+		if k.w != e.Week {
+			continue
+		}
+		if e.Technique == k.t {
+			out = append(out, k)
+			continue
+		}
+		if _, own := p.calendar[weekSlot{k.t, e.Week}]; e.Technique == "" && !own {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// Calendar returns the entries for the slots of q, in slot order, an
+// entry of every technique first within a producer and week; with a
+// technique in q, that technique's entries and the entries of every
+// technique. O(entries of q's producers); safe for concurrent use.
+func (s *Store) Calendar(ctx context.Context, q capacity.SlotQuery) ([]capacity.CalendarEntry, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := []capacity.CalendarEntry{}
+	for _, id := range s.producersOf(q) {
+		start := len(out)
+		for k, n := range s.producers[id].calendar {
+			if (k.t == "" || q.Technique == "" || k.t == q.Technique) && !k.w.Before(q.From) && !q.To.Before(k.w) {
+				out = append(out, capacity.CalendarEntry{ProducerID: id, Technique: k.t, Week: k.w, Capacity: n})
+			}
+		}
+		slices.SortFunc(out[start:], func(a, b capacity.CalendarEntry) int {
+			return cmp.Or(cmp.Compare(a.Technique, b.Technique), a.Week.Compare(b.Week))
+		})
+	}
+	return out, nil
+}
+
+var _ capacity.Store = (*Store)(nil)
