@@ -393,7 +393,6 @@ func techIndex(t batik.Technique) int {
 	return 3
 }
 
-
 // freeIn asks a FreeCapacity view, refusing answers no workshop week has.
 func freeIn(f FreeCapacity, id string, t batik.Technique, w Week) (int, error) {
 	n := f.Free(id, t, w)

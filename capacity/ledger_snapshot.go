@@ -25,9 +25,9 @@ type snapshot struct {
 	prods []batik.Producer
 	index map[string]int // producer ID -> position in prods (the first of a repeated ID)
 	tech  batik.Technique
-	rows  int       // rows per producer: 1 for one technique, else ntech
-	capac []int32   // per (producer, row, week): capacity
-	free  []int32   // per (producer, row, week): capacity - held - confirmed, at least 0
+	rows  int         // rows per producer: 1 for one technique, else ntech
+	capac []int32     // per (producer, row, week): capacity
+	free  []int32     // per (producer, row, week): capacity - held - confirmed, at least 0
 	usage []SlotUsage // what the store reported, for Slots and Board
 	cal   []CalendarEntry
 }
