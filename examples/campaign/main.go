@@ -6,8 +6,13 @@
 // confirmed the next working day, cancellations, a hold nobody confirms
 // (it expires), a flash sale in which the four channels race for the last
 // week's capacity, a workshop closed for a week, and a workshop that
-// delivers short and whose shortfall is rebooked elsewhere. It then prints
-// each workshop's weeks: capacity, booked and delivered.
+// delivers short and whose shortfall is rebooked elsewhere. Holds are
+// asked for a length of time (HoldFor), so a channel that retries a
+// request after a lost answer gets its booking back; deliveries carry a
+// key of their own, so a retried delivery counts once; an order that
+// needs all its pieces or none (AllOrNothing) is refused when the week
+// is full. It then prints the campaign board: each workshop's weeks,
+// booked and delivered against capacity.
 //
 //	go run ./examples/campaign
 //
@@ -22,15 +27,18 @@ package main
 import (
 	"context"
 	_ "embed"
+	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync"
-	"text/tabwriter"
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/capacity"
+	"github.com/batikkit/batikkit/capacity/memstore"
+	"github.com/batikkit/batikkit/pricing"
 )
 
 //go:embed workshops.csv
@@ -62,6 +70,8 @@ type campaign struct {
 	hold      map[string]bool        // booked as a hold
 	cancel    map[string]bool        // cancelled the next working day
 	forget    string                 // a hold nobody confirms
+	refused   map[string]bool        // booked nothing: no capacity in its weeks
+	mu        sync.Mutex             // guards refused
 }
 
 func main() {
@@ -78,11 +88,12 @@ func run() error {
 	}
 	c := &campaign{
 		ctx:       context.Background(),
-		ledger:    capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{MaxRetries: 100}),
+		ledger:    capacity.NewLedger(memstore.New(), capacity.LedgerOptions{MaxRetries: 100}),
 		producers: producers,
 		orders:    map[string]batik.Order{},
 		hold:      map[string]bool{},
 		cancel:    map[string]bool{},
+		refused:   map[string]bool{},
 	}
 	// Four groups of two workshops, one per channel each day.
 	for g := range 4 {
@@ -165,11 +176,28 @@ func (c *campaign) book(d int) error {
 				req := capacity.BookRequest{Key: key, Orders: []batik.Order{c.orders[key]}, Producers: group, From: nextWeek(d), Weeks: 2,
 					Policy: capacity.LowestCost}
 				if c.hold[key] {
-					req.HoldUntil = day(d+1, 12, 0) // confirm by noon of the next working day
+					req.HoldFor = day(d+1, 12, 0).Sub(now) // confirm by noon of the next working day
 				}
-				if _, err := c.ledger.Book(c.ctx, req, now); err != nil {
+				_, err := c.ledger.Book(c.ctx, req, now)
+				if errors.Is(err, capacity.ErrNoCapacity) {
+					c.mu.Lock()
+					c.refused[key] = true
+					c.mu.Unlock()
+					continue
+				}
+				if err != nil {
 					errs[ch] = err
 					return
+				}
+				if key == "MP-002" {
+					// The marketplace lost the answer and sends the request
+					// again a minute later: the same booking comes back.
+					again, err := c.ledger.Book(c.ctx, req, now.Add(time.Minute))
+					if err != nil {
+						errs[ch] = err
+						return
+					}
+					fmt.Printf("%s sent twice: one booking, version %d, %d pieces\n", key, again.Version, pieces(again))
 				}
 			}
 		}()
@@ -194,6 +222,7 @@ func (c *campaign) settle(d int) error {
 				}
 				var err error
 				switch {
+				case c.refused[key]:
 				case c.cancel[key]:
 					_, err = c.ledger.Cancel(c.ctx, key, day(d, 9, 30))
 				case c.hold[key] && key != c.forget:
@@ -226,9 +255,11 @@ func dayOf(key string) int {
 
 // flashSale: the four channels race for the last week's capacity on every
 // workshop with 30 holds of 4 pieces each, 480 pieces for the week's 284;
-// the holds lapse two hours later.
+// the holds lapse two hours later. Then a reseller asks for 40 pieces all
+// or nothing, which the full week cannot give.
 func (c *campaign) flashSale(now time.Time) error {
 	errs := make([]error, len(channels))
+	var refused [4]int
 	var wg sync.WaitGroup
 	for ch := range channels {
 		wg.Add(1)
@@ -238,7 +269,11 @@ func (c *campaign) flashSale(now time.Time) error {
 				key := fmt.Sprintf("FLASH-%s-%02d", channels[ch], i)
 				o := batik.Order{ID: key, Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 4}
 				_, err := c.ledger.Book(c.ctx, capacity.BookRequest{Key: key, Orders: []batik.Order{o}, Producers: c.producers,
-					From: lastWeek, HoldUntil: now.Add(2 * time.Hour)}, now)
+					From: lastWeek, HoldFor: 2 * time.Hour}, now)
+				if errors.Is(err, capacity.ErrNoCapacity) {
+					refused[ch]++
+					continue
+				}
 				if err != nil {
 					errs[ch] = err
 					return
@@ -270,6 +305,16 @@ func (c *campaign) flashSale(now time.Time) error {
 		held += s.Held
 	}
 	fmt.Printf("flash sale holds lapse at %s: %d pieces held after it\n", now.Add(2*time.Hour).Format("15:04"), held)
+	all := refused[0] + refused[1] + refused[2] + refused[3]
+	fmt.Printf("flash sale: %d of 120 requests found the week full and were refused, nothing recorded for them\n", all)
+	o := batik.Order{ID: "RS-BULK-40", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 40}
+	_, err = c.ledger.Book(c.ctx, capacity.BookRequest{Key: o.ID, Orders: []batik.Order{o}, Producers: c.producers,
+		From: lastWeek, HoldFor: 2 * time.Hour, AllOrNothing: true}, now)
+	var ie *capacity.InputError
+	if !errors.As(err, &ie) || !errors.Is(err, capacity.ErrNoCapacity) {
+		return fmt.Errorf("the all-or-nothing order: want ErrNoCapacity, got %v", err)
+	}
+	fmt.Printf("%s, all or nothing: refused: %s\n  (id) %s\n", o.ID, ie.Message(pricing.English), ie.Message(pricing.Indonesian))
 	return nil
 }
 
@@ -277,14 +322,12 @@ func (c *campaign) flashSale(now time.Time) error {
 // handed over: everything booked in w, except that the short workshop
 // hands over half of its pieces in the first week.
 func (c *campaign) deliver(w capacity.Week, now time.Time) error {
-	bs, err := c.ledger.Bookings(c.ctx, capacity.BookingFilter{}, now)
+	bs, err := c.bookings(capacity.BookingFilter{State: capacity.Confirmed}, now)
 	if err != nil {
 		return err
 	}
+	retried := false
 	for _, b := range bs {
-		if b.State != capacity.Confirmed {
-			continue
-		}
 		var ds []capacity.Delivery
 		for _, ln := range b.Lines {
 			if ln.Week != w || ln.Delivered == ln.Quantity {
@@ -296,19 +339,49 @@ func (c *campaign) deliver(w capacity.Week, now time.Time) error {
 			}
 			ds = append(ds, capacity.Delivery{OrderID: ln.OrderID, Slot: ln.Slot, Quantity: q})
 		}
-		if len(ds) > 0 {
-			if _, err := c.ledger.Deliver(c.ctx, b.Key, ds, now); err != nil {
+		if len(ds) == 0 {
+			continue
+		}
+		call := "handover-" + w.String() // the workshop's handover note: one a week
+		got, err := c.ledger.Deliver(c.ctx, b.Key, call, ds, now)
+		if err != nil {
+			return err
+		}
+		if !retried && w == first {
+			// The office's connection drops and the clerk sends the same
+			// handover again: it counts once.
+			again, err := c.ledger.Deliver(c.ctx, b.Key, call, ds, now.Add(5*time.Minute))
+			if err != nil {
 				return err
 			}
+			fmt.Printf("handover of %s for %s sent twice: %d pieces delivered, version %d both times\n",
+				b.Key, w, delivered(again), got.Version)
+			retried = again.Version == got.Version
 		}
 	}
 	return nil
 }
 
+// bookings reads every page of the bookings f selects.
+func (c *campaign) bookings(f capacity.BookingFilter, now time.Time) ([]capacity.Booking, error) {
+	var out []capacity.Booking
+	for {
+		page, err := c.ledger.Bookings(c.ctx, f, now)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page.Bookings...)
+		if page.Next == "" {
+			return out, nil
+		}
+		f.Cursor = page.Next
+	}
+}
+
 // rebook moves what the short workshop did not hand over in the first
 // week to other workshops, on time for each order's due date if possible.
 func (c *campaign) rebook(now time.Time) error {
-	bs, err := c.ledger.Bookings(c.ctx, capacity.BookingFilter{ProducerID: short}, now)
+	bs, err := c.bookings(capacity.BookingFilter{ProducerID: short}, now)
 	if err != nil {
 		return err
 	}
@@ -342,42 +415,73 @@ func (c *campaign) rebook(now time.Time) error {
 	return nil
 }
 
-// report prints the bookings by state and each workshop's weeks.
+// report prints the bookings by state and the campaign board.
 func (c *campaign) report(now time.Time) error {
-	bs, err := c.ledger.Bookings(c.ctx, capacity.BookingFilter{}, now)
+	bs, err := c.bookings(capacity.BookingFilter{}, now)
 	if err != nil {
 		return err
 	}
 	states := map[capacity.State]int{}
 	ordered, unfilled := 0, 0
+	for _, o := range c.orders {
+		ordered += o.Quantity
+	}
 	for _, b := range bs {
-		if strings.HasPrefix(b.Key, "FLASH-") {
-			continue
+		if _, ok := c.orders[b.Key]; !ok {
+			continue // the flash sale's
 		}
 		states[b.State]++
-		ordered += c.orders[b.Key].Quantity
 		if b.State == capacity.Confirmed {
 			unfilled += b.Unfilled[b.Key]
 		}
 	}
-	fmt.Printf("%d orders, %d pieces: %d confirmed, %d cancelled, %d expired; %d pieces of confirmed orders found no capacity in their two weeks\n",
-		len(c.orders), ordered, states[capacity.Confirmed], states[capacity.Cancelled], states[capacity.Expired], unfilled)
+	fmt.Printf("%d orders, %d pieces: %d confirmed, %d cancelled, %d expired, %d refused (no capacity in their two weeks); %d pieces of confirmed orders found no capacity\n",
+		len(c.orders), ordered, states[capacity.Confirmed], states[capacity.Cancelled], states[capacity.Expired], len(c.refused), unfilled)
 	fmt.Println()
-	st, err := c.ledger.Slots(c.ctx, capacity.SlotQuery{From: first, To: lastWeek}, c.producers, now)
+	board, err := c.ledger.Board(c.ctx, now, capacity.BoardQuery{Producers: c.producers, From: first, Weeks: lastWeek.Sub(first) + 1})
 	if err != nil {
 		return err
 	}
-	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "workshop\tweek\tcapacity\tbooked\tdelivered\t")
-	total := [3]int{}
-	for _, s := range st {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t\n", s.ProducerID, s.Week, s.Capacity, s.Held+s.Confirmed, s.Delivered)
-		total[0] += s.Capacity
-		total[1] += s.Held + s.Confirmed
-		total[2] += s.Delivered
+	return printBoard(board)
+}
+
+// printBoard prints the board as a table: per workshop and week, pieces
+// booked (held and confirmed) of the capacity, "closed" for a week the
+// calendar closed, and the totals.
+func printBoard(b capacity.Board) error {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%-9s", "workshop")
+	for _, w := range b.Weeks {
+		fmt.Fprintf(&sb, " %10s", w)
 	}
-	fmt.Fprintf(tw, "all\t%s..%s\t%d\t%d\t%d\t\n", first, lastWeek, total[0], total[1], total[2])
-	return tw.Flush()
+	fmt.Fprintf(&sb, " %11s  %s\n", "total", "delivered")
+	cell := func(c capacity.BoardCell) string { return fmt.Sprintf("%d/%d", c.Held+c.Confirmed, c.Capacity) }
+	for _, r := range b.Rows {
+		fmt.Fprintf(&sb, "%-9s", r.ProducerID)
+		for k, c := range r.Cells {
+			text := cell(c)
+			if slices.Contains(r.Closed, k) {
+				text = "closed"
+			}
+			fmt.Fprintf(&sb, " %10s", text)
+		}
+		fmt.Fprintf(&sb, " %11s  %d\n", cell(r.Total), r.Total.Delivered)
+	}
+	fmt.Fprintf(&sb, "%-9s", "all")
+	for _, c := range b.Totals {
+		fmt.Fprintf(&sb, " %10s", cell(c))
+	}
+	fmt.Fprintf(&sb, " %11s  %d\n", cell(b.Total), b.Total.Delivered)
+	_, err := os.Stdout.WriteString(sb.String())
+	return err
+}
+
+func delivered(b capacity.Booking) int {
+	n := 0
+	for _, ln := range b.Lines {
+		n += ln.Delivered
+	}
+	return n
 }
 
 func pieces(b capacity.Booking) int {
