@@ -14,17 +14,31 @@
 //
 // # Files
 //
-// allocate.go (Allocate), policy.go and minlot.go (its sharing rules);
-// schedule.go (Schedule), network.go (its flow network), spread.go (the
-// spreading re-solve), timetable.go (flow to timetable), shortfall.go (why
-// an order falls short), dimacs.go (WriteDIMACS); week.go (Week); types.go
-// (options and plan types), json.go (JSON forms), shares.go (payout
-// shares); store.go (the ledger's records and the Store interface),
-// ledger*.go (the Ledger; ledger_inspect.go: deliveries through lot
-// inspection), memstore*.go (the in-memory store);
-// errors.go (sentinels and InputError). The solver is in
-// capacity/internal/mcf; the conformance suite for stores in
-// capacity/storetest; the PostgreSQL store in capacity/pgstore.
+// Planning: allocate.go (Allocate), policy.go and minlot.go (its sharing
+// rules); schedule.go (Schedule), network.go (its flow network),
+// spread.go (the spreading re-solve), timetable.go (flow to timetable),
+// shortfall.go (why an order falls short), dimacs.go (WriteDIMACS); the
+// solver is capacity/internal/mcf. week.go (Week); types.go (options and
+// plan types); json.go and json_strict.go (JSON forms, strict decoding);
+// shares.go (payout shares).
+//
+// The ledger: ledger.go (Ledger, the update loop, the actor),
+// ledger_request.go (BookRequest, its checks and canonical form),
+// ledger_book.go (Book), ledger_snapshot.go (free capacity as a store shows
+// it, Free), ledger_ops.go (Confirm, Cancel, Extend, Sweep),
+// ledger_deliver.go (Deliver, DeliverInspected), ledger_rebook.go
+// (Rebook), ledger_read.go (Booking, Bookings, History, SetCalendar),
+// ledger_slots.go (Slots), ledger_board.go (Board), ledger_legacy.go (the
+// fingerprint of bookings made before revision 3). The records and the
+// Store: booking.go (Slot, State, Booking), store.go (the Store interface
+// and what travels through it), change.go (the rules every store holds its
+// input to: Change.Validate and friends), bookings_filter.go (pages of
+// bookings), store_errors.go (errors a store returns). The stores are
+// capacity/memstore and capacity/pgstore; capacity/storetest is the suite
+// they pass; capacity/ledgerhttp serves the ledger over HTTP.
+//
+// Messages: errors.go (sentinels and InputError), messages.go (every
+// reason in English and Indonesian).
 //
 // # Allocate
 //
@@ -132,26 +146,31 @@
 // Allocate and Schedule are pure functions: two requests planned at the
 // same moment would both promise the same workshop week. A Ledger makes
 // plans bookable. It keeps bookings per slot, a (producer, technique, ISO
-// week), in a Store: NewMemoryStore in one process, capacity/pgstore on
+// week), in a Store: capacity/memstore in one process, capacity/pgstore on
 // PostgreSQL for several. A slot's capacity is the capability's PerWeek
 // unless a calendar entry set with SetCalendar says otherwise for that
 // week (0 for a workshop closed for Lebaran); free = capacity - held -
 // confirmed.
 //
 //	Book         plan one order (Allocate) or several (Schedule) on the free capacity and record it,
-//	             held until a time or confirmed at once
+//	             held for a time (HoldFor) or confirmed at once
 //	Confirm      a held booking becomes confirmed
+//	Extend       a live hold gets more time
 //	Cancel       release every slot of a booking
-//	Deliver      record pieces handed over per slot, against a confirmed booking
+//	Deliver      record pieces handed over per slot, against a confirmed booking, under a call key
+//	DeliverInspected  the same for a lot that passes ISO 2859-1 inspection (batik/aql)
 //	Rebook       move what a workshop did not deliver in an ended week to other free capacity
 //	SetCalendar  a slot's capacity for one week
-//	Booking, Bookings, Slots, Free
-//	             read the records, per-slot capacity / held / confirmed / delivered / free,
-//	             or a free-capacity view to plan on without booking
+//	Sweep        mark lapsed holds expired in the store, in batches
+//	Booking, Bookings, History, Board, Slots, Free
+//	             read a booking, pages of bookings, a booking's changes, the campaign board,
+//	             per-slot capacity / held / confirmed / delivered / free, a free-capacity view
 //
 // Every operation takes the caller's clock (now): the core never reads
 // time.Now, so a test or a replayed event log gets the same answers.
-// States are held, confirmed, cancelled and expired, as text in JSON.
+// States are held, confirmed, cancelled and expired, as text in JSON. Who
+// acts comes from the context (WithActor) and is kept in each booking's
+// history.
 //
 // What is guaranteed:
 //
@@ -159,23 +178,32 @@
 //     always, across goroutines sharing a store, and across processes
 //     sharing a durable store (capacity/pgstore). Book plans on a snapshot
 //     and commits only if every slot still has the room it planned on
-//     (one atomic Store.Commit, slots locked in slot order so commits
-//     cannot deadlock); otherwise it re-plans on fresh data, up to
-//     LedgerOptions.MaxRetries times, then returns ErrContention. A
+//     (one atomic Store.Commit); otherwise it re-plans on fresh data, up
+//     to LedgerOptions.MaxRetries times, then returns ErrContention. A
 //     calendar entry recorded in the store wins over a plan made before
 //     it, so a closed week stays closed.
+//   - Pieces are conserved: for every order of a booking, Booked +
+//     Unfilled is its quantity, and Booking.Orders says why any piece is
+//     unfilled. A request that would book nothing, or less than its
+//     MinFill (or AllOrNothing) asks, records nothing and returns
+//     ErrNoCapacity with the reason.
 //   - Each operation is all or nothing, and an invalid request, an unknown
 //     key, a wrong state or a cancelled context changes nothing.
-//   - Idempotency: a booking has a caller-given key (the order ID is the
-//     natural one). Book with a key already booked returns that booking
-//     unchanged when the request is the same (the hex SHA-256 of its
-//     orders, producers, options and HoldUntil, in any slice order), and
-//     ErrConflict when it differs: never a second booking, also when the
-//     same request races itself from many goroutines or processes.
+//   - Retries are safe. A booking has a caller-given key (the order ID is
+//     the natural one). Book looks it up before planning: the same request
+//     (its orders, options, HoldFor, MinFill and AllOrNothing, not the
+//     producer records, not the clock) returns the booking as it stands,
+//     at any later time; a different one is ErrConflict naming the first
+//     field that differs. Never a second booking, also when the same
+//     request races itself from many goroutines or processes. Deliver and
+//     DeliverInspected take a call key: a retried call counts once, and a
+//     retried inspection returns the stored verdict.
 //   - Expiry without a background goroutine: a hold whose HoldUntil is at
 //     or before now is expired for every read and every later booking; a
-//     commit frees its pieces in the slots it touches, and readers leave
-//     them out. Delivered pieces never exceed the pieces booked on a line.
+//     commit that needs its room marks it expired and frees its pieces.
+//     Sweep does the same in batches for reports that read the store
+//     directly; correctness never depends on calling it. Delivered pieces
+//     never exceed the pieces booked on a line.
 //
 // What is not:
 //
@@ -194,34 +222,71 @@
 //     below what is booked.
 //   - Clocks: expiry is judged by the now each caller passes. Ledgers that
 //     share a store should share a clock (a hold expires for the caller
-//     whose clock has passed HoldUntil, and a commit at that clock
-//     releases its pieces for good; pgstore then reads it as Expired at
-//     every clock).
+//     whose clock has passed HoldUntil, and a commit at that clock marks
+//     it expired for good; Sweep's grace keeps a fast clock from taking
+//     holds others still honour).
 //   - Rebook plans with the Proportional policy and needs the booking's
 //     orders passed in (a booking records order IDs, not grades and due
 //     dates).
 //
 // On PostgreSQL: open a pgxpool.Pool on the service's DSN, run
 // pgstore.Migrate(ctx, pool, "batikkit") once (idempotent and versioned),
-// and pass pgstore.New(pool, pgstore.Options{}) to NewLedger. Each ledger
-// operation is then one READ COMMITTED transaction with the booking row
-// locked and slot rows updated in slot order by conditional updates, and
-// the schema's CHECK constraints refuse an overbooked slot on their own.
-// A connection lost mid-operation rolls the transaction back: the
-// operation happened wholly or not at all, and replaying it with the same
-// key is safe. capacity/pgstore's documentation has the details.
+// and pass pgstore.New(pool, pgstore.Options{}) to NewLedger.
+// capacity/pgstore's documentation has the details. Over HTTP, mount
+// capacity/ledgerhttp's handler.
 //
 // Lot inspection: DeliverInspected records a delivered lot only when
-// ISO 2859-1 inspection (batik/aql) accepts it, and returns the verdict
-// whose next state the caller keeps and passes to AllocateOptions.Quality.
+// ISO 2859-1 inspection (batik/aql) accepts it, keeps the inspection with
+// the booking either way, and returns the verdict whose next state the
+// caller keeps and passes to AllocateOptions.Quality.
+//
+// # From revision 2
+//
+// What a service written against revision 2 changes:
+//
+//	capacity.NewMemoryStore()            memstore.New() (import "github.com/batikkit/batikkit/capacity/memstore")
+//	BookRequest.HoldUntil: now.Add(d)    BookRequest.HoldFor: d ("hold_for": "15m0s" in JSON, required; "0s" confirms at once)
+//	Deliver(ctx, key, ds, now)           Deliver(ctx, key, callKey, ds, now): a key of the call, such as an HTTP Idempotency-Key
+//	DeliverInspected(ctx, key, d, ...)   DeliverInspected(ctx, key, callKey, d, ...)
+//	Bookings(...) []Booking              Bookings(...) BookingPage: read Bookings, follow Next
+//	InputError.Reason (a field)          InputError.Reason(lang), Code and Args; Message(lang) as before
+//	a Book that placed nothing: success  ErrNoCapacity, nothing recorded (Booking.Orders says why, when some is placed)
+//
+// A Store of one's own adds History, DeliveryCall and Sweep, returns pages
+// from Bookings, keeps Change.Op, Actor and Call, Booking.Orders, Skipped
+// and Canonical, and calls Change.Validate (capacity/storetest says what
+// else). A replay of a booking made before revision 3 is recognised by
+// the fingerprint it was made with.
 //
 // # Errors
 //
-// Bad input gets an *InputError naming the field
-// ("producers[3].capabilities[0].grade", "opts.weeks") and its value
-// (abbreviated to 64 bytes with its length), wrapping ErrInvalid or
-// ErrOverflow (and, for an invalid order, the *batik.ValidationError). The
-// ledger uses the same shape for an unknown key (ErrNotFound) and a booking
-// in the wrong state or a key reused for another request (ErrConflict); the
-// Store's answers wrap ErrNoRoom, ErrStale and ErrExists. Nothing panics.
+// Every error of the package has one shape, as in every package of
+// batikkit: an *InputError naming the field as a path in the input's own
+// JSON names ("producers[3].capabilities[0].grade", "orders[0].quantity",
+// "hold_for"), its value (abbreviated to 64 bytes with its length), the
+// code of the reason in the package's message catalogue with its
+// arguments, the sentinel it wraps (ErrInvalid and ErrOverflow for bad
+// input; ErrNotFound, ErrConflict, ErrNoCapacity and ErrContention from
+// the ledger; ErrNoRoom, ErrStale and ErrExists from a Store) and the
+// underlying error, if any (a *batik.ValidationError for an invalid
+// order). Error gives English; Message(lang) English or Indonesian, with
+// no English in the Indonesian. Nothing panics.
+//
+// # Limits
+//
+// Caps, each refused before any work with an error naming the cap and
+// the figure:
+//
+//	MaxWeeks         104 weeks a plan, a board or a slot query reaches
+//	MaxRequestSlots  1,000,000 producers x weeks a Book, Free or Board reads
+//	MaxBookingLines  10,000 lines a booking (refused after planning, before writing)
+//	MaxNodes         10,000,000 nodes of Schedule's network
+//	MaxArcs          50,000,000 arcs of Schedule's network
+//	MaxHold          366 days of a hold (HoldFor, Extend)
+//	MaxPageLimit     1,000 bookings a page (DefaultPageLimit 100)
+//	MaxSweep         10,000 holds a Sweep
+//	keys and IDs     256 bytes; producer IDs of a booking follow batik's rule (64 bytes)
+//
+// Memory: a Book holds its snapshot (8 bytes a producer-week slot) and its
+// plan, besides what Allocate or Schedule take.
 package capacity
