@@ -18,7 +18,8 @@ var imports = map[string]string{
 	"batik": "github.com/batikkit/batikkit/batik", "aql": "github.com/batikkit/batikkit/batik/aql",
 	"pricing": "github.com/batikkit/batikkit/pricing", "capacity": "github.com/batikkit/batikkit/capacity",
 	"pgstore": "github.com/batikkit/batikkit/capacity/pgstore", "pgxpool": "github.com/jackc/pgx/v5/pgxpool",
-	"decimal": "github.com/shopspring/decimal", "fmt": "fmt", "errors": "errors", "os": "os", "time": "time",
+	"memstore": "github.com/batikkit/batikkit/capacity/memstore", "ledgerhttp": "github.com/batikkit/batikkit/capacity/ledgerhttp",
+	"decimal": "github.com/shopspring/decimal", "fmt": "fmt", "errors": "errors", "os": "os", "time": "time", "http": "net/http",
 }
 
 // TestSnippetsCompile wraps each ```go block of README.md in a function
