@@ -96,7 +96,10 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 		ci          int32
 		reason      reasonCode
 	}
-	onHold := holdsOf(opts.Quality)
+	onHold, err := holdsOf(opts.Quality)
+	if err != nil {
+		return Plan{}, err
+	}
 	// Scratch arrays live on the stack for up to smallN producers (the
 	// usual order), on the heap beyond.
 	var recBuf [smallN]rec

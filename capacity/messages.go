@@ -124,14 +124,16 @@ const (
 	cShortDueTooSoon
 	cShortNotEnough
 	cShortTaken
-	cBoardCell   // must be six whole numbers
-	cCursor      // is not a cursor this ledger made
-	cCursorScope // was made for another filter
-	cNoRoom      // {0} held and confirmed, {1} more asked, capacity {2}
-	cStale       // version {0} expected, the store has {1}
-	cExists      // a booking with this key exists
-	cCallExists  // a delivery call with this key exists
-	cSlotSums    // would leave {0} held, {1} confirmed and {2} delivered in the slot
+	cBoardCell        // must be six whole numbers
+	cQualityTechnique // must be a technique's canonical text
+	cQualityTwice     // repeats the producer and technique of opts.quality[{0}]
+	cCursor           // is not a cursor this ledger made
+	cCursorScope      // was made for another filter
+	cNoRoom           // {0} held and confirmed, {1} more asked, capacity {2}
+	cStale            // version {0} expected, the store has {1}
+	cExists           // a booking with this key exists
+	cCallExists       // a delivery call with this key exists
+	cSlotSums         // would leave {0} held, {1} confirmed and {2} delivered in the slot
 	ncodes
 )
 
@@ -253,6 +255,8 @@ var texts = [ncodes]msg.Text{
 	cShortNotEnough:   {Code: "short_not_enough", EN: "gets {0} of {1} pieces, {2} needed: not enough capacity on time", ID: "mendapat {0} dari {1} potong, perlu {2}: kapasitas tepat waktu tidak cukup"},
 	cShortTaken:       {Code: "short_taken", EN: "gets {0} of {1} pieces, {2} needed: the capacity is taken by other bookings", ID: "mendapat {0} dari {1} potong, perlu {2}: kapasitasnya sudah dipakai pemesanan lain"},
 	cBoardCell:        {Code: "board_cell", EN: "must be six whole numbers: capacity, held, confirmed, delivered, free, late", ID: "harus enam bilangan bulat: kapasitas, ditahan, dikonfirmasi, diserahkan, kosong, terlambat"},
+	cQualityTechnique: {Code: "quality_technique", EN: "must be a technique's canonical text: tulis, cap, kombinasi or printing", ID: "harus teks baku sebuah teknik: tulis, cap, kombinasi atau printing"},
+	cQualityTwice:     {Code: "quality_twice", EN: "repeats the producer and technique of opts.quality[{0}]", ID: "mengulang produsen dan teknik opts.quality[{0}]"},
 	cCancelled:        {Code: "cancelled", EN: "the operation was cancelled or ran out of time", ID: "operasi dibatalkan atau kehabisan waktu"},
 }
 

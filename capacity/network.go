@@ -99,7 +99,11 @@ func buildNetwork(orders []batik.Order, producers []batik.Producer, opts Schedul
 	rank := gradeRank
 	byTech := make([][]member, nt)
 	var maxCents int64
-	n.holds = holdsOf(opts.Quality)
+	holds, err := holdsOf(opts.Quality)
+	if err != nil {
+		return nil, err
+	}
+	n.holds = holds
 	for pi, p := range n.prods {
 		for _, c := range p.Capabilities {
 			if (c.PerWeek == 0 && opts.Free == nil) || n.holds.on(p.ID, c.Technique) {

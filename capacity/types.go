@@ -221,11 +221,29 @@ func (p Plan) Cost() decimal.Decimal {
 // holds is the set of (producer, technique) on quality hold.
 type holds map[[2]string]bool
 
-// holdsOf returns the discontinued states as a set, nil when none is.
-// O(len(states)).
-func holdsOf(states []aql.State) holds {
+// holdsOf checks the quality states and returns the discontinued ones as
+// a set, nil when none is. A state's technique must be a batik technique's
+// canonical text ("tulis", not "TULIS" or "Batik Tulis"), so that no
+// spelling can hide a discontinued workshop, and a producer has at most
+// one state per technique. O(len(states)).
+func holdsOf(states []aql.State) (holds, error) {
 	var h holds
-	for _, s := range states {
+	var seen map[[2]string]int
+	for i, s := range states {
+		field := func() string { return "opts.quality[" + strconv.Itoa(i) + "]" }
+		if t := batik.Technique(s.Technique); !t.Valid() {
+			return nil, invalid(field()+".technique", quote(s.Technique), cQualityTechnique)
+		}
+		if len(states) > 1 {
+			if seen == nil {
+				seen = make(map[[2]string]int, len(states))
+			}
+			k := [2]string{s.Producer, s.Technique}
+			if j, ok := seen[k]; ok {
+				return nil, invalid(field(), quote(s.Producer+"/"+s.Technique), cQualityTwice, strconv.Itoa(j))
+			}
+			seen[k] = i
+		}
 		if s.Discontinued {
 			if h == nil {
 				h = make(holds)
@@ -233,7 +251,7 @@ func holdsOf(states []aql.State) holds {
 			h[[2]string{s.Producer, s.Technique}] = true
 		}
 	}
-	return h
+	return h, nil
 }
 
 func (h holds) on(producerID string, t batik.Technique) bool {
