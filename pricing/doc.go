@@ -125,8 +125,8 @@
 //	Round                         2 (1 for a zero result)
 //	Tax.On                        2 (0 for a zero tax)
 //	Tax.Within                    4 (2 for each non-zero part)
-//	Split, n parts                1, +1 when a part is non-zero (the
-//	                              values, in one array), +1 when n > 64
+//	Split, n parts                1, +2 for each non-zero part, +1 when
+//	                              n > 64
 //	SplitSen                      1 (the result)
 //	AppendSplitSen, RoundSen,
 //	Tax.OnSen, Tax.WithinSen      0 (AppendSplitSen: into a buffer with

@@ -225,21 +225,6 @@ func TestSplitErrorValuesAbbreviated(t *testing.T) {
 	}
 }
 
-// TestSplitSharedPartsStayApart: equal neighbours share one big.Int; what
-// a caller can reach of it (Coefficient, BigInt, Rat) is a copy, so
-// changing that leaves the other parts alone.
-func TestSplitSharedPartsStayApart(t *testing.T) {
-	parts, err := Split(decimal.NewFromInt(900), []int64{1, 1, 1}, decimal.NewFromInt(1))
-	require.NoError(t, err)
-	parts[0].Coefficient().SetInt64(1)
-	parts[0].BigInt().SetInt64(2)
-	parts[0].Rat().SetInt64(3)
-	_ = parts[0].Add(parts[1]).Neg()
-	for i, p := range parts {
-		assertDecimal(t, "300", p, i)
-	}
-}
-
 // TestHugeDecimalsRefused: decimals built in code past the digit limits are
 // refused by Round and Split before any work (decimal.New(1, 1e8) would
 // otherwise rescale to a 10^8-digit number), with an abbreviated value.
@@ -256,4 +241,38 @@ func TestHugeDecimalsRefused(t *testing.T) {
 	assert.Less(t, len(err.Error()), 200)
 	_, err = Split(decimal.NewFromInt(100), []int64{1, 2}, tiny)
 	require.ErrorIs(t, err, ErrOverflow)
+}
+
+// TestSplitPathsAgree runs Split's int64 path and its math/big path
+// (splitDecimal, another algorithm for the same rule: a stable sort of the
+// remainders where the int64 path selects) on the same random inputs and
+// requires the same parts.
+func TestSplitPathsAgree(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 15))
+	steps := []decimal.Decimal{d("1"), d("100"), d("0.01"), d("500"), d("0.05"), d("3"), d("1000000")}
+	sizes := []int{1, 2, 3, 5, 10, 64, 65, 200, 1000, 3000}
+	for iter := range 1000 {
+		n := sizes[iter%len(sizes)]
+		weights := randWeights(rng, n)
+		step := steps[rng.IntN(len(steps))]
+		limit := math.MaxInt64 / step.CoefficientInt64()
+		var units int64
+		switch rng.IntN(4) {
+		case 0:
+			units = rng.Int64N(int64(3 * n)) // few units: zeros, ones and ties
+		case 1:
+			units = -rng.Int64N(limit) // a negative total
+		default:
+			units = rng.Int64N(limit)
+		}
+		total := decimal.NewFromInt(units).Mul(step)
+		got, err := Split(total, weights, step)
+		require.NoError(t, err)
+		want, err := splitDecimal(total, weights, step)
+		require.NoError(t, err)
+		require.Len(t, got, n)
+		for i := range got {
+			require.True(t, got[i].Equal(want[i]), "Split(%s, %v, %s) part %d: %s, math/big %s", total, weights, step, i, got[i], want[i])
+		}
+	}
 }
