@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -29,7 +30,7 @@ type ParseError struct {
 
 // Error quotes the input and says what is wrong with it.
 func (e *ParseError) Error() string {
-	return "pricing: invalid amount " + quote(e.Input) + ": " + e.Reason
+	return "pricing: invalid amount " + msg.Quote(e.Input) + ": " + e.Reason
 }
 
 // Unwrap returns ErrSyntax.
@@ -65,43 +66,17 @@ func (e *ArgError) Unwrap() []error {
 	return []error{kind}
 }
 
-// argErr and overflowErr abbreviate the value (see clip), so no message
+// argErr and overflowErr abbreviate the value (msg.Clip), so no message
 // grows with its input.
 func argErr(field, value, reason string) error {
-	return &ArgError{Field: field, Value: clip(value), Reason: reason, Kind: ErrInvalid}
+	return &ArgError{Field: field, Value: msg.Clip(value), Reason: reason, Kind: ErrInvalid}
 }
 
 func overflowErr(field, value, reason string) error {
-	return &ArgError{Field: field, Value: clip(value), Reason: reason, Kind: ErrOverflow}
-}
-
-// clip abbreviates text shown unquoted (a number) the way quote does.
-func clip(s string) string {
-	if len(s) <= maxQuoted {
-		return s
-	}
-	cut := maxQuoted
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "... (" + strconv.Itoa(len(s)) + " bytes)"
+	return &ArgError{Field: field, Value: msg.Clip(value), Reason: reason, Kind: ErrOverflow}
 }
 
 func index(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
-
-const maxQuoted = 64
-
-// quote renders input for a message, abbreviating long text with its length.
-func quote(s string) string {
-	if len(s) <= maxQuoted {
-		return strconv.Quote(s)
-	}
-	cut := maxQuoted
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return strconv.Quote(s[:cut]) + "... (" + strconv.Itoa(len(s)) + " bytes)"
-}
 
 // decText renders d for a message without building a string longer than
 // about 100 bytes: d.String() when d is within the digit limits Format

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/batikkit/batikkit/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
@@ -43,11 +44,11 @@ func checkJSON(data []byte, v any, path string) error {
 	}
 	switch p.Code {
 	case strictjson.Unknown:
-		return argErr(field, quote(p.Key), "unknown key")
+		return argErr(field, msg.Quote(p.Key), "unknown key")
 	case strictjson.Case:
-		return argErr(field, quote(p.Key), "unknown key; write it "+strconv.Quote(p.Field))
+		return argErr(field, msg.Quote(p.Key), "unknown key; write it "+strconv.Quote(p.Field))
 	case strictjson.Duplicate:
-		return argErr(field, quote(p.Key), "repeated key")
+		return argErr(field, msg.Quote(p.Key), "repeated key")
 	case strictjson.Missing:
 		return argErr(field, "absent", "is required")
 	case strictjson.Null:
@@ -87,7 +88,7 @@ func amountJSON(path string, raw json.RawMessage, rate bool) (decimal.Decimal, e
 	if err != nil {
 		var pe *ParseError
 		errors.As(err, &pe)
-		return decimal.Decimal{}, &ArgError{Field: path, Value: quote(s), Reason: pe.Reason, Kind: ErrInvalid, Err: pe}
+		return decimal.Decimal{}, &ArgError{Field: path, Value: msg.Quote(s), Reason: pe.Reason, Kind: ErrInvalid, Err: pe}
 	}
 	return d, nil
 }

@@ -1,6 +1,10 @@
 package pricing
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/batikkit/batikkit/internal/msg"
+)
 
 // Messages in two languages. Every error of the package has an English
 // Error() and a Message(Lang); the Indonesian text holds no English words
@@ -52,7 +56,7 @@ func (e *ParseError) ReasonIn(l Lang) string {
 // Message returns the error in language l: the input quoted (abbreviated
 // when long) and what is wrong with it.
 func (e *ParseError) Message(l Lang) string {
-	return pick(l, "invalid amount ", "jumlah uang tidak sah ") + quote(e.Input) + ": " + e.ReasonIn(l)
+	return pick(l, "invalid amount ", "jumlah uang tidak sah ") + msg.Quote(e.Input) + ": " + e.ReasonIn(l)
 }
 
 // argReasons translate the reasons ArgError carries. A reason matches an

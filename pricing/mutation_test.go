@@ -125,35 +125,13 @@ func TestParseDecimalAllocs(t *testing.T) {
 	}
 }
 
-// TestClip pins how error messages abbreviate a value: up to maxQuoted
-// bytes in full, beyond that cut on a rune boundary with the full length.
-func TestClip(t *testing.T) {
-	n64 := strings.Repeat("9", 64)
-	assert.Equal(t, n64, clip(n64))
-	assert.Equal(t, n64+"... (65 bytes)", clip(n64+"9"))
-	assert.Equal(t, n64+"... (100 bytes)", clip(n64+strings.Repeat("0", 36)))
-	// "é" is two bytes: the 64th and 65th bytes hold one, so the cut moves back.
-	s := strings.Repeat("a", 63) + "é" + "bb"
-	assert.Equal(t, strings.Repeat("a", 63)+"... (67 bytes)", clip(s))
-	// Not UTF-8, continuation bytes only: nothing is kept, nothing panics.
-	assert.Equal(t, "... (70 bytes)", clip(strings.Repeat("\x80", 70)))
-
-	// Through the API: a long negative modulus is named abbreviated.
+// TestErrorValueAbbreviated: a long value is named abbreviated (msg.Clip).
+func TestErrorValueAbbreviated(t *testing.T) {
 	long := "-" + strings.Repeat("1", 80)
 	_, err := PriceRule{Modulus: d(long)}.Apply(d("5"))
 	var ae *ArgError
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, long[:64]+"... (81 bytes)", ae.Value)
-}
-
-// TestQuote is TestClip for quoted text.
-func TestQuote(t *testing.T) {
-	s64 := strings.Repeat("x", 64)
-	assert.Equal(t, `"`+s64+`"`, quote(s64))
-	assert.Equal(t, `"`+s64+`"... (65 bytes)`, quote(s64+"y"))
-	s := strings.Repeat("a", 63) + "é" + "bb"
-	assert.Equal(t, `"`+strings.Repeat("a", 63)+`"... (67 bytes)`, quote(s))
-	assert.Equal(t, `""... (70 bytes)`, quote(strings.Repeat("\x80", 70)))
 }
 
 func TestFeeScheduleBounds(t *testing.T) {

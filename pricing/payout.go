@@ -3,6 +3,7 @@ package pricing
 import (
 	"strconv"
 
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -41,7 +42,7 @@ func Payouts(amount decimal.Decimal, shares []Share, step decimal.Decimal) ([]Pa
 		case s.ProducerID == "":
 			return nil, argErr(index("shares", i)+".producer_id", `""`, "must not be empty")
 		case seen[s.ProducerID]:
-			return nil, argErr(index("shares", i)+".producer_id", quote(s.ProducerID), "appears twice")
+			return nil, argErr(index("shares", i)+".producer_id", msg.Quote(s.ProducerID), "appears twice")
 		case s.Quantity < 0:
 			return nil, argErr(index("shares", i)+".quantity", strconv.Itoa(s.Quantity), "must be >= 0")
 		}

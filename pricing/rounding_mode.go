@@ -3,6 +3,8 @@ package pricing
 import (
 	"strings"
 	"unicode"
+
+	"github.com/batikkit/batikkit/internal/msg"
 )
 
 // Text form of RoundingMode. A mode travels in JSON as snake_case text:
@@ -35,7 +37,7 @@ func ParseRoundingMode(s string) (RoundingMode, error) {
 			}
 		}
 	}
-	return 0, argErr("rounding", quote(s), "unknown rounding mode; use half_up, half_even, down or up")
+	return 0, argErr("rounding", msg.Quote(s), "unknown rounding mode; use half_up, half_even, down or up")
 }
 
 // MarshalText returns m's text form ("half_up"). The zero mode and unknown
