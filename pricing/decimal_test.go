@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -29,7 +30,7 @@ func TestParseDecimal(t *testing.T) {
 		var pe *ParseError
 		require.ErrorAs(t, err, &pe)
 		assert.Equal(t, tt.code, pe.Code, tt.give)
-		assert.Equal(t, tt.give, pe.Input)
+		assert.Equal(t, strconv.Quote(tt.give), pe.Value)
 	}
 }
 

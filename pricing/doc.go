@@ -137,14 +137,28 @@
 //
 // # Errors
 //
-// Parse returns a *ParseError (wrapping ErrSyntax) that quotes the input and
-// says what is wrong. Every other function returns *ArgError values that
-// name the argument (as a path: "lines[2].discount") and its value, wrapping
-// ErrInvalid, or ErrOverflow when a number is too large to compute with
-// exactly. Use errors.Is with the sentinels and errors.As for the details.
-// Both types have Message(Lang), which gives the message in English or in
-// Indonesian (with no English in it beyond the caller's own field names);
-// Lang is defined here so that batik and capacity share it.
+// Every error the package returns has one shape, that of every typed
+// error about an input in batikkit:
+//
+//	Field  the input, as a path in its JSON names: "lines[2].discount"
+//	Value  its value as text, abbreviated to 64 bytes plus the length
+//	Code   the catalogue code of the reason: "not_negative", "exponent"
+//	Args   the reason's arguments: the step of "not_multiple"
+//	Kind   the sentinel it wraps: ErrInvalid, ErrOverflow or ErrSyntax
+//	Err    the underlying error, if any
+//
+// Parse and ParseDecimal return it as a *ParseError wrapping ErrSyntax,
+// with no Field (its message names the field "amount"); every other
+// function returns it as an *ArgError wrapping ErrInvalid, or ErrOverflow
+// when a number is too large to compute with exactly. Use errors.Is with
+// the sentinels and errors.As for the details. Both types render as
+// "field = value: reason": Error in English after "pricing: ",
+// Message(Lang) in English or Indonesian (with no English in it beyond the
+// caller's own field names and values), Reason(Lang) the reason alone.
+// Reasons come from one catalogue (messages.go), each in both languages;
+// ParseError's codes ("empty", "grouping", "exponent", "leading_zero" ...)
+// are stable, for callers that match them. Lang is defined here so that
+// batik and capacity share it.
 //
 // # Files
 //
@@ -153,6 +167,6 @@
 // (Round, RoundingMode); split.go and split_sen.go (Split on decimals and
 // on int64 sen: one algorithm); tax.go and tax_text.go (Tax, PPN, PPh
 // final); tiers.go, costplus.go, fees.go, quote.go, payout.go; json.go
-// (strict JSON); errors.go, message.go and lang.go (errors and their
-// wording).
+// (strict JSON); errors.go (the error shape) and messages.go (Lang and the
+// catalogue of reasons).
 package pricing

@@ -25,8 +25,8 @@ func ExampleParse() {
 	// "1250000"          1250000
 	// "-Rp5.000"         -5000
 	// "Rp5.000,-"        5000
-	// pricing: invalid amount "12.50": '.' groups thousands and must be followed by exactly 3 digits; the decimal separator is ','
-	// pricing: invalid amount "1e9": exponents are not allowed
+	// pricing: amount = "12.50": '.' groups thousands and must be followed by exactly 3 digits; the decimal separator is ','
+	// pricing: amount = "1e9": exponents are not allowed
 }
 
 func ExampleMustParse() {

@@ -3,6 +3,7 @@ package pricing
 import (
 	"strconv"
 
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -33,8 +34,11 @@ const maxCoefDigits = 40
 // the amounts on which Format allocates only its string, AppendFormat
 // allocates nothing when b has 48 bytes of room.
 func AppendFormat(b []byte, d decimal.Decimal) []byte {
-	if e := int64(d.Exponent()); e > MaxDigits || -e > maxCoefDigits || d.NumDigits() > maxCoefDigits {
-		return appendScientific(b, d)
+	if !inFull(d) {
+		if d.Sign() < 0 {
+			b = append(b, '-')
+		}
+		return appendScientific(append(b, "Rp"...), d)
 	}
 	var digitsBuf [40]byte
 	var digits []byte
@@ -112,13 +116,17 @@ func AppendFormat(b []byte, d decimal.Decimal) []byte {
 	return b
 }
 
-// appendScientific writes d past Format's limits as [-]Rp<coefficient>e<exp>,
+// inFull reports whether Format writes d in full: at most 40 digits in its
+// coefficient, and at most MaxDigits zeros after them or 40 digits after
+// the comma.
+func inFull(d decimal.Decimal) bool {
+	e := int64(d.Exponent())
+	return e <= MaxDigits && -e <= maxCoefDigits && d.NumDigits() <= maxCoefDigits
+}
+
+// appendScientific writes |d| past Format's limits as <coefficient>e<exp>,
 // the coefficient cut to its first 30 digits and marked "..." when longer.
 func appendScientific(b []byte, d decimal.Decimal) []byte {
-	if d.Sign() < 0 {
-		b = append(b, '-')
-	}
-	b = append(b, "Rp"...)
 	c := d.Coefficient()
 	c.Abs(c)
 	exp := int64(d.Exponent())
@@ -145,4 +153,30 @@ func allZero(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// decText renders d for a message without building a string longer than
+// about 100 bytes: d.String() when Format writes d in full, else Format's
+// scientific form without "Rp" ("1e+100000000"), abbreviated by msg.Clip.
+// Every function that puts a caller's decimal in an error uses it rather
+// than d.String(), which for decimal.New(1, 1e8) builds a 100 MB string.
+func decText(d decimal.Decimal) string {
+	if inFull(d) {
+		return msg.Clip(d.String())
+	}
+	var b []byte
+	if d.Sign() < 0 {
+		b = append(b, '-')
+	}
+	return string(appendScientific(b, d))
+}
+
+// beyondLimits reports whether d is past the digits an amount may have
+// (more than MaxDigits before the point, more than maxCoefDigits after it
+// or in its coefficient): the guard Round, Split and Quote.Price need
+// before QuoRem or Add, whose rescaling of decimal.New(1, 1e8) would build
+// a 10^8-digit number.
+func beyondLimits(d decimal.Decimal) bool {
+	e := int64(d.Exponent())
+	return e > MaxDigits || -e > maxCoefDigits || d.NumDigits()+int(max(e, 0)) > MaxDigits+maxCoefDigits
 }

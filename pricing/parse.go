@@ -22,20 +22,20 @@ const MaxDigits = 30
 // space around the amount is ignored, as the batik CSV reader trims its
 // cells. It never goes through float64. The error is a *ParseError
 // wrapping ErrSyntax, whose Code says what is wrong and whose Message gives
-// it in English or Indonesian. O(len(s)). Allocations: two for a non-zero
+// it in English or Indonesian; its Value is s quoted, abbreviated when long. O(len(s)). Allocations: two for a non-zero
 // amount of up to 18 digits (the result's big.Int: its struct and its
 // word), one for zero; more for longer amounts and for errors.
 func Parse(s string) (decimal.Decimal, error) {
 	if len(s) > MaxInputLen {
-		return decimal.Decimal{}, parseErr(s, "long", "")
+		return decimal.Decimal{}, parseErr(s, codeLong)
 	}
 	orig := s
-	fail := func(code string) (decimal.Decimal, error) {
-		return decimal.Decimal{}, parseErr(orig, code, "")
+	fail := func(c code) (decimal.Decimal, error) {
+		return decimal.Decimal{}, parseErr(orig, c)
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return fail("empty")
+		return fail(codeEmpty)
 	}
 	neg := false
 	if s[0] == '-' {
@@ -50,11 +50,11 @@ func Parse(s string) (decimal.Decimal, error) {
 			s = s[len("\u00a0"):]
 		}
 		if !neg && strings.HasPrefix(s, "-") {
-			return fail("minus")
+			return fail(codeMinus)
 		}
 	}
 	if s == "" {
-		return fail("no_digits")
+		return fail(codeNoDigits)
 	}
 
 	// Integer part: plain digits, or groups of three after '.'.
@@ -71,12 +71,12 @@ func Parse(s string) (decimal.Decimal, error) {
 	}
 	if i < len(s) && s[i] == '.' {
 		if first > 3 {
-			return fail("first_group")
+			return fail(codeFirstGroup)
 		}
 		if s[0] == '0' {
 			// "0.500" is half a rupiah written the English way or a
 			// misread 500: ambiguous, so refused.
-			return fail("leading_zero")
+			return fail(codeLeadingZero)
 		}
 	}
 	for i < len(s) && s[i] == '.' {
@@ -86,7 +86,7 @@ func Parse(s string) (decimal.Decimal, error) {
 			n, g = n+1, g+1
 		}
 		if g != 3 {
-			return fail("group")
+			return fail(codeGroup)
 		}
 	}
 
@@ -100,13 +100,13 @@ func Parse(s string) (decimal.Decimal, error) {
 		default:
 			for ; i < len(s) && isDigit(s[i]); i++ {
 				if frac == 2 {
-					return fail("sen")
+					return fail(codeSen)
 				}
 				buf[n] = s[i]
 				n, frac = n+1, frac+1
 			}
 			if frac == 0 {
-				return fail("comma")
+				return fail(codeComma)
 			}
 		}
 	}
@@ -114,7 +114,7 @@ func Parse(s string) (decimal.Decimal, error) {
 		return syntaxFail(orig, s[i:])
 	}
 	if n > MaxDigits {
-		return fail("digits")
+		return fail(codeDigits)
 	}
 	digits := buf[:n]
 	if n <= 18 {
@@ -129,7 +129,7 @@ func Parse(s string) (decimal.Decimal, error) {
 	}
 	d, err := decimal.NewFromString(string(digits))
 	if err != nil {
-		return fail("nan")
+		return fail(codeNaN)
 	}
 	d = d.Shift(int32(-frac))
 	if neg {
@@ -152,23 +152,24 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // syntaxFail names what stands in rest where digits or the end were expected.
 func syntaxFail(orig, rest string) (decimal.Decimal, error) {
-	code, detail := "no_digits", ""
+	c := codeNoDigits
+	var args []string
 	switch {
 	case rest == "":
 	case rest[0] == 'e' || rest[0] == 'E':
-		code = "exponent"
+		c = codeExponent
 	case strings.HasPrefix(strings.ToLower(rest), "nan"), strings.HasPrefix(strings.ToLower(rest), "inf"):
-		code = "nan"
+		c = codeNaN
 	case rest[0] == ',':
-		code = "comma_twice"
+		c = codeCommaTwice
 	case rest[0] == '.':
-		code = "dot"
+		c = codeDot
 	case rest[0] == '-' || rest[0] == '+':
-		code = "sign"
+		c = codeSign
 	default:
-		code = "unexpected"
+		c = codeUnexpected
 		_, size := utf8.DecodeRuneInString(rest)
-		detail = strconv.Quote(rest[:size])
+		args = []string{strconv.Quote(rest[:size])}
 	}
-	return decimal.Decimal{}, parseErr(orig, code, detail)
+	return decimal.Decimal{}, parseErr(orig, c, args...)
 }

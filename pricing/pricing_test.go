@@ -50,7 +50,7 @@ func TestParseErrors(t *testing.T) {
 			var pe *ParseError
 			require.ErrorAs(t, err, &pe, tt.give)
 			require.ErrorIs(t, err, ErrSyntax)
-			assert.Contains(t, pe.Reason, tt.reason, tt.give)
+			assert.Contains(t, pe.Reason(English), tt.reason, tt.give)
 			assert.Less(t, len(err.Error()), 300)
 		})
 	}

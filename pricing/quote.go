@@ -77,7 +77,7 @@ type Breakdown struct {
 // ErrOverflow. O(lines).
 func (q Quote) Price() (Breakdown, error) {
 	if len(q.Lines) == 0 {
-		return Breakdown{}, argErr("lines", "[]", "need at least one line")
+		return Breakdown{}, argErr("lines", "[]", codeNotEmpty)
 	}
 	// Amounts past the digit limits (built in code: JSON refuses them) are
 	// refused before any arithmetic, whose rescaling could build numbers of
@@ -87,7 +87,7 @@ func (q Quote) Price() (Breakdown, error) {
 		v     decimal.Decimal
 	}{{"discount", q.Discount}, {"shipping", q.Shipping}} {
 		if beyondLimits(a.v) {
-			return Breakdown{}, overflowErr(a.field, decText(a.v), "has more digits than an amount may")
+			return Breakdown{}, overflowErr(a.field, decText(a.v), codeTooManyDigits)
 		}
 	}
 	for i, l := range q.Lines {
@@ -96,12 +96,12 @@ func (q Quote) Price() (Breakdown, error) {
 			v     decimal.Decimal
 		}{{"unit_price", l.UnitPrice}, {"discount", l.Discount}} {
 			if beyondLimits(a.v) {
-				return Breakdown{}, overflowErr(index("lines", i)+"."+a.field, decText(a.v), "has more digits than an amount may")
+				return Breakdown{}, overflowErr(index("lines", i)+"."+a.field, decText(a.v), codeTooManyDigits)
 			}
 		}
 		for j, tr := range l.Tiers {
 			if beyondLimits(tr.UnitPrice) {
-				return Breakdown{}, overflowErr(index(index("lines", i)+".tiers", j)+".unit_price", decText(tr.UnitPrice), "has more digits than an amount may")
+				return Breakdown{}, overflowErr(index(index("lines", i)+".tiers", j)+".unit_price", decText(tr.UnitPrice), codeTooManyDigits)
 			}
 		}
 	}
@@ -111,7 +111,7 @@ func (q Quote) Price() (Breakdown, error) {
 	for i, l := range q.Lines {
 		field := index("lines", i)
 		if l.Quantity < 1 {
-			return Breakdown{}, argErr(field+".quantity", strconv.Itoa(l.Quantity), "must be at least 1")
+			return Breakdown{}, argErr(field+".quantity", strconv.Itoa(l.Quantity), codeAtLeastOne)
 		}
 		price := l.UnitPrice
 		if len(l.Tiers) > 0 {
@@ -121,10 +121,10 @@ func (q Quote) Price() (Breakdown, error) {
 			}
 			price = p
 		} else if price.Sign() <= 0 {
-			return Breakdown{}, argErr(field+".unit_price", decText(price), "must be positive (or give tiers)")
+			return Breakdown{}, argErr(field+".unit_price", decText(price), codePositiveOrTiers)
 		}
 		if l.Discount.Sign() < 0 || l.Discount.Cmp(price) > 0 {
-			return Breakdown{}, argErr(field+".discount", decText(l.Discount), "must be in [0, unit price "+decText(price)+"]")
+			return Breakdown{}, argErr(field+".discount", decText(l.Discount), codeLineDiscountRange, decText(price))
 		}
 		qty := decimal.NewFromInt(int64(l.Quantity))
 		ql := QuotedLine{SKU: l.SKU, Quantity: l.Quantity, UnitPrice: price, Gross: price.Mul(qty), LineDiscount: l.Discount.Mul(qty)}
@@ -135,12 +135,12 @@ func (q Quote) Price() (Breakdown, error) {
 		// Weights for spreading the order discount: line amounts in sen.
 		w, ok := Cents(ql.Amount)
 		if !ok {
-			return Breakdown{}, overflowErr(field+".amount", decText(ql.Amount), "is too large to share a discount over")
+			return Breakdown{}, overflowErr(field+".amount", decText(ql.Amount), codeShareTooLarge)
 		}
 		weights[i] = w
 	}
 	if q.Discount.Sign() < 0 || q.Discount.Cmp(afterLine) > 0 {
-		return Breakdown{}, argErr("discount", decText(q.Discount), "must be in [0, goods after line discounts "+decText(afterLine)+"]")
+		return Breakdown{}, argErr("discount", decText(q.Discount), codeOrderDiscountRange, decText(afterLine))
 	}
 	if q.Discount.Sign() > 0 {
 		step := one
@@ -166,7 +166,7 @@ func (q Quote) Price() (Breakdown, error) {
 		b.Net, b.Tax = b.Goods, q.Tax.On(b.Goods)
 	}
 	if q.Shipping.Sign() < 0 {
-		return Breakdown{}, argErr("shipping", decText(q.Shipping), "must be >= 0")
+		return Breakdown{}, argErr("shipping", decText(q.Shipping), codeNotNegative)
 	}
 	b.Shipping = q.Shipping
 	b.Total = b.Net.Add(b.Tax).Add(b.Shipping)

@@ -43,7 +43,7 @@ import (
 // non-zero part; a zero part is the zero Decimal. Safe for concurrent use.
 func Split(total decimal.Decimal, weights []int64, step decimal.Decimal) ([]decimal.Decimal, error) {
 	if step.Sign() <= 0 {
-		return nil, argErr("step", decText(step), "must be positive")
+		return nil, argErr("step", decText(step), codePositive)
 	}
 	sumHi, sum, err := sumWeights(weights)
 	if err != nil {
@@ -52,15 +52,15 @@ func Split(total decimal.Decimal, weights []int64, step decimal.Decimal) ([]deci
 	t, s, ok := scaledPair(total, step)
 	if !ok {
 		if beyondLimits(total) {
-			return nil, overflowErr("total", decText(total), "has more digits than an amount may")
+			return nil, overflowErr("total", decText(total), codeTooManyDigits)
 		}
 		if beyondLimits(step) {
-			return nil, overflowErr("step", decText(step), "has more digits than an amount may")
+			return nil, overflowErr("step", decText(step), codeTooManyDigits)
 		}
 		return splitDecimal(total, weights, step)
 	}
 	if t%s != 0 {
-		return nil, argErr("total", decText(total), "is not a multiple of step "+decText(step))
+		return nil, argErr("total", decText(total), codeNotMultiple, decText(step))
 	}
 	q := t / s
 	neg, units := q < 0, uint64(q)
@@ -110,7 +110,7 @@ func scaledPair(a, b decimal.Decimal) (x, y int64, ok bool) {
 func splitDecimal(total decimal.Decimal, weights []int64, step decimal.Decimal) ([]decimal.Decimal, error) {
 	units, rem := total.QuoRem(step, 0)
 	if !rem.IsZero() {
-		return nil, argErr("total", decText(total), "is not a multiple of step "+decText(step))
+		return nil, argErr("total", decText(total), codeNotMultiple, decText(step))
 	}
 	neg := units.Sign() < 0
 	counts := splitBig(units.Abs().BigInt(), weights)

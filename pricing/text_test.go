@@ -229,40 +229,6 @@ func TestArgErrorValueBounded(t *testing.T) {
 	assert.Less(t, len(err.Error()), 300)
 }
 
-func TestMessagesIndonesian(t *testing.T) {
-	for _, s := range []string{"", "Rp-5", "1,234", "1.2.3", "0.500", "1.25", "abc", "1e9", "NaN", "Rp", "1,2,3", "+5", strings.Repeat("1", 70), "1.2345.678", "5,"} {
-		_, err := Parse(s)
-		var pe *ParseError
-		require.ErrorAs(t, err, &pe, s)
-		id := pe.Message(Indonesian)
-		assert.True(t, strings.HasPrefix(id, "jumlah uang tidak sah "), id)
-		for _, w := range []string{" the ", " must ", "digits", "unexpected", "write", "not a"} {
-			assert.NotContains(t, id, w, s)
-		}
-		assert.Equal(t, pe.Message(English), strings.TrimPrefix(err.Error(), "pricing: "))
-	}
-	for _, s := range []string{"1e9", "1,5", "1.555", "NaN", "", "12.500,00", "x"} {
-		_, err := ParseDecimal(s)
-		var pe *ParseError
-		require.ErrorAs(t, err, &pe, s)
-		_, ok := parseReasons[pe.Code]
-		assert.True(t, ok, "code %q has a wording", pe.Code)
-	}
-	// Every ArgError the package raises has an Indonesian reason.
-	_, err := Round(d("5"), d("0"), HalfUp)
-	var ae *ArgError
-	require.ErrorAs(t, err, &ae)
-	assert.Equal(t, "step = 0: harus lebih dari 0", ae.Message(Indonesian))
-	_, err = Split(d("5"), []int64{0, 0}, d("1"))
-	require.ErrorAs(t, err, &ae)
-	assert.NotContains(t, ae.Message(Indonesian), "need")
-	_, err = (Quote{}).Price()
-	require.ErrorAs(t, err, &ae)
-	assert.Equal(t, "lines = []: minimal satu baris", ae.Message(Indonesian))
-	assert.Equal(t, "id", Indonesian.String())
-	assert.Equal(t, "en", Lang(0).String())
-}
-
 func TestDecTextAndLimits(t *testing.T) {
 	assert.Equal(t, "1250000.5", decText(d("1250000.5")))
 	assert.Equal(t, "1e+100000000", decText(decimal.New(1, 100_000_000)))
