@@ -234,3 +234,5 @@ func TestErrorMessages(t *testing.T) {
 	ae := &ArgError{Code: "positive", Err: pe}
 	assert.Equal(t, []error{ErrInvalid, pe}, ae.Unwrap(), "an ArgError without Kind is ErrInvalid")
 }
+
+func second[T any](_ T, err error) error { return err }
