@@ -23,112 +23,142 @@ type errorCase struct {
 	field string
 }
 
-// errorCases returns bad inputs to every exported function that returns
+// Values for allErrorCases: long text, a negative decimal past every limit
+// (refused by a sign check before any arithmetic), one of 200 digits, and
+// a positive one past the limits.
+var (
+	long    = strings.Repeat("x", 1000)
+	huge    = decimal.New(-1, 100_000_000)
+	longNum = decimal.RequireFromString("-" + strings.Repeat("9", 200))
+	past    = decimal.New(1, 100_000_000)
+	hundred = decimal.NewFromInt(100)
+)
+
+// allErrorCases returns bad inputs to every exported function that returns
 // an error, with long values among them, reaching every reason of the
 // catalogue.
-func errorCases() []errorCase {
-	long := strings.Repeat("x", 1000)
-	huge := decimal.New(-1, 100_000_000)         // past every limit, negative: refused by a sign check
-	longNum := d("-" + strings.Repeat("9", 200)) // 200 digits
-	past := decimal.New(1, 100_000_000)          // positive, past the limits
-	one, hundred := decimal.NewFromInt(1), decimal.NewFromInt(100)
-	var cases []errorCase
-	add := func(name string, err error, kind error, field string) {
-		cases = append(cases, errorCase{name, err, kind, field})
-	}
-	second := func(_ any, err error) error { return err }
-	unmarshal := func(v any, s string) error { return json.Unmarshal([]byte(s), v) }
+func allErrorCases() []errorCase {
+	var cases errorCases
+	cases.parse()
+	cases.arithmetic()
+	cases.tax()
+	cases.prices()
+	cases.quote()
+	cases.json()
+	return cases
+}
 
+// errorCases gathers the cases, by the file of the functions they call.
+type errorCases []errorCase
+
+func (cs *errorCases) add(name string, err, kind error, field string) {
+	*cs = append(*cs, errorCase{name, err, kind, field})
+}
+
+// parse: Parse and ParseDecimal.
+func (cs *errorCases) parse() {
 	for _, s := range []string{long, "", "-", "Rp-5", "1250.00", "0.500", "1.25", "1,250", "1,", "1,2,3", "1,5.5", "--5", "12a", strings.Repeat("1", 31), "NaN", "1e9"} {
-		add("Parse "+short(s), second(Parse(s)), ErrSyntax, "")
+		cs.add("Parse "+short(s), second(Parse(s)), ErrSyntax, "")
 	}
 	for _, s := range []string{long, "1.000,50", "Rp5", "1.555"} {
-		add("ParseDecimal "+short(s), second(ParseDecimal(s)), ErrSyntax, "")
+		cs.add("ParseDecimal "+short(s), second(ParseDecimal(s)), ErrSyntax, "")
 	}
+}
 
-	add("Round step", second(Round(one, decimal.Zero, HalfUp)), ErrInvalid, "step")
-	add("Round step long", second(Round(one, huge, HalfUp)), ErrInvalid, "step")
-	add("Round mode", second(Round(one, one, 0)), ErrInvalid, "mode")
-	add("Round past the limits", second(Round(past, hundred, HalfUp)), ErrOverflow, "d")
-	add("RoundSen step", second(RoundSen(1, 0, HalfUp)), ErrInvalid, "step")
-	add("RoundSen mode", second(RoundSen(1, 1, 9)), ErrInvalid, "mode")
-	add("RoundSen overflow", second(RoundSen(math.MaxInt64, 100, Up)), ErrOverflow, "v")
+// arithmetic: Round, RoundSen, Split, SplitSen, AppendSplitSen.
+func (cs *errorCases) arithmetic() {
+	cs.add("Round step", second(Round(one, decimal.Zero, HalfUp)), ErrInvalid, "step")
+	cs.add("Round step long", second(Round(one, huge, HalfUp)), ErrInvalid, "step")
+	cs.add("Round mode", second(Round(one, one, 0)), ErrInvalid, "mode")
+	cs.add("Round past the limits", second(Round(past, hundred, HalfUp)), ErrOverflow, "d")
+	cs.add("RoundSen step", second(RoundSen(1, 0, HalfUp)), ErrInvalid, "step")
+	cs.add("RoundSen mode", second(RoundSen(1, 1, 9)), ErrInvalid, "mode")
+	cs.add("RoundSen overflow", second(RoundSen(math.MaxInt64, 100, Up)), ErrOverflow, "v")
+	cs.add("Split step long", second(Split(hundred, []int64{1}, longNum)), ErrInvalid, "step")
+	cs.add("Split total past the limits", second(Split(past, []int64{1}, one)), ErrOverflow, "total")
+	cs.add("Split not a multiple", second(Split(d("150"), []int64{1}, hundred)), ErrInvalid, "total")
+	cs.add("Split no weights", second(Split(hundred, nil, one)), ErrInvalid, "weights")
+	cs.add("Split all zero", second(Split(hundred, []int64{0, 0}, one)), ErrInvalid, "weights")
+	cs.add("Split negative weight", second(Split(hundred, []int64{1, -1}, one)), ErrInvalid, "weights[1]")
+	cs.add("SplitSen step", second(SplitSen(100, []int64{1}, 0)), ErrInvalid, "step")
+	cs.add("SplitSen not a multiple", second(SplitSen(150, []int64{1}, 100)), ErrInvalid, "total")
+	cs.add("AppendSplitSen negative weight", second(AppendSplitSen(nil, 7, []int64{-1}, 1)), ErrInvalid, "weights[0]")
+}
 
-	add("Split step long", second(Split(hundred, []int64{1}, longNum)), ErrInvalid, "step")
-	add("Split total past the limits", second(Split(past, []int64{1}, one)), ErrOverflow, "total")
-	add("Split not a multiple", second(Split(d("150"), []int64{1}, hundred)), ErrInvalid, "total")
-	add("Split no weights", second(Split(hundred, nil, one)), ErrInvalid, "weights")
-	add("Split all zero", second(Split(hundred, []int64{0, 0}, one)), ErrInvalid, "weights")
-	add("Split negative weight", second(Split(hundred, []int64{1, -1}, one)), ErrInvalid, "weights[1]")
-	add("SplitSen step", second(SplitSen(100, []int64{1}, 0)), ErrInvalid, "step")
-	add("SplitSen not a multiple", second(SplitSen(150, []int64{1}, 100)), ErrInvalid, "total")
-	add("AppendSplitSen negative weight", second(AppendSplitSen(nil, 7, []int64{-1}, 1)), ErrInvalid, "weights[0]")
-
-	add("NewTax rate long", second(NewTax("x", huge, 1, 1)), ErrInvalid, "rate")
-	add("NewTax rate above 1", second(NewTax("x", d("1.5"), 1, 1)), ErrInvalid, "rate")
-	add("NewTax rate decimals", second(NewTax("x", d("0.0000000001"), 1, 1)), ErrInvalid, "rate")
-	add("NewTax base", second(NewTax("x", d("0.1"), 2, 1)), ErrInvalid, "base")
+// tax: NewTax, ParseTax, Tax's and RoundingMode's text and JSON forms.
+func (cs *errorCases) tax() {
 	custom, _ := NewTax("PPN DTP", d("0.06"), 1, 1)
-	add("Tax.MarshalText custom", second(custom.MarshalText()), ErrInvalid, "tax")
-	add("ParseTax long", second(ParseTax(long)), ErrInvalid, "tax")
 	var tax Tax
-	add("Tax.UnmarshalText", tax.UnmarshalText([]byte("vat")), ErrInvalid, "tax")
-	add("Tax.UnmarshalJSON number", tax.UnmarshalJSON([]byte("12")), ErrInvalid, "tax")
-	add("Tax.UnmarshalJSON blank name", tax.UnmarshalJSON([]byte(`{"name":" ","numerator":1,"denominator":2}`)), ErrInvalid, "tax.name")
-	add("Tax.UnmarshalJSON range", tax.UnmarshalJSON([]byte(`{"name":"x","numerator":3,"denominator":2}`)), ErrInvalid, "tax")
-	add("Tax.UnmarshalJSON not JSON", tax.UnmarshalJSON([]byte(`"ppn`)), ErrInvalid, "tax")
-
-	add("ParseRoundingMode long", second(ParseRoundingMode(long)), ErrInvalid, "rounding")
-	add("RoundingMode.MarshalText zero", second(RoundingMode(0).MarshalText()), ErrInvalid, "rounding")
 	var mode RoundingMode
-	add("RoundingMode.UnmarshalText", mode.UnmarshalText([]byte("ceiling")), ErrInvalid, "rounding")
+	cs.add("NewTax rate long", second(NewTax("x", huge, 1, 1)), ErrInvalid, "rate")
+	cs.add("NewTax rate above 1", second(NewTax("x", d("1.5"), 1, 1)), ErrInvalid, "rate")
+	cs.add("NewTax rate decimals", second(NewTax("x", d("0.0000000001"), 1, 1)), ErrInvalid, "rate")
+	cs.add("NewTax base", second(NewTax("x", d("0.1"), 2, 1)), ErrInvalid, "base")
+	cs.add("Tax.MarshalText custom", second(custom.MarshalText()), ErrInvalid, "tax")
+	cs.add("ParseTax long", second(ParseTax(long)), ErrInvalid, "tax")
+	cs.add("Tax.UnmarshalText", tax.UnmarshalText([]byte("vat")), ErrInvalid, "tax")
+	cs.add("Tax.UnmarshalJSON number", tax.UnmarshalJSON([]byte("12")), ErrInvalid, "tax")
+	cs.add("Tax.UnmarshalJSON blank name", tax.UnmarshalJSON([]byte(`{"name":" ","numerator":1,"denominator":2}`)), ErrInvalid, "tax.name")
+	cs.add("Tax.UnmarshalJSON range", tax.UnmarshalJSON([]byte(`{"name":"x","numerator":3,"denominator":2}`)), ErrInvalid, "tax")
+	cs.add("Tax.UnmarshalJSON not JSON", tax.UnmarshalJSON([]byte(`"ppn`)), ErrInvalid, "tax")
+	cs.add("ParseRoundingMode long", second(ParseRoundingMode(long)), ErrInvalid, "rounding")
+	cs.add("RoundingMode.MarshalText zero", second(RoundingMode(0).MarshalText()), ErrInvalid, "rounding")
+	cs.add("RoundingMode.UnmarshalText", mode.UnmarshalText([]byte("ceiling")), ErrInvalid, "rounding")
+}
 
-	add("Tiers.Validate empty", Tiers{}.Validate(), ErrInvalid, "tiers")
-	add("Tiers.Validate price long", Tiers{{1, huge}}.Validate(), ErrInvalid, "tiers[0].unit_price")
-	add("Tiers.Validate quantity", Tiers{{0, one}}.Validate(), ErrInvalid, "tiers[0].min_quantity")
-	add("Tiers.Validate quantity order", Tiers{{5, d("10")}, {5, d("9")}}.Validate(), ErrInvalid, "tiers[1].min_quantity")
-	add("Tiers.Validate price order", Tiers{{1, d("10")}, {5, d("10")}}.Validate(), ErrInvalid, "tiers[1].unit_price")
-	add("Tiers.UnitPrice below the first tier", second(Tiers{{10, one}}.UnitPrice(9)), ErrInvalid, "quantity")
+// prices: Tiers, CostSheet, PriceRule, PriceByMarkup, PriceByMargin,
+// FeeSchedule and Payouts.
+func (cs *errorCases) prices() {
+	cs.add("Tiers.Validate empty", Tiers{}.Validate(), ErrInvalid, "tiers")
+	cs.add("Tiers.Validate price long", Tiers{{1, huge}}.Validate(), ErrInvalid, "tiers[0].unit_price")
+	cs.add("Tiers.Validate quantity", Tiers{{0, one}}.Validate(), ErrInvalid, "tiers[0].min_quantity")
+	cs.add("Tiers.Validate quantity order", Tiers{{5, d("10")}, {5, d("9")}}.Validate(), ErrInvalid, "tiers[1].min_quantity")
+	cs.add("Tiers.Validate price order", Tiers{{1, d("10")}, {5, d("10")}}.Validate(), ErrInvalid, "tiers[1].unit_price")
+	cs.add("Tiers.UnitPrice below the first tier", second(Tiers{{10, one}}.UnitPrice(9)), ErrInvalid, "quantity")
+	cs.add("CostSheet.HPP overhead long", second(CostSheet{Overhead: huge}.HPP()), ErrInvalid, "overhead")
+	cs.add("CostSheet.HPP name", second(CostSheet{Items: []CostItem{{Quantity: one, UnitCost: one}}}.HPP()), ErrInvalid, "items[0].name")
+	cs.add("CostSheet.HPP unit cost long", second(CostSheet{Items: []CostItem{{Name: "x", Quantity: one, UnitCost: longNum}}}.HPP()), ErrInvalid, "items[0].unit_cost")
+	cs.add("PriceRule.Apply modulus long", second(PriceRule{Modulus: longNum}.Apply(one)), ErrInvalid, "modulus")
+	cs.add("PriceRule.Apply ending", second(PriceRule{Modulus: d("1000"), Ending: d("1000")}.Apply(one)), ErrInvalid, "ending")
+	cs.add("PriceRule.Apply ending step", second(PriceRule{Step: hundred, Modulus: d("1000"), Ending: d("950")}.Apply(one)), ErrInvalid, "ending")
+	cs.add("PriceByMarkup cost long", second(PriceByMarkup(huge, one, PriceRule{})), ErrInvalid, "cost")
+	cs.add("PriceByMarkup markup", second(PriceByMarkup(one, d("-1"), PriceRule{})), ErrInvalid, "markup")
+	cs.add("PriceByMargin margin", second(PriceByMargin(one, one, PriceRule{})), ErrInvalid, "margin")
+	cs.add("FeeSchedule.Validate commission long", FeeSchedule{Commission: longNum}.Validate(), ErrInvalid, "commission")
+	cs.add("FeeSchedule.Validate rounding", FeeSchedule{Rounding: 9}.Validate(), ErrInvalid, "rounding")
+	cs.add("FeeSchedule.Settle items", second(FeeSchedule{}.Settle(nil)), ErrInvalid, "items")
+	cs.add("FeeSchedule.Settle amount long", second(FeeSchedule{}.Settle([]SaleItem{{Quantity: 1, Amount: huge}})), ErrInvalid, "items[0].amount")
+	cs.add("FeeSchedule.Settle quantity", second(FeeSchedule{}.Settle([]SaleItem{{Quantity: 0, Amount: one}})), ErrInvalid, "items[0].quantity")
+	cs.add("Payouts no shares", second(Payouts(hundred, nil, one)), ErrInvalid, "shares")
+	cs.add("Payouts empty ID", second(Payouts(hundred, []Share{{"", 1}}, one)), ErrInvalid, "shares[0].producer_id")
+	cs.add("Payouts repeated long ID", second(Payouts(hundred, []Share{{long, 1}, {long, 1}}, one)), ErrInvalid, "shares[1].producer_id")
+	cs.add("Payouts quantity", second(Payouts(hundred, []Share{{"A", -1}}, one)), ErrInvalid, "shares[0].quantity")
+}
 
-	add("CostSheet.HPP overhead long", second(CostSheet{Overhead: huge}.HPP()), ErrInvalid, "overhead")
-	add("CostSheet.HPP name", second(CostSheet{Items: []CostItem{{Quantity: one, UnitCost: one}}}.HPP()), ErrInvalid, "items[0].name")
-	add("CostSheet.HPP unit cost long", second(CostSheet{Items: []CostItem{{Name: "x", Quantity: one, UnitCost: longNum}}}.HPP()), ErrInvalid, "items[0].unit_cost")
-	add("PriceRule.Apply modulus long", second(PriceRule{Modulus: longNum}.Apply(one)), ErrInvalid, "modulus")
-	add("PriceRule.Apply ending", second(PriceRule{Modulus: d("1000"), Ending: d("1000")}.Apply(one)), ErrInvalid, "ending")
-	add("PriceRule.Apply ending step", second(PriceRule{Step: hundred, Modulus: d("1000"), Ending: d("950")}.Apply(one)), ErrInvalid, "ending")
-	add("PriceByMarkup cost long", second(PriceByMarkup(huge, one, PriceRule{})), ErrInvalid, "cost")
-	add("PriceByMarkup markup", second(PriceByMarkup(one, d("-1"), PriceRule{})), ErrInvalid, "markup")
-	add("PriceByMargin margin", second(PriceByMargin(one, one, PriceRule{})), ErrInvalid, "margin")
-
-	add("FeeSchedule.Validate commission long", FeeSchedule{Commission: longNum}.Validate(), ErrInvalid, "commission")
-	add("FeeSchedule.Validate rounding", FeeSchedule{Rounding: 9}.Validate(), ErrInvalid, "rounding")
-	add("FeeSchedule.Settle items", second(FeeSchedule{}.Settle(nil)), ErrInvalid, "items")
-	add("FeeSchedule.Settle amount long", second(FeeSchedule{}.Settle([]SaleItem{{Quantity: 1, Amount: huge}})), ErrInvalid, "items[0].amount")
-	add("FeeSchedule.Settle quantity", second(FeeSchedule{}.Settle([]SaleItem{{Quantity: 0, Amount: one}})), ErrInvalid, "items[0].quantity")
-
+// quote: Quote.Price.
+func (cs *errorCases) quote() {
 	line := QuoteLine{SKU: "A", Quantity: 2, UnitPrice: hundred}
 	quote := func(mut func(*Quote)) error {
 		q := Quote{Lines: []QuoteLine{line, line}}
 		mut(&q)
 		return second(q.Price())
 	}
-	add("Quote.Price no lines", quote(func(q *Quote) { q.Lines = nil }), ErrInvalid, "lines")
-	add("Quote.Price quantity", quote(func(q *Quote) { q.Lines[1].Quantity = 0 }), ErrInvalid, "lines[1].quantity")
-	add("Quote.Price price", quote(func(q *Quote) { q.Lines[1].UnitPrice = decimal.Zero }), ErrInvalid, "lines[1].unit_price")
-	add("Quote.Price price past the limits", quote(func(q *Quote) { q.Lines[1].UnitPrice = past }), ErrOverflow, "lines[1].unit_price")
-	add("Quote.Price tiers", quote(func(q *Quote) { q.Lines[0].Tiers = Tiers{{5, one}} }), ErrInvalid, "lines[0].quantity")
-	add("Quote.Price line discount", quote(func(q *Quote) { q.Lines[0].Discount = d("101") }), ErrInvalid, "lines[0].discount")
-	add("Quote.Price order discount", quote(func(q *Quote) { q.Discount = d("401") }), ErrInvalid, "discount")
-	add("Quote.Price shipping long", quote(func(q *Quote) { q.Shipping = longNum }), ErrOverflow, "shipping")
-	add("Quote.Price shipping", quote(func(q *Quote) { q.Shipping = d("-1") }), ErrInvalid, "shipping")
-	add("Quote.Price amount too large to share over", quote(func(q *Quote) { q.Lines[0].UnitPrice = d("10000000000000000") }), ErrOverflow, "lines[0].amount")
-	add("Quote.Price fees", quote(func(q *Quote) { q.Fees = &FeeSchedule{Commission: d("2")} }), ErrInvalid, "fees.commission")
+	cs.add("Quote.Price no lines", quote(func(q *Quote) { q.Lines = nil }), ErrInvalid, "lines")
+	cs.add("Quote.Price quantity", quote(func(q *Quote) { q.Lines[1].Quantity = 0 }), ErrInvalid, "lines[1].quantity")
+	cs.add("Quote.Price price", quote(func(q *Quote) { q.Lines[1].UnitPrice = decimal.Zero }), ErrInvalid, "lines[1].unit_price")
+	cs.add("Quote.Price price past the limits", quote(func(q *Quote) { q.Lines[1].UnitPrice = past }), ErrOverflow, "lines[1].unit_price")
+	cs.add("Quote.Price tiers", quote(func(q *Quote) { q.Lines[0].Tiers = Tiers{{5, one}} }), ErrInvalid, "lines[0].quantity")
+	cs.add("Quote.Price line discount", quote(func(q *Quote) { q.Lines[0].Discount = d("101") }), ErrInvalid, "lines[0].discount")
+	cs.add("Quote.Price order discount", quote(func(q *Quote) { q.Discount = d("401") }), ErrInvalid, "discount")
+	cs.add("Quote.Price shipping long", quote(func(q *Quote) { q.Shipping = longNum }), ErrOverflow, "shipping")
+	cs.add("Quote.Price shipping", quote(func(q *Quote) { q.Shipping = d("-1") }), ErrInvalid, "shipping")
+	cs.add("Quote.Price amount too large to share over", quote(func(q *Quote) { q.Lines[0].UnitPrice = d("10000000000000000") }), ErrOverflow, "lines[0].amount")
+	cs.add("Quote.Price fees", quote(func(q *Quote) { q.Fees = &FeeSchedule{Commission: d("2")} }), ErrInvalid, "fees.commission")
+}
 
-	add("Payouts no shares", second(Payouts(hundred, nil, one)), ErrInvalid, "shares")
-	add("Payouts empty ID", second(Payouts(hundred, []Share{{"", 1}}, one)), ErrInvalid, "shares[0].producer_id")
-	add("Payouts repeated long ID", second(Payouts(hundred, []Share{{long, 1}, {long, 1}}, one)), ErrInvalid, "shares[1].producer_id")
-	add("Payouts quantity", second(Payouts(hundred, []Share{{"A", -1}}, one)), ErrInvalid, "shares[0].quantity")
-
+// json: the strict decoding of Quote, QuoteLine, Tier and FeeSchedule.
+func (cs *errorCases) json() {
+	unmarshal := func(v any, s string) error { return json.Unmarshal([]byte(s), v) }
 	const l = `{"sku":"A","quantity":2,"unit_price":"1"}`
 	var q Quote
 	for _, tt := range []struct{ give, field string }{
@@ -148,23 +178,22 @@ func errorCases() []errorCase {
 		{`{"lines":[` + l + `],"fees":{"name":"x","commission":"0.1","rounding":"ceiling"}}`, "fees.rounding"},
 		{`{"lines":[` + l + `],"tax":"vat"}`, "tax"},
 	} {
-		add("Quote.UnmarshalJSON "+short(tt.give), unmarshal(&q, tt.give), ErrInvalid, tt.field)
+		cs.add("Quote.UnmarshalJSON "+short(tt.give), unmarshal(&q, tt.give), ErrInvalid, tt.field)
 	}
-	add("Quote.UnmarshalJSON not JSON", q.UnmarshalJSON([]byte(`{"lines":[`+l+`],`)), ErrInvalid, "value")
-	add("QuoteLine.UnmarshalJSON", unmarshal(new(QuoteLine), `{"sku":"A","quantity":2,"discount":"-"}`), ErrInvalid, "discount")
-	add("Tier.UnmarshalJSON", unmarshal(new(Tier), `{"min_quantity":1}`), ErrInvalid, "unit_price")
-	add("FeeSchedule.UnmarshalJSON", unmarshal(new(FeeSchedule), `{"name":"x","commission":"6.5%"}`), ErrInvalid, "commission")
-	return cases
+	cs.add("Quote.UnmarshalJSON not JSON", q.UnmarshalJSON([]byte(`{"lines":[`+l+`],`)), ErrInvalid, "value")
+	cs.add("QuoteLine.UnmarshalJSON", unmarshal(new(QuoteLine), `{"sku":"A","quantity":2,"discount":"-"}`), ErrInvalid, "discount")
+	cs.add("Tier.UnmarshalJSON", unmarshal(new(Tier), `{"min_quantity":1}`), ErrInvalid, "unit_price")
+	cs.add("FeeSchedule.UnmarshalJSON", unmarshal(new(FeeSchedule), `{"name":"x","commission":"6.5%"}`), ErrInvalid, "commission")
 }
 
-// TestErrorShapes walks errorCases: every error is an *ArgError or a
+// TestErrorShapes walks allErrorCases: every error is an *ArgError or a
 // *ParseError that wraps its sentinel, names its field, abbreviates its
 // value, has a reason in the catalogue, and says itself in English and in
 // Indonesian (with no English words but the caller's field and value).
 // Every reason of the catalogue is met on the way.
 func TestErrorShapes(t *testing.T) {
 	seen := map[string]bool{texts[codeAmount].Code: true, texts[codeInvalid].Code: true}
-	for _, tt := range errorCases() {
+	for _, tt := range allErrorCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			require.ErrorIs(t, tt.err, tt.kind)
 			var field, value, code string

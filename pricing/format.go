@@ -34,48 +34,73 @@ const maxCoefDigits = 40
 // the amounts on which Format allocates only its string, AppendFormat
 // allocates nothing when b has 48 bytes of room.
 func AppendFormat(b []byte, d decimal.Decimal) []byte {
+	if d.Sign() < 0 {
+		b = append(b, '-')
+	}
+	b = append(b, "Rp"...)
 	if !inFull(d) {
-		if d.Sign() < 0 {
-			b = append(b, '-')
-		}
-		return appendScientific(append(b, "Rp"...), d)
+		return appendScientific(b, d)
 	}
-	var digitsBuf [40]byte
-	var digits []byte
-	exp := int(d.Exponent())
-	neg := d.Sign() < 0
-	if d.NumDigits() <= 18 {
-		c := d.CoefficientInt64()
-		if c < 0 {
-			c = -c
+	var buf [40]byte
+	intPart, zeros, fracPart := splitDigits(coefficientDigits(d, &buf), int(d.Exponent()))
+	if len(intPart) == 0 {
+		b = append(b, '0')
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b = append(b, '.')
 		}
-		i := len(digitsBuf)
-		for {
-			i--
-			digitsBuf[i] = byte('0' + c%10)
-			c /= 10
-			if c == 0 {
-				break
-			}
+		b = append(b, c)
+	}
+	if n := zeros + len(fracPart); n > 0 {
+		b = append(b, ',')
+		for range zeros {
+			b = append(b, '0')
 		}
-		digits = digitsBuf[i:]
-	} else {
+		b = append(b, fracPart...)
+		if n == 1 {
+			b = append(b, '0')
+		}
+	}
+	return b
+}
+
+// coefficientDigits returns the digits of |d|'s coefficient (at most 40,
+// as inFull holds) at the start of buf, so that zeros can follow them
+// there.
+func coefficientDigits(d decimal.Decimal, buf *[40]byte) []byte {
+	if d.NumDigits() > 18 {
 		c := d.Coefficient()
-		digits = c.Abs(c).Append(digitsBuf[:0], 10)
+		return c.Abs(c).Append(buf[:0], 10)
 	}
-	if exp > 0 {
-		// The digits sit at the end of digitsBuf: move them to the front
-		// so that the zeros fit after them without an allocation.
-		if len(digits) < len(digitsBuf) && &digits[0] != &digitsBuf[0] {
-			digits = digitsBuf[:copy(digitsBuf[:], digits)]
+	c := d.CoefficientInt64()
+	if c < 0 {
+		c = -c
+	}
+	i := len(buf)
+	for {
+		i--
+		buf[i] = byte('0' + c%10)
+		c /= 10
+		if c == 0 {
+			return buf[:copy(buf[:], buf[i:])]
 		}
+	}
+}
+
+// splitDigits splits the digits of a coefficient at exponent exp into the
+// rupiah and the sen Format writes, the sen being zeros zeros then
+// fracPart: zeros added for a positive exponent, trailing zeros after the
+// comma dropped past the second ("1,500" -> "1,50"), and no sen when they
+// are all zero. No rupiah digits means 0.
+func splitDigits(digits []byte, exp int) (intPart []byte, zeros int, fracPart []byte) {
+	if exp > 0 {
 		for range exp {
 			digits = append(digits, '0')
 		}
 		exp = 0
 	}
 	fracLen := -exp
-	// Drop trailing fractional zeros past 2 ("1,500" -> "1,50"); all zeros -> none.
 	for fracLen > 2 && digits[len(digits)-1] == '0' {
 		digits, fracLen = digits[:len(digits)-1], fracLen-1
 	}
@@ -85,35 +110,10 @@ func AppendFormat(b []byte, d decimal.Decimal) []byte {
 			digits = append(digits, '0')
 		}
 	}
-	var intPart, fracPart []byte
-	if fracLen >= len(digits) {
-		intPart = []byte{'0'}
-		fracPart = make([]byte, 0, fracLen)
-		for range fracLen - len(digits) {
-			fracPart = append(fracPart, '0')
-		}
-		fracPart = append(fracPart, digits...)
-	} else {
-		intPart, fracPart = digits[:len(digits)-fracLen], digits[len(digits)-fracLen:]
+	if fracLen < len(digits) {
+		return digits[:len(digits)-fracLen], 0, digits[len(digits)-fracLen:]
 	}
-	if neg {
-		b = append(b, '-')
-	}
-	b = append(b, "Rp"...)
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b = append(b, '.')
-		}
-		b = append(b, c)
-	}
-	if len(fracPart) > 0 {
-		b = append(b, ',')
-		b = append(b, fracPart...)
-		if len(fracPart) == 1 {
-			b = append(b, '0')
-		}
-	}
-	return b
+	return nil, fracLen - len(digits), digits
 }
 
 // inFull reports whether Format writes d in full: at most 40 digits in its
@@ -169,6 +169,11 @@ func decText(d decimal.Decimal) string {
 		b = append(b, '-')
 	}
 	return string(appendScientific(b, d))
+}
+
+// digitsErr is the error of the amount d, named field, past the limits.
+func digitsErr(field string, d decimal.Decimal) error {
+	return overflowErr(field, decText(d), codeTooManyDigits)
 }
 
 // beyondLimits reports whether d is past the digits an amount may have

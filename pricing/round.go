@@ -56,10 +56,10 @@ func Round(d, step decimal.Decimal, mode RoundingMode) (decimal.Decimal, error) 
 		return r, nil
 	}
 	if beyondLimits(d) {
-		return decimal.Decimal{}, overflowErr("d", decText(d), codeTooManyDigits)
+		return decimal.Decimal{}, digitsErr("d", d)
 	}
 	if step.Sign() > 0 && beyondLimits(step) {
-		return decimal.Decimal{}, overflowErr("step", decText(step), codeTooManyDigits)
+		return decimal.Decimal{}, digitsErr("step", step)
 	}
 	q, err := roundQuo(d, decimal.NewFromInt(1), step, mode)
 	if err != nil {

@@ -52,10 +52,10 @@ func Split(total decimal.Decimal, weights []int64, step decimal.Decimal) ([]deci
 	t, s, ok := scaledPair(total, step)
 	if !ok {
 		if beyondLimits(total) {
-			return nil, overflowErr("total", decText(total), codeTooManyDigits)
+			return nil, digitsErr("total", total)
 		}
 		if beyondLimits(step) {
-			return nil, overflowErr("step", decText(step), codeTooManyDigits)
+			return nil, digitsErr("step", step)
 		}
 		return splitDecimal(total, weights, step)
 	}
