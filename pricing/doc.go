@@ -55,12 +55,26 @@
 //
 // # Limits
 //
-//	MaxInputLen     64 bytes   longest text Parse reads
-//	MaxDigits       30         most digits of an amount Parse or ParseDecimal reads, and Format writes in full
-//	coefficient     40 digits  Format writes a longer one (or an exponent past the limits) in scientific form
-//	rates           9 decimals NewTax rates, FeeSchedule rates read from JSON
-//	tax denominator 10^15      a custom tax's rate read from JSON
-//	message values  64 bytes   values in messages are abbreviated, with the full length stated
+//	MaxInputLen      64 bytes   longest text Parse reads; longer is refused unread
+//	MaxDigits        30         most digits of an amount Parse or ParseDecimal reads, and Format writes in full
+//	coefficient      40 digits  Format writes a longer one (or an exponent past the limits) in scientific form
+//	amounts in code  30, 40, 70 the largest exponent, decimals and digits in all of an amount Round, Split
+//	                            and Quote.Price compute with; beyond, ErrOverflow before any arithmetic
+//	rates            9 decimals NewTax rates, FeeSchedule rates read from JSON
+//	tax base         10^6       largest denominator of NewTax's base
+//	tax denominator  10^15      a custom tax's rate read from JSON
+//	names            64 bytes   longest text ParseTax reads (ParseRoundingMode: 32)
+//	message values   64 bytes   values in messages are abbreviated, with the full length stated
+//
+// Memory: Parse, Format, Round, the tax functions and the int64 functions
+// use a fixed amount beside their result. SplitSen's result is 8 bytes a
+// part, and Split's about 64 bytes a part on 64-bit platforms (the
+// Decimal, its big.Int and its word: 8 times the weights), plus 8 bytes a
+// part for the unit counts while it runs. Quote.Price and Payouts hold a
+// few decimals a line. Decoding JSON allocates, in all, about 30 times its
+// input (the strict check reads it once, encoding/json once more; most of
+// it is garbage at once); FuzzQuoteJSON holds it below 64 times plus
+// 64 KiB.
 //
 // # Rounding
 //
@@ -80,6 +94,12 @@
 //
 // Largest remainder has the Alabama paradox: raising the total can lower a
 // part. Rp10 among 6:6:2 gives 4, 4, 2; Rp11 gives 5, 5, 1.
+//
+// Which to use: Split for a decimal total now and then (a quote's
+// discount, one payout run), SplitSen for whole amounts in sen on a hot
+// path or at volume. Split builds a decimal for every non-zero part, two
+// allocations each; SplitSen computes the same parts as int64 with one
+// allocation in all, and AppendSplitSen into a reused buffer with none.
 //
 // # Amounts in sen
 //
