@@ -161,7 +161,9 @@
 // error about an input in batikkit:
 //
 //	Field  the input, as a path in its JSON names: "lines[2].discount"
-//	Value  its value as text, abbreviated to 64 bytes plus the length
+//	Value  its value as text, abbreviated: text quoted, cut at 64 bytes
+//	       with its length; a decimal past Format's limits in its bounded
+//	       scientific form ("1e+100000000")
 //	Code   the catalogue code of the reason: "not_negative", "exponent"
 //	Args   the reason's arguments: the step of "not_multiple"
 //	Kind   the sentinel it wraps: ErrInvalid, ErrOverflow or ErrSyntax

@@ -25,7 +25,7 @@ var (
 // sentinel it wraps and the underlying error, if any.
 type ArgError struct {
 	Field string   // the argument, as a path in its JSON names: "step", "weights[3]", "lines[1].tiers[0].unit_price"
-	Value string   // its value as text, abbreviated to 64 bytes plus the length (msg.Quote for text, msg.Clip for numbers)
+	Value string   // its value as text, abbreviated: text quoted, past 64 bytes cut with its length; a decimal past the limits as "-999...e+170"
 	Code  string   // the catalogue code of the reason: "positive", "not_multiple", "unknown_key" ...
 	Args  []string // the reason's arguments ({0}, {1} in its formats): the step of "not_multiple"
 	Kind  error    // the sentinel it wraps: ErrInvalid (also when nil), or ErrOverflow
