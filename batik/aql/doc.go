@@ -1,6 +1,6 @@
 // Package aql is lot-by-lot acceptance sampling by attributes after
-// ISO 2859-1:1999 (whose Tables 1, 2-A and 2-B are those of ANSI/ASQ
-// Z1.4-2003 and MIL-STD-105E): sample size code letters (Table 1), single
+// ISO 2859-1:1999 (published identically as IS 2500 (Part 1):2000 and
+// GB/T 2828.1-2012): sample size code letters (Table 1), single
 // sampling plans for normal, tightened and reduced inspection (Tables 2-A,
 // 2-B, 2-C), and the switching rules of clause 9, kept per producer and
 // technique as a State a service stores as JSON.
@@ -111,10 +111,6 @@
 //     class separately.
 //   - The limit numbers of the 1989 edition for normal to reduced are
 //     gone; the 1999 switching score is used.
-//   - Table 2-C (reduced) is MIL-STD-105E Table II-C with Re = Ac + 1, the
-//     1999 form; unlike Tables 1, 2-A and 2-B, which match public
-//     transcriptions of MIL-STD-105E and Z1.4 cell by cell, its Re = Ac + 1
-//     cells were not compared with a copy of the 1999 table (tables.go).
 //   - The package judges lots; it does not compute OC curves, AOQL or the
 //     process average (clause 12 and the standard's annexes).
 //

@@ -161,8 +161,8 @@ func TestReducedToNormal(t *testing.T) {
 		lot  Lot
 		want Severity
 	}{
-		{"accepted", Lot{Nonconforming: 2}, Reduced},
-		{"not accepted", Lot{Nonconforming: 3}, Normal},
+		{"accepted", Lot{Nonconforming: 3}, Reduced},
+		{"not accepted", Lot{Nonconforming: 4}, Normal},
 		{"irregular production", Lot{Irregular: true}, Normal},
 		{"other conditions", Lot{OtherNormal: true}, Normal},
 	}
@@ -172,7 +172,7 @@ func TestReducedToNormal(t *testing.T) {
 			lot.Size = lotJ
 			v, err := Inspect(red, lot)
 			require.NoError(t, err)
-			assert.Equal(t, "J 32 2/3 reduced", planText(v.Plan))
+			assert.Equal(t, "J 32 3/4 reduced", planText(v.Plan)) // Table 2-C, J at 2.5
 			assert.Equal(t, tt.want, v.Next.Severity)
 			assert.Equal(t, tt.want == Normal, v.Switch == ToNormal)
 		})

@@ -75,8 +75,6 @@ func wantNormal(i, j int) int {
 func wantTightened(i, j int) int {
 	d := i + j
 	switch {
-	case i == 0 && (j == 15 || j == 16): // A at 10 and 15
-		return wDn
 	case i == 15 && j == 1: // R at 0.015
 		return wUp
 	case d <= 14:
@@ -93,26 +91,36 @@ func wantTightened(i, j int) int {
 	return wUp
 }
 
-// Rows A, B and C of Table 2-C all have n = 2 and are printed in full.
+// Rows A, B and C of Table 2-C all have n = 2 and are printed in full
+// (ISO 2859-1:1999 = GB/T 2828.1-2012, printed page 17); "v" is a down
+// arrow, "^" an up arrow, a number the plan's Ac.
 var reducedTop = [3]string{
-	"v v v v v v v v v v v v 0 0 0 0 0 1 2 3 5 7 10 14 21 30",
-	"v v v v v v v v v v v v 0 0 0 0 0 1 2 3 5 7 10 14 21 30",
-	"v v v v v v v v v v v v 0 0 v 0 1 1 2 3 5 7 10 14 21 30",
+	"v v v v v v v v v v v v v v 0 v v 1 2 3 5 7 10 14 21 30",
+	"v v v v v v v v v v v v v 0 ^ v v 1 2 3 5 7 10 14 21 30",
+	"v v v v v v v v v v v v 0 ^ v v 1 2 3 5 6 8 10 14 21 ^",
 }
 
+// wantReduced describes Table 2-C of the 1999 edition: below row C the
+// diagonal d = row + column runs down arrows, 0/1, an up arrow, two down
+// arrows, then 1/2, 2/3, 3/4, 5/6, 6/7, 8/9, 10/11 (14/15 and 21/22 in
+// rows D and E), then up arrows. In the corner the arrows of Q at 0.025
+// and R at 0.015 and 0.025 point up, as no plan lies below them.
 func wantReduced(i, j int) int {
 	if i < 3 {
-		f := strings.Fields(reducedTop[i])[j]
-		if f == "v" {
+		switch f := strings.Fields(reducedTop[i])[j]; f {
+		case "v":
 			return wDn
+		case "^":
+			return wUp
+		default:
+			var ac int
+			_, _ = fmt.Sscan(f, &ac)
+			return ac
 		}
-		var ac int
-		_, _ = fmt.Sscan(f, &ac)
-		return ac
 	}
 	d := i + j
 	switch {
-	case i == 15 && j == 1:
+	case i == 14 && j == 2, i == 15 && (j == 1 || j == 2):
 		return wUp
 	case d <= 13:
 		return wDn
@@ -120,10 +128,10 @@ func wantReduced(i, j int) int {
 		return 0
 	case d == 15:
 		return wUp
-	case d == 16:
+	case d == 16, d == 17:
 		return wDn
 	case d <= 24:
-		return []int{0, 1, 1, 2, 3, 5, 7, 10}[d-17]
+		return []int{1, 2, 3, 5, 6, 8, 10}[d-18]
 	case d <= 26 && i <= 4:
 		return []int{14, 21}[d-25]
 	}
@@ -183,7 +191,11 @@ func TestLookupKnownPlans(t *testing.T) {
 		{"J", "6.5", Normal, "J 80 10/11"},
 		{"J", "2.5", Tightened, "J 80 3/4"},
 		{"J", "4.0", Tightened, "J 80 5/6"},
-		{"J", "2.5", Reduced, "J 32 2/3"},
+		{"J", "2.5", Reduced, "J 32 3/4"},
+		{"J", "0.40", Reduced, "L 80 1/2"}, // two down arrows (the 1999 table)
+		{"J", "0.15", Reduced, "J 32 0/1"},
+		{"R", "0.025", Reduced, "N 200 0/1"}, // the long up arrow of rows P, Q, R
+		{"A", "10", Tightened, "A 2 0/1"},
 		{"F", "1.0", Normal, "E 13 0/1"},      // up arrow
 		{"H", "0.65", Normal, "J 80 1/2"},     // down arrow
 		{"E", "0.65", Normal, "F 20 0/1"},     // down arrow
@@ -196,7 +208,8 @@ func TestLookupKnownPlans(t *testing.T) {
 		{"Q", "0.025", Tightened, "S 3150 1/2"},
 		{"L", "0.065", Tightened, "M 315 0/1"},
 		{"L", "0.010", Reduced, "Q 500 0/1"},
-		{"E", "2.5", Reduced, "F 8 0/1"},
+		{"E", "2.5", Reduced, "G 13 1/2"},
+		{"F", "1.5", Reduced, "H 20 1/2"},
 	}
 	for _, tt := range tests {
 		p, err := Lookup(tt.letter, MustParseAQL(tt.aql), tt.sev)
@@ -268,20 +281,16 @@ func TestArrowsLeadToPlans(t *testing.T) {
 	}
 }
 
-// Along a row (looser AQL) and down a column (larger sample) acceptance
-// numbers grow: strictly in Tables 2-A and 2-B; Table 2-C repeats 0/1 and
-// 1/2 where the 1999 edition closed the old Ac-Re gap.
+// Along a row (looser AQL) acceptance numbers grow strictly; down a
+// column (larger sample) strictly in Tables 2-A and 2-B, while rows A and
+// B of Table 2-C share n = 2 and so their plans.
 func TestAcceptanceNumbersGrow(t *testing.T) {
 	for _, sev := range []Severity{Normal, Tightened, Reduced} {
 		for i := range letters {
 			last := -1
 			for j := range numAQL {
 				if c := cellAt(sev, i, j); c != dn && c != up {
-					if sev == Reduced {
-						assert.GreaterOrEqual(t, int(c.ac), last, "%s row %s", sev, letterAt(i))
-					} else {
-						assert.Greater(t, int(c.ac), last, "%s row %s", sev, letterAt(i))
-					}
+					assert.Greater(t, int(c.ac), last, "%s row %s", sev, letterAt(i))
 					last = int(c.ac)
 				}
 			}
@@ -406,4 +415,26 @@ func TestOCAtAQL(t *testing.T) {
 	t.Logf("minimum P(accept) at p = AQL, normal inspection: %.4f (%s)", minPa, where)
 	assert.InDelta(t, 0.874225, minPa, 1e-6)
 	assert.Equal(t, "A at 6.5 n=2 Ac=0", where)
+}
+
+// TestLooserAQLNeverStricter: for one code letter, a looser AQL never
+// gives a plan stricter in every respect (a sample at least as large and
+// an acceptance number at most as large, one of them strictly) than a
+// tighter AQL does. The MIL-STD-105E Table II-C with Re = Ac + 1 broke
+// this in 40 cells (J at 0.40 gave K, n = 50, 0/1 while J at 0.15 gave
+// n = 32, 0/1).
+func TestLooserAQLNeverStricter(t *testing.T) {
+	for _, sev := range []Severity{Normal, Tightened, Reduced} {
+		for i := range letters {
+			for j := 1; j < numAQL; j++ {
+				a, err := Lookup(letterAt(i), AQL{uint8(j)}, sev)
+				require.NoError(t, err)
+				b, err := Lookup(letterAt(i), AQL{uint8(j + 1)}, sev)
+				require.NoError(t, err)
+				stricter := b.SampleSize >= a.SampleSize && b.Ac <= a.Ac && (b.SampleSize > a.SampleSize || b.Ac < a.Ac)
+				assert.False(t, stricter, "%s %s: %s gives n=%d Ac=%d, %s gives n=%d Ac=%d",
+					sev, letterAt(i), aqlText[j-1], a.SampleSize, a.Ac, aqlText[j], b.SampleSize, b.Ac)
+			}
+		}
+	}
 }
