@@ -150,11 +150,22 @@ func ExampleResume() {
 
 func ExampleState_UnmarshalJSON() {
 	var s aql.State
-	err := json.Unmarshal([]byte(`{"producer":"ws-02","technique":"cap","aql":"2.5","level":"II",
-		"severity":"tightened","switching_score":12}`), &s)
-	fmt.Println(errors.Is(err, aql.ErrState))
-	fmt.Println(err)
+	err := json.Unmarshal([]byte(`{"producer":"ws-07","technique":"tulis","class":"major","aql":"2.5","level":"II",
+ "severity":"normal","discontinued":false,"switching_score":9,
+ "recent":"NAAA","consecutive_accepted":0,"not_accepted":0}`), &s)
+	fmt.Println(s.Producer, s.Class, s.Severity, s.SwitchingScore, err)
+
+	// A key given twice (here in another case) is refused, never read as
+	// the last one: that would quietly relax inspection.
+	err = json.Unmarshal([]byte(`{"severity":"tightened","Severity":"normal"}`), &s)
+	fmt.Println(errors.Is(err, aql.ErrInvalid), err)
+
+	// A state the rules cannot reach.
+	err = json.Unmarshal([]byte(`{"producer":"ws-02","technique":"cap","aql":"2.5","level":"II",
+		"severity":"tightened","discontinued":false,"switching_score":12,"recent":"","consecutive_accepted":0,"not_accepted":0}`), &s)
+	fmt.Println(errors.Is(err, aql.ErrState), err)
 	// Output:
-	// true
-	// aql: state.switching_score = "12": a switching score is kept on normal inspection only (9.3.3.2)
+	// ws-07 major normal 9 <nil>
+	// true aql: state.Severity = "Severity": unknown key; write it "severity"
+	// true aql: state.switching_score = 12: a switching score is kept on normal inspection only (9.3.3.2)
 }

@@ -10,36 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Table 1 written column by column (the transcription in codeletter.go is
-// row by row), lot-size rows 2-8, 9-15, ..., 500 001 and over.
-var table1Columns = map[Level]string{
-	LevelS1:  "AAAABBBBCCCCDDD",
-	LevelS2:  "AAABBBCCCDDDEEE",
-	LevelS3:  "AABBCCDDEEFFGGH",
-	LevelS4:  "AABCCDEEFGGHJJK",
-	LevelI:   "AABCCDEFGHJKLMN",
-	LevelII:  "ABCDEFGHJKLMNPQ",
-	LevelIII: "BCDEFGHJKLMNPQR",
-}
-
-func TestTable1EveryCell(t *testing.T) {
-	lower := []int{2, 9, 16, 26, 51, 91, 151, 281, 501, 1201, 3201, 10001, 35001, 150001, 500001}
-	upper := []int{8, 15, 25, 50, 90, 150, 280, 500, 1200, 3200, 10000, 35000, 150000, 500000, MaxLotSize}
-	for level, col := range table1Columns {
-		for r := range lower {
-			want := CodeLetter(col[r : r+1])
-			for _, size := range []int{lower[r], (lower[r] + upper[r]) / 2, upper[r]} {
-				got, err := CodeLetterFor(size, level)
-				require.NoError(t, err)
-				assert.Equal(t, want, got, "level %s lot size %d", level, size)
-			}
-		}
-		got, err := CodeLetterFor(1, level) // one unit: the first row
-		require.NoError(t, err)
-		assert.Equal(t, CodeLetter(col[:1]), got)
-	}
-}
-
 // The structure of the master tables, stated independently of the
 // transcription: a cell's entry depends on d = row + column (rows A = 0 ...
 // R = 15, columns 0.010 = 0 ... 1000 = 25), as printed in ISO 2859-1:1999.
@@ -172,50 +142,6 @@ func TestTables2EveryCell(t *testing.T) {
 			want = cell{1, 2}
 		}
 		assert.Equal(t, want, tightenedS[j], "tightened S at %s", aqlText[j])
-	}
-}
-
-// Values printed in the standard and quoted in textbooks and buyers'
-// guides, checked through the public API.
-func TestLookupKnownPlans(t *testing.T) {
-	tests := []struct {
-		letter CodeLetter
-		aql    string
-		sev    Severity
-		want   string // plan letter, n, Ac, Re
-	}{
-		{"J", "1.0", Normal, "J 80 2/3"},
-		{"J", "1.5", Normal, "J 80 3/4"},
-		{"J", "2.5", Normal, "J 80 5/6"},
-		{"J", "4.0", Normal, "J 80 7/8"},
-		{"J", "6.5", Normal, "J 80 10/11"},
-		{"J", "2.5", Tightened, "J 80 3/4"},
-		{"J", "4.0", Tightened, "J 80 5/6"},
-		{"J", "2.5", Reduced, "J 32 3/4"},
-		{"J", "0.40", Reduced, "L 80 1/2"}, // two down arrows (the 1999 table)
-		{"J", "0.15", Reduced, "J 32 0/1"},
-		{"R", "0.025", Reduced, "N 200 0/1"}, // the long up arrow of rows P, Q, R
-		{"A", "10", Tightened, "A 2 0/1"},
-		{"F", "1.0", Normal, "E 13 0/1"},      // up arrow
-		{"H", "0.65", Normal, "J 80 1/2"},     // down arrow
-		{"E", "0.65", Normal, "F 20 0/1"},     // down arrow
-		{"A", "0.010", Normal, "Q 1250 0/1"},  // long down arrow
-		{"R", "0.010", Normal, "Q 1250 0/1"},  // up arrow in the last row
-		{"K", "15", Normal, "J 80 21/22"},     // up arrow below Ac 21
-		{"A", "1000", Normal, "A 2 30/31"},    // top right corner
-		{"B", "1000", Normal, "B 3 44/45"},    // the largest Ac
-		{"A", "1000", Tightened, "A 2 27/28"}, // tightened corner
-		{"Q", "0.025", Tightened, "S 3150 1/2"},
-		{"L", "0.065", Tightened, "M 315 0/1"},
-		{"L", "0.010", Reduced, "Q 500 0/1"},
-		{"E", "2.5", Reduced, "G 13 1/2"},
-		{"F", "1.5", Reduced, "H 20 1/2"},
-	}
-	for _, tt := range tests {
-		p, err := Lookup(tt.letter, MustParseAQL(tt.aql), tt.sev)
-		require.NoError(t, err)
-		got := fmt.Sprintf("%s %d %d/%d", p.PlanLetter, p.SampleSize, p.Ac, p.Re)
-		assert.Equal(t, tt.want, got, "%s %s %s", tt.letter, tt.aql, tt.sev)
 	}
 }
 

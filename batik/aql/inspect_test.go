@@ -294,7 +294,11 @@ func TestSwitchingAgainstReference(t *testing.T) {
 		rng := rand.New(rand.NewPCG(seed, 0x2859))
 		a := aqls[rng.IntN(len(aqls))]
 		levels := []Level{LevelS1, LevelS2, LevelS3, LevelS4, LevelI, LevelII, LevelIII}
-		s, err := NewState("p", "cap", a, levels[rng.IntN(len(levels))])
+		basis := Items
+		if a.Thousandths() > 10_000 || rng.IntN(2) == 0 {
+			basis = Nonconformities // AQLs above 10 exist for nonconformities only
+		}
+		s, err := NewClassState("p", "cap", Major, basis, a, levels[rng.IntN(len(levels))])
 		require.NoError(t, err)
 		ref := &refScheme{sev: Normal}
 		quality := rng.Float64() * 0.2 // share of nonconforming items
@@ -320,6 +324,7 @@ func TestSwitchingAgainstReference(t *testing.T) {
 			}
 			v, err := Inspect(s, lot)
 			require.NoError(t, err)
+			plan.Basis = basis
 			require.Equal(t, plan, v.Plan)
 			require.Equal(t, lot.Nonconforming <= plan.Ac, v.Accepted)
 			want := ref.apply(plan, lot, v.Accepted)
@@ -344,4 +349,32 @@ func TestSwitchingAgainstReference(t *testing.T) {
 		assert.Positive(t, switches[w], "switch %q never happened", w)
 	}
 	t.Logf("switches over 60000 lots: %v", switches)
+}
+
+func TestInspectDoesNotAllocate(t *testing.T) {
+	s := newTestState(t, "2.5")
+	s.Recent, s.SwitchingScore = "AAA", 9
+	lot := Lot{Size: 1000, Nonconforming: 1}
+	allocs := testing.AllocsPerRun(100, func() {
+		v, err := Inspect(s, lot)
+		if err != nil || !v.Accepted {
+			panic("unexpected")
+		}
+	})
+	assert.Zero(t, allocs)
+}
+
+func TestVerdictJSONRoundTrip(t *testing.T) {
+	s := newTestState(t, "2.5")
+	v, err := Inspect(s, Lot{Size: 12, Nonconforming: 0})
+	require.NoError(t, err)
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"plan":{"severity":"normal","aql":"2.5","code_letter":"B","plan_letter":"C","sample_size":5,"ac":0,"re":1,"full_inspection":false},
+		"nonconforming":0,"accepted":true,"switch":"",
+		"next":{"producer":"ws-01","technique":"tulis","aql":"2.5","level":"II","severity":"normal","discontinued":false,
+		"switching_score":2,"recent":"A","consecutive_accepted":0,"not_accepted":0}}`, string(b))
+	var back Verdict
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, v, back)
 }
