@@ -96,3 +96,13 @@ func TestErrors(t *testing.T) {
 	_, err := ParseAQL(long)
 	assert.Contains(t, err.Error(), "... (200 bytes)")
 }
+
+// errorsIsAny reports whether err wraps one of the sentinels.
+func errorsIsAny(err error, sentinels ...error) bool {
+	for _, s := range sentinels {
+		if errors.Is(err, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -207,7 +207,7 @@ func Resume(s State) (State, error) {
 const MaxPerItem = 100
 
 // checkCount checks a count found in the sample of plan.
-func checkCount(field string, found int, plan Plan) error {
+func checkCount(field string, found int, plan Plan) *InputError {
 	if plan.Basis.perHundred() {
 		if found < 0 || found > MaxPerItem*plan.SampleSize {
 			return invalidInt(field, found, codeNonconformities, itoa(MaxPerItem*plan.SampleSize))

@@ -69,6 +69,7 @@ const (
 	codePlanNotTable
 	codeVerdict
 	codeSampleSize
+	codeSampleUnits
 	codeQuality
 	codeModel
 	codeRisk
@@ -131,6 +132,7 @@ var texts = [numCodes]msg.Text{
 	codePlanNotTable:              {Code: "plan_not_table", EN: "not the plan ISO 2859-1 gives for code letter {0} and a lot of {1}", ID: "bukan rencana ISO 2859-1 untuk huruf kode {0} dan lot berukuran {1}"},
 	codeVerdict:                   {Code: "verdict", EN: "does not follow from the counts and the plans", ID: "tidak sesuai dengan hitungan dan rencananya"},
 	codeSampleSize:                {Code: "sample_size", EN: "must be between 1 and the lot size {0}, at most {1}", ID: "harus antara 1 dan ukuran lot {0}, paling banyak {1}"},
+	codeSampleUnits:               {Code: "sample_units", EN: "not the units Draw gives for seed {0}", ID: "bukan unit yang diberikan Draw untuk benih {0}"},
 	codeQuality:                   {Code: "quality", EN: "must be between 0 and {0} thousandths of a percent", ID: "harus antara 0 dan {0} perseribu persen"},
 	codeModel:                     {Code: "model", EN: "not a model of the OC curve (binomial, hypergeometric, poisson) for this basis", ID: "bukan model kurva OC (binomial, hipergeometrik, poisson) untuk dasar penghitungan ini"},
 	codeRisk:                      {Code: "risk", EN: "must be between 1 and 999 thousandths", ID: "harus antara 1 dan 999 perseribu"},
