@@ -74,8 +74,8 @@ func TestLookupKnownPlans(t *testing.T) {
 		{"J", "2.5", Reduced, "J 32 3/4"},
 		{"J", "0.40", Reduced, "L 80 1/2"}, // two down arrows (the 1999 table)
 		{"J", "0.15", Reduced, "J 32 0/1"},
-		{"R", "0.025", Reduced, "N 200 0/1"}, // the long up arrow of rows P, Q, R
-		{"A", "10", Tightened, "A 2 0/1"},
+		{"R", "0.025", Reduced, "N 200 0/1"},  // the long up arrow of rows P, Q, R
+		{"A", "10", Tightened, "D 8 1/2"},     // a down arrow where the diagonal would give 0/1
 		{"F", "1.0", Normal, "E 13 0/1"},      // up arrow
 		{"H", "0.65", Normal, "J 80 1/2"},     // down arrow
 		{"E", "0.65", Normal, "F 20 0/1"},     // down arrow

@@ -6,26 +6,40 @@ package aql
 //
 // Source of the transcription. ISO 2859-1:1999 is published word for word
 // as IS 2500 (Part 1):2000 (Bureau of Indian Standards, public under
-// India's right to information) and as GB/T 2828.1-2012 (Table 2-A,
-// 2-B and 2-C on its printed pages 15, 16 and 17). Every cell of the three
-// tables, arrows followed (plan row, sample size, Ac and Re of all
-// 3 x 16 x 26 cells), was compared with a public transcription of
-// GB/T 2828.1-2012 made from the printed pages and checked by two readers
-// (repository nihantao-crosis/quality-platform, file src/core/aql.ts and
-// the fixtures under src/core/__tests__/fixtures): all 1,248 agree. The
-// arrows below are read back from those plans: a cell whose plan lies in
-// its own row holds the plan, one whose plan lies below holds dn, above up.
+// India's right to information) and as GB/T 2828.1-2012 (Tables 2-A, 2-B
+// and 2-C on its printed pages 15, 16 and 17). The tables of IS 2500 were
+// not compared cell by cell. The cells here were compared with:
+//
+//   - a public transcription of GB/T 2828.1-2012 made from its printed
+//     pages (repository nihantao-crosis/quality-platform, src/core/aql.ts
+//     and src/core/__tests__/fixtures; part of it checked by two readers
+//     against the print): every cell, arrows followed (plan row, sample
+//     size, Ac and Re of all 3 x 16 x 26 cells); they agree in all but
+//     one, Table 2-B, A at 10 (below);
+//   - a second transcription of the three tables made apart from this
+//     one, from that source and from a table declared as ISO 2859-1:1999
+//     (repository EGTools/EGToolsPP, src/functions/FxEgQC.cpp) and from
+//     MIL-STD-105E and ANSI/ASQ Z1.4: it agrees in every cell, reading
+//     Table 2-B, A at 10, as a down arrow and the 14 cells of Table 2-C
+//     that hold 5/6 as uncertain (the ISO-declared table has 4/5 there;
+//     the GB/T transcription's readers checked 8 of the 14 against the
+//     print: 5/6).
+//
+// Table 2-B, A at 10, is a down arrow (to D, n = 8, 1/2), as in
+// MIL-STD-105E Table II-B, Z1.4 and the ISO-declared table, and as the
+// 1999 edition left Table 2-B unchanged; the GB/T transcription has the
+// plan 0/1 (n = 2) there, in a part of it that was not checked against
+// the print.
+//
+// The arrows are read back from the plans: a cell whose plan lies in its
+// own row holds the plan, one whose plan lies below holds dn, above up.
 //
 // Table 2-C is the 1999 table, not MIL-STD-105E's Table II-C: along each
 // diagonal the plans run 0/1, up, down, down, 1/2, 2/3, 3/4, 5/6, 6/7,
 // 8/9, 10/11 (105E: 0/1, up, down, 0/2, 1/3, 1/4, 2/5, 3/6, 5/8, 7/10,
 // 10/13), rows A and B (n = 2) hold the plans of row A of Table 2-A, and
 // the arrows of rows Q and R at 0.025 point up to N (n = 200, 0/1), as no
-// plan lies below. An earlier transcription of Tables 2-A and 2-B from
-// MIL-STD-105E agreed with these plans in every cell but one: Table 2-B, A
-// at 10, is the plan 0/1 (n = 2), the normal plan one AQL step tighter as
-// everywhere else in Table 2-B, where that transcription had a down arrow.
-// The tables of IS 2500 (Part 1):2000 were not compared cell by cell.
+// plan lies below.
 //
 // Layout. One row per code letter A ... R, one column per AQL 0.010 ...
 // 1000, as printed. A cell is a plan {Ac, Re}, dn ("use the first sampling
@@ -88,7 +102,7 @@ var normalTable = [letters][numAQL]cell{
 // tightenedTable is ISO 2859-1:1999, Table 2-B, single sampling plans for
 // tightened inspection (rows A ... R; row S is tightenedS).
 var tightenedTable = [letters][numAQL]cell{
-	/* A */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, {27, 28}},
+	/* A */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, {27, 28}},
 	/* B */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, {27, 28}, {41, 42}},
 	/* C */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, {27, 28}, {41, 42}, up},
 	/* D */ {dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, {0, 1}, dn, dn, {1, 2}, {2, 3}, {3, 4}, {5, 6}, {8, 9}, {12, 13}, {18, 19}, {27, 28}, {41, 42}, up, up},

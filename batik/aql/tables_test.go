@@ -45,6 +45,8 @@ func wantNormal(i, j int) int {
 func wantTightened(i, j int) int {
 	d := i + j
 	switch {
+	case i == 0 && j == 15: // A at 10: a down arrow, as in MIL-STD-105E
+		return wDn
 	case i == 15 && j == 1: // R at 0.015
 		return wUp
 	case d <= 14:
