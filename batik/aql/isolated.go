@@ -18,7 +18,8 @@ import "math/big"
 // letter on a tie) whose probability of accepting a lot of lotSize units
 // holding ceil(lq x lotSize / 100 %) nonconforming items (its quality at
 // least lq) is at most risk thousandths, by the hypergeometric model,
-// exactly (AcceptanceExact). It returns the plan and that probability.
+// exactly (AcceptanceExact). It returns the plan, named by the row that
+// holds it (Letter = PlanLetter), and that probability.
 // Every lot worse than lq is accepted with a smaller probability still.
 //
 // lq is in thousandths of a percent (8 % is 8000, 1 to 100 %); risk in
@@ -66,6 +67,7 @@ func IsolatedPlan(lotSize int, aql AQL, lq int64, risk int) (Plan, float64, erro
 			return Plan{}, 0, err
 		}
 		if pa.Cmp(limit) <= 0 {
+			p.Letter = p.PlanLetter // the row that holds the plan, not an arrow's
 			best, bestPa = p, pa
 		}
 	}
@@ -74,4 +76,51 @@ func IsolatedPlan(lotSize int, aql AQL, lq int64, risk int) (Plan, float64, erro
 	}
 	f, _ := bestPa.Float64()
 	return best, f, nil
+}
+
+// ClassPlan is the plan one class of an isolated lot is judged by
+// (IsolatedPlan for nonconforming items, PlanFor for the others).
+type ClassPlan struct {
+	Class Class
+	Plan  Plan
+}
+
+// JudgeIsolated judges a lot inspected in isolation, with no switching
+// state: each class by its own plan and count (in.Found, in the order of
+// plans), the lot accepted only when every class is. The record is the
+// one InspectLot would write, without switches; in's production facts
+// (Steady, ...) are not used.
+//
+// It returns an *InputError wrapping ErrInvalid when plans is empty or
+// longer than 4, two plans share a class, a plan is not one of Tables
+// 2-A to 2-C for its code letter, AQL and severity and this lot size, a
+// count is out of its range, or in is malformed as for InspectLot. Field
+// paths name the record's fields ("record.classes[1].found").
+// O(len(plans)); safe for concurrent use.
+func JudgeIsolated(producer, technique string, plans []ClassPlan, in Inspection) (Record, error) {
+	if err := checkID("producer", producer); err != nil {
+		return Record{}, err
+	}
+	if err := checkID("technique", technique); err != nil {
+		return Record{}, err
+	}
+	if len(in.Found) != len(plans) {
+		return Record{}, fail(ErrInvalid, "inspection.found", itoa(len(in.Found)), codeCounts, itoa(len(plans)))
+	}
+	rec := Record{
+		LotID: in.LotID, Producer: producer, Technique: technique, LotSize: in.Size,
+		Seed: in.Seed, Inspector: in.Inspector, Date: in.Date, Accepted: true,
+		Classes: make([]ClassResult, len(plans)),
+	}
+	for k, cp := range plans {
+		ok := in.Found[k] <= cp.Plan.Ac
+		rec.Classes[k] = ClassResult{Class: cp.Class, Plan: cp.Plan, Found: in.Found[k], Accepted: ok}
+		rec.Accepted = rec.Accepted && ok
+	}
+	if err := rec.Validate(); err != nil {
+		ie := *err.(*InputError)
+		ie.Kind = ErrInvalid
+		return Record{}, &ie
+	}
+	return rec, nil
 }

@@ -74,3 +74,36 @@ func TestIsolatedPlanRefuses(t *testing.T) {
 	require.ErrorAs(t, err, &ie)
 	assert.Equal(t, "no_isolated_plan", ie.Code)
 }
+
+func TestJudgeIsolated(t *testing.T) {
+	major, _, err := IsolatedPlan(1000, MustParseAQL("2.5"), 8000, 100)
+	require.NoError(t, err)
+	minor, err := PlanFor(1000, LevelII, MustParseAQL("4.0"), Normal)
+	require.NoError(t, err)
+	minor.Basis = Nonconformities
+	plans := []ClassPlan{{Major, major}, {Minor, minor}}
+	in := campaignInspection(10, 7)
+	rec, err := JudgeIsolated("kampanye", "tulis", plans, in)
+	require.NoError(t, err)
+	assert.True(t, rec.Accepted)
+	assert.Equal(t, "L 200 10/11 normal", planText(rec.Classes[0].Plan))
+
+	in.Found = []int{11, 7}
+	rec, err = JudgeIsolated("kampanye", "tulis", plans, in)
+	require.NoError(t, err)
+	assert.False(t, rec.Accepted)
+
+	bad := []ClassPlan{{Major, major}, {Minor, Plan{Severity: Normal, AQL: MustParseAQL("4.0"), Letter: "J", PlanLetter: "J", SampleSize: 80, Ac: 9, Re: 10}}}
+	_, err = JudgeIsolated("kampanye", "tulis", bad, in)
+	var ie *InputError
+	require.ErrorAs(t, err, &ie)
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.Equal(t, "record.classes[1].plan", ie.Field)
+	in.Found = []int{201, 0}
+	_, err = JudgeIsolated("kampanye", "tulis", plans, in)
+	require.ErrorIs(t, err, ErrInvalid)
+	_, err = JudgeIsolated("kampanye", "tulis", plans, campaignInspection(1))
+	require.ErrorIs(t, err, ErrInvalid)
+	_, err = JudgeIsolated("", "tulis", plans, campaignInspection(1, 1))
+	require.ErrorIs(t, err, ErrInvalid)
+}
