@@ -69,14 +69,11 @@ func TestDrawRefuses(t *testing.T) {
 func TestSampleJSON(t *testing.T) {
 	s, err := Draw(42, 500, 50)
 	require.NoError(t, err)
-	b, err := json.Marshal(s)
-	require.NoError(t, err)
-	var back Sample
-	require.NoError(t, json.Unmarshal(b, &back))
-	assert.Equal(t, s, back)
+	assert.Equal(t, s, jsonRoundTrip(t, s))
 
+	var back Sample
 	s.Units[0], s.Units[1] = s.Units[1], s.Units[0] // an edited pick list
-	b, _ = json.Marshal(s)
+	b, _ := json.Marshal(s)
 	err = json.Unmarshal(b, &back)
 	require.ErrorIs(t, err, ErrState)
 	err = json.Unmarshal([]byte(`{"seed":1,"lot_size":5,"units":[1,2,3,4,5,6]}`), &back)

@@ -73,7 +73,6 @@ func main() {
 
 func run(w io.Writer) error {
 	major := aql.MustParseAQL("2.5")
-	rng := rand.New(rand.NewPCG(2859, 1999))
 
 	states := make([]aql.State, len(workshops))
 	for k, w := range workshops {
@@ -83,55 +82,14 @@ func run(w io.Writer) error {
 		}
 		states[k] = s
 	}
-	// severity[k][week] as one letter: N normal, T tightened, R reduced,
-	// X discontinued (no lot inspected).
-	severity := make([][]string, len(workshops))
-
 	fmt.Fprintf(w, "Order: 1,000 batik %s shirts, 10 workshops, 8 weekly lots each; AQL %s (major), level %s\n\n", technique, major, aql.LevelII)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "week\tworkshop\tlot\tseverity\tcode\tplan\tn\tAc/Re\tfound\tverdict\tswitch")
-	for week := 1; week <= weeks; week++ {
-		for k, w := range workshops {
-			s := states[k]
-			if s.Discontinued {
-				severity[k] = append(severity[k], "X")
-				fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t\t\t\t\t\tnot inspected: discontinued\t\n", week, w.id, w.perWeek, "-")
-				continue
-			}
-			severity[k] = append(severity[k], strings.ToUpper(string(s.Severity[0])))
-			plan, err := aql.PlanFor(w.perWeek, s.Level, s.AQL, s.Severity)
-			if err != nil {
-				return err
-			}
-			found := 0
-			for range plan.SampleSize { // the officer inspects n shirts drawn at random
-				if rng.Float64() < w.rate {
-					found++
-				}
-			}
-			v, err := aql.Inspect(s, aql.Lot{Size: w.perWeek, Nonconforming: found, Steady: true, Approved: true})
-			if err != nil {
-				return err
-			}
-			verdict := "accepted"
-			if !v.Accepted {
-				verdict = "NOT accepted"
-			}
-			n := fmt.Sprint(v.Plan.SampleSize)
-			if v.Plan.FullInspection {
-				n += " (all)"
-			}
-			fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\t%s\t%s\t%d/%d\t%d\t%s\t%s\n", week, w.id, w.perWeek, v.Plan.Severity,
-				v.Plan.Letter, v.Plan.PlanLetter, n, v.Plan.Ac, v.Plan.Re, found, verdict, v.Switch)
-			states[k] = v.Next
-		}
-	}
-	if err := tw.Flush(); err != nil {
+	severity, err := inspectWeeks(w, states)
+	if err != nil {
 		return err
 	}
 
 	fmt.Fprintln(w, "\nInspection severity by week (N normal, T tightened, R reduced, X discontinued)")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "workshop\tname\ttrue rate")
 	for week := 1; week <= weeks; week++ {
 		fmt.Fprintf(tw, "\tW%d", week)
@@ -159,6 +117,59 @@ func run(w io.Writer) error {
 		return err
 	}
 	return campaignLot(w)
+}
+
+// inspectWeeks inspects every workshop's weekly lot for the eight weeks,
+// printing a line per lot and updating states; it returns each workshop's
+// severity week by week as one letter.
+func inspectWeeks(w io.Writer, states []aql.State) ([][]string, error) {
+	rng := rand.New(rand.NewPCG(2859, 1999))
+	// severity[k][week] as one letter: N normal, T tightened, R reduced,
+	// X discontinued (no lot inspected).
+	severity := make([][]string, len(workshops))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "week\tworkshop\tlot\tseverity\tcode\tplan\tn\tAc/Re\tfound\tverdict\tswitch")
+	for week := 1; week <= weeks; week++ {
+		for k, w := range workshops {
+			s := states[k]
+			if s.Discontinued {
+				severity[k] = append(severity[k], "X")
+				fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t\t\t\t\t\tnot inspected: discontinued\t\n", week, w.id, w.perWeek, "-")
+				continue
+			}
+			severity[k] = append(severity[k], strings.ToUpper(string(s.Severity[0])))
+			plan, err := aql.PlanFor(w.perWeek, s.Level, s.AQL, s.Severity)
+			if err != nil {
+				return nil, err
+			}
+			found := 0
+			for range plan.SampleSize { // the officer inspects n shirts drawn at random
+				if rng.Float64() < w.rate {
+					found++
+				}
+			}
+			v, err := aql.Inspect(s, aql.Lot{Size: w.perWeek, Nonconforming: found, Steady: true, Approved: true})
+			if err != nil {
+				return nil, err
+			}
+			verdict := "accepted"
+			if !v.Accepted {
+				verdict = "NOT accepted"
+			}
+			n := fmt.Sprint(v.Plan.SampleSize)
+			if v.Plan.FullInspection {
+				n += " (all)"
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\t%s\t%s\t%d/%d\t%d\t%s\t%s\n", week, w.id, w.perWeek, v.Plan.Severity,
+				v.Plan.Letter, v.Plan.PlanLetter, n, v.Plan.Ac, v.Plan.Re, found, verdict, v.Switch)
+			states[k] = v.Next
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return nil, err
+	}
+
+	return severity, nil
 }
 
 func status(s aql.State) string {
