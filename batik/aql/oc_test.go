@@ -9,13 +9,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// ratPow is r^k, by repeated multiplication (the oracle's own arithmetic).
+// ratPow is r^k, numerator and denominator raised apart.
 func ratPow(r *big.Rat, k int) *big.Rat {
-	out := big.NewRat(1, 1)
-	for range k {
-		out.Mul(out, r)
-	}
-	return out
+	e := big.NewInt(int64(k))
+	return new(big.Rat).SetFrac(new(big.Int).Exp(r.Num(), e, nil), new(big.Int).Exp(r.Denom(), e, nil))
 }
 
 // binomialOracle is P(X <= ac) for X ~ Binomial(n, p), term by term in big.Rat.
