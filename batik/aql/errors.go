@@ -96,6 +96,3 @@ func badState(field, value string, c code, args ...string) *InputError {
 }
 
 func itoa(v int) string { return strconv.Itoa(v) }
-
-// quote abbreviates text for a message (msg.Quote).
-func quote(s string) string { return msg.Quote(s) }

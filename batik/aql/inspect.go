@@ -1,5 +1,7 @@
 package aql
 
+import "github.com/batikkit/batikkit/internal/msg"
+
 // Lot is one lot submitted for inspection (ISO 2859-1:1999, clause 6) and
 // what the sample showed, with the facts about production that the
 // switching rules of clause 9 cannot see in the counts.
@@ -9,12 +11,35 @@ package aql
 // it has; 0 to the sample size) or nonconformities (a shirt with two flaws
 // counts twice; 0 to 100 for each item of the sample).
 type Lot struct {
-	Size          int  `json:"size"`          // units in the lot, 1 to MaxLotSize
-	Nonconforming int  `json:"nonconforming"` // nonconforming items (or nonconformities) in the sample
-	Steady        bool `json:"steady"`        // production is at a steady rate (9.3.3)
-	Approved      bool `json:"approved"`      // the responsible authority approves reduced inspection (9.3.3)
-	Irregular     bool `json:"irregular"`     // production became irregular or delayed (9.3.4)
-	OtherNormal   bool `json:"other_normal"`  // other conditions warrant normal inspection (9.3.4)
+	Size          int  `json:"size"`                   // units in the lot, 1 to MaxLotSize
+	Nonconforming int  `json:"nonconforming"`          // nonconforming items (or nonconformities) in the sample
+	Steady        bool `json:"steady,omitempty"`       // production is at a steady rate (9.3.3)
+	Approved      bool `json:"approved,omitempty"`     // the responsible authority approves reduced inspection (9.3.3)
+	Irregular     bool `json:"irregular,omitempty"`    // production became irregular or delayed (9.3.4)
+	OtherNormal   bool `json:"other_normal,omitempty"` // other conditions warrant normal inspection (9.3.4)
+}
+
+// UnmarshalJSON decodes a Lot strictly ("size" and "nonconforming" are
+// required, the four facts about production optional) and checks what
+// does not depend on the plan: a size of 1 to MaxLotSize, a count not
+// negative, not steady and irregular at once. Errors are *InputError
+// wrapping ErrInvalid; on error l is unchanged. O(len(data)).
+func (l *Lot) UnmarshalJSON(data []byte) error {
+	type plain Lot
+	var v plain
+	if err := decodeStrict(data, &v, "lot"); err != nil {
+		return err
+	}
+	switch {
+	case v.Size < 1 || v.Size > MaxLotSize:
+		return invalidInt("lot.size", v.Size, codeLotSize, itoa(MaxLotSize))
+	case v.Nonconforming < 0:
+		return invalidInt("lot.nonconforming", v.Nonconforming, codeNonconformities, itoa(MaxPerItem*maxExactSample))
+	case v.Steady && v.Irregular:
+		return fail(ErrInvalid, "lot.irregular", "true", codeSteadyIrregular)
+	}
+	*l = Lot(v)
+	return nil
 }
 
 // Verdict is what Inspect decided for one lot.
@@ -63,7 +88,7 @@ func Inspect(state State, lot Lot) (Verdict, error) {
 		return Verdict{}, err
 	}
 	if state.Discontinued {
-		return Verdict{}, fail(ErrDiscontinued, "state.discontinued", quote(state.Producer+"/"+state.Technique), codeDiscontinued)
+		return Verdict{}, fail(ErrDiscontinued, "state.discontinued", msg.Quote(state.Producer+"/"+state.Technique), codeDiscontinued)
 	}
 	if lot.Steady && lot.Irregular {
 		return Verdict{}, fail(ErrInvalid, "lot.irregular", "true", codeSteadyIrregular)

@@ -377,3 +377,24 @@ func TestVerdictJSONRoundTrip(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, v, back)
 }
+
+func TestLotJSON(t *testing.T) {
+	var l Lot
+	require.NoError(t, json.Unmarshal([]byte(`{"size":1000,"nonconforming":3,"steady":true}`), &l))
+	assert.Equal(t, Lot{Size: 1000, Nonconforming: 3, Steady: true}, l)
+	assert.Equal(t, l, jsonRoundTrip(t, l))
+	for give, field := range map[string]string{
+		`{"size":1000}`: "lot.nonconforming",
+		`{"size":1000,"nonconforming":3,"Size":5}`:                     "lot.Size",
+		`{"size":0,"nonconforming":0}`:                                 "lot.size",
+		`{"size":10,"nonconforming":-1}`:                               "lot.nonconforming",
+		`{"size":10,"nonconforming":0,"steady":true,"irregular":true}`: "lot.irregular",
+		`{"size":10,"nonconforming":null}`:                             "lot.nonconforming",
+	} {
+		err := json.Unmarshal([]byte(give), &l)
+		require.ErrorIs(t, err, ErrInvalid, give)
+		var ie *InputError
+		require.ErrorAs(t, err, &ie)
+		assert.Equal(t, field, ie.Field, give)
+	}
+}

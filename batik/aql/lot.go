@@ -1,6 +1,8 @@
 package aql
 
 import (
+	"github.com/batikkit/batikkit/internal/msg"
+
 	"strings"
 )
 
@@ -68,12 +70,12 @@ func checkLotInput(states []State, in Inspection) error {
 	}
 	for k, s := range states[1:] {
 		if s.Producer != states[0].Producer || s.Technique != states[0].Technique {
-			return fail(ErrInvalid, "states["+itoa(k+1)+"]", quote(s.Producer+"/"+s.Technique), codeStatesDiffer,
-				quote(states[0].Producer+"/"+states[0].Technique))
+			return fail(ErrInvalid, "states["+itoa(k+1)+"]", msg.Quote(s.Producer+"/"+s.Technique), codeStatesDiffer,
+				msg.Quote(states[0].Producer+"/"+states[0].Technique))
 		}
 		for _, t := range states[:k+1] {
 			if t.Class == s.Class {
-				return fail(ErrInvalid, "states["+itoa(k+1)+"].class", quote(string(s.Class)), codeClassTwice)
+				return fail(ErrInvalid, "states["+itoa(k+1)+"].class", msg.Quote(string(s.Class)), codeClassTwice)
 			}
 		}
 	}

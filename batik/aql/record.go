@@ -1,6 +1,10 @@
 package aql
 
-import "time"
+import (
+	"time"
+
+	"github.com/batikkit/batikkit/internal/msg"
+)
 
 // Record is the record of one lot inspected for one or more classes: what
 // a buyer's dispute is answered from. It marshals to JSON and back (a
@@ -48,14 +52,14 @@ func (r Record) Validate() error {
 	}
 	for _, f := range []struct{ name, v string }{{"lot_id", r.LotID}, {"producer", r.Producer}, {"technique", r.Technique}, {"inspector", r.Inspector}} {
 		if !idOK(f.v) {
-			return bad(f.name, quote(f.v), codeIDLength, itoa(MaxIDLen))
+			return bad(f.name, msg.Quote(f.v), codeIDLength, itoa(MaxIDLen))
 		}
 	}
 	if r.LotSize < 1 || r.LotSize > MaxLotSize {
 		return bad("lot_size", itoa(r.LotSize), codeLotSize, itoa(MaxLotSize))
 	}
 	if !dateOK(r.Date) {
-		return bad("date", quote(r.Date), codeDate)
+		return bad("date", msg.Quote(r.Date), codeDate)
 	}
 	if len(r.Classes) == 0 || len(r.Classes) > maxClasses {
 		return bad("classes", itoa(len(r.Classes)), codeNoStates)
@@ -65,7 +69,7 @@ func (r Record) Validate() error {
 		at := "classes[" + itoa(k) + "]."
 		for _, d := range r.Classes[:k] {
 			if d.Class == c.Class {
-				return bad(at+"class", quote(string(c.Class)), codeClassTwice)
+				return bad(at+"class", msg.Quote(string(c.Class)), codeClassTwice)
 			}
 		}
 		if err := c.Plan.checkFor(r.LotSize); err != nil {

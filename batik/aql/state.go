@@ -1,6 +1,10 @@
 package aql
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/batikkit/batikkit/internal/msg"
+)
 
 // State is where one producer stands in the switching rules of
 // ISO 2859-1:1999, clause 9, for one technique, one class of
@@ -149,21 +153,21 @@ func (s State) Validate() error {
 func (s State) validateFields() error {
 	switch {
 	case !idOK(s.Producer):
-		return badState("producer", quote(s.Producer), codeIDLength, itoa(MaxIDLen))
+		return badState("producer", msg.Quote(s.Producer), codeIDLength, itoa(MaxIDLen))
 	case !idOK(s.Technique):
-		return badState("technique", quote(s.Technique), codeIDLength, itoa(MaxIDLen))
+		return badState("technique", msg.Quote(s.Technique), codeIDLength, itoa(MaxIDLen))
 	case !s.Class.Valid():
-		return badState("class", quote(string(s.Class)), codeClass)
+		return badState("class", msg.Quote(string(s.Class)), codeClass)
 	case !s.Basis.Valid():
-		return badState("basis", quote(string(s.Basis)), codeBasis)
+		return badState("basis", msg.Quote(string(s.Basis)), codeBasis)
 	case !s.AQL.IsValid():
 		return badState("aql", "", codeAQLZero)
 	case !checkAQLBasis(s.AQL, s.Basis):
 		return badState("aql", s.AQL.String(), codeAQLBasis)
 	case !s.Level.Valid():
-		return badState("level", quote(string(s.Level)), codeLevel)
+		return badState("level", msg.Quote(string(s.Level)), codeLevel)
 	case !s.Severity.Valid():
-		return badState("severity", quote(string(s.Severity)), codeSeverity)
+		return badState("severity", msg.Quote(string(s.Severity)), codeSeverity)
 	case s.SwitchingScore < 0 || s.SwitchingScore > MaxSwitchingScore:
 		return badState("switching_score", itoa(s.SwitchingScore), codeScoreRange, itoa(MaxSwitchingScore))
 	case s.ConsecutiveAccepted < 0:
@@ -173,7 +177,7 @@ func (s State) validateFields() error {
 	case s.Severity != Normal && s.SwitchingScore != 0:
 		return badState("switching_score", itoa(s.SwitchingScore), codeScoreNormalOnly)
 	case s.Severity != Normal && s.Recent != "":
-		return badState("recent", quote(s.Recent), codeRecentNormalOnly)
+		return badState("recent", msg.Quote(s.Recent), codeRecentNormalOnly)
 	case s.Severity != Tightened && s.ConsecutiveAccepted != 0:
 		return badState("consecutive_accepted", itoa(s.ConsecutiveAccepted), codeCountsTightenedOnly)
 	case s.Severity != Tightened && s.NotAccepted != 0:
@@ -187,7 +191,7 @@ func (s State) validateNormal() error {
 		return badState("discontinued", "true", codeDiscontinuedFromTightened)
 	}
 	if len(s.Recent) > recentLen {
-		return badState("recent", quote(s.Recent), codeRecentLength)
+		return badState("recent", msg.Quote(s.Recent), codeRecentLength)
 	}
 	lastN := -1
 	for k := 0; k < len(s.Recent); k++ {
@@ -195,11 +199,11 @@ func (s State) validateNormal() error {
 		case 'A':
 		case 'N':
 			if lastN >= 0 {
-				return badState("recent", quote(s.Recent), codeRecentTwice)
+				return badState("recent", msg.Quote(s.Recent), codeRecentTwice)
 			}
 			lastN = k
 		default:
-			return badState("recent", quote(s.Recent), codeRecentLetters)
+			return badState("recent", msg.Quote(s.Recent), codeRecentLetters)
 		}
 	}
 	// The score is reset on a lot not accepted and grows by at most 3 a lot.
