@@ -172,8 +172,8 @@
 //     is not a batik technique's canonical text).
 //   - Draw: at most MaxSample (100,000) units, 16 bytes of memory each.
 //   - OC figures for samples of 1 to 3150; the exact sums hold numbers of
-//     about n log2(N) bits (n = 3150, N = 10^9: about 100,000 bits), a
-//     millisecond each.
+//     about n log2(N) bits (n = 3150, N = 10^9: about 100,000 bits) and
+//     take up to about 30 ms each; IsolatedPlan up to 16 of them.
 //   - On 100% inspection the plan's Ac and Re still decide the lot.
 //   - ISO 2859-2's tables (procedures A and B) are not transcribed;
 //     IsolatedPlan computes an isolated lot's plan from Table 2-A instead.
