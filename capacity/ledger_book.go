@@ -125,7 +125,7 @@ func replay(req *BookRequest, b Booking, canon canonicalRequest, fp string) (Boo
 	var booked canonicalRequest
 	if err := json.Unmarshal(b.Canonical, &booked); err == nil {
 		if field, was, asked, ok := firstDifference(booked, canon); ok {
-			return Booking{}, fail(ErrConflict, field, quote(asked), cKeyDiffers, quote(b.Key), quote(was))
+			return Booking{}, fail(ErrConflict, field, show(asked), cKeyDiffers, quote(b.Key), show(was))
 		}
 	}
 	return Booking{}, fail(ErrConflict, "key", quote(b.Key), cKeyTaken)
@@ -312,4 +312,13 @@ func indexOfOrder(orders []batik.Order, id string, def int) int {
 // sortLines sorts lines by order ID, then slot.
 func sortLines(lines []BookingLine) {
 	slices.SortFunc(lines, compareLines)
+}
+
+// show renders a request's value for a message: a whole number as it is,
+// anything else quoted.
+func show(s string) string {
+	if _, err := strconv.Atoi(s); err == nil {
+		return s
+	}
+	return quote(s)
 }

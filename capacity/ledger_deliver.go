@@ -167,87 +167,154 @@ func deliveriesFingerprint(deliveries []Delivery, more []byte) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// inspectionJSON is what DeliverInspected keeps with its call: the lot as
-// inspected, the state it was inspected with, and the verdict.
-type inspectionJSON struct {
-	State   aql.State    `json:"state"`
-	Lot     aql.Lot      `json:"lot"`
-	Verdict *aql.Verdict `json:"verdict,omitempty"`
+// lotJSON is what an inspected delivery keeps with its call: the lot's
+// record and the states it left for the next lot.
+type lotJSON struct {
+	Record aql.Record  `json:"record"`
+	Next   []aql.State `json:"next"`
 }
 
-// DeliverInspected records a delivered lot only if it passes lot
-// inspection by ISO 2859-1, as the call callKey (see Deliver): the lot
-// (d.Quantity pieces of one order from one slot) is judged by aql.Inspect
-// with the producer's inspection state for the technique. An accepted lot
-// is delivered as Deliver records it; a lot not accepted is handed back,
-// its pieces stay undelivered and Rebook can move them to another
-// workshop once the week is over. Either way the inspection (the state,
-// the lot and the verdict) is kept with the booking (History lists the
-// call), and the verdict is returned: the caller stores verdict.Next as
-// the producer's new state (the switching rules of clause 9) and passes
-// the states to AllocateOptions.Quality for the next order.
+// DeliverLot records a delivered lot only if it passes lot inspection by
+// ISO 2859-1 for every class of nonconformity, as the call callKey (see
+// Deliver): the lot (d.Quantity pieces of one order from one slot) is
+// judged by aql.InspectLot with the producer's states for the technique,
+// one per class (critical, major, minor). An accepted lot is delivered as
+// Deliver records it; a lot not accepted is handed back, its pieces stay
+// undelivered and Rebook can move them elsewhere once the week is over.
+// Either way the lot's record (aql.Record: lot ID, inspector, date, seed,
+// plan, count and verdict per class) is kept with the booking, where
+// Inspection reads it for a buyer's dispute and History lists the call,
+// and the record and the next states are returned: the caller stores the
+// states (the switching rules of clause 9) and passes them to
+// AllocateOptions.Quality for the next order.
 //
-// A retry of the same call returns the stored verdict and never inspects
-// again, so a switching state never advances twice.
+// A retry of the same call returns the stored record and states and never
+// inspects again, so a switching state never advances twice.
 //
-// lot.Size must be zero (it is then d.Quantity) or equal to d.Quantity.
-// Errors, with nothing recorded and no verdict to store: an *InputError
-// wrapping ErrInvalid when state is not the producer's and technique's,
-// when lot.Size differs from d.Quantity, or when Inspect refuses the lot
-// (its error, aql.ErrDiscontinued among them, is wrapped too); Deliver's
-// errors. O(Deliver); safe for concurrent use.
-func (l *Ledger) DeliverInspected(ctx context.Context, key, callKey string, d Delivery, state aql.State, lot aql.Lot, now time.Time) (Booking, aql.Verdict, error) {
-	if state.Producer != d.ProducerID || state.Technique != string(d.Technique) {
-		return Booking{}, aql.Verdict{}, invalid("state", quote(state.Producer+"/"+state.Technique), cInspectionState, quote(d.ProducerID+"/"+string(d.Technique)))
+// in.Size must be zero (it is then d.Quantity) or equal to d.Quantity.
+// Errors, with nothing recorded: an *InputError wrapping ErrInvalid when a
+// state is not the delivery's producer's and technique's, when in.Size
+// differs from d.Quantity, or when InspectLot refuses the lot (its error,
+// aql.ErrDiscontinued among them, is wrapped too); ErrConflict when
+// callKey was used for another call; Deliver's errors. O(Deliver +
+// classes); safe for concurrent use.
+func (l *Ledger) DeliverLot(ctx context.Context, key, callKey string, d Delivery, states []aql.State, in aql.Inspection, now time.Time) (Booking, aql.Record, []aql.State, error) {
+	for i, st := range states {
+		if st.Producer != d.ProducerID || st.Technique != string(d.Technique) {
+			return Booking{}, aql.Record{}, nil, invalid("states["+strconv.Itoa(i)+"]", quote(st.Producer+"/"+st.Technique),
+				cInspectionState, quote(d.ProducerID+"/"+string(d.Technique)))
+		}
 	}
-	if lot.Size == 0 {
-		lot.Size = d.Quantity
+	if in.Size == 0 {
+		in.Size = d.Quantity
 	}
-	if lot.Size != d.Quantity {
-		return Booking{}, aql.Verdict{}, invalid("lot.size", strconv.Itoa(lot.Size), cLotSize, strconv.Itoa(d.Quantity))
+	if in.Size != d.Quantity {
+		return Booking{}, aql.Record{}, nil, invalid("inspection.size", strconv.Itoa(in.Size), cLotSize, strconv.Itoa(d.Quantity))
 	}
 	if err := checkDeliveries([]Delivery{d}); err != nil {
-		return Booking{}, aql.Verdict{}, err
+		return Booking{}, aql.Record{}, nil, err
 	}
-	asked, err := json.Marshal(inspectionJSON{State: state, Lot: lot})
+	asked, err := json.Marshal(struct {
+		States []aql.State
+		In     aql.Inspection
+	}{states, in})
 	if err != nil {
-		return Booking{}, aql.Verdict{}, &InputError{Field: "state", Code: texts[cNotInspectable].Code, Kind: ErrInvalid, Err: err}
+		return Booking{}, aql.Record{}, nil, &InputError{Field: "states", Code: texts[cNotInspectable].Code, Kind: ErrInvalid, Err: err}
 	}
 	request := deliveriesFingerprint([]Delivery{d}, asked)
 	if stored, err := l.store.DeliveryCall(ctx, key, callKey); err == nil {
 		if stored.Request != request {
-			return Booking{}, aql.Verdict{}, fail(ErrConflict, "call", quote(callKey), cCallDiffers, quote(key))
+			return Booking{}, aql.Record{}, nil, fail(ErrConflict, "call", quote(callKey), cCallDiffers, quote(key))
 		}
-		b, err := l.read(ctx, key, now)
-		return b, verdictOf(stored, aql.Verdict{}), err
+		return l.replayLot(ctx, key, stored, now)
 	} else if !errors.Is(err, ErrNotFound) {
-		return Booking{}, aql.Verdict{}, err
+		return Booking{}, aql.Record{}, nil, err
 	}
-	v, err := aql.Inspect(state, lot)
+	rec, next, err := aql.InspectLot(states, in)
 	if err != nil {
-		return Booking{}, aql.Verdict{}, &InputError{Field: "lot", Value: strconv.Itoa(lot.Size), Code: texts[cNotInspectable].Code, Kind: ErrInvalid, Err: err}
+		return Booking{}, aql.Record{}, nil, &InputError{Field: "inspection", Value: strconv.Itoa(in.Size), Code: texts[cNotInspectable].Code, Kind: ErrInvalid, Err: err}
 	}
-	record, err := json.Marshal(inspectionJSON{State: state, Lot: lot, Verdict: &v})
+	kept, err := json.Marshal(lotJSON{rec, next})
 	if err != nil {
-		return Booking{}, aql.Verdict{}, &InputError{Field: "lot", Code: texts[cNotInspectable].Code, Kind: ErrInvalid, Err: err}
+		return Booking{}, aql.Record{}, nil, &InputError{Field: "inspection", Code: texts[cNotInspectable].Code, Kind: ErrInvalid, Err: err}
 	}
 	var ds []Delivery
-	if v.Accepted {
+	if rec.Accepted {
 		ds = []Delivery{d}
 	}
-	b, call, err := l.deliver(ctx, key, callKey, ds, request, record, now)
+	b, call, err := l.deliver(ctx, key, callKey, ds, request, kept, now)
 	if err != nil {
-		return Booking{}, aql.Verdict{}, err
+		return Booking{}, aql.Record{}, nil, err
 	}
-	return b, verdictOf(call, v), nil
+	if call.Version != b.Version { // replayed: another caller made the same call first
+		return l.replayLot(ctx, key, call, now)
+	}
+	return b, rec, next, nil
 }
 
-// verdictOf returns the verdict kept with a call, or v when the call was
-// made now.
-func verdictOf(call DeliveryCall, v aql.Verdict) aql.Verdict {
-	var rec inspectionJSON
-	if json.Unmarshal(call.Inspection, &rec) == nil && rec.Verdict != nil {
-		return *rec.Verdict
+// replayLot answers a DeliverLot whose call the booking has: the stored
+// record and states, and the booking as it stands.
+func (l *Ledger) replayLot(ctx context.Context, key string, call DeliveryCall, now time.Time) (Booking, aql.Record, []aql.State, error) {
+	var kept lotJSON
+	if err := json.Unmarshal(call.Inspection, &kept); err != nil {
+		return Booking{}, aql.Record{}, nil, fail(ErrConflict, "call", quote(call.Key), cCallDiffers, quote(key))
 	}
-	return v
+	b, err := l.read(ctx, key, now)
+	return b, kept.Record, kept.Next, err
+}
+
+// DeliverInspected is DeliverLot for one class: the lot is judged with the
+// producer's one state for the technique, and the verdict returned is
+// that state's (verdict.Next is the state for the next lot). The record
+// kept names callKey as the lot ID, the context's actor (WithActor) as
+// the inspector ("unknown" without one) and now's date. Errors: as
+// DeliverLot's. O(Deliver); safe for concurrent use.
+func (l *Ledger) DeliverInspected(ctx context.Context, key, callKey string, d Delivery, state aql.State, lot aql.Lot, now time.Time) (Booking, aql.Verdict, error) {
+	inspector := ActorFrom(ctx)
+	if inspector == "" {
+		inspector = "unknown"
+	}
+	if lot.Size == 0 {
+		lot.Size = d.Quantity
+	}
+	in := aql.Inspection{LotID: callKey, Inspector: inspector, Date: batik.DateOf(now).String(), Size: lot.Size,
+		Found: []int{lot.Nonconforming}, Steady: lot.Steady, Approved: lot.Approved, Irregular: lot.Irregular, OtherNormal: lot.OtherNormal}
+	b, rec, next, err := l.DeliverLot(ctx, key, callKey, d, []aql.State{state}, in, now)
+	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) && ie.Field == "states[0]" {
+			ie.Field = "state"
+		} else if ie != nil && ie.Field == "inspection.size" {
+			ie.Field = "lot.size"
+		}
+		return Booking{}, aql.Verdict{}, err
+	}
+	c := rec.Classes[0]
+	return b, aql.Verdict{Plan: c.Plan, Nonconforming: c.Found, Accepted: c.Accepted, Switch: c.Switch, Next: next[0]}, nil
+}
+
+// Inspection returns the record of the lot delivered by the call callKey
+// of the booking with the key (DeliverLot, DeliverInspected): what a
+// buyer's dispute is answered from. Errors: an *InputError wrapping
+// ErrNotFound when the booking has no such call or the call inspected no
+// lot; ErrInvalid for keys Book would refuse; the store's errors.
+func (l *Ledger) Inspection(ctx context.Context, key, callKey string) (aql.Record, error) {
+	if err := checkKey("key", key); err != nil {
+		return aql.Record{}, err
+	}
+	if err := checkKey("call", callKey); err != nil {
+		return aql.Record{}, err
+	}
+	call, err := l.store.DeliveryCall(ctx, key, callKey)
+	if errors.Is(err, ErrNotFound) || (err == nil && call.Inspection == nil) {
+		return aql.Record{}, fail(ErrNotFound, "call", quote(callKey), cNoInspection, quote(key))
+	}
+	if err != nil {
+		return aql.Record{}, err
+	}
+	var kept lotJSON
+	if err := json.Unmarshal(call.Inspection, &kept); err != nil {
+		return aql.Record{}, &InputError{Field: "call", Value: quote(callKey), Code: texts[cNoInspection].Code, Args: []string{quote(key)}, Kind: ErrInvalid, Err: err}
+	}
+	return kept.Record, nil
 }

@@ -127,6 +127,7 @@ const (
 	cBoardCell        // must be six whole numbers
 	cQualityTechnique // must be a technique's canonical text
 	cQualityTwice     // repeats the producer and technique of opts.quality[{0}]
+	cNoInspection     // booking {0} has no inspected lot under this key
 	cCursor           // is not a cursor this ledger made
 	cCursorScope      // was made for another filter
 	cNoRoom           // {0} held and confirmed, {1} more asked, capacity {2}
@@ -257,6 +258,7 @@ var texts = [ncodes]msg.Text{
 	cBoardCell:        {Code: "board_cell", EN: "must be six whole numbers: capacity, held, confirmed, delivered, free, late", ID: "harus enam bilangan bulat: kapasitas, ditahan, dikonfirmasi, diserahkan, kosong, terlambat"},
 	cQualityTechnique: {Code: "quality_technique", EN: "must be a technique's canonical text: tulis, cap, kombinasi or printing", ID: "harus teks baku sebuah teknik: tulis, cap, kombinasi atau printing"},
 	cQualityTwice:     {Code: "quality_twice", EN: "repeats the producer and technique of opts.quality[{0}]", ID: "mengulang produsen dan teknik opts.quality[{0}]"},
+	cNoInspection:     {Code: "no_inspection", EN: "booking {0} has no inspected lot under this call key", ID: "pemesanan {0} tidak punya lot yang diinspeksi dengan kunci panggilan ini"},
 	cCancelled:        {Code: "cancelled", EN: "the operation was cancelled or ran out of time", ID: "operasi dibatalkan atau kehabisan waktu"},
 }
 
