@@ -28,7 +28,14 @@ func (a *amount) UnmarshalJSON(b []byte) error {
 	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
 		return invalid("amount", quote(string(b)), cAmountString)
 	}
-	d, err := pricing.ParseDecimal(string(b[1 : len(b)-1]))
+	return a.UnmarshalText(b[1 : len(b)-1])
+}
+
+// UnmarshalText reads the text of an amount. Strict decoding
+// (json_strict.go) checks a value whose type reads text as that text, so
+// an amount is checked as the string it must be.
+func (a *amount) UnmarshalText(b []byte) error {
+	d, err := pricing.ParseDecimal(string(b))
 	if err != nil {
 		return &InputError{Field: "amount", Value: quote(string(b)), Code: texts[cAmount].Code, Kind: ErrInvalid, Err: err}
 	}
