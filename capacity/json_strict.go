@@ -58,10 +58,7 @@ func decodeJSON[T any](data []byte, v *T) error {
 	return nil
 }
 
-var (
-	timeType        = reflect.TypeFor[time.Time]()
-	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
-)
+var timeType = reflect.TypeFor[time.Time]()
 
 // checkLeaf reads the text of a week, an enum, a time or an amount as
 // decoding will, so that a refused value is an *InputError of the
