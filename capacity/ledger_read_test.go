@@ -201,6 +201,29 @@ func uniq(s []string) map[string]bool {
 	return m
 }
 
+// TestBookingsPagesAtTheYearEdges: bookings created in the year 1, 2500
+// and 9999 (times no int64 of nanoseconds holds) page through in order,
+// each once.
+func TestBookingsPagesAtTheYearEdges(t *testing.T) {
+	l := fresh()
+	var want []string
+	for _, at := range []time.Time{time.Date(1, 6, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2500, 6, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 6, 1, 0, 0, 0, 0, time.UTC)} {
+		for i := range 2 {
+			r := req(fmt.Sprintf("K%04d-%d", at.Year(), i), 1, 1, ws(100))
+			r.From = capacity.WeekOf(batik.DateOf(at))
+			_, err := l.Book(ctx, r, at.Add(time.Duration(i)*time.Nanosecond))
+			require.NoError(t, err)
+			want = append(want, r.Key)
+		}
+	}
+	var got []string
+	for _, b := range all(t, l, capacity.BookingFilter{Limit: 1}, t0) {
+		got = append(got, b.Key)
+	}
+	assert.Equal(t, want, got)
+}
+
 // TestBookingsBadFilter: Bookings refuses what BookingFilter.Validate
 // refuses (see its tests), with nothing read; a page's cursor goes on
 // with another limit.

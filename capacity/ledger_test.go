@@ -119,6 +119,7 @@ func inputError(t *testing.T, err error, kind error, field, value string) *capac
 func all(t testing.TB, l *capacity.Ledger, f capacity.BookingFilter, now time.Time) []capacity.Booking {
 	t.Helper()
 	var out []capacity.Booking
+	seen := map[string]bool{}
 	for {
 		page, err := l.Bookings(ctx, f, now)
 		require.NoError(t, err)
@@ -126,6 +127,10 @@ func all(t testing.TB, l *capacity.Ledger, f capacity.BookingFilter, now time.Ti
 		if page.Next == "" {
 			return out
 		}
+		if seen[page.Next] {
+			t.Fatalf("the pages repeat from cursor %q", page.Next)
+		}
+		seen[page.Next] = true
 		f.Cursor = page.Next
 	}
 }
