@@ -26,6 +26,25 @@ type BookingFilter struct {
 	Cursor     string `json:"cursor,omitempty"`
 }
 
+type bookingFilterJSON struct {
+	OrderID    string `json:"order_id,omitempty"`
+	ProducerID string `json:"producer_id,omitempty"`
+	State      State  `json:"state,omitzero"`
+	Limit      int    `json:"limit,omitzero"`
+	Cursor     string `json:"cursor,omitempty"`
+}
+
+// UnmarshalJSON decodes a filter strictly (see the package doc, JSON):
+// every key may be left out. Validate checks the filter.
+func (f *BookingFilter) UnmarshalJSON(data []byte) error {
+	var v bookingFilterJSON
+	if err := decodeJSON(data, &v); err != nil {
+		return err
+	}
+	*f = BookingFilter(v)
+	return nil
+}
+
 // BookingPage is one page of bookings, and the cursor of the next page
 // ("" when this is the last).
 type BookingPage struct {

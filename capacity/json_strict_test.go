@@ -106,6 +106,24 @@ var strictCases = []strictCase{
 			{`"week_start":"2026-11-30"`, `"week_start":"2026-12-01"`, "assignments[0].week_start"},
 			{`"week_start":"2026-11-30"`, `"week_start":null`, "assignments[0].week_start"},
 		}},
+	{"BoardQuery", func() any { return new(capacity.BoardQuery) },
+		`{"producers":[` + jsonProducer + `],"from":"2026-W49","weeks":4,"technique":"cap"}`,
+		[]strictEdit{
+			{`"weeks":4`, `"weeks":4,"WEEKS":100`, "WEEKS"},
+			{`"weeks":4`, `"weeks":4,"weeks":100`, "weeks"},
+			{`"weeks":4`, `"weeks":null`, "weeks"},
+			{`,"weeks":4`, ``, "weeks"},
+			{`"weeks":4`, `"weeks":4,"state":"held"`, "state"},
+		}},
+	{"BookingFilter", func() any { return new(capacity.BookingFilter) },
+		`{"order_id":"O","state":"held","limit":10,"cursor":"AQ"}`,
+		[]strictEdit{
+			{`"state":"held"`, `"state":"held","STATE":"expired"`, "STATE"},
+			{`"limit":10`, `"limit":10,"limit":1000`, "limit"},
+			{`"limit":10`, `"limit":null`, "limit"},
+			{`"limit":10`, `"limit":10,"page":2`, "page"},
+			{`"state":"held"`, `"state":"booked"`, "state"},
+		}},
 }
 
 // TestStrictDecoding: every request and record type of the ledger decodes
