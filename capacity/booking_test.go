@@ -125,7 +125,7 @@ func TestBookingJSON(t *testing.T) {
 // have written: each broken invariant is an error naming the field.
 func TestBookingDecodeChecks(t *testing.T) {
 	good := `{"key":"K","state":"confirmed","request":"r","lines":[{"order_id":"O","producer_id":"A","technique":"cap","week":"2026-W49","quantity":5,"delivered":2,"unit_cost":"80000"}],` +
-		`"unfilled":{"O":1},"orders":[],"skipped":[],"version":1,"created":"2026-12-01T08:00:00Z","updated":"2026-12-01T08:00:00Z"}`
+		`"unfilled":{"O":1},"orders":[{"order_id":"O","booked":5,"unfilled":1,"reason":"capacity_taken"}],"skipped":[],"version":1,"created":"2026-12-01T08:00:00Z","updated":"2026-12-01T08:00:00Z"}`
 	var b capacity.Booking
 	require.NoError(t, json.Unmarshal([]byte(good), &b))
 	for _, tt := range []struct {
@@ -142,6 +142,8 @@ func TestBookingDecodeChecks(t *testing.T) {
 		{`"state":"confirmed"`, `"state":"booked"`, "state", `"booked"`},
 		{`"unit_cost":"80000"`, `"unit_cost":"80000.001"`, "unit_cost", `"80000.001"`},
 		{`"unit_cost":"80000"`, `"unit_cost":80000`, "unit_cost", ""},
+		{`"booked":5`, `"booked":-5`, "orders[0].booked", "-5"},
+		{`"unfilled":1,`, `"unfilled":-1,`, "orders[0].unfilled", "-1"},
 	} {
 		var b capacity.Booking
 		err := json.Unmarshal([]byte(strings.Replace(good, tt.old, tt.new, 1)), &b)
