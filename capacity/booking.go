@@ -230,7 +230,8 @@ func (b Booking) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes a booking strictly (see the package doc, JSON)
 // and checks what a stored booking always satisfies: a version of at
 // least 1, a held booking with a hold time, lines with 1 or more pieces
-// and no more delivered than booked, unfilled counts of 0 or more.
+// and no more delivered than booked, unfilled counts of 0 or more, and
+// orders with 0 or more pieces booked and unfilled.
 func (b *Booking) UnmarshalJSON(data []byte) error {
 	var v bookingJSON
 	if err := decodeJSON(data, &v); err != nil {
@@ -246,6 +247,15 @@ func (b *Booking) UnmarshalJSON(data []byte) error {
 	}
 	if err := c.Validate(); err != nil {
 		return err
+	}
+	for i, o := range v.Orders {
+		field := func(f string) string { return "orders[" + strconv.Itoa(i) + "]." + f }
+		switch {
+		case o.Booked < 0:
+			return invalid(field("booked"), strconv.Itoa(o.Booked), cNonNegative)
+		case o.Unfilled < 0:
+			return invalid(field("unfilled"), strconv.Itoa(o.Unfilled), cNonNegative)
+		}
 	}
 	*b = c.Booking
 	return nil

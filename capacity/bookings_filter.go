@@ -26,6 +26,25 @@ type BookingFilter struct {
 	Cursor     string `json:"cursor,omitempty"`
 }
 
+type bookingFilterJSON struct {
+	OrderID    string `json:"order_id,omitempty"`
+	ProducerID string `json:"producer_id,omitempty"`
+	State      State  `json:"state,omitzero"`
+	Limit      int    `json:"limit,omitzero"`
+	Cursor     string `json:"cursor,omitempty"`
+}
+
+// UnmarshalJSON decodes a filter strictly (see the package doc, JSON):
+// every key may be left out. Validate checks the filter.
+func (f *BookingFilter) UnmarshalJSON(data []byte) error {
+	var v bookingFilterJSON
+	if err := decodeJSON(data, &v); err != nil {
+		return err
+	}
+	*f = BookingFilter(v)
+	return nil
+}
+
 // BookingPage is one page of bookings, and the cursor of the next page
 // ("" when this is the last).
 type BookingPage struct {
@@ -82,22 +101,27 @@ func (f BookingFilter) After() (created time.Time, key string, err error) {
 		return bad()
 	}
 	raw, err := base64.RawURLEncoding.DecodeString(f.Cursor)
-	if err != nil || len(raw) < 1+8+8+1 || raw[0] != cursorVersion {
+	if err != nil || len(raw) < cursorHead+1 || raw[0] != cursorVersion {
 		return bad()
 	}
 	if string(raw[1:9]) != string(f.scope()) {
 		return time.Time{}, "", invalid("filter.cursor", quote(f.Cursor), cCursorScope)
 	}
-	nanos := int64(binary.BigEndian.Uint64(raw[9:17]))
-	key = string(raw[17:])
-	if !storable(key) {
+	secs, nanos := int64(binary.BigEndian.Uint64(raw[9:17])), binary.BigEndian.Uint32(raw[17:21])
+	key = string(raw[cursorHead:])
+	if nanos >= 1e9 || !storable(key) {
 		return bad()
 	}
-	return time.Unix(0, nanos).UTC(), key, nil
+	return time.Unix(secs, int64(nanos)).UTC(), key, nil
 }
 
-// cursorVersion is the first byte of every cursor.
-const cursorVersion = 1
+// A cursor is its version, the filter's scope (8 bytes), the created time
+// of the page's last booking in Unix seconds (8) and nanoseconds (4) (an
+// int64 of nanoseconds holds only the years 1678 to 2262), then its key.
+const (
+	cursorVersion = 2
+	cursorHead    = 1 + 8 + 8 + 4
+)
 
 // scope is the first 8 bytes of the SHA-256 of the filter's selection: a
 // cursor carries it, so that it is refused with another filter.
@@ -121,10 +145,11 @@ func (f BookingFilter) Page(matches []Booking) BookingPage {
 		return BookingPage{Bookings: matches}
 	}
 	last := matches[n-1]
-	raw := make([]byte, 0, 17+len(last.Key))
+	raw := make([]byte, 0, cursorHead+len(last.Key))
 	raw = append(raw, cursorVersion)
 	raw = append(raw, f.scope()...)
-	raw = binary.BigEndian.AppendUint64(raw, uint64(last.Created.UnixNano()))
+	raw = binary.BigEndian.AppendUint64(raw, uint64(last.Created.Unix()))
+	raw = binary.BigEndian.AppendUint32(raw, uint32(last.Created.Nanosecond()))
 	raw = append(raw, last.Key...)
 	return BookingPage{Bookings: matches[:n], Next: base64.RawURLEncoding.EncodeToString(raw)}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/batik/aql"
 	"github.com/batikkit/batikkit/capacity"
+	"github.com/batikkit/batikkit/capacity/memstore"
 	"github.com/shopspring/decimal"
 )
 
@@ -39,7 +40,7 @@ func printLines(b capacity.Booking) {
 
 func ExampleLedger_Book() {
 	ctx := context.Background()
-	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 300}
 	b, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
 		From: capacity.MustParseWeek("2026-W49"), Weeks: 2}, exNow)
@@ -68,7 +69,7 @@ func ExampleLedger_Book() {
 
 func ExampleLedger_Book_idempotent() {
 	ctx := context.Background()
-	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 50}
 	req := capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(), From: capacity.MustParseWeek("2026-W49")}
 	first, err := ledger.Book(ctx, req, exNow)
@@ -87,15 +88,15 @@ func ExampleLedger_Book_idempotent() {
 	// Output:
 	// true 1
 	// true
-	// capacity: key = "SHIRT-1": is booked already for a different request
+	// capacity: orders[0].quantity = "60": key "SHIRT-1" was booked with "50": a different request
 }
 
 func ExampleLedger_Confirm() {
 	ctx := context.Background()
-	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 40}
 	b, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
-		From: capacity.MustParseWeek("2026-W49"), HoldUntil: exNow.Add(30 * time.Minute)}, exNow)
+		From: capacity.MustParseWeek("2026-W49"), HoldFor: 30 * time.Minute}, exNow)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -112,25 +113,24 @@ func ExampleLedger_Confirm() {
 
 func ExampleLedger_Confirm_expired() {
 	ctx := context.Background()
-	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 40}
-	until := exNow.Add(30 * time.Minute)
-	_, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
-		From: capacity.MustParseWeek("2026-W49"), HoldUntil: until}, exNow)
+	b, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
+		From: capacity.MustParseWeek("2026-W49"), HoldFor: 30 * time.Minute}, exNow)
 	if err != nil {
 		log.Fatal(err)
 	}
-	_, err = ledger.Confirm(ctx, "SHIRT-1", until) // too late: the hold expired at 08:30
+	_, err = ledger.Confirm(ctx, "SHIRT-1", b.HoldUntil) // too late: the hold expired at 08:30
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, capacity.ErrConflict))
 	// Output:
-	// capacity: state = "expired": confirm "SHIRT-1": only a held booking can be confirmed
+	// capacity: state = "expired": booking "SHIRT-1": only a held booking can be confirmed
 	// true
 }
 
 func ExampleLedger_Cancel() {
 	ctx := context.Background()
-	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
 	ps := soloWorkshops()
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 120}
 	w49 := capacity.MustParseWeek("2026-W49")
@@ -158,7 +158,7 @@ func ExampleLedger_Cancel() {
 
 func ExampleLedger_Deliver() {
 	ctx := context.Background()
-	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 80}
 	b, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
 		From: capacity.MustParseWeek("2026-W49")}, exNow)
@@ -166,12 +166,12 @@ func ExampleLedger_Deliver() {
 		log.Fatal(err)
 	}
 	slot := b.Lines[0].Slot
-	b, err = ledger.Deliver(ctx, "SHIRT-1", []capacity.Delivery{{OrderID: "SHIRT-1", Slot: slot, Quantity: 30}}, exNow.AddDate(0, 0, 4))
+	b, err = ledger.Deliver(ctx, "SHIRT-1", "truck-1", []capacity.Delivery{{OrderID: "SHIRT-1", Slot: slot, Quantity: 30}}, exNow.AddDate(0, 0, 4))
 	if err != nil {
 		log.Fatal(err)
 	}
 	printLines(b)
-	_, err = ledger.Deliver(ctx, "SHIRT-1", []capacity.Delivery{{OrderID: "SHIRT-1", Slot: slot, Quantity: 30}}, exNow.AddDate(0, 0, 5))
+	_, err = ledger.Deliver(ctx, "SHIRT-1", "truck-2", []capacity.Delivery{{OrderID: "SHIRT-1", Slot: slot, Quantity: 30}}, exNow.AddDate(0, 0, 5))
 	fmt.Println(err)
 	// Output:
 	// SHIRT-1 confirmed v2
@@ -182,7 +182,7 @@ func ExampleLedger_Deliver() {
 
 func ExampleLedger_Rebook() {
 	ctx := context.Background()
-	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
 	ps := soloWorkshops()
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 100, Due: batik.MustParseDate("2026-12-28")}
 	b, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: ps,
@@ -192,7 +192,7 @@ func ExampleLedger_Rebook() {
 	}
 	printLines(b)
 	// SLO-02 hands over 45 of its 60 in W49; SLO-01 all of its 40.
-	_, err = ledger.Deliver(ctx, "SHIRT-1", []capacity.Delivery{
+	_, err = ledger.Deliver(ctx, "SHIRT-1", "truck-1", []capacity.Delivery{
 		{OrderID: "SHIRT-1", Slot: b.Lines[0].Slot, Quantity: 40},
 		{OrderID: "SHIRT-1", Slot: b.Lines[1].Slot, Quantity: 45},
 	}, exNow.AddDate(0, 0, 5))
@@ -217,7 +217,7 @@ func ExampleLedger_Rebook() {
 
 func ExampleLedger_SetCalendar() {
 	ctx := context.Background()
-	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
 	ps := soloWorkshops()
 	w49 := capacity.MustParseWeek("2026-W49")
 	// SLO-01 is closed in W50 (a family wedding).
@@ -242,12 +242,12 @@ func ExampleLedger_SetCalendar() {
 
 func ExampleLedger_Slots() {
 	ctx := context.Background()
-	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
 	ps := soloWorkshops()
 	w49 := capacity.MustParseWeek("2026-W49")
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 70}
 	_, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: ps, From: w49,
-		HoldUntil: exNow.Add(time.Hour)}, exNow)
+		HoldFor: time.Hour}, exNow)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -266,7 +266,7 @@ func ExampleLedger_Slots() {
 
 func ExampleLedger_Bookings() {
 	ctx := context.Background()
-	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
 	ps := soloWorkshops()
 	for _, id := range []string{"SHIRT-2", "SHIRT-1", "SCARF-1"} {
 		o := batik.Order{ID: id, Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 40}
@@ -276,11 +276,11 @@ func ExampleLedger_Bookings() {
 			log.Fatal(err)
 		}
 	}
-	bs, err := ledger.Bookings(ctx, capacity.BookingFilter{ProducerID: "SLO-01"}, exNow)
+	page, err := ledger.Bookings(ctx, capacity.BookingFilter{ProducerID: "SLO-01"}, exNow)
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, b := range bs {
+	for _, b := range page.Bookings {
 		fmt.Println(b.Key, b.Lines[0].Slot)
 	}
 	// Output:
@@ -290,7 +290,7 @@ func ExampleLedger_Bookings() {
 
 func ExampleLedger_Free() {
 	ctx := context.Background()
-	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
 	ps := soloWorkshops()
 	w49 := capacity.MustParseWeek("2026-W49")
 	o := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 120}
@@ -314,7 +314,7 @@ func ExampleLedger_Free() {
 
 func ExampleLedger_Book_schedule() {
 	ctx := context.Background()
-	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
 	// Two orders booked together by Schedule: all on time, the cheaper
 	// workshop (SLO-02) full first.
 	orders := []batik.Order{
@@ -340,10 +340,10 @@ func ExampleLedger_Book_schedule() {
 
 func ExampleLedger_Booking() {
 	ctx := context.Background()
-	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 30}
 	_, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
-		From: capacity.MustParseWeek("2026-W49"), Policy: capacity.LowestCost, HoldUntil: exNow.Add(time.Hour)}, exNow)
+		From: capacity.MustParseWeek("2026-W49"), Policy: capacity.LowestCost, HoldFor: time.Hour}, exNow)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -362,7 +362,7 @@ func ExampleLedger_Booking() {
 	//   "key": "SHIRT-1",
 	//   "state": "expired",
 	//   "hold_until": "2026-12-01T09:00:00+07:00",
-	//   "request": "7d2a49fd197f...",
+	//   "request": "ee99d81755fa...",
 	//   "lines": [
 	//     {
 	//       "order_id": "SHIRT-1",
@@ -375,6 +375,19 @@ func ExampleLedger_Booking() {
 	//     }
 	//   ],
 	//   "unfilled": {},
+	//   "orders": [
+	//     {
+	//       "order_id": "SHIRT-1",
+	//       "booked": 30,
+	//       "unfilled": 0
+	//     }
+	//   ],
+	//   "skipped": [
+	//     {
+	//       "producer_id": "SLO-01",
+	//       "reason": "not_needed"
+	//     }
+	//   ],
 	//   "version": 1,
 	//   "created": "2026-12-01T08:00:00+07:00",
 	//   "updated": "2026-12-01T08:00:00+07:00"
@@ -383,7 +396,7 @@ func ExampleLedger_Booking() {
 
 func ExampleLedger_DeliverInspected() {
 	ctx := context.Background()
-	ledger := capacity.NewLedger(capacity.NewMemoryStore(), capacity.LedgerOptions{})
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
 	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 80}
 	b, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
 		From: capacity.MustParseWeek("2026-W49")}, exNow)
@@ -398,13 +411,13 @@ func ExampleLedger_DeliverInspected() {
 	d := capacity.Delivery{OrderID: order.ID, Slot: slot, Quantity: 50}
 	// The sample of the 50 pieces (code letter D; at AQL 2.5 the arrow leads to
 	// n = 5, Ac 0) has 2 defective: the lot is handed back.
-	b, v, err := ledger.DeliverInspected(ctx, order.ID, d, state, aql.Lot{Nonconforming: 2}, exNow.AddDate(0, 0, 4))
+	b, v, err := ledger.DeliverInspected(ctx, order.ID, "lot-1", d, state, aql.Lot{Nonconforming: 2}, exNow.AddDate(0, 0, 4))
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("n", v.Plan.SampleSize, "accepted", v.Accepted, "delivered", b.Lines[0].Delivered)
 	// Reworked and sampled again: none defective.
-	b, v, err = ledger.DeliverInspected(ctx, order.ID, d, v.Next, aql.Lot{}, exNow.AddDate(0, 0, 5))
+	b, v, err = ledger.DeliverInspected(ctx, order.ID, "lot-2", d, v.Next, aql.Lot{}, exNow.AddDate(0, 0, 5))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -412,4 +425,212 @@ func ExampleLedger_DeliverInspected() {
 	// Output:
 	// n 5 accepted false delivered 0
 	// n 5 accepted true delivered 50
+}
+
+func ExampleLedger_Book_holdFor() {
+	ctx := context.Background()
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
+	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 120}
+	req := capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
+		From: capacity.MustParseWeek("2026-W49"), HoldFor: 15 * time.Minute} // while the buyer pays
+	b, err := ledger.Book(ctx, req, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(b.State, "until", b.HoldUntil.Format("15:04"))
+	// The answer was lost; the client retries two minutes later, through a
+	// replica that reloaded the workshops' records: the same booking.
+	req.Producers = soloWorkshops()[1:]
+	again, err := ledger.Book(ctx, req, exNow.Add(2*time.Minute))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(again.State, "until", again.HoldUntil.Format("15:04"), "version", again.Version)
+	// Output:
+	// held until 08:15
+	// held until 08:15 version 1
+}
+
+func ExampleBookRequest_minFill() {
+	ctx := context.Background()
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
+	// 300 pieces due by 8 December: only week 49 is on time, 160 pieces.
+	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 300, Due: batik.MustParseDate("2026-12-08")}
+	req := capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
+		From: capacity.MustParseWeek("2026-W49"), Weeks: 4, MinFill: 200} // fewer than 200 is no use to the buyer
+	_, err := ledger.Book(ctx, req, exNow)
+	fmt.Println(errors.Is(err, capacity.ErrNoCapacity))
+	fmt.Println(err)
+	var ie *capacity.InputError
+	if errors.As(err, &ie) {
+		fmt.Println(ie.Message(batik.Indonesian))
+	}
+	_, err = ledger.Booking(ctx, order.ID, exNow)
+	fmt.Println(errors.Is(err, capacity.ErrNotFound)) // nothing recorded
+	req.MinFill = 150
+	b, err := ledger.Book(ctx, req, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%+v\n", b.Orders[0])
+	// Output:
+	// true
+	// capacity: orders[0] = "SHIRT-1": gets 160 of 300 pieces, 200 needed: not enough capacity on time
+	// orders[0] = "SHIRT-1": mendapat 160 dari 300 potong, perlu 200: kapasitas tepat waktu tidak cukup
+	// true
+	// {OrderID:SHIRT-1 Booked:160 Unfilled:140 Reason:not_enough_capacity}
+}
+
+func ExampleLedger_Deliver_retry() {
+	ctx := context.Background()
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
+	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 60}
+	b, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
+		From: capacity.MustParseWeek("2026-W49"), Policy: capacity.LowestCost}, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
+	// The warehouse scans a handover; its call key is the handover note.
+	handover := []capacity.Delivery{{OrderID: order.ID, Slot: b.Lines[0].Slot, Quantity: 25}}
+	for range 3 { // the scanner retries: the pieces count once
+		b, err = ledger.Deliver(ctx, order.ID, "SJ-0071", handover, exNow.AddDate(0, 0, 3))
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(b.Lines[0].Slot, "delivered", b.Lines[0].Delivered, "version", b.Version)
+	}
+	handover[0].Quantity = 26
+	_, err = ledger.Deliver(ctx, order.ID, "SJ-0071", handover, exNow.AddDate(0, 0, 3))
+	fmt.Println(err)
+	// Output:
+	// SLO-02/cap/2026-W49 delivered 25 version 2
+	// SLO-02/cap/2026-W49 delivered 25 version 2
+	// SLO-02/cap/2026-W49 delivered 25 version 2
+	// capacity: call = "SJ-0071": booking "SHIRT-1" took other deliveries under this key
+}
+
+func ExampleLedger_Extend() {
+	ctx := context.Background()
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
+	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 40}
+	_, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
+		From: capacity.MustParseWeek("2026-W49"), HoldFor: 15 * time.Minute}, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
+	// The buyer asks for more time at 08:12.
+	b, err := ledger.Extend(ctx, order.ID, 10*time.Minute, exNow.Add(12*time.Minute))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(b.State, "until", b.HoldUntil.Format("15:04"))
+	// Too late at 08:25: the hold lapsed at 08:25.
+	_, err = ledger.Extend(ctx, order.ID, 10*time.Minute, exNow.Add(25*time.Minute))
+	fmt.Println(err)
+	// Output:
+	// held until 08:25
+	// capacity: state = "expired": booking "SHIRT-1": only a live hold can be extended
+}
+
+func ExampleLedger_Sweep() {
+	ctx := context.Background()
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
+	for i, hold := range []time.Duration{10 * time.Minute, 20 * time.Minute, time.Hour} {
+		o := batik.Order{ID: fmt.Sprintf("SHIRT-%d", i+1), Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 10}
+		_, err := ledger.Book(ctx, capacity.BookRequest{Key: o.ID, Orders: []batik.Order{o}, Producers: soloWorkshops(),
+			From: capacity.MustParseWeek("2026-W49"), HoldFor: hold}, exNow)
+		if err != nil {
+			log.Fatal(err)
+		}
+	}
+	// A job at 08:30 marks the holds that lapsed 5 minutes ago or more (a
+	// replica's clock may run a little fast), 100 at a time.
+	job := capacity.WithActor(ctx, "sweeper")
+	now := exNow.Add(30 * time.Minute)
+	for {
+		n, err := ledger.Sweep(job, now, 5*time.Minute, 100)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println("marked", n)
+		if n < 100 {
+			break
+		}
+	}
+	page, err := ledger.Bookings(ctx, capacity.BookingFilter{State: capacity.Held}, now)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, b := range page.Bookings {
+		fmt.Println("still held:", b.Key)
+	}
+	// Output:
+	// marked 2
+	// still held: SHIRT-3
+}
+
+func ExampleLedger_History() {
+	ctx := context.Background()
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
+	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 40}
+	web, cashier := capacity.WithActor(ctx, "web-shop"), capacity.WithActor(ctx, "kasir-ani")
+	b, err := ledger.Book(web, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
+		From: capacity.MustParseWeek("2026-W49"), HoldFor: time.Hour}, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := ledger.Confirm(cashier, order.ID, exNow.Add(20*time.Minute)); err != nil {
+		log.Fatal(err)
+	}
+	ds := []capacity.Delivery{{OrderID: order.ID, Slot: b.Lines[0].Slot, Quantity: 10}}
+	if _, err := ledger.Deliver(capacity.WithActor(ctx, "gudang"), order.ID, "SJ-0001", ds, exNow.AddDate(0, 0, 3)); err != nil {
+		log.Fatal(err)
+	}
+	h, err := ledger.History(ctx, order.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, e := range h {
+		fmt.Println(e.Version, e.Time.In(exNow.Location()).Format("02 Jan 15:04"), e.Actor, e.Op, "call="+e.Call)
+	}
+	// Output:
+	// 1 01 Dec 08:00 web-shop book call=
+	// 2 01 Dec 08:20 kasir-ani confirm call=
+	// 3 04 Dec 08:00 gudang deliver call=SJ-0001
+}
+
+func ExampleLedger_Board() {
+	ctx := context.Background()
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
+	ps := soloWorkshops()
+	w49 := capacity.MustParseWeek("2026-W49")
+	// SLO-02 is closed in W50; two orders, one of them a hold.
+	if err := ledger.SetCalendar(ctx, capacity.CalendarEntry{ProducerID: "SLO-02", Week: w49.Add(1), Capacity: 0}, exNow); err != nil {
+		log.Fatal(err)
+	}
+	for _, r := range []capacity.BookRequest{
+		{Key: "SHIRT-1", Orders: []batik.Order{{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 150}}, Producers: ps, From: w49, Weeks: 2},
+		{Key: "SCARF-1", Orders: []batik.Order{{ID: "SCARF-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 40}}, Producers: ps, From: w49.Add(2),
+			HoldFor: time.Hour},
+	} {
+		if _, err := ledger.Book(ctx, r, exNow); err != nil {
+			log.Fatal(err)
+		}
+	}
+	board, err := ledger.Board(ctx, exNow, capacity.BoardQuery{Producers: ps, From: w49, Weeks: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("cells: [capacity, held, confirmed, delivered, free, late]")
+	for _, row := range board.Rows {
+		cells, _ := json.Marshal(row.Cells)
+		fmt.Println(row.ProducerID, string(cells), "closed", row.Closed)
+	}
+	total, _ := json.Marshal(board.Totals)
+	fmt.Println("total ", string(total))
+	// Output:
+	// cells: [capacity, held, confirmed, delivered, free, late]
+	// SLO-01 [[100,0,100,0,0,0],[100,0,15,0,85,0],[100,25,0,0,75,0]] closed []
+	// SLO-02 [[60,0,35,0,25,0],[0,0,0,0,0,0],[60,15,0,0,45,0]] closed [1]
+	// total  [[160,0,135,0,25,0],[100,0,15,0,85,0],[160,40,0,0,120,0]]
 }

@@ -1,9 +1,8 @@
 package capacity
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
+	"strconv"
 
 	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/pricing"
@@ -13,8 +12,10 @@ import (
 // JSON forms of the result types. Field names are snake_case, empty lists
 // encode as [] (never null), weeks as "2026-W49" and amounts as JSON
 // strings in the machine form ("85000.50"), whatever shopspring/decimal's
-// package settings (MarshalJSONWithoutQuotes) say. Decoding is strict:
-// unknown keys are refused and amounts go through pricing.ParseDecimal.
+// package settings (MarshalJSONWithoutQuotes) say. Decoding is strict, as
+// for every type of the package (json_strict.go): repeated, case-folded
+// and unknown keys, null and missing keys are refused, and amounts go
+// through pricing.ParseDecimal.
 
 // amount is a decimal that always encodes as a JSON string and decodes
 // through the machine grammar.
@@ -28,7 +29,14 @@ func (a *amount) UnmarshalJSON(b []byte) error {
 	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
 		return invalid("amount", quote(string(b)), cAmountString)
 	}
-	d, err := pricing.ParseDecimal(string(b[1 : len(b)-1]))
+	return a.UnmarshalText(b[1 : len(b)-1])
+}
+
+// UnmarshalText reads the text of an amount. Strict decoding
+// (json_strict.go) checks a value whose type reads text as that text, so
+// an amount is checked as the string it must be.
+func (a *amount) UnmarshalText(b []byte) error {
+	d, err := pricing.ParseDecimal(string(b))
 	if err != nil {
 		return &InputError{Field: "amount", Value: quote(string(b)), Code: texts[cAmount].Code, Kind: ErrInvalid, Err: err}
 	}
@@ -41,20 +49,6 @@ func strconvQuote(s string) []byte {
 	b = append(b, '"')
 	b = append(b, s...)
 	return append(b, '"')
-}
-
-// decodeStrict decodes data into v, refusing unknown keys.
-func decodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		var ie *InputError
-		if errors.As(err, &ie) {
-			return err
-		}
-		return &InputError{Field: "json", Code: texts[cJSON].Code, Kind: ErrInvalid, Err: err}
-	}
-	return nil
 }
 
 type lineJSON struct {
@@ -71,7 +65,7 @@ func (l Line) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes a line strictly.
 func (l *Line) UnmarshalJSON(b []byte) error {
 	var v lineJSON
-	if err := decodeStrict(b, &v); err != nil {
+	if err := decodeJSON(b, &v); err != nil {
 		return err
 	}
 	*l = Line{v.ProducerID, v.Quantity, decimal.Decimal(v.UnitCost)}
@@ -95,7 +89,7 @@ func (p Plan) MarshalJSON() ([]byte, error) {
 func (p *Plan) UnmarshalJSON(b []byte) error {
 	type plain Plan
 	var v plain
-	if err := decodeStrict(b, &v); err != nil {
+	if err := decodeJSON(b, &v); err != nil {
 		return err
 	}
 	*p = Plan(v)
@@ -106,7 +100,7 @@ type assignmentJSON struct {
 	OrderID    string     `json:"order_id"`
 	ProducerID string     `json:"producer_id"`
 	Week       Week       `json:"week"`
-	WeekStart  batik.Date `json:"week_start"`
+	WeekStart  batik.Date `json:"week_start,omitzero"`
 	Quantity   int        `json:"quantity"`
 	UnitCost   amount     `json:"unit_cost"`
 }
@@ -121,11 +115,16 @@ func (a Assignment) MarshalJSON() ([]byte, error) {
 // omitted, and must be the week's Monday when given.
 func (a *Assignment) UnmarshalJSON(b []byte) error {
 	var v assignmentJSON
-	if err := decodeStrict(b, &v); err != nil {
+	if err := decodeJSON(b, &v); err != nil {
 		return err
 	}
+	return v.assignment(a, "week_start")
+}
+
+// assignment sets *a from v after checking week_start (field names it).
+func (v *assignmentJSON) assignment(a *Assignment, field string) error {
 	if !v.WeekStart.IsZero() && v.WeekStart != v.Week.Monday() {
-		return invalid("week_start", v.WeekStart.String(), cWeekStart, v.Week.String())
+		return invalid(field, v.WeekStart.String(), cWeekStart, v.Week.String())
 	}
 	*a = Assignment{v.OrderID, v.ProducerID, v.Week, v.Quantity, decimal.Decimal(v.UnitCost)}
 	return nil
@@ -154,13 +153,25 @@ func (t Timetable) MarshalJSON() ([]byte, error) {
 	return json.Marshal(v)
 }
 
-// UnmarshalJSON decodes a timetable strictly.
+// UnmarshalJSON decodes a timetable strictly. Its assignments are checked
+// in their JSON form (with week_start), not as Assignment's Go fields.
 func (t *Timetable) UnmarshalJSON(b []byte) error {
-	var v timetableJSON
-	if err := decodeStrict(b, &v); err != nil {
+	var v struct {
+		Assignments []assignmentJSON `json:"assignments"`
+		Unfilled    map[string]int   `json:"unfilled"`
+		Shortfalls  []Shortfall      `json:"shortfalls"`
+		Cost        amount           `json:"cost"`
+	}
+	if err := decodeJSON(b, &v); err != nil {
 		return err
 	}
-	*t = Timetable{v.Assignments, v.Unfilled, v.Shortfalls, decimal.Decimal(v.Cost)}
+	as := make([]Assignment, len(v.Assignments))
+	for i := range v.Assignments {
+		if err := v.Assignments[i].assignment(&as[i], "assignments["+strconv.Itoa(i)+"].week_start"); err != nil {
+			return err
+		}
+	}
+	*t = Timetable{as, v.Unfilled, v.Shortfalls, decimal.Decimal(v.Cost)}
 	return nil
 }
 

@@ -3,6 +3,7 @@ package capacity
 import (
 	"encoding"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"strconv"
 	"time"
@@ -39,15 +40,25 @@ func decodeJSON[T any](data []byte, v *T) error {
 		return problemError(p)
 	}
 	if err := json.Unmarshal(data, v); err != nil {
-		return invalid("json", "", cJSONSyntax, "0") // the check above reads what Unmarshal reads
+		// A nested value's own decoding (a line's, a producer's) may refuse
+		// what the check above let through: its error says why (and where
+		// within that value). encoding/json's own errors cannot come after
+		// the check (it reads what Unmarshal reads), and would speak of Go.
+		var ie *InputError
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &ie):
+			return err
+		case errors.As(err, &se), errors.As(err, &te):
+			return invalid("json", "", cJSONSyntax, "0")
+		}
+		return &InputError{Field: "json", Code: texts[cInvalid].Code, Kind: ErrInvalid, Err: err}
 	}
 	return nil
 }
 
-var (
-	timeType        = reflect.TypeFor[time.Time]()
-	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
-)
+var timeType = reflect.TypeFor[time.Time]()
 
 // checkLeaf reads the text of a week, an enum, a time or an amount as
 // decoding will, so that a refused value is an *InputError of the

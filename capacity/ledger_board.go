@@ -22,6 +22,24 @@ type BoardQuery struct {
 	Technique batik.Technique  `json:"technique,omitempty"`
 }
 
+type boardQueryJSON struct {
+	Producers []batik.Producer `json:"producers"`
+	From      Week             `json:"from"`
+	Weeks     int              `json:"weeks"`
+	Technique batik.Technique  `json:"technique,omitempty"`
+}
+
+// UnmarshalJSON decodes a query strictly (see the package doc, JSON):
+// every key but technique is required. Board checks the query.
+func (q *BoardQuery) UnmarshalJSON(data []byte) error {
+	var v boardQueryJSON
+	if err := decodeJSON(data, &v); err != nil {
+		return err
+	}
+	*q = BoardQuery(v)
+	return nil
+}
+
 // Board is the campaign's capacity at a glance: producers as rows, ISO
 // weeks as columns, each cell what a slot (or, without a technique, the
 // producer's slots of that week summed) has and holds. Rows are in

@@ -81,6 +81,13 @@ func (l *Ledger) Book(ctx context.Context, req BookRequest, now time.Time) (Book
 			return Booking{}, err
 		}
 		b, deltas, err := plan(&req, snap)
+		if errors.Is(err, ErrNoCapacity) {
+			// A replay that raced the key's first booking plans on what
+			// that booking left: answer it as a replay.
+			if got, lerr := l.store.Booking(ctx, req.Key, now); lerr == nil {
+				return replay(&req, got, canon, fp)
+			}
+		}
 		if err != nil {
 			return Booking{}, err
 		}

@@ -83,8 +83,12 @@ func (l *Ledger) deliver(ctx context.Context, key, callKey string, deliveries []
 		b, err := l.update(ctx, OpDeliver, key, call, now, false, func(b Booking, capOf func(Slot) int) (Booking, []SlotDelta, error) {
 			return applyDeliveries(key, b, deliveries, capOf)
 		})
-		if errors.Is(err, ErrExists) && attempt == 0 {
-			continue // the same call committed meanwhile: replay it
+		if err != nil && attempt == 0 {
+			// The call may have committed since the lookup (a retry racing
+			// it): then this is a replay, whatever applying it again gave.
+			if _, cerr := l.store.DeliveryCall(ctx, key, callKey); cerr == nil {
+				continue
+			}
 		}
 		if err != nil {
 			return Booking{}, DeliveryCall{}, err

@@ -1,25 +1,29 @@
 package capacity_test
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/capacity"
+	"github.com/batikkit/batikkit/capacity/memstore"
 	"github.com/stretchr/testify/require"
 )
 
 var long = flag.Bool("ledger.long", false, "run the ledger's model and property tests with long sequences")
 
-// model is the ledger as a plain sequential map: bookings by key, the
-// calendar, and free capacity computed by summing every taking booking's
-// lines, with no store, no snapshot and no deltas.
+// model is the ledger as its documentation states it, as a plain
+// sequential map: bookings by key, the calendar, and free capacity
+// computed by summing every taking booking's lines, with no store, no
+// snapshot, no deltas and no fingerprint.
 type model struct {
 	ps       []batik.Producer
 	bookings map[string]*mbooking
@@ -27,11 +31,26 @@ type model struct {
 }
 
 type mbooking struct {
-	req   capacity.BookRequest
-	state capacity.State
-	until time.Time
-	lines []capacity.BookingLine
-	unf   map[string]int
+	request string // what identifies the request (see identity)
+	state   capacity.State
+	until   time.Time
+	lines   []capacity.BookingLine
+	unf     map[string]int
+	orders  []batik.Order
+	calls   map[string]string // delivery call key -> its deliveries
+}
+
+// identity is what the model takes to identify a request: the orders with
+// every field, by ID, and the options with their defaults, the hold's
+// length, MinFill and AllOrNothing; not the producers, not the clock.
+func identity(r capacity.BookRequest) string {
+	orders := slices.Clone(r.Orders)
+	slices.SortFunc(orders, func(a, b batik.Order) int { return cmp.Compare(a.ID, b.ID) })
+	weeks := r.Weeks
+	if len(orders) == 1 {
+		weeks = max(weeks, 1)
+	}
+	return fmt.Sprint(orders, r.From, weeks, cmp.Or(r.Policy, capacity.Proportional), max(r.MinLot, 1), r.Spread, r.HoldFor, r.MinFill, r.AllOrNothing)
 }
 
 func (m *model) stateAt(b *mbooking, now time.Time) capacity.State {
@@ -95,11 +114,36 @@ func (f modelFree) Free(id string, t batik.Technique, w capacity.Week) int {
 	return max(f.m.capacity(s)-h-c-f.used[s], 0)
 }
 
+// lay places q pieces of an order with a producer into its free weeks
+// from the first, earliest first, and returns the lines.
+func (f modelFree) lay(lines []capacity.BookingLine, order, producer string, t batik.Technique, q int, from capacity.Week, weeks int, pl capacity.Line) ([]capacity.BookingLine, int) {
+	placed := 0
+	for k := 0; k < weeks && q > 0; k++ {
+		s := capacity.Slot{ProducerID: producer, Technique: t, Week: from.Add(k)}
+		if take := min(f.Free(s.ProducerID, s.Technique, s.Week), q); take > 0 {
+			lines = append(lines, capacity.BookingLine{OrderID: order, Slot: s, Quantity: take, UnitCost: pl.UnitCost})
+			f.used[s] += take
+			q -= take
+			placed += take
+		}
+	}
+	return lines, placed
+}
+
+func sortModelLines(lines []capacity.BookingLine) {
+	slices.SortFunc(lines, func(x, y capacity.BookingLine) int {
+		return cmp.Or(strings.Compare(x.OrderID, y.OrderID), x.Slot.Compare(y.Slot))
+	})
+}
+
 func (m *model) book(r capacity.BookRequest, now time.Time) (*mbooking, error) {
+	for _, o := range r.Orders {
+		if r.MinFill > o.Quantity {
+			return nil, capacity.ErrInvalid
+		}
+	}
 	if b, ok := m.bookings[r.Key]; ok {
-		a, c := b.req, r
-		a.MinLot, c.MinLot = max(a.MinLot, 1), max(c.MinLot, 1)
-		if fmt.Sprint(a) == fmt.Sprint(c) {
+		if b.request == identity(r) {
 			return b, nil
 		}
 		return nil, capacity.ErrConflict
@@ -108,9 +152,9 @@ func (m *model) book(r capacity.BookRequest, now time.Time) (*mbooking, error) {
 	if len(r.Orders) > 1 && r.Weeks > 0 {
 		free.last = r.From.Add(r.Weeks - 1)
 	}
-	b := &mbooking{req: r, state: capacity.Confirmed, unf: map[string]int{}}
-	if !r.HoldUntil.IsZero() {
-		b.state, b.until = capacity.Held, r.HoldUntil
+	b := &mbooking{request: identity(r), state: capacity.Confirmed, unf: map[string]int{}, orders: r.Orders}
+	if r.HoldFor > 0 {
+		b.state, b.until = capacity.Held, now.Add(r.HoldFor)
 	}
 	if len(r.Orders) == 1 {
 		o := r.Orders[0]
@@ -126,16 +170,7 @@ func (m *model) book(r capacity.BookRequest, now time.Time) (*mbooking, error) {
 				return nil, err
 			}
 			for _, pl := range p.Lines {
-				q := pl.Quantity
-				for k := 0; k < n && q > 0; k++ {
-					s := capacity.Slot{ProducerID: pl.ProducerID, Technique: o.Technique, Week: r.From.Add(k)}
-					take := min(free.Free(s.ProducerID, s.Technique, s.Week), q)
-					if take > 0 {
-						b.lines = append(b.lines, capacity.BookingLine{OrderID: o.ID, Slot: s, Quantity: take, UnitCost: pl.UnitCost})
-						free.used[s] += take
-						q -= take
-					}
-				}
+				b.lines, _ = free.lay(b.lines, o.ID, pl.ProducerID, o.Technique, pl.Quantity, r.From, n, pl)
 			}
 			if p.Unfilled > 0 {
 				b.unf[o.ID] = p.Unfilled
@@ -147,28 +182,27 @@ func (m *model) book(r capacity.BookRequest, now time.Time) (*mbooking, error) {
 			return nil, err
 		}
 		for _, a := range tt.Assignments {
-			tech := batik.Technique("")
-			for _, o := range r.Orders {
-				if o.ID == a.OrderID {
-					tech = o.Technique
-				}
-			}
-			b.lines = append(b.lines, capacity.BookingLine{OrderID: a.OrderID, Slot: capacity.Slot{ProducerID: a.ProducerID, Technique: tech, Week: a.Week},
+			o := r.Orders[slices.IndexFunc(r.Orders, func(o batik.Order) bool { return o.ID == a.OrderID })]
+			b.lines = append(b.lines, capacity.BookingLine{OrderID: a.OrderID, Slot: capacity.Slot{ProducerID: a.ProducerID, Technique: o.Technique, Week: a.Week},
 				Quantity: a.Quantity, UnitCost: a.UnitCost})
 		}
 		for k, v := range tt.Unfilled {
 			b.unf[k] = v
 		}
 	}
-	slices.SortFunc(b.lines, func(x, y capacity.BookingLine) int {
-		if x.OrderID != y.OrderID {
-			if x.OrderID < y.OrderID {
-				return -1
-			}
-			return 1
+	// Honest bookings: nothing at all, or an order below MinFill (all of
+	// it with AllOrNothing), records nothing.
+	booked := 0
+	for _, ln := range b.lines {
+		booked += ln.Quantity
+	}
+	for _, o := range r.Orders {
+		got := o.Quantity - b.unf[o.ID]
+		if booked == 0 || got < r.MinFill || (r.AllOrNothing && got < o.Quantity) {
+			return nil, capacity.ErrNoCapacity
 		}
-		return x.Slot.Compare(y.Slot)
-	})
+	}
+	sortModelLines(b.lines)
 	m.bookings[r.Key] = b
 	return b, nil
 }
@@ -192,10 +226,39 @@ func (m *model) transition(key string, now time.Time, op string) (*mbooking, err
 	return b, nil
 }
 
-func (m *model) deliver(key string, d capacity.Delivery, now time.Time) (*mbooking, error) {
+func (m *model) extend(key string, by time.Duration, now time.Time) (*mbooking, error) {
+	if by <= 0 || by > capacity.MaxHold {
+		return nil, capacity.ErrInvalid
+	}
+	b, ok := m.bookings[key]
+	switch {
+	case !ok:
+		return nil, capacity.ErrNotFound
+	case m.stateAt(b, now) != capacity.Held:
+		return nil, capacity.ErrConflict
+	case b.until.Add(by).Sub(now) > capacity.MaxHold:
+		return nil, capacity.ErrInvalid
+	}
+	b.until = b.until.Add(by)
+	return b, nil
+}
+
+// deliver is a keyed delivery of one line: a call key the booking has
+// returns the booking as it stands when its delivery is the same, and is
+// a conflict when not.
+func (m *model) deliver(key, call string, d capacity.Delivery, now time.Time) (*mbooking, error) {
+	if d.Quantity < 1 {
+		return nil, capacity.ErrInvalid
+	}
 	b, ok := m.bookings[key]
 	if !ok {
 		return nil, capacity.ErrNotFound
+	}
+	if was, ok := b.calls[call]; ok {
+		if was != deliveryText(d) {
+			return nil, capacity.ErrConflict
+		}
+		return b, nil
 	}
 	if m.stateAt(b, now) != capacity.Confirmed {
 		return nil, capacity.ErrConflict
@@ -206,10 +269,32 @@ func (m *model) deliver(key string, d capacity.Delivery, now time.Time) (*mbooki
 				return nil, capacity.ErrInvalid
 			}
 			b.lines[i].Delivered += d.Quantity
+			if b.calls == nil {
+				b.calls = map[string]string{}
+			}
+			b.calls[call] = deliveryText(d)
 			return b, nil
 		}
 	}
 	return nil, capacity.ErrInvalid
+}
+
+// deliveryText is a delivery's fields as text (fmt would print only its
+// slot: Delivery has Slot's String method).
+func deliveryText(d capacity.Delivery) string {
+	return d.OrderID + " " + d.Slot.String() + " " + strconv.Itoa(d.Quantity)
+}
+
+// lapsed counts the holds whose HoldUntil + grace is at or before now:
+// the most a Sweep can mark (the store may have marked some already).
+func (m *model) lapsed(now time.Time, grace time.Duration) int {
+	n := 0
+	for _, b := range m.bookings {
+		if b.state == capacity.Held && !b.until.Add(grace).After(now) {
+			n++
+		}
+	}
+	return n
 }
 
 func (m *model) setCalendar(e capacity.CalendarEntry, now time.Time) error {
@@ -276,12 +361,7 @@ func (m *model) rebook(key string, orders []batik.Order, now time.Time) (*mbooki
 	}
 	var added []capacity.BookingLine
 	for _, id := range ids {
-		var o batik.Order
-		for _, x := range orders {
-			if x.ID == id {
-				o = x
-			}
-		}
+		o := orders[slices.IndexFunc(orders, func(o batik.Order) bool { return o.ID == id })]
 		o.Quantity = short[id]
 		end := cur.Add(last[id].Sub(first[id]))
 		if !o.Due.IsZero() {
@@ -305,17 +385,9 @@ func (m *model) rebook(key string, orders []batik.Order, now time.Time) (*mbooki
 				return nil, err
 			}
 			for _, pl := range p.Lines {
-				q := pl.Quantity
-				for k := 0; k < n && q > 0; k++ {
-					sl := capacity.Slot{ProducerID: pl.ProducerID, Technique: o.Technique, Week: cur.Add(k)}
-					take := min(free.Free(sl.ProducerID, sl.Technique, sl.Week), q)
-					if take > 0 {
-						added = append(added, capacity.BookingLine{OrderID: id, Slot: sl, Quantity: take, UnitCost: pl.UnitCost})
-						free.used[sl] += take
-						q -= take
-						placed += take
-					}
-				}
+				var k int
+				added, k = free.lay(added, id, pl.ProducerID, o.Technique, pl.Quantity, cur, n, pl)
+				placed += k
 			}
 		}
 		if placed < short[id] {
@@ -329,33 +401,20 @@ func (m *model) rebook(key string, orders []batik.Order, now time.Time) (*mbooki
 		}
 	}
 	for _, a := range added {
-		merged := false
-		for i := range kept {
-			if kept[i].OrderID == a.OrderID && kept[i].Slot == a.Slot {
-				kept[i].Quantity += a.Quantity
-				merged = true
-			}
-		}
-		if !merged {
+		if i := slices.IndexFunc(kept, func(k capacity.BookingLine) bool { return k.OrderID == a.OrderID && k.Slot == a.Slot }); i >= 0 {
+			kept[i].Quantity += a.Quantity
+		} else {
 			kept = append(kept, a)
 		}
 	}
-	slices.SortFunc(kept, func(x, y capacity.BookingLine) int {
-		if x.OrderID != y.OrderID {
-			if x.OrderID < y.OrderID {
-				return -1
-			}
-			return 1
-		}
-		return x.Slot.Compare(y.Slot)
-	})
+	sortModelLines(kept)
 	b.lines, b.unf = kept, unf
 	return b, nil
 }
 
 // sentinel reduces an error to the sentinel the model predicts.
 func sentinel(err error) error {
-	for _, s := range []error{capacity.ErrNotFound, capacity.ErrConflict, capacity.ErrNoRoom, capacity.ErrInvalid, capacity.ErrContention} {
+	for _, s := range []error{capacity.ErrNotFound, capacity.ErrConflict, capacity.ErrNoRoom, capacity.ErrInvalid, capacity.ErrContention, capacity.ErrNoCapacity} {
 		if errors.Is(err, s) {
 			return s
 		}
@@ -363,16 +422,28 @@ func sentinel(err error) error {
 	return err
 }
 
-// sameBooking compares a ledger booking with the model's.
+// sameBooking compares a ledger booking with the model's: state, hold,
+// lines, Unfilled, and per order the pieces booked and unfilled.
 func sameBooking(t *testing.T, trace []string, got capacity.Booking, want *mbooking, now time.Time, m *model) {
 	t.Helper()
-	ok := got.State == m.stateAt(want, now) && len(got.Lines) == len(want.lines) && fmt.Sprint(got.Unfilled) == fmt.Sprint(want.unf)
+	st := m.stateAt(want, now)
+	ok := got.State == st && len(got.Lines) == len(want.lines) && fmt.Sprint(got.Unfilled) == fmt.Sprint(want.unf) &&
+		(st != capacity.Held || got.HoldUntil.Equal(want.until)) && len(got.Orders) == len(want.orders)
 	for i := 0; ok && i < len(got.Lines); i++ {
 		g, w := got.Lines[i], want.lines[i]
 		ok = g.OrderID == w.OrderID && g.Slot == w.Slot && g.Quantity == w.Quantity && g.Delivered == w.Delivered && g.UnitCost.Equal(w.UnitCost)
 	}
+	for _, o := range got.Orders {
+		booked := 0
+		for _, ln := range want.lines {
+			if ln.OrderID == o.OrderID {
+				booked += ln.Quantity
+			}
+		}
+		ok = ok && o.Booked == booked && o.Unfilled == want.unf[o.OrderID] && (o.Unfilled == 0) == (o.Reason == "")
+	}
 	if !ok {
-		t.Fatalf("booking differs from the model after:\n%s\nledger: %+v\nmodel:  state %s %+v %v", join(trace), got, m.stateAt(want, now), want.lines, want.unf)
+		t.Fatalf("booking differs from the model after:\n%s\nledger: %+v\nmodel:  state %s until %s %+v %v", join(trace), got, st, want.until, want.lines, want.unf)
 	}
 }
 
@@ -385,11 +456,12 @@ func join(s []string) string {
 }
 
 // TestLedgerAgainstModel runs 10,000 random operation sequences (book,
-// hold, confirm, cancel, deliver, rebook, calendar, clock moves that
-// expire holds and end weeks) on a ledger and on the model, and requires the same answers:
-// the same error sentinel or the same booking, and at the end the same
-// held, confirmed and delivered pieces in every slot. With -ledger.long
-// the sequences are 60 operations long instead of 8.
+// hold, with MinFill and AllOrNothing, confirm, cancel, extend, keyed
+// deliveries and their retries, rebook, sweep, calendar, clock moves that
+// expire holds and end weeks) on a ledger and on the model, and requires
+// the same answers: the same error sentinel or the same booking, and at
+// the end the same held, confirmed and delivered pieces in every slot.
+// With -ledger.long the sequences are 60 operations long instead of 8.
 func TestLedgerAgainstModel(t *testing.T) {
 	seqs, steps := 10000, 8
 	if *long {
@@ -409,118 +481,144 @@ func TestLedgerAgainstModel(t *testing.T) {
 	}
 }
 
+// modelRun is one sequence: a ledger, the model, the clock and the trace
+// of operations so far.
+type modelRun struct {
+	t     *testing.T
+	rng   *rand.Rand
+	l     *capacity.Ledger
+	m     *model
+	now   time.Time
+	trace []string
+}
+
+// check compares the ledger's answer to an operation with the model's.
+func (r *modelRun) check(op string, got capacity.Booking, err error, want *mbooking, werr error) {
+	r.t.Helper()
+	if sentinel(err) != werr {
+		r.t.Fatalf("%s: ledger %v, model %v after:\n%s", op, err, werr, join(r.trace))
+	}
+	if err == nil {
+		sameBooking(r.t, r.trace, got, want, r.now, r.m)
+	}
+}
+
+func (r *modelRun) log(format string, args ...any) {
+	r.trace = append(r.trace, r.now.Format("Mon 2 Jan 15:04 ")+fmt.Sprintf(format, args...))
+}
+
 func runModelSequence(t *testing.T, seed uint64, steps int) {
 	rng := rand.New(rand.NewPCG(seed, 7))
 	ps := ws(3+rng.IntN(10), 2+rng.IntN(6), rng.IntN(8))
-	l := fresh()
-	if seed%2 == 1 {
-		// A store with only the Store methods: the ledger's general path,
-		// as with any store other than the memory store.
-		l = capacity.NewLedger(struct{ capacity.Store }{capacity.NewMemoryStore()}, capacity.LedgerOptions{})
-	}
-	m := &model{ps: ps, bookings: map[string]*mbooking{}, cal: map[capacity.Slot]int{}}
-	now := t0
-	var trace []string
+	r := &modelRun{t: t, rng: rng, l: capacity.NewLedger(memstore.New(), capacity.LedgerOptions{}),
+		m: &model{ps: ps, bookings: map[string]*mbooking{}, cal: map[capacity.Slot]int{}}, now: t0}
 	key := func() string { return "K" + strconv.Itoa(rng.IntN(5)) }
 	for range steps {
-		now = now.Add(time.Duration(rng.IntN(4)) * 30 * time.Minute)
-		switch op := rng.IntN(12); {
-		case op == 10:
-			now = now.Add(time.Duration(2+rng.IntN(6)) * 24 * time.Hour)
-			trace = append(trace, now.Format("Mon 2 Jan 15:04")+" clock jump")
-		case op == 11:
-			k := key()
-			var orders []batik.Order
-			if b, ok := m.bookings[k]; ok {
-				orders = b.req.Orders
-			}
-			trace = append(trace, now.Format("Mon 2 Jan 15:04")+" rebook "+k)
-			got, err := l.Rebook(ctx, k, orders, ps, now)
-			want, werr := m.rebook(k, orders, now)
-			if sentinel(err) != werr {
-				t.Fatalf("rebook: ledger %v, model %v after:\n%s", err, werr, join(trace))
-			}
-			if err == nil {
-				sameBooking(t, trace, got, want, now, m)
-			}
-		case op < 4:
-			k := key()
-			o := capOrd(k, 1+rng.IntN(12))
-			if rng.IntN(3) == 0 {
-				o.Due = w49.Add(1 + rng.IntN(3)).Monday().AddDays(rng.IntN(3))
-			}
-			r := capacity.BookRequest{Key: k, Orders: []batik.Order{o}, Producers: ps, From: w49, Weeks: 1 + rng.IntN(3),
-				Policy: capacity.Policies()[rng.IntN(4)], MinLot: rng.IntN(3)}
-			if rng.IntN(2) == 0 {
-				r.HoldUntil = now.Add(time.Duration(1+rng.IntN(4)) * 30 * time.Minute)
-			}
-			if rng.IntN(6) == 0 {
-				o2 := capOrd(k+"-b", 1+rng.IntN(8))
-				r.Orders[0].Due, o2.Due = w49.Add(2).Monday(), w49.Add(1).Monday().AddDays(3)
-				r.Orders = append(r.Orders, o2)
-				r.Spread = rng.IntN(2) == 0
-			}
-			trace = append(trace, fmt.Sprintf("%s book %+v", now.Format("15:04"), r))
-			got, err := l.Book(ctx, r, now)
-			want, werr := m.book(r, now)
-			if sentinel(err) != werr {
-				t.Fatalf("book: ledger %v, model %v after:\n%s", err, werr, join(trace))
-			}
-			if err == nil {
-				sameBooking(t, trace, got, want, now, m)
-			}
-		case op < 6:
-			k := key()
-			ops := []string{"confirm", "cancel"}
-			name := ops[rng.IntN(2)]
-			trace = append(trace, now.Format("15:04")+" "+name+" "+k)
+		r.now = r.now.Add(time.Duration(rng.IntN(4)) * 30 * time.Minute)
+		switch op := rng.IntN(16); {
+		case op < 5:
+			r.book(key())
+		case op < 7:
+			k, name := key(), []string{"confirm", "cancel"}[rng.IntN(2)]
+			r.log("%s %s", name, k)
 			var got capacity.Booking
 			var err error
 			if name == "confirm" {
-				got, err = l.Confirm(ctx, k, now)
+				got, err = r.l.Confirm(ctx, k, r.now)
 			} else {
-				got, err = l.Cancel(ctx, k, now)
+				got, err = r.l.Cancel(ctx, k, r.now)
 			}
-			want, werr := m.transition(k, now, name)
-			if sentinel(err) != werr {
-				t.Fatalf("%s: ledger %v, model %v after:\n%s", name, err, werr, join(trace))
-			}
-			if err == nil {
-				sameBooking(t, trace, got, want, now, m)
-			}
-		case op < 8:
+			want, werr := r.m.transition(k, r.now, name)
+			r.check(name, got, err, want, werr)
+		case op < 9:
 			k := key()
 			d := capacity.Delivery{OrderID: k, Slot: capacity.Slot{ProducerID: ps[rng.IntN(3)].ID, Technique: batik.Cap, Week: w49.Add(rng.IntN(2))},
 				Quantity: rng.IntN(6)}
-			trace = append(trace, fmt.Sprintf("%s deliver %s %+v", now.Format("15:04"), k, d))
-			got, err := l.Deliver(ctx, k, []capacity.Delivery{d}, now)
-			want, werr := m.deliver(k, d, now)
-			if sentinel(err) != werr {
-				t.Fatalf("deliver: ledger %v, model %v after:\n%s", err, werr, join(trace))
+			call := "call-" + strconv.Itoa(rng.IntN(3))
+			r.log("deliver %s %s %s", k, call, deliveryText(d))
+			got, err := r.l.Deliver(ctx, k, call, []capacity.Delivery{d}, r.now)
+			want, werr := r.m.deliver(k, call, d, r.now)
+			r.check("deliver", got, err, want, werr)
+		case op == 9:
+			k, by := key(), time.Duration(rng.IntN(3))*45*time.Minute
+			r.log("extend %s by %s", k, by)
+			got, err := r.l.Extend(ctx, k, by, r.now)
+			want, werr := r.m.extend(k, by, r.now)
+			r.check("extend", got, err, want, werr)
+		case op == 10:
+			grace, limit := time.Duration(rng.IntN(3))*30*time.Minute, 1+rng.IntN(3)
+			r.log("sweep grace %s limit %d", grace, limit)
+			n, err := r.l.Sweep(ctx, r.now, grace, limit)
+			require.NoError(t, err)
+			if most := min(limit, r.m.lapsed(r.now, grace)); n > most {
+				t.Fatalf("sweep marked %d, at most %d lapsed after:\n%s", n, most, join(r.trace))
 			}
-			if err == nil {
-				sameBooking(t, trace, got, want, now, m)
+			if again, err := r.l.Sweep(ctx, r.now, grace, limit); err != nil || (n < limit && again != 0) {
+				t.Fatalf("sweep again: %d, %v after:\n%s", again, err, join(r.trace))
 			}
+		case op == 11:
+			r.now = r.now.Add(time.Duration(2+rng.IntN(6)) * 24 * time.Hour)
+			r.log("clock jump")
+		case op == 12:
+			k := key()
+			var orders []batik.Order
+			if b, ok := r.m.bookings[k]; ok {
+				orders = b.orders
+			}
+			r.log("rebook %s", k)
+			got, err := r.l.Rebook(ctx, k, orders, ps, r.now)
+			want, werr := r.m.rebook(k, orders, r.now)
+			r.check("rebook", got, err, want, werr)
 		default:
 			e := capacity.CalendarEntry{ProducerID: ps[rng.IntN(3)].ID, Week: w49.Add(rng.IntN(3)), Capacity: rng.IntN(8)}
 			if rng.IntN(2) == 0 {
 				e.Technique = batik.Cap
 			}
-			trace = append(trace, fmt.Sprintf("%s calendar %+v", now.Format("15:04"), e))
-			err := l.SetCalendar(ctx, e, now)
-			if werr := m.setCalendar(e, now); sentinel(err) != werr {
-				t.Fatalf("calendar: ledger %v, model %v after:\n%s", err, werr, join(trace))
+			r.log("calendar %+v", e)
+			err := r.l.SetCalendar(ctx, e, r.now)
+			if werr := r.m.setCalendar(e, r.now); sentinel(err) != werr {
+				t.Fatalf("calendar: ledger %v, model %v after:\n%s", err, werr, join(r.trace))
 			}
 		}
 	}
-	st, err := l.Slots(ctx, capacity.SlotQuery{From: w49, To: w49.Add(12)}, ps, now)
+	st, err := r.l.Slots(ctx, capacity.SlotQuery{From: w49, To: w49.Add(12)}, ps, r.now)
 	require.NoError(t, err)
 	for _, s := range st {
-		h, c, d := m.taken(s.Slot, now)
-		if s.Held != h || s.Confirmed != c || s.Delivered != d || s.Capacity != m.capacity(s.Slot) {
-			t.Fatalf("slot %s: ledger %+v, model held %d confirmed %d delivered %d capacity %d after:\n%s", s.Slot, s, h, c, d, m.capacity(s.Slot), join(trace))
+		h, c, d := r.m.taken(s.Slot, r.now)
+		if s.Held != h || s.Confirmed != c || s.Delivered != d || s.Capacity != r.m.capacity(s.Slot) {
+			t.Fatalf("slot %s: ledger %+v, model held %d confirmed %d delivered %d capacity %d after:\n%s", s.Slot, s, h, c, d, r.m.capacity(s.Slot), join(r.trace))
 		}
 	}
+}
+
+// book books a random request under key on the ledger and the model.
+func (r *modelRun) book(key string) {
+	rng := r.rng
+	o := capOrd(key, 1+rng.IntN(12))
+	if rng.IntN(3) == 0 {
+		o.Due = w49.Add(1 + rng.IntN(3)).Monday().AddDays(rng.IntN(3))
+	}
+	b := capacity.BookRequest{Key: key, Orders: []batik.Order{o}, Producers: r.m.ps, From: w49, Weeks: 1 + rng.IntN(3),
+		Policy: capacity.Policies()[rng.IntN(4)], MinLot: rng.IntN(3)}
+	if rng.IntN(2) == 0 {
+		b.HoldFor = time.Duration(1+rng.IntN(4)) * 30 * time.Minute
+	}
+	switch rng.IntN(6) {
+	case 0:
+		b.MinFill = rng.IntN(14)
+	case 1:
+		b.AllOrNothing = true
+	}
+	if rng.IntN(6) == 0 {
+		o2 := capOrd(key+"-b", 1+rng.IntN(8))
+		b.Orders[0].Due, o2.Due = w49.Add(2).Monday(), w49.Add(1).Monday().AddDays(3)
+		b.Orders = append(b.Orders, o2)
+		b.Spread = rng.IntN(2) == 0
+	}
+	r.log("book %s %v from %s weeks %d %s min_lot %d hold_for %s min_fill %d all %v", key, b.Orders, b.From, b.Weeks, b.Policy, b.MinLot, b.HoldFor, b.MinFill, b.AllOrNothing)
+	got, err := r.l.Book(ctx, b, r.now)
+	want, werr := r.m.book(b, r.now)
+	r.check("book", got, err, want, werr)
 }
 
 // FuzzLedgerModel runs the model test on sequences the fuzzer chooses (a

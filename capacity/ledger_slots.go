@@ -37,7 +37,7 @@ func (l *Ledger) Slots(ctx context.Context, q SlotQuery, producers []batik.Produ
 	}
 	weeks := q.To.Sub(q.From) + 1
 	if weeks > MaxWeeks {
-		return nil, invalid("query.to", q.To.String(), cQuerySpan, strconv.Itoa(MaxWeeks), q.From.String())
+		return nil, invalid("query.to", q.To.String(), cQuerySpan, strconv.Itoa(MaxWeeks-1), q.From.String())
 	}
 	if err := checkRange(q.From, weeks, producers); err != nil {
 		return nil, err

@@ -129,6 +129,26 @@ type CalendarEntry struct {
 	Capacity   int             `json:"capacity"`
 }
 
+type calendarEntryJSON struct {
+	ProducerID string          `json:"producer_id"`
+	Technique  batik.Technique `json:"technique,omitempty"`
+	Week       Week            `json:"week"`
+	Capacity   int             `json:"capacity"`
+}
+
+// UnmarshalJSON decodes an entry strictly (see the package doc, JSON):
+// every key but technique is required, so that an entry without a
+// capacity never closes a week. It does not check the entry: Validate
+// (SetCalendar) does.
+func (e *CalendarEntry) UnmarshalJSON(data []byte) error {
+	var v calendarEntryJSON
+	if err := decodeJSON(data, &v); err != nil {
+		return err
+	}
+	*e = CalendarEntry(v)
+	return nil
+}
+
 // SlotUsage is what is taken in one slot: held (unexpired) and confirmed
 // pieces, delivered pieces, and the capacity last recorded for it (0 and
 // Recorded false when no booking has touched it).

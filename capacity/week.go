@@ -240,9 +240,6 @@ func (w Week) Compare(u Week) int { return cmp.Compare(w.key(), u.key()) }
 // key orders weeks as Compare does, in one integer.
 func (w Week) key() int32 { return int32(w.year)<<8 | int32(w.week) }
 
-// weekOfKey is key's inverse.
-func weekOfKey(k int32) Week { return Week{year: int16(k >> 8), week: uint8(k)} }
-
 // Before reports whether w is before u.
 func (w Week) Before(u Week) bool { return w.key() < u.key() }
 
