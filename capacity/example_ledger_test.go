@@ -88,7 +88,7 @@ func ExampleLedger_Book_idempotent() {
 	// Output:
 	// true 1
 	// true
-	// capacity: orders[0].quantity = "60": key "SHIRT-1" was booked with "50": a different request
+	// capacity: orders[0].quantity = 60: key "SHIRT-1" was booked with 50: a different request
 }
 
 func ExampleLedger_Confirm() {

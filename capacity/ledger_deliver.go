@@ -286,10 +286,15 @@ func (l *Ledger) DeliverInspected(ctx context.Context, key, callKey string, d De
 	b, rec, next, err := l.DeliverLot(ctx, key, callKey, d, []aql.State{state}, in, now)
 	if err != nil {
 		var ie *InputError
-		if errors.As(err, &ie) && ie.Field == "states[0]" {
-			ie.Field = "state"
-		} else if ie != nil && ie.Field == "inspection.size" {
-			ie.Field = "lot.size"
+		if errors.As(err, &ie) { // the names of this call's arguments
+			switch ie.Field {
+			case "states[0]":
+				ie.Field = "state"
+			case "inspection":
+				ie.Field = "lot"
+			case "inspection.size":
+				ie.Field = "lot.size"
+			}
 		}
 		return Booking{}, aql.Verdict{}, err
 	}

@@ -3,6 +3,7 @@ package capacity_test
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -98,11 +99,20 @@ func TestBookConflictNamesField(t *testing.T) {
 			r := base()
 			tt.give(&r)
 			_, err := l.Book(ctx, r, t0.Add(at))
-			ie := inputError(t, err, capacity.ErrConflict, tt.field, fmt.Sprintf("%q", tt.asked))
-			assert.Equal(t, fmt.Sprintf(`capacity: %s = %q: key "K" was booked with %q: a different request`, tt.field, tt.asked, tt.was), ie.Error())
+			ie := inputError(t, err, capacity.ErrConflict, tt.field, shown(tt.asked))
+			assert.Equal(t, fmt.Sprintf(`capacity: %s = %s: key "K" was booked with %s: a different request`, tt.field, shown(tt.asked), shown(tt.was)), ie.Error())
 		}
 		assert.Equal(t, before, dump(t, l, ws(100, 80), t0.Add(at)), "nothing changed, %s after booking", at)
 	}
+}
+
+// shown is how a conflict shows a request's value: a whole number as it
+// is, anything else quoted.
+func shown(s string) string {
+	if _, err := strconv.Atoi(s); err == nil {
+		return s
+	}
+	return strconv.Quote(s)
 }
 
 // pinned returns the producers and orders of the requests whose
