@@ -230,8 +230,16 @@ func isoWeeks(y int) int {
 	return 52
 }
 
-// Sub returns the number of weeks from u to w (w - u).
-func (w Week) Sub(u Week) int { return int((w.monday() - u.monday()) / 7) }
+// Sub returns the number of weeks from u to w (w - u). O(1).
+func (w Week) Sub(u Week) int {
+	switch {
+	case w.year == u.year:
+		return int(w.week) - int(u.week)
+	case w.year == u.year+1 && !u.IsZero():
+		return int(w.week) + isoWeeks(int(u.year)) - int(u.week)
+	}
+	return int((w.monday() - u.monday()) / 7)
+}
 
 // Compare returns -1, 0 or +1 as w is before, equal to or after u. The
 // zero Week sorts first.

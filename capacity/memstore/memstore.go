@@ -143,7 +143,11 @@ func (s *Store) Commit(ctx context.Context, c capacity.Change) (capacity.Booking
 		s.release(e) // committed already lapsed: it holds nothing
 		e.b.State = capacity.Expired
 	}
-	return e.read(c.Now), nil
+	// The caller's own record, as stored: the store keeps a copy of its own.
+	got := c.Booking
+	got.Version, got.State = e.b.Version, e.b.StateAt(c.Now)
+	got.HoldUntil, got.Created, got.Updated = e.b.HoldUntil, e.b.Created, e.b.Updated
+	return got, nil
 }
 
 // check refuses the change when a slot would lack room or be left with a

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/capacity"
 )
 
@@ -25,16 +26,40 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 	for _, id := range s.producersOf(q) {
 		p := s.producers[id]
 		start := len(out)
-		for k, sl := range p.slots {
-			if !in(q, k) {
-				continue
-			}
+		p.eachSlot(q, func(k weekSlot, sl *sums) {
 			out = append(out, capacity.SlotUsage{Slot: capacity.Slot{ProducerID: id, Technique: k.t, Week: k.w},
 				Held: s.heldAt(sl, now), Confirmed: sl.confirmed, Delivered: sl.delivered, Capacity: sl.capacity, Recorded: sl.recorded})
-		}
+		})
 		slices.SortFunc(out[start:], func(a, b capacity.SlotUsage) int { return a.Slot.Compare(b.Slot) })
 	}
 	return out, nil
+}
+
+// eachSlot calls fn for each of the producer's slots q selects: by looking
+// each week of q up when that is fewer steps than walking every slot the
+// producer has.
+func (p *producer) eachSlot(q capacity.SlotQuery, fn func(weekSlot, *sums)) {
+	weeks := q.To.Sub(q.From) + 1
+	techs := batik.Techniques()
+	if q.Technique != "" {
+		techs = []batik.Technique{q.Technique}
+	}
+	if weeks*len(techs) >= len(p.slots) {
+		for k, sl := range p.slots {
+			if in(q, k) {
+				fn(k, sl)
+			}
+		}
+		return
+	}
+	for _, t := range techs {
+		for w := range weeks {
+			k := weekSlot{t, q.From.Add(w)}
+			if sl := p.slots[k]; sl != nil {
+				fn(k, sl)
+			}
+		}
+	}
 }
 
 // heldAt is the pieces of a slot's holds unexpired at now.
@@ -55,8 +80,22 @@ func in(q capacity.SlotQuery, k weekSlot) bool {
 }
 
 // producersOf lists the producers q names that the store knows, or every
-// producer it knows when q names none, sorted and unique.
+// producer it knows when q names none, sorted and unique. A query's own
+// list, when it is sorted and unique (the ledger's are) and every producer
+// is known, is returned as it is.
 func (s *Store) producersOf(q capacity.SlotQuery) []string {
+	if len(q.ProducerIDs) > 0 {
+		known := true
+		for i, id := range q.ProducerIDs {
+			if s.producers[id] == nil || (i > 0 && q.ProducerIDs[i-1] >= id) {
+				known = false
+				break
+			}
+		}
+		if known {
+			return q.ProducerIDs
+		}
+	}
 	var ids []string
 	if len(q.ProducerIDs) == 0 {
 		for id := range s.producers {
@@ -146,6 +185,9 @@ func (s *Store) Calendar(ctx context.Context, q capacity.SlotQuery) ([]capacity.
 	out := []capacity.CalendarEntry{}
 	for _, id := range s.producersOf(q) {
 		start := len(out)
+		if len(s.producers[id].calendar) == 0 {
+			continue
+		}
 		for k, n := range s.producers[id].calendar {
 			if (k.t == "" || q.Technique == "" || k.t == q.Technique) && !k.w.Before(q.From) && !q.To.Before(k.w) {
 				out = append(out, capacity.CalendarEntry{ProducerID: id, Technique: k.t, Week: k.w, Capacity: n})
