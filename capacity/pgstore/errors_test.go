@@ -14,10 +14,12 @@ import (
 )
 
 // TestErrorsWrapSentinels walks the errors the package returns before any
-// round trip: each wraps the sentinel its doc names. (The ones that need a
-// server, ErrConnect, ErrClosed, ErrConnection, ErrSchema for a newer or
-// missing schema, are in TestBadDSN, TestPoolClosedMidCall,
-// TestConnectionLoss and TestMigrateIdempotentAndVersioned.)
+// round trip: a change's are capacity's own (Change.Validate, the one set
+// of rules), in capacity's shape; the schema's and the pool's are the
+// package's *Error. (The ones that need a server, ErrConnect, ErrClosed,
+// ErrConnection, ErrSchema for a newer or missing schema, are in
+// TestBadDSN, TestPoolClosedMidCall, TestConnectionLoss and
+// TestMigrateIdempotentAndVersioned.)
 func TestErrorsWrapSentinels(t *testing.T) {
 	// A pool that never connects: nothing below may reach it.
 	pool, err := pgxpool.New(context.Background(), "host=/nonexistent/batikkit dbname=x user=x connect_timeout=1")
@@ -62,7 +64,9 @@ func TestErrorsWrapSentinels(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := s.Commit(ctx, tt.give)
 			require.ErrorIs(t, err, tt.want)
-			assert.Contains(t, err.Error(), "pgstore: commit")
+			var ie *capacity.InputError
+			require.ErrorAs(t, err, &ie, "capacity's shape")
+			assert.Equal(t, tt.give.Validate(), err, "capacity's rule, unchanged")
 		})
 	}
 
@@ -100,9 +104,9 @@ func TestErrorsWrapSentinels(t *testing.T) {
 		_, err = bad.Calendar(ctx, capacity.SlotQuery{From: w1, To: w1})
 		require.ErrorIs(t, err, want)
 	}
-	var se *SchemaError
+	var se *Error
 	require.ErrorAs(t, New(pool, Options{Schema: "1x"}).err, &se)
-	assert.Equal(t, "1x", se.Schema)
+	assert.Equal(t, `"1x"`, se.Value)
 
 	// A cancelled context: the context's error, no round trip.
 	cctx, cancel := context.WithCancel(ctx)

@@ -107,10 +107,10 @@ func TestCommitReadBack(t *testing.T) {
 
 	bs, err := s.Bookings(ctx, capacity.BookingFilter{ProducerID: "A"}, t0)
 	require.NoError(t, err)
-	require.Len(t, bs, 1)
+	require.Len(t, bs.Bookings, 1)
 	bs, err = s.Bookings(ctx, capacity.BookingFilter{OrderID: "O-other"}, t0)
 	require.NoError(t, err)
-	assert.Empty(t, bs)
+	assert.Empty(t, bs.Bookings)
 }
 
 func TestNoRoomChangesNothing(t *testing.T) {
