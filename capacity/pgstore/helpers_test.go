@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"os"
 	"runtime"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -90,3 +91,48 @@ func dropSchemaAtEnd(t testing.TB, dsn, schema string) {
 }
 
 func runtimeProcs() int { return runtime.GOMAXPROCS(0) }
+
+// counter is a pgx tracer that counts what a pool sends: statements (a
+// batch's each, and single queries) and round trips (a batch, a single
+// query, a prepare). Install it with tracedPool.
+type counter struct {
+	statements, roundTrips, prepares atomic.Int64
+}
+
+func (c *counter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
+	c.statements.Add(1)
+	c.roundTrips.Add(1)
+	return ctx
+}
+func (c *counter) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
+func (c *counter) TraceBatchStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceBatchStartData) context.Context {
+	c.roundTrips.Add(1)
+	return ctx
+}
+func (c *counter) TraceBatchQuery(context.Context, *pgx.Conn, pgx.TraceBatchQueryData) { c.statements.Add(1) }
+func (c *counter) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData)     {}
+func (c *counter) TracePrepareStart(ctx context.Context, _ *pgx.Conn, _ pgx.TracePrepareStartData) context.Context {
+	c.prepares.Add(1)
+	return ctx
+}
+func (c *counter) TracePrepareEnd(context.Context, *pgx.Conn, pgx.TracePrepareEndData) {}
+
+// take returns the counts since the last take and starts again.
+func (c *counter) take() (statements, roundTrips int64) {
+	return c.statements.Swap(0), c.roundTrips.Swap(0)
+}
+
+// tracedPool is newPool with the counter installed.
+func tracedPool(t testing.TB, dsn string, maxConns int32, c *counter) *pgxpool.Pool {
+	t.Helper()
+	cfg, err := pgxpool.ParseConfig(dsn)
+	require.NoError(t, err)
+	if maxConns > 0 {
+		cfg.MaxConns = maxConns
+	}
+	cfg.ConnConfig.Tracer = c
+	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
+	require.NoError(t, err)
+	t.Cleanup(pool.Close)
+	return pool
+}

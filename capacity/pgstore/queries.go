@@ -45,6 +45,12 @@ func slotsIn(x, a, b, c string) string {
 // index.
 const lapsedHolds = `b.state = 'held' AND b.hold_until <= $1 AND S.state_at(b.state, b.hold_until, b.hold_until_ns, $1, $2) = 'expired'`
 
+// holdsIn is the condition "the scalar subquery sub (SELECT 1 ... LIMIT 1)
+// finds a row": a subquery with LIMIT is not turned into a join, so it is
+// asked per lapsed hold, a short range of the bookings_holds index, and
+// the plan never starts from every line ever booked in the slots.
+func holdsIn(sub string) string { return sub + ` IS NOT NULL` }
+
 // The page queries by filter: every booking, by order, by producer, by
 // both; the named arguments of Bookings.
 var pageFilters = [4]string{
@@ -65,8 +71,10 @@ func newQueries(schema string) queries {
 				SELECT DISTINCT hashtextextended($2 || '/' || k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) x`,
 		// The batch's bookings that exist, locked in key order.
 		lockBookings: `SELECT ` + bookingCols + ` FROM S.bookings b WHERE b.key = ANY($1::text[]) ORDER BY b.key FOR NO KEY UPDATE`,
+		// = ANY(ARRAY(...)): an index scan of the lines' primary key per
+		// booking, whatever the plan guesses of the array's length.
 		bookingLines: `SELECT ` + lineCols + ` FROM S.booking_lines l
-			WHERE l.booking_id IN (SELECT id FROM S.bookings WHERE key = ANY($1::text[])) ORDER BY ` + lineOrder,
+			WHERE l.booking_id = ANY(ARRAY(SELECT id FROM S.bookings WHERE key = ANY($1::text[]))) ORDER BY ` + lineOrder,
 		calls: `SELECT b.key, c.call_key FROM S.delivery_calls c JOIN S.bookings b ON b.id = c.booking_id
 			JOIN unnest($1::text[], $2::text[]) AS u(k, ck) ON b.key = u.k AND c.call_key = u.ck`,
 		// Held bookings lapsed at the batch's latest clock with a line in
@@ -76,8 +84,8 @@ func newQueries(schema string) queries {
 		// leaving its pieces counted only makes this batch see less room.
 		lapsed: `WITH c AS (
 				SELECT b.id, b.key, b.version, b.hold_until, b.hold_until_ns FROM S.bookings b
-				WHERE ` + lapsedHolds + ` AND EXISTS (
-					SELECT 1 FROM S.booking_lines l ` + slotsIn("l", "$3", "$4", "$5") + ` WHERE l.booking_id = b.id)
+				WHERE ` + lapsedHolds + ` AND ` + holdsIn(`(SELECT 1 FROM S.booking_lines l `+slotsIn("l", "$3", "$4", "$5")+`
+					WHERE l.booking_id = b.id LIMIT 1)`) + `
 				ORDER BY b.id FOR NO KEY UPDATE OF b SKIP LOCKED)
 			SELECT c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
 			FROM c JOIN S.booking_lines l ON l.booking_id = c.id
@@ -171,8 +179,8 @@ func newQueries(schema string) queries {
 		// ($3, $4), locked, with their pieces per slot.
 		calendarLapsed: `WITH c AS (
 				SELECT b.id, b.key, b.version, b.hold_until, b.hold_until_ns FROM S.bookings b
-				WHERE ` + lapsedHolds + ` AND EXISTS (
-					SELECT 1 FROM S.booking_lines l WHERE l.booking_id = b.id AND l.producer_id = $3 AND l.week = $4)
+				WHERE ` + lapsedHolds + ` AND ` + holdsIn(`(SELECT 1 FROM S.booking_lines l
+					WHERE l.booking_id = b.id AND l.producer_id = $3 AND l.week = $4 LIMIT 1)`) + `
 				ORDER BY b.id FOR NO KEY UPDATE OF b SKIP LOCKED)
 			SELECT c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
 			FROM c JOIN S.booking_lines l ON l.booking_id = c.id

@@ -122,9 +122,16 @@ func (s *Store) Retries() int64 { return s.retried.Load() }
 func (s *Store) Schema() string { return s.schema }
 
 // setTimeout is the first statement of every transaction and read: the
-// statement timeout for the rest of it (is_local: it ends with the
-// transaction, and a read's batch is one implicit transaction).
-const setTimeout = "SELECT set_config('statement_timeout', $1, true)"
+// statement timeout for the rest of it, and plans that depend on the
+// statements rather than on the tables' statistics (is_local: both end
+// with the transaction, and a read's batch is one implicit transaction).
+// Every statement here reaches its rows through an index, so it is
+// planned once per connection (plan_cache_mode = force_generic_plan) and
+// never by a sequential scan (enable_seqscan = off): a plan made while
+// the tables were empty, before autovacuum's first ANALYZE, would
+// otherwise scan them whole as they grow.
+const setTimeout = `SELECT set_config('statement_timeout', $1, true), set_config('plan_cache_mode', 'force_generic_plan', true),
+	set_config('enable_seqscan', 'off', true)`
 
 // read runs the statements build queues (with callbacks that keep their
 // results) as one batch, one round trip, after the statement timeout;
