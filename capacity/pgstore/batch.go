@@ -78,20 +78,22 @@ func (st *batchState) read(ctx context.Context, t *txn, batch []*pending) error 
 	byID := map[int64]*book{}
 	b.Queue(q.lockBookings, keys).Query(func(rows pgx.Rows) error {
 		return eachRow(rows, func() error {
-			id, rec, err := scanBooking(rows, time.Time{})
+			var tid pgtype.TID
+			id, rec, err := scanBooking(rows, time.Time{}, &tid)
 			if err != nil {
 				return err
 			}
-			bk := &book{id: id, rec: rec, inDB: true}
+			bk := &book{id: id, tid: tid, rec: rec, inDB: true}
 			st.books[rec.Key], byID[id] = bk, bk
 			return nil
 		})
 	})
 	b.Queue(q.bookingLines, keys).Query(func(rows pgx.Rows) error {
 		return eachRow(rows, func() error {
-			id, l, err := scanLine(rows)
+			var tid pgtype.TID
+			id, l, err := scanLine(rows, &tid)
 			if bk := byID[id]; err == nil && bk != nil {
-				bk.rec.Lines = append(bk.rec.Lines, l)
+				bk.rec.Lines, bk.lineTIDs = append(bk.rec.Lines, l), append(bk.lineTIDs, tid)
 			}
 			return err
 		})
@@ -149,6 +151,7 @@ func (st *batchState) settle() {
 func (st *batchState) scanLapsed(rows pgx.Rows) error {
 	return eachRow(rows, func() error {
 		var (
+			tid         pgtype.TID
 			id, version int64
 			key         string
 			until       time.Time
@@ -156,12 +159,12 @@ func (st *batchState) scanLapsed(rows pgx.Rows) error {
 			p, tc, w    *string // NULL for a hold without lines (Sweep)
 			q           *int64
 		)
-		if err := rows.Scan(&id, &key, &version, &until, &ns, &p, &tc, &w, &q); err != nil {
+		if err := rows.Scan(&tid, &id, &key, &version, &until, &ns, &p, &tc, &w, &q); err != nil {
 			return err
 		}
 		bk := st.books[key]
 		if bk == nil {
-			bk = &book{id: id, inDB: true, lapsed: map[capacity.Slot]int64{},
+			bk = &book{id: id, tid: tid, inDB: true, lapsed: map[capacity.Slot]int64{},
 				rec: capacity.Booking{Key: key, State: capacity.Held, HoldUntil: until.UTC().Add(time.Duration(ns)), Version: version}}
 			st.books[key] = bk
 			st.order = append(st.order, bk)
@@ -218,10 +221,9 @@ func (st *batchState) lockRows(ctx context.Context, t *txn, create map[capacity.
 	}
 	var ins slotArrays
 	var caps []int64
-	var touch []bool
 	for _, sl := range sortedSlots(create) {
 		ins.add(sl)
-		caps, touch = append(caps, int64(capOf[sl])), append(touch, create[sl])
+		caps = append(caps, int64(capOf[sl]))
 	}
 	var lock slotArrays
 	for _, sl := range sortedSlots(need) {
@@ -230,7 +232,7 @@ func (st *batchState) lockRows(ctx context.Context, t *txn, create map[capacity.
 	q := &st.s.q
 	b := &pgx.Batch{}
 	if len(ins.p) > 0 {
-		b.Queue(q.insertSlots, ins.p, ins.t, ins.w, caps, touch)
+		b.Queue(q.insertSlots, ins.p, ins.t, ins.w, caps)
 	}
 	if len(lock.p) > 0 {
 		b.Queue(q.lockSlots, lock.p, lock.t, lock.w)
@@ -239,7 +241,7 @@ func (st *batchState) lockRows(ctx context.Context, t *txn, create map[capacity.
 				var p, tc, w string
 				var r slotRow
 				var cal *int64
-				if err := rows.Scan(&p, &tc, &w, &r.capacity, &r.held, &r.confirmed, &r.delivered, &r.touched, &cal); err != nil {
+				if err := rows.Scan(&r.tid, &p, &tc, &w, &r.capacity, &r.held, &r.confirmed, &r.delivered, &r.touched, &cal); err != nil {
 					return err
 				}
 				sl, err := slotOf(p, p, tc, w)
@@ -288,23 +290,24 @@ func (st *batchState) write(ctx context.Context, t *txn, more func(b *pgx.Batch)
 	if more != nil {
 		more(b)
 	}
-	var sa slotArrays
+	var tids []pgtype.TID
 	var h, c, d, capa []int64
 	var touch []bool
 	for _, sl := range sortedSlots(st.slots) {
 		if r := st.slots[sl]; r.changed {
-			sa.add(sl)
+			tids = append(tids, r.tid)
 			h, c, d, capa = append(h, r.held), append(c, r.confirmed), append(d, r.delivered), append(capa, r.capacity)
 			touch = append(touch, r.touch)
 		}
 	}
-	if len(sa.p) > 0 {
-		b.Queue(q.writeSlots, sa.p, sa.t, sa.w, h, c, d, capa, touch)
+	if len(tids) > 0 {
+		b.Queue(q.writeSlots, tids, h, c, d, capa, touch)
 	}
 	var ins, upd recordArrays
 	var exp struct {
-		id, v []int64
-		up    []pgtype.Timestamptz
+		tid []pgtype.TID
+		v   []int64
+		up  []pgtype.Timestamptz
 	}
 	var newLines, changed, gone lineArrays
 	keys := make([]string, 0, len(st.books))
@@ -318,32 +321,34 @@ func (st *batchState) write(ctx context.Context, t *txn, more func(b *pgx.Batch)
 		case bk.inserted:
 			ins.add(bk.id, &bk.rec)
 			for i := range bk.rec.Lines {
-				newLines.add(bk.id, &bk.rec.Lines[i])
+				newLines.add(bk.id, pgtype.TID{}, &bk.rec.Lines[i])
 			}
 		case bk.full:
 			upd.add(bk.id, &bk.rec)
-			diffLines(bk.id, bk.dbLines, bk.rec.Lines, &newLines, &changed, &gone)
+			upd.tid = append(upd.tid, bk.tid)
+			bk.diffLines(&newLines, &changed, &gone)
 		case bk.expired:
-			exp.id, exp.v, exp.up = append(exp.id, bk.id), append(exp.v, bk.rec.Version), append(exp.up, stamp(bk.rec.Updated))
+			exp.tid, exp.v, exp.up = append(exp.tid, bk.tid), append(exp.v, bk.rec.Version), append(exp.up, stamp(bk.rec.Updated))
 		}
 	}
 	if len(ins.id) > 0 {
-		b.Queue(q.insertBookings, ins.args()...)
+		b.Queue(q.insertBookings, ins.args(ins.id)...)
 	}
-	if len(upd.id) > 0 {
-		b.Queue(q.updateBookings, upd.args()...)
+	if len(upd.tid) > 0 {
+		b.Queue(q.updateBookings, upd.args(upd.tid)...)
 	}
-	if len(exp.id) > 0 {
-		b.Queue(q.expireBookings, exp.id, exp.v, exp.up)
+	if len(exp.tid) > 0 {
+		b.Queue(q.expireBookings, exp.tid, exp.v, exp.up)
 	}
-	if len(gone.id) > 0 {
-		b.Queue(q.deleteLines, gone.id, gone.o, gone.slots.p, gone.slots.t, gone.slots.w)
+	if len(gone.tid) > 0 {
+		b.Queue(q.deleteLines, gone.tid)
 	}
-	if len(changed.id) > 0 {
-		b.Queue(q.updateLines, changed.args()...)
+	if len(changed.tid) > 0 {
+		b.Queue(q.updateLines, changed.tid, changed.q, changed.d, changed.c)
 	}
 	if len(newLines.id) > 0 {
-		b.Queue(q.insertLines, newLines.args()...)
+		nl := &newLines
+		b.Queue(q.insertLines, nl.id, nl.o, nl.slots.p, nl.slots.t, nl.slots.w, nl.q, nl.d, nl.c)
 	}
 	if len(st.deliv.id) > 0 {
 		dv := &st.deliv
@@ -363,38 +368,37 @@ func (st *batchState) write(ctx context.Context, t *txn, more func(b *pgx.Batch)
 }
 
 // diffLines adds to the arrays what turns a booking's stored lines into
-// its new ones: lines added, changed and gone, by (order, slot).
-func diffLines(id int64, old, now []capacity.BookingLine, added, changed, gone *lineArrays) {
+// its new ones: lines added, changed and gone, by (order, slot). O(lines).
+func (bk *book) diffLines(added, changed, gone *lineArrays) {
 	type lk struct {
 		o  string
 		sl capacity.Slot
 	}
-	was := make(map[lk]*capacity.BookingLine, len(old))
-	for i := range old {
-		was[lk{old[i].OrderID, old[i].Slot}] = &old[i]
+	was := make(map[lk]int, len(bk.dbLines))
+	for i := range bk.dbLines {
+		was[lk{bk.dbLines[i].OrderID, bk.dbLines[i].Slot}] = i
 	}
-	for i := range now {
-		l := &now[i]
+	for i := range bk.rec.Lines {
+		l := &bk.rec.Lines[i]
 		k := lk{l.OrderID, l.Slot}
-		o, ok := was[k]
+		j, ok := was[k]
 		switch {
 		case !ok:
-			added.add(id, l)
-		case o.Quantity != l.Quantity || o.Delivered != l.Delivered || !o.UnitCost.Equal(l.UnitCost):
-			changed.add(id, l)
+			added.add(bk.id, pgtype.TID{}, l)
+		case bk.dbLines[j].Quantity != l.Quantity || bk.dbLines[j].Delivered != l.Delivered || !bk.dbLines[j].UnitCost.Equal(l.UnitCost):
+			changed.add(bk.id, bk.lineTIDs[j], l)
 		}
 		delete(was, k)
 	}
-	for i := range old {
-		if _, ok := was[lk{old[i].OrderID, old[i].Slot}]; ok {
-			gone.add(id, &old[i])
-		}
+	for _, j := range was {
+		gone.add(bk.id, bk.lineTIDs[j], &bk.dbLines[j])
 	}
 }
 
 // recordArrays are bookings as the arrays insertBookings and
-// updateBookings unnest.
+// updateBookings unnest (by id, by tuple id).
 type recordArrays struct {
+	tid                  []pgtype.TID
 	id, v                []int64
 	key, state, request  []string
 	until                []pgtype.Timestamptz
@@ -419,7 +423,7 @@ func (a *recordArrays) add(id int64, b *capacity.Booking) {
 	a.hasLines = append(a.hasLines, len(b.Lines) > 0)
 }
 
-func (a *recordArrays) args() []any {
-	return []any{a.id, a.key, a.state, a.until, a.ns, a.request, a.canonical, a.unfilled, a.orders, a.sk, a.v,
+func (a *recordArrays) args(id any) []any {
+	return []any{id, a.key, a.state, a.until, a.ns, a.request, a.canonical, a.unfilled, a.orders, a.sk, a.v,
 		a.created, a.updated, a.hasLines}
 }

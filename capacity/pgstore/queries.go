@@ -40,6 +40,23 @@ func slotsIn(x, a, b, c string) string {
 		ON ` + x + `.producer_id = d.p AND ` + x + `.technique = d.t AND ` + x + `.week = d.w`
 }
 
+// Plans. Every statement reaches its rows by an index or by their tuple
+// ids, whatever the tables' statistics say (a plan made while they were
+// empty would otherwise scan them whole as they grow): a list unnests
+// into a LATERAL subquery fenced with OFFSET 0, which the planner keeps
+// as a nested loop of index lookups, one per element, in the list's
+// order; the rows a transaction locked and read are written back by
+// ctid (a Tid Scan), which their locks keep in place.
+
+// eachSlot is the rows of the slots of three arrays at $1, $2, $3 (in
+// their order), as the subquery s of the columns cols, with more
+// conditions and a locking clause.
+func eachSlot(cols, lock string) string {
+	return `unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS d(p, t, w, i)
+		CROSS JOIN LATERAL (SELECT ` + cols + ` FROM S.slots s
+			WHERE s.producer_id = d.p AND s.technique = d.t AND s.week = d.w ` + lock + ` OFFSET 0) s`
+}
+
 // lapsedHolds is the held bookings lapsed at ($1 microsecond, $2
 // nanoseconds) by the hold rule of state_at, a range of the bookings_holds
 // index.
@@ -69,27 +86,30 @@ func newQueries(schema string) queries {
 		// instead of failing the whole batch on the unique index.
 		lockKeys: `SELECT pg_advisory_xact_lock(h) FROM (
 				SELECT DISTINCT hashtextextended($2 || '/' || k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) x`,
-		// The batch's bookings that exist, locked in key order.
-		lockBookings: `SELECT ` + bookingCols + ` FROM S.bookings b WHERE b.key = ANY($1::text[]) ORDER BY b.key FOR NO KEY UPDATE`,
-		// = ANY(ARRAY(...)): an index scan of the lines' primary key per
-		// booking, whatever the plan guesses of the array's length.
-		bookingLines: `SELECT ` + lineCols + ` FROM S.booking_lines l
-			WHERE l.booking_id = ANY(ARRAY(SELECT id FROM S.bookings WHERE key = ANY($1::text[]))) ORDER BY ` + lineOrder,
-		calls: `SELECT b.key, c.call_key FROM S.delivery_calls c JOIN S.bookings b ON b.id = c.booking_id
-			JOIN unnest($1::text[], $2::text[]) AS u(k, ck) ON b.key = u.k AND c.call_key = u.ck`,
+		// The batch's bookings that exist, locked in key order ($1 is
+		// sorted), with their tuple ids.
+		lockBookings: `SELECT b.* FROM unnest($1::text[]) WITH ORDINALITY AS k(key, i)
+			CROSS JOIN LATERAL (SELECT b.ctid, ` + bookingCols + ` FROM S.bookings b WHERE b.key = k.key FOR NO KEY UPDATE OFFSET 0) b
+			ORDER BY k.i`,
+		bookingLines: `SELECT l.* FROM unnest($1::text[]) AS k(key)
+			CROSS JOIN LATERAL (SELECT l.ctid, ` + lineCols + ` FROM S.bookings b JOIN S.booking_lines l ON l.booking_id = b.id
+				WHERE b.key = k.key OFFSET 0) l`,
+		calls: `SELECT u.k, c.call_key FROM unnest($1::text[], $2::text[]) AS u(k, ck)
+			CROSS JOIN LATERAL (SELECT c.call_key FROM S.bookings b JOIN S.delivery_calls c ON c.booking_id = b.id
+				WHERE b.key = u.k AND c.call_key = u.ck OFFSET 0) c`,
 		// Held bookings lapsed at the batch's latest clock with a line in
 		// one of its slots, locked, with their pieces per slot. SKIP
 		// LOCKED: a hold another transaction has locked is being changed
 		// or released by it; waiting for it could close a cycle, and
 		// leaving its pieces counted only makes this batch see less room.
 		lapsed: `WITH c AS (
-				SELECT b.id, b.key, b.version, b.hold_until, b.hold_until_ns FROM S.bookings b
+				SELECT b.ctid, b.id, b.key, b.version, b.hold_until, b.hold_until_ns FROM S.bookings b
 				WHERE ` + lapsedHolds + ` AND ` + holdsIn(`(SELECT 1 FROM S.booking_lines l `+slotsIn("l", "$3", "$4", "$5")+`
 					WHERE l.booking_id = b.id LIMIT 1)`) + `
 				ORDER BY b.id FOR NO KEY UPDATE OF b SKIP LOCKED)
-			SELECT c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
+			SELECT c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
 			FROM c JOIN S.booking_lines l ON l.booking_id = c.id
-			GROUP BY c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week`,
+			GROUP BY c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week`,
 		newIDs: `SELECT nextval(pg_get_serial_sequence('S.bookings', 'id')) FROM generate_series(1, $1)`,
 		// Slot rows are created only when missing from the statement's
 		// snapshot: an INSERT that meets an existing row another
@@ -97,27 +117,25 @@ func newQueries(schema string) queries {
 		// order. Rows for lines without a delta are created untouched
 		// (Usage does not show them).
 		insertSlots: `INSERT INTO S.slots (producer_id, technique, week, capacity, touched)
-			SELECT p, t, w, c, touch FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bool[]) AS d(p, t, w, c, touch)
-			WHERE NOT EXISTS (SELECT 1 FROM S.slots s WHERE s.producer_id = d.p AND s.technique = d.t AND s.week = d.w)
-			ORDER BY p, t, w ON CONFLICT DO NOTHING`,
+			SELECT p, t, w, c, false FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) WITH ORDINALITY AS d(p, t, w, c, i)
+			WHERE NOT EXISTS (SELECT 1 FROM S.slots s WHERE s.producer_id = d.p AND s.technique = d.t AND s.week = d.w OFFSET 0)
+			ORDER BY i ON CONFLICT DO NOTHING`,
 		// Every slot the batch may change, locked in slot order: two
 		// transactions never wait on each other's slots in a cycle. FOR NO
 		// KEY UPDATE does not block the KEY SHARE locks of foreign-key
 		// checks, so inserting a line never waits for a slot's lock.
-		lockSlots: `SELECT 1 FROM S.slots s ` + slotsIn("s", "$1", "$2", "$3") + `
-			ORDER BY s.producer_id, s.technique, s.week FOR NO KEY UPDATE OF s`,
+		lockSlots: `SELECT 1 FROM ` + eachSlot("1", "FOR NO KEY UPDATE"),
 		// The locked slots' sums and calendar capacity (the technique's
 		// entry, else the producer's for the week), read by a statement
 		// that starts after the locks: it sees an entry committed while
 		// the batch waited for them.
-		readSlots: `SELECT s.producer_id, s.technique, s.week, s.capacity, s.held, s.confirmed, s.delivered, s.touched, COALESCE(
+		readSlots: `SELECT s.* FROM ` + eachSlot(`s.ctid, s.producer_id, s.technique, s.week, s.capacity, s.held, s.confirmed, s.delivered, s.touched,
+				COALESCE(
 				(SELECT c.capacity FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.technique = s.technique AND c.week = s.week),
-				(SELECT c.capacity FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.technique = '' AND c.week = s.week))
-			FROM S.slots s ` + slotsIn("s", "$1", "$2", "$3"),
+				(SELECT c.capacity FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.technique = '' AND c.week = s.week))`, ""),
 		writeSlots: `UPDATE S.slots s SET held = u.h, confirmed = u.c, delivered = u.d, capacity = u.cap, touched = s.touched OR u.touch
-			FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bool[])
-			AS u(p, t, w, h, c, d, cap, touch)
-			WHERE s.producer_id = u.p AND s.technique = u.t AND s.week = u.w`,
+			FROM unnest($1::tid[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bool[]) AS u(id, h, c, d, cap, touch)
+			WHERE s.ctid = u.id`,
 		insertBookings: `INSERT INTO S.bookings (id, key, state, hold_until, hold_until_ns, request, canonical, unfilled, orders, skipped,
 				version, created, updated, has_lines) OVERRIDING SYSTEM VALUE
 			SELECT id, k, st, hu, ns, r, can, uf::jsonb, o::jsonb, sk::jsonb, v, cr, up, hl
@@ -126,25 +144,21 @@ func newQueries(schema string) queries {
 			AS u(id, k, st, hu, ns, r, can, uf, o, sk, v, cr, up, hl)`,
 		updateBookings: `UPDATE S.bookings b SET state = u.st, hold_until = u.hu, hold_until_ns = u.ns, request = u.r, canonical = u.can,
 				unfilled = u.uf::jsonb, orders = u.o::jsonb, skipped = u.sk::jsonb, version = u.v, created = u.cr, updated = u.up, has_lines = u.hl
-			FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::text[], $7::bytea[], $8::text[],
+			FROM unnest($1::tid[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::text[], $7::bytea[], $8::text[],
 				$9::text[], $10::text[], $11::bigint[], $12::timestamptz[], $13::timestamptz[], $14::bool[])
 			AS u(id, k, st, hu, ns, r, can, uf, o, sk, v, cr, up, hl)
-			WHERE b.id = u.id`,
+			WHERE b.ctid = u.id`,
 		expireBookings: `UPDATE S.bookings b SET state = 'expired', version = u.v, updated = u.up
-			FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[]) AS u(id, v, up) WHERE b.id = u.id`,
+			FROM unnest($1::tid[], $2::bigint[], $3::timestamptz[]) AS u(id, v, up) WHERE b.ctid = u.id`,
 		insertLines: `INSERT INTO S.booking_lines (booking_id, order_id, producer_id, technique, week, quantity, delivered, unit_cost)
 			SELECT id, o, p, t, w, q, dl, c::numeric
 			FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[])
 			AS u(id, o, p, t, w, q, dl, c)`,
 		updateLines: `UPDATE S.booking_lines l SET quantity = u.q, delivered = u.dl, unit_cost = u.c::numeric
-			FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[])
-			AS u(id, o, p, t, w, q, dl, c)
-			WHERE l.booking_id = u.id AND l.order_id = u.o AND l.producer_id = u.p AND l.technique = u.t AND l.week = u.w`,
-		// The lines a change removed, by primary key: a join, linear in
-		// the lines (a NOT IN over arrays was quadratic).
-		deleteLines: `DELETE FROM S.booking_lines l
-			USING unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, o, p, t, w)
-			WHERE l.booking_id = u.id AND l.order_id = u.o AND l.producer_id = u.p AND l.technique = u.t AND l.week = u.w`,
+			FROM unnest($1::tid[], $2::bigint[], $3::bigint[], $4::text[]) AS u(id, q, dl, c) WHERE l.ctid = u.id`,
+		// The lines a change removed, by tuple id: linear in the lines (a
+		// NOT IN over arrays was quadratic).
+		deleteLines: `DELETE FROM S.booking_lines l USING unnest($1::tid[]) AS u(id) WHERE l.ctid = u.id`,
 		insertDeliveries: `INSERT INTO S.deliveries (booking_id, producer_id, technique, week, quantity, recorded)
 			SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::timestamptz[])`,
 		insertHistory: `INSERT INTO S.history (booking_id, version, at, actor, op, call_key)
@@ -178,24 +192,24 @@ func newQueries(schema string) queries {
 		// Holds lapsed at ($1, $2) with a line in the producer's week
 		// ($3, $4), locked, with their pieces per slot.
 		calendarLapsed: `WITH c AS (
-				SELECT b.id, b.key, b.version, b.hold_until, b.hold_until_ns FROM S.bookings b
+				SELECT b.ctid, b.id, b.key, b.version, b.hold_until, b.hold_until_ns FROM S.bookings b
 				WHERE ` + lapsedHolds + ` AND ` + holdsIn(`(SELECT 1 FROM S.booking_lines l
 					WHERE l.booking_id = b.id AND l.producer_id = $3 AND l.week = $4 LIMIT 1)`) + `
 				ORDER BY b.id FOR NO KEY UPDATE OF b SKIP LOCKED)
-			SELECT c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
+			SELECT c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
 			FROM c JOIN S.booking_lines l ON l.booking_id = c.id
-			GROUP BY c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week`,
+			GROUP BY c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week`,
 		upsertCalendar: `INSERT INTO S.calendar (producer_id, technique, week, capacity) VALUES ($1, $2, $3, $4)
 			ON CONFLICT (producer_id, technique, week) DO UPDATE SET capacity = EXCLUDED.capacity`,
 		// Up to $3 holds lapsed at ($1, $2), earliest first, locked, with
 		// their pieces per slot (none for a hold without lines).
 		sweepLapsed: `WITH c AS (
-				SELECT b.id, b.key, b.version, b.hold_until, b.hold_until_ns FROM S.bookings b
+				SELECT b.ctid, b.id, b.key, b.version, b.hold_until, b.hold_until_ns FROM S.bookings b
 				WHERE ` + lapsedHolds + `
 				ORDER BY b.hold_until, b.hold_until_ns, b.key LIMIT $3 FOR NO KEY UPDATE OF b SKIP LOCKED)
-			SELECT c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
+			SELECT c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
 			FROM c LEFT JOIN S.booking_lines l ON l.booking_id = c.id
-			GROUP BY c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week`,
+			GROUP BY c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week`,
 	}
 	for f, filter := range pageFilters {
 		for st := range 2 {
@@ -212,15 +226,20 @@ func newQueries(schema string) queries {
 	}
 	for p := range 2 {
 		for t := range 2 {
+			// Per producer, a range of the slots' primary key; the lapsed
+			// holds' pieces (lapsed_held, as slots_at counts them) off held.
 			where := `s.touched AND s.week BETWEEN @from AND @to`
-			if p == 1 {
-				where += ` AND s.producer_id = ANY(@ids::text[])`
-			}
 			if t == 1 {
 				where += ` AND s.technique = @tech`
 			}
-			q.usage[p][t] = `SELECT s.producer_id, s.technique, s.week, s.capacity, s.held, s.confirmed, s.delivered
-				FROM S.slots_at(@at, @ns) s WHERE ` + where + ` ORDER BY s.producer_id, s.technique, s.week`
+			from := `S.slots s`
+			if p == 1 {
+				from = `unnest(@ids::text[]) AS p(id) CROSS JOIN LATERAL (SELECT * FROM S.slots s WHERE s.producer_id = p.id AND ` + where + ` OFFSET 0) s`
+			}
+			q.usage[p][t] = `SELECT s.producer_id, s.technique, s.week, s.capacity, s.held - COALESCE(x.held, 0), s.confirmed, s.delivered
+				FROM ` + from + `
+				LEFT JOIN S.lapsed_held(@at, @ns) x ON x.producer_id = s.producer_id AND x.technique = s.technique AND x.week = s.week
+				WHERE ` + where + ` ORDER BY s.producer_id, s.technique, s.week`
 		}
 		where := `(@tech = '' OR technique = @tech OR technique = '') AND week BETWEEN @from AND @to`
 		if p == 1 {

@@ -96,9 +96,10 @@ func stored(key string, err error) error {
 	return answer(fail(ErrServer, "key", msg.Quote(key), cStored, err))
 }
 
-// scanBooking reads a row of bookingCols: the booking without its lines,
-// its state as it stands at now, and its id.
-func scanBooking(r pgx.Row, now time.Time) (int64, capacity.Booking, error) {
+// scanBooking reads a row of bookingCols, after the columns of first:
+// the booking without its lines, its state as it stands at now (as
+// stored, for the zero now), and its id.
+func scanBooking(r pgx.Row, now time.Time, first ...any) (int64, capacity.Booking, error) {
 	var (
 		id                        int64
 		b                         capacity.Booking
@@ -107,8 +108,8 @@ func scanBooking(r pgx.Row, now time.Time) (int64, capacity.Booking, error) {
 		holdNs                    int32
 		unfilled, orders, skipped []byte
 	)
-	err := r.Scan(&id, &b.Key, &state, &holdUntil, &holdNs, &b.Request, &b.Canonical, &unfilled, &orders, &skipped,
-		&b.Version, &b.Created, &b.Updated)
+	err := r.Scan(append(first, &id, &b.Key, &state, &holdUntil, &holdNs, &b.Request, &b.Canonical, &unfilled, &orders, &skipped,
+		&b.Version, &b.Created, &b.Updated)...)
 	if err != nil {
 		return 0, b, err
 	}
@@ -138,7 +139,9 @@ func scanBooking(r pgx.Row, now time.Time) (int64, capacity.Booking, error) {
 		b.Skipped[i] = capacity.Skip{ProducerID: s.ProducerID, Reason: capacity.SkipReason(s.Reason)}
 	}
 	b.Lines = []capacity.BookingLine{}
-	b.State = b.StateAt(now)
+	if !now.IsZero() {
+		b.State = b.StateAt(now)
+	}
 	return id, b, nil
 }
 
@@ -151,15 +154,15 @@ func firstErr(errs ...error) error {
 	return nil
 }
 
-// scanLine reads a row of lineCols.
-func scanLine(r pgx.Row) (int64, capacity.BookingLine, error) {
+// scanLine reads a row of lineCols, after the columns of first.
+func scanLine(r pgx.Row, first ...any) (int64, capacity.BookingLine, error) {
 	var (
 		id         int64
 		l          capacity.BookingLine
 		p, t, w, c string
 		q, d       int64
 	)
-	if err := r.Scan(&id, &l.OrderID, &p, &t, &w, &q, &d, &c); err != nil {
+	if err := r.Scan(append(first, &id, &l.OrderID, &p, &t, &w, &q, &d, &c)...); err != nil {
 		return 0, l, err
 	}
 	sl, err := slotOf(l.OrderID, p, t, w)
@@ -193,22 +196,20 @@ func (a *slotArrays) add(s capacity.Slot) {
 	a.p, a.t, a.w = append(a.p, s.ProducerID), append(a.t, string(s.Technique)), append(a.w, s.Week.String())
 }
 
-// lineArrays are lines as arrays, with their booking's id.
+// lineArrays are lines as arrays, with their booking's id (new lines) or
+// their tuple id (stored lines).
 type lineArrays struct {
 	id    []int64
+	tid   []pgtype.TID
 	o, c  []string
 	slots slotArrays
 	q, d  []int64
 }
 
-func (a *lineArrays) add(id int64, l *capacity.BookingLine) {
-	a.id, a.o, a.c = append(a.id, id), append(a.o, l.OrderID), append(a.c, l.UnitCost.String())
+func (a *lineArrays) add(id int64, tid pgtype.TID, l *capacity.BookingLine) {
+	a.id, a.tid, a.o, a.c = append(a.id, id), append(a.tid, tid), append(a.o, l.OrderID), append(a.c, l.UnitCost.String())
 	a.slots.add(l.Slot)
 	a.q, a.d = append(a.q, int64(l.Quantity)), append(a.d, int64(l.Delivered))
-}
-
-func (a *lineArrays) args() []any {
-	return []any{a.id, a.o, a.slots.p, a.slots.t, a.slots.w, a.q, a.d, a.c}
 }
 
 // micro splits t into its microsecond (in UTC) and the nanoseconds past

@@ -46,12 +46,14 @@ func newBatchState(s *Store) *batchState {
 // book is one booking as a transaction sees it.
 type book struct {
 	id       int64
+	tid      pgtype.TID              // its row's ctid, locked
 	rec      capacity.Booking        // as the changes so far left it (a lapsed hold read to release it: key, state, hold, version)
 	inDB     bool                    // stored when the transaction began
 	inserted bool                    // inserted by the transaction
 	full     bool                    // rec is to be written whole
 	expired  bool                    // marked expired: state, version and updated are to be written
 	dbLines  []capacity.BookingLine  // its lines as stored (read whole only)
+	lineTIDs []pgtype.TID            // their ctids
 	lapsed   map[capacity.Slot]int64 // a lapsed hold read to release it: its pieces per slot
 	holds    map[capacity.Slot]int64 // the pieces it holds per slot: its lines while held
 	calls    map[string]bool         // its delivery calls' keys
@@ -82,6 +84,7 @@ func (bk *book) setHolds(st *batchState) {
 
 // slotRow is a locked slot as a transaction sees it.
 type slotRow struct {
+	tid                                  pgtype.TID // the row's ctid, locked
 	capacity, held, confirmed, delivered int64
 	cal                                  int64 // the calendar's capacity, when hasCal
 	hasCal                               bool

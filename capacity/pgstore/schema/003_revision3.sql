@@ -53,10 +53,9 @@ CREATE TABLE {{schema}}.delivery_calls (
     PRIMARY KEY (booking_id, call_key)
 );
 
--- Pages of bookings follow (created, key); a state filter reads the rows
--- of the states it can match in that order.
+-- Pages of bookings follow (created, key); a state filter is judged on
+-- the rows in that order.
 CREATE INDEX bookings_page ON {{schema}}.bookings (created, key);
-CREATE INDEX bookings_state_page ON {{schema}}.bookings (state, created, key);
 
 -- Every hold by expiry (with or without lines): Sweep takes them earliest
 -- first, and Commit finds the lapsed ones in the range hold_until <= now.
@@ -82,20 +81,26 @@ LANGUAGE sql STABLE AS $$
     FROM {{schema}}.bookings b
 $$;
 
+-- The pieces per slot of the holds lapsed at a time that no commit,
+-- SetCalendar or Sweep has released yet (they are still in slots.held).
+CREATE FUNCTION {{schema}}.lapsed_held(at timestamptz DEFAULT now(), at_ns integer DEFAULT 0)
+RETURNS TABLE (producer_id text, technique text, week text, held bigint)
+LANGUAGE sql STABLE AS $$
+    SELECT l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
+    FROM {{schema}}.bookings b JOIN {{schema}}.booking_lines l ON l.booking_id = b.id
+    WHERE b.state = 'held' AND b.hold_until <= $1
+      AND {{schema}}.state_at(b.state, b.hold_until, b.hold_until_ns, $1, $2) = 'expired'
+    GROUP BY l.producer_id, l.technique, l.week
+$$;
+
 -- The slots as they stand at a time: held counts only the holds that have
--- not lapsed then (a lapsed hold keeps its pieces in slots.held until a
--- commit, SetCalendar or Sweep releases it). touched is false for the rows
--- SetCalendar made that no booking touched (Usage leaves them out).
+-- not lapsed then. touched is false for the rows no booking touched (made
+-- by SetCalendar, or for a change that was refused): Usage leaves them out.
 CREATE FUNCTION {{schema}}.slots_at(at timestamptz DEFAULT now(), at_ns integer DEFAULT 0)
 RETURNS TABLE (producer_id text, technique text, week text, capacity bigint, held bigint, confirmed bigint,
                delivered bigint, touched boolean)
 LANGUAGE sql STABLE AS $$
-    SELECT s.producer_id, s.technique, s.week, s.capacity, s.held - COALESCE(x.q, 0), s.confirmed, s.delivered, s.touched
-    FROM {{schema}}.slots s LEFT JOIN (
-        SELECT l.producer_id, l.technique, l.week, sum(l.quantity)::bigint AS q
-        FROM {{schema}}.bookings b JOIN {{schema}}.booking_lines l ON l.booking_id = b.id
-        WHERE b.state = 'held' AND b.hold_until <= $1
-          AND {{schema}}.state_at(b.state, b.hold_until, b.hold_until_ns, $1, $2) = 'expired'
-        GROUP BY l.producer_id, l.technique, l.week) x
+    SELECT s.producer_id, s.technique, s.week, s.capacity, s.held - COALESCE(x.held, 0), s.confirmed, s.delivered, s.touched
+    FROM {{schema}}.slots s LEFT JOIN {{schema}}.lapsed_held($1, $2) x
       ON x.producer_id = s.producer_id AND x.technique = s.technique AND x.week = s.week
 $$;
