@@ -41,40 +41,91 @@ func (s *Store) writeBatch(ctx context.Context, t *txn, batch []*pending) error 
 	return st.write(ctx, t, nil)
 }
 
-// read is stage 1.
-func (st *batchState) read(ctx context.Context, t *txn, batch []*pending) error {
-	var keys, inserts, callKeys, callOf []string
-	var slots slotArrays
-	var latest time.Time
+// batchKeys is what stage 1 asks about: the batch's keys (sorted, once
+// each), the keys it inserts, the delivery calls it makes (key and call
+// key), the slots of its deltas, and its latest clock.
+type batchKeys struct {
+	keys, inserts    []string
+	callOf, callKeys []string
+	slots            slotArrays
+	latest           time.Time
+}
+
+func keysOf(batch []*pending) batchKeys {
+	var k batchKeys
 	seen := map[capacity.Slot]bool{}
 	for _, p := range batch {
 		c := &p.c
-		keys = append(keys, c.Booking.Key)
+		k.keys = append(k.keys, c.Booking.Key)
 		if c.Expect == 0 {
-			inserts = append(inserts, c.Booking.Key)
+			k.inserts = append(k.inserts, c.Booking.Key)
 		}
 		if c.Call != nil {
-			callOf, callKeys = append(callOf, c.Booking.Key), append(callKeys, c.Call.Key)
+			k.callOf, k.callKeys = append(k.callOf, c.Booking.Key), append(k.callKeys, c.Call.Key)
 		}
-		if c.Now.After(latest) {
-			latest = c.Now
+		if c.Now.After(k.latest) {
+			k.latest = c.Now
 		}
 		for _, d := range c.Deltas {
 			if !seen[d.Slot] {
 				seen[d.Slot] = true
-				slots.add(d.Slot)
+				k.slots.add(d.Slot)
 			}
 		}
 	}
-	slices.Sort(keys)
-	keys = slices.Compact(keys)
-	slices.Sort(inserts)
-	inserts = slices.Compact(inserts)
+	slices.Sort(k.keys)
+	k.keys = slices.Compact(k.keys)
+	slices.Sort(k.inserts)
+	k.inserts = slices.Compact(k.inserts)
+	return k
+}
+
+// read is stage 1.
+func (st *batchState) read(ctx context.Context, t *txn, batch []*pending) error {
+	k := keysOf(batch)
 	q := &st.s.q
 	b := &pgx.Batch{}
-	if len(inserts) > 0 {
-		b.Queue(q.lockKeys, inserts, st.s.schema)
+	if len(k.inserts) > 0 {
+		b.Queue(q.lockKeys, k.inserts, st.s.schema)
 	}
+	st.queueBookings(b, k.keys)
+	if len(k.callKeys) > 0 {
+		b.Queue(q.calls, k.callOf, k.callKeys).Query(func(rows pgx.Rows) error {
+			return eachRow(rows, func() error {
+				var key, ck string
+				err := rows.Scan(&key, &ck)
+				if bk := st.books[key]; err == nil && bk != nil {
+					bk.addCall(ck)
+				}
+				return err
+			})
+		})
+	}
+	if len(k.slots.p) > 0 {
+		at, ns := micro(k.latest)
+		b.Queue(q.lapsed, at, ns, k.slots.p, k.slots.t, k.slots.w).Query(st.scanLapsed)
+	}
+	if len(k.inserts) > 0 {
+		b.Queue(q.newIDs, len(k.inserts)).Query(func(rows pgx.Rows) error {
+			return eachRow(rows, func() error {
+				var id int64
+				err := rows.Scan(&id)
+				st.ids = append(st.ids, id)
+				return err
+			})
+		})
+	}
+	if err := t.send(ctx, b, false); err != nil {
+		return err
+	}
+	st.settle()
+	return nil
+}
+
+// queueBookings queues the locking read of the stored bookings of keys,
+// as stored, and of their lines.
+func (st *batchState) queueBookings(b *pgx.Batch, keys []string) {
+	q := &st.s.q
 	byID := map[int64]*book{}
 	b.Queue(q.lockBookings, keys).Query(func(rows pgx.Rows) error {
 		return eachRow(rows, func() error {
@@ -98,37 +149,6 @@ func (st *batchState) read(ctx context.Context, t *txn, batch []*pending) error 
 			return err
 		})
 	})
-	if len(callKeys) > 0 {
-		b.Queue(q.calls, callOf, callKeys).Query(func(rows pgx.Rows) error {
-			return eachRow(rows, func() error {
-				var k, ck string
-				err := rows.Scan(&k, &ck)
-				if bk := st.books[k]; err == nil && bk != nil {
-					bk.addCall(ck)
-				}
-				return err
-			})
-		})
-	}
-	if len(slots.p) > 0 {
-		at, ns := micro(latest)
-		b.Queue(q.lapsed, at, ns, slots.p, slots.t, slots.w).Query(func(rows pgx.Rows) error { return st.scanLapsed(rows) })
-	}
-	if len(inserts) > 0 {
-		b.Queue(q.newIDs, len(inserts)).Query(func(rows pgx.Rows) error {
-			return eachRow(rows, func() error {
-				var id int64
-				err := rows.Scan(&id)
-				st.ids = append(st.ids, id)
-				return err
-			})
-		})
-	}
-	if err := t.send(ctx, b, false); err != nil {
-		return err
-	}
-	st.settle()
-	return nil
 }
 
 // settle sets what the bookings read hold: a booking read whole, its
@@ -280,150 +300,4 @@ func eachRow(rows pgx.Rows, f func() error) error {
 		}
 	}
 	return rows.Err()
-}
-
-// write is stage 3: the writes of the accepted commits and the released
-// holds, and COMMIT.
-func (st *batchState) write(ctx context.Context, t *txn, more func(b *pgx.Batch)) error {
-	q := &st.s.q
-	b := &pgx.Batch{}
-	if more != nil {
-		more(b)
-	}
-	var tids []pgtype.TID
-	var h, c, d, capa []int64
-	var touch []bool
-	for _, sl := range sortedSlots(st.slots) {
-		if r := st.slots[sl]; r.changed {
-			tids = append(tids, r.tid)
-			h, c, d, capa = append(h, r.held), append(c, r.confirmed), append(d, r.delivered), append(capa, r.capacity)
-			touch = append(touch, r.touch)
-		}
-	}
-	if len(tids) > 0 {
-		b.Queue(q.writeSlots, tids, h, c, d, capa, touch)
-	}
-	var ins, upd recordArrays
-	var exp struct {
-		tid []pgtype.TID
-		v   []int64
-		up  []pgtype.Timestamptz
-	}
-	var newLines, changed, gone lineArrays
-	keys := make([]string, 0, len(st.books))
-	for k := range st.books {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		bk := st.books[k]
-		switch {
-		case bk.inserted:
-			ins.add(bk.id, &bk.rec)
-			for i := range bk.rec.Lines {
-				newLines.add(bk.id, pgtype.TID{}, &bk.rec.Lines[i])
-			}
-		case bk.full:
-			upd.add(bk.id, &bk.rec)
-			upd.tid = append(upd.tid, bk.tid)
-			bk.diffLines(&newLines, &changed, &gone)
-		case bk.expired:
-			exp.tid, exp.v, exp.up = append(exp.tid, bk.tid), append(exp.v, bk.rec.Version), append(exp.up, stamp(bk.rec.Updated))
-		}
-	}
-	if len(ins.id) > 0 {
-		b.Queue(q.insertBookings, ins.args(ins.id)...)
-	}
-	if len(upd.tid) > 0 {
-		b.Queue(q.updateBookings, upd.args(upd.tid)...)
-	}
-	if len(exp.tid) > 0 {
-		b.Queue(q.expireBookings, exp.tid, exp.v, exp.up)
-	}
-	if len(gone.tid) > 0 {
-		b.Queue(q.deleteLines, gone.tid)
-	}
-	if len(changed.tid) > 0 {
-		b.Queue(q.updateLines, changed.tid, changed.q, changed.d, changed.c)
-	}
-	if len(newLines.id) > 0 {
-		nl := &newLines
-		b.Queue(q.insertLines, nl.id, nl.o, nl.slots.p, nl.slots.t, nl.slots.w, nl.q, nl.d, nl.c)
-	}
-	if len(st.deliv.id) > 0 {
-		dv := &st.deliv
-		b.Queue(q.insertDeliveries, dv.id, dv.slots.p, dv.slots.t, dv.slots.w, dv.q, dv.at)
-	}
-	if len(st.hist.id) > 0 {
-		hs := &st.hist
-		b.Queue(q.insertHistory, hs.id, hs.v, hs.at, hs.actor, hs.op, hs.call)
-	}
-	if len(st.calls.id) > 0 {
-		cs := &st.calls
-		b.Queue(q.insertCalls, cs.id, cs.key, cs.request, cs.deliveries, cs.v, cs.at, cs.inspection)
-	}
-	// A constraint that refuses the batch (a rule the database keeps that
-	// the decisions missed) fails every commit of it: none is applied.
-	return t.send(ctx, b, true)
-}
-
-// diffLines adds to the arrays what turns a booking's stored lines into
-// its new ones: lines added, changed and gone, by (order, slot). O(lines).
-func (bk *book) diffLines(added, changed, gone *lineArrays) {
-	type lk struct {
-		o  string
-		sl capacity.Slot
-	}
-	was := make(map[lk]int, len(bk.dbLines))
-	for i := range bk.dbLines {
-		was[lk{bk.dbLines[i].OrderID, bk.dbLines[i].Slot}] = i
-	}
-	for i := range bk.rec.Lines {
-		l := &bk.rec.Lines[i]
-		k := lk{l.OrderID, l.Slot}
-		j, ok := was[k]
-		switch {
-		case !ok:
-			added.add(bk.id, pgtype.TID{}, l)
-		case bk.dbLines[j].Quantity != l.Quantity || bk.dbLines[j].Delivered != l.Delivered || !bk.dbLines[j].UnitCost.Equal(l.UnitCost):
-			changed.add(bk.id, bk.lineTIDs[j], l)
-		}
-		delete(was, k)
-	}
-	for _, j := range was {
-		gone.add(bk.id, bk.lineTIDs[j], &bk.dbLines[j])
-	}
-}
-
-// recordArrays are bookings as the arrays insertBookings and
-// updateBookings unnest (by id, by tuple id).
-type recordArrays struct {
-	tid                  []pgtype.TID
-	id, v                []int64
-	key, state, request  []string
-	until                []pgtype.Timestamptz
-	ns                   []int32
-	canonical            [][]byte
-	unfilled, orders, sk []string
-	created, updated     []pgtype.Timestamptz
-	hasLines             []bool
-}
-
-func (a *recordArrays) add(id int64, b *capacity.Booking) {
-	until, ns := stamp(b.HoldUntil), int32(0)
-	if until.Valid {
-		_, ns = micro(b.HoldUntil)
-	}
-	uf, os, sk := encodeRecord(b)
-	a.id, a.v = append(a.id, id), append(a.v, b.Version)
-	a.key, a.state, a.request = append(a.key, b.Key), append(a.state, b.State.String()), append(a.request, b.Request)
-	a.until, a.ns, a.canonical = append(a.until, until), append(a.ns, ns), append(a.canonical, b.Canonical)
-	a.unfilled, a.orders, a.sk = append(a.unfilled, uf), append(a.orders, os), append(a.sk, sk)
-	a.created, a.updated = append(a.created, stamp(b.Created)), append(a.updated, stamp(b.Updated))
-	a.hasLines = append(a.hasLines, len(b.Lines) > 0)
-}
-
-func (a *recordArrays) args(id any) []any {
-	return []any{id, a.key, a.state, a.until, a.ns, a.request, a.canonical, a.unfilled, a.orders, a.sk, a.v,
-		a.created, a.updated, a.hasLines}
 }

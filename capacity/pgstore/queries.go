@@ -78,139 +78,180 @@ var pageFilters = [4]string{
 }
 
 func newQueries(schema string) queries {
-	q := queries{
-		// New keys are locked (a transaction-scoped advisory lock on a hash
-		// of the schema and key) before they are looked up, in hash order:
-		// of two transactions inserting one key, the second looks it up
-		// only after the first committed, so it finds it (ErrExists)
-		// instead of failing the whole batch on the unique index.
-		lockKeys: `SELECT pg_advisory_xact_lock(h) FROM (
-				SELECT DISTINCT hashtextextended($2 || '/' || k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) x`,
-		// The batch's bookings that exist, locked in key order ($1 is
-		// sorted), with their tuple ids.
-		lockBookings: `SELECT b.* FROM unnest($1::text[]) WITH ORDINALITY AS k(key, i)
-			CROSS JOIN LATERAL (SELECT b.ctid, ` + bookingCols + ` FROM S.bookings b WHERE b.key = k.key FOR NO KEY UPDATE OFFSET 0) b
-			ORDER BY k.i`,
-		bookingLines: `SELECT l.* FROM unnest($1::text[]) AS k(key)
-			CROSS JOIN LATERAL (SELECT l.ctid, ` + lineCols + ` FROM S.bookings b JOIN S.booking_lines l ON l.booking_id = b.id
-				WHERE b.key = k.key OFFSET 0) l`,
-		calls: `SELECT u.k, c.call_key FROM unnest($1::text[], $2::text[]) AS u(k, ck)
-			CROSS JOIN LATERAL (SELECT c.call_key FROM S.bookings b JOIN S.delivery_calls c ON c.booking_id = b.id
-				WHERE b.key = u.k AND c.call_key = u.ck OFFSET 0) c`,
-		// Held bookings lapsed at the batch's latest clock with a line in
-		// one of its slots, locked, with their pieces per slot. SKIP
-		// LOCKED: a hold another transaction has locked is being changed
-		// or released by it; waiting for it could close a cycle, and
-		// leaving its pieces counted only makes this batch see less room.
-		lapsed: `WITH c AS (
-				SELECT b.ctid, b.id, b.key, b.version, b.hold_until, b.hold_until_ns FROM S.bookings b
-				WHERE ` + lapsedHolds + ` AND ` + holdsIn(`(SELECT 1 FROM S.booking_lines l `+slotsIn("l", "$3", "$4", "$5")+`
-					WHERE l.booking_id = b.id LIMIT 1)`) + `
-				ORDER BY b.id FOR NO KEY UPDATE OF b SKIP LOCKED)
-			SELECT c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
-			FROM c JOIN S.booking_lines l ON l.booking_id = c.id
-			GROUP BY c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week`,
-		newIDs: `SELECT nextval(pg_get_serial_sequence('S.bookings', 'id')) FROM generate_series(1, $1)`,
-		// Slot rows are created only when missing from the statement's
-		// snapshot: an INSERT that meets an existing row another
-		// transaction is updating would wait for it, outside the lock
-		// order. Rows for lines without a delta are created untouched
-		// (Usage does not show them).
-		insertSlots: `INSERT INTO S.slots (producer_id, technique, week, capacity, touched)
-			SELECT p, t, w, c, false FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) WITH ORDINALITY AS d(p, t, w, c, i)
-			WHERE NOT EXISTS (SELECT 1 FROM S.slots s WHERE s.producer_id = d.p AND s.technique = d.t AND s.week = d.w OFFSET 0)
-			ORDER BY i ON CONFLICT DO NOTHING`,
-		// Every slot the batch may change, locked in slot order: two
-		// transactions never wait on each other's slots in a cycle. FOR NO
-		// KEY UPDATE does not block the KEY SHARE locks of foreign-key
-		// checks, so inserting a line never waits for a slot's lock.
-		lockSlots: `SELECT 1 FROM ` + eachSlot("1", "FOR NO KEY UPDATE"),
-		// The locked slots' sums and calendar capacity (the technique's
-		// entry, else the producer's for the week), read by a statement
-		// that starts after the locks: it sees an entry committed while
-		// the batch waited for them.
-		readSlots: `SELECT s.* FROM ` + eachSlot(`s.ctid, s.producer_id, s.technique, s.week, s.capacity, s.held, s.confirmed, s.delivered, s.touched,
-				COALESCE(
-				(SELECT c.capacity FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.technique = s.technique AND c.week = s.week),
-				(SELECT c.capacity FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.technique = '' AND c.week = s.week))`, ""),
-		writeSlots: `UPDATE S.slots s SET held = u.h, confirmed = u.c, delivered = u.d, capacity = u.cap, touched = s.touched OR u.touch
-			FROM unnest($1::tid[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bool[]) AS u(id, h, c, d, cap, touch)
-			WHERE s.ctid = u.id`,
-		insertBookings: `INSERT INTO S.bookings (id, key, state, hold_until, hold_until_ns, request, canonical, unfilled, orders, skipped,
-				version, created, updated, has_lines) OVERRIDING SYSTEM VALUE
-			SELECT id, k, st, hu, ns, r, can, uf::jsonb, o::jsonb, sk::jsonb, v, cr, up, hl
-			FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::text[], $7::bytea[], $8::text[],
-				$9::text[], $10::text[], $11::bigint[], $12::timestamptz[], $13::timestamptz[], $14::bool[])
-			AS u(id, k, st, hu, ns, r, can, uf, o, sk, v, cr, up, hl)`,
-		updateBookings: `UPDATE S.bookings b SET state = u.st, hold_until = u.hu, hold_until_ns = u.ns, request = u.r, canonical = u.can,
-				unfilled = u.uf::jsonb, orders = u.o::jsonb, skipped = u.sk::jsonb, version = u.v, created = u.cr, updated = u.up, has_lines = u.hl
-			FROM unnest($1::tid[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::text[], $7::bytea[], $8::text[],
-				$9::text[], $10::text[], $11::bigint[], $12::timestamptz[], $13::timestamptz[], $14::bool[])
-			AS u(id, k, st, hu, ns, r, can, uf, o, sk, v, cr, up, hl)
-			WHERE b.ctid = u.id`,
-		expireBookings: `UPDATE S.bookings b SET state = 'expired', version = u.v, updated = u.up
-			FROM unnest($1::tid[], $2::bigint[], $3::timestamptz[]) AS u(id, v, up) WHERE b.ctid = u.id`,
-		insertLines: `INSERT INTO S.booking_lines (booking_id, order_id, producer_id, technique, week, quantity, delivered, unit_cost)
-			SELECT id, o, p, t, w, q, dl, c::numeric
-			FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[])
-			AS u(id, o, p, t, w, q, dl, c)`,
-		updateLines: `UPDATE S.booking_lines l SET quantity = u.q, delivered = u.dl, unit_cost = u.c::numeric
-			FROM unnest($1::tid[], $2::bigint[], $3::bigint[], $4::text[]) AS u(id, q, dl, c) WHERE l.ctid = u.id`,
-		// The lines a change removed, by tuple id: linear in the lines (a
-		// NOT IN over arrays was quadratic).
-		deleteLines: `DELETE FROM S.booking_lines l USING unnest($1::tid[]) AS u(id) WHERE l.ctid = u.id`,
-		insertDeliveries: `INSERT INTO S.deliveries (booking_id, producer_id, technique, week, quantity, recorded)
-			SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::timestamptz[])`,
-		insertHistory: `INSERT INTO S.history (booking_id, version, at, actor, op, call_key)
-			SELECT id, v, at, a, op, NULLIF(ck, '')
-			FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[]) AS u(id, v, at, a, op, ck)`,
-		insertCalls: `INSERT INTO S.delivery_calls (booking_id, call_key, request, deliveries, version, at, inspection)
-			SELECT id, ck, r, ds::jsonb, v, at, ins
-			FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::timestamptz[], $7::bytea[])
-			AS u(id, ck, r, ds, v, at, ins)`,
-		bookingByKey: `SELECT ` + bookingCols + ` FROM S.bookings b WHERE b.key = $1`,
-		linesByKey: `SELECT ` + lineCols + ` FROM S.booking_lines l
-			WHERE l.booking_id = (SELECT id FROM S.bookings WHERE key = $1) ORDER BY ` + lineOrder,
-		bookingExists: `SELECT EXISTS (SELECT 1 FROM S.bookings WHERE key = $1)`,
-		history: `SELECT h.version, h.at, h.actor, h.op, COALESCE(h.call_key, '') FROM S.history h
-			WHERE h.booking_id = (SELECT id FROM S.bookings WHERE key = $1) ORDER BY h.version`,
-		call: `SELECT c.request, c.deliveries, c.version, c.at, c.inspection FROM S.delivery_calls c
-			WHERE c.booking_id = (SELECT id FROM S.bookings WHERE key = $1) AND c.call_key = $2`,
-		// The rows of the slots a calendar entry may govern, created if
-		// missing (untouched, so Usage does not show them): a commit
-		// creating one at the same moment waits for this transaction, or
-		// this one for it, instead of missing each other.
-		calendarSlots: `INSERT INTO S.slots (producer_id, technique, week, capacity, touched)
-			SELECT $1, t, $3, $4, false FROM unnest($2::text[]) AS d(t) ORDER BY t ON CONFLICT DO NOTHING`,
-		// The slots a calendar entry governs: its technique's, or with no
-		// technique every technique without an entry of its own that week.
-		lockCalendarSlots: `SELECT s.technique FROM S.slots s
-			WHERE s.producer_id = $1 AND s.week = $3
-			  AND (($2 <> '' AND s.technique = $2) OR ($2 = '' AND NOT EXISTS (
-			       SELECT 1 FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.week = s.week AND c.technique = s.technique)))
-			ORDER BY s.technique FOR NO KEY UPDATE OF s`,
-		// Holds lapsed at ($1, $2) with a line in the producer's week
-		// ($3, $4), locked, with their pieces per slot.
-		calendarLapsed: `WITH c AS (
-				SELECT b.ctid, b.id, b.key, b.version, b.hold_until, b.hold_until_ns FROM S.bookings b
-				WHERE ` + lapsedHolds + ` AND ` + holdsIn(`(SELECT 1 FROM S.booking_lines l
-					WHERE l.booking_id = b.id AND l.producer_id = $3 AND l.week = $4 LIMIT 1)`) + `
-				ORDER BY b.id FOR NO KEY UPDATE OF b SKIP LOCKED)
-			SELECT c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
-			FROM c JOIN S.booking_lines l ON l.booking_id = c.id
-			GROUP BY c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week`,
-		upsertCalendar: `INSERT INTO S.calendar (producer_id, technique, week, capacity) VALUES ($1, $2, $3, $4)
-			ON CONFLICT (producer_id, technique, week) DO UPDATE SET capacity = EXCLUDED.capacity`,
-		// Up to $3 holds lapsed at ($1, $2), earliest first, locked, with
-		// their pieces per slot (none for a hold without lines).
-		sweepLapsed: `WITH c AS (
-				SELECT b.ctid, b.id, b.key, b.version, b.hold_until, b.hold_until_ns FROM S.bookings b
-				WHERE ` + lapsedHolds + `
-				ORDER BY b.hold_until, b.hold_until_ns, b.key LIMIT $3 FOR NO KEY UPDATE OF b SKIP LOCKED)
-			SELECT c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
-			FROM c LEFT JOIN S.booking_lines l ON l.booking_id = c.id
-			GROUP BY c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week`,
+	var q queries
+	q.commitReads()
+	q.commitWrites()
+	q.readers()
+	q.calendarAndSweep()
+	q.pagesAndRanges()
+	r := strings.NewReplacer("S.", schema+".", "'S.bookings'", "'"+strings.ReplaceAll(schema, "'", "''")+".bookings'")
+	for _, p := range []*string{&q.lockKeys, &q.lockBookings, &q.bookingLines, &q.calls, &q.lapsed, &q.newIDs,
+		&q.insertSlots, &q.lockSlots, &q.readSlots, &q.writeSlots, &q.insertBookings, &q.updateBookings, &q.expireBookings,
+		&q.insertLines, &q.updateLines, &q.deleteLines, &q.insertDeliveries, &q.insertHistory, &q.insertCalls,
+		&q.bookingByKey, &q.linesByKey, &q.bookingExists, &q.history, &q.call, &q.calendarSlots, &q.lockCalendarSlots, &q.calendarLapsed,
+		&q.upsertCalendar, &q.sweepLapsed, &q.calendar[0], &q.calendar[1],
+		&q.usage[0][0], &q.usage[0][1], &q.usage[1][0], &q.usage[1][1]} {
+		*p = r.Replace(*p)
 	}
+	for f := range q.pageBookings {
+		for st := range 2 {
+			q.pageBookings[f][st] = r.Replace(q.pageBookings[f][st])
+			q.pageLines[f][st] = r.Replace(q.pageLines[f][st])
+		}
+	}
+	return q
+}
+
+// commitReads sets the statements of a batch's first two stages: locks and reads.
+func (q *queries) commitReads() {
+	// New keys are locked (a transaction-scoped advisory lock on a hash
+	// of the schema and key) before they are looked up, in hash order:
+	// of two transactions inserting one key, the second looks it up
+	// only after the first committed, so it finds it (ErrExists)
+	// instead of failing the whole batch on the unique index.
+	q.lockKeys = `SELECT pg_advisory_xact_lock(h) FROM (
+			SELECT DISTINCT hashtextextended($2 || '/' || k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) x`
+	// The batch's bookings that exist, locked in key order ($1 is
+	// sorted), with their tuple ids.
+	q.lockBookings = `SELECT b.* FROM unnest($1::text[]) WITH ORDINALITY AS k(key, i)
+		CROSS JOIN LATERAL (SELECT b.ctid, ` + bookingCols + ` FROM S.bookings b WHERE b.key = k.key FOR NO KEY UPDATE OFFSET 0) b
+		ORDER BY k.i`
+	q.bookingLines = `SELECT l.* FROM unnest($1::text[]) AS k(key)
+		CROSS JOIN LATERAL (SELECT l.ctid, ` + lineCols + ` FROM S.bookings b JOIN S.booking_lines l ON l.booking_id = b.id
+			WHERE b.key = k.key OFFSET 0) l`
+	q.calls = `SELECT u.k, c.call_key FROM unnest($1::text[], $2::text[]) AS u(k, ck)
+		CROSS JOIN LATERAL (SELECT c.call_key FROM S.bookings b JOIN S.delivery_calls c ON c.booking_id = b.id
+			WHERE b.key = u.k AND c.call_key = u.ck OFFSET 0) c`
+	// Held bookings lapsed at the batch's latest clock with a line in
+	// one of its slots, locked, with their pieces per slot. SKIP
+	// LOCKED: a hold another transaction has locked is being changed
+	// or released by it; waiting for it could close a cycle, and
+	// leaving its pieces counted only makes this batch see less room.
+	q.lapsed = `WITH c AS (
+			SELECT b.ctid, b.id, b.key, b.version, b.hold_until, b.hold_until_ns FROM S.bookings b
+			WHERE ` + lapsedHolds + ` AND ` + holdsIn(`(SELECT 1 FROM S.booking_lines l `+slotsIn("l", "$3", "$4", "$5")+`
+				WHERE l.booking_id = b.id LIMIT 1)`) + `
+			ORDER BY b.id FOR NO KEY UPDATE OF b SKIP LOCKED)
+		SELECT c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
+		FROM c JOIN S.booking_lines l ON l.booking_id = c.id
+		GROUP BY c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week`
+	q.newIDs = `SELECT nextval(pg_get_serial_sequence('S.bookings', 'id')) FROM generate_series(1, $1)`
+	// Slot rows are created only when missing from the statement's
+	// snapshot: an INSERT that meets an existing row another
+	// transaction is updating would wait for it, outside the lock
+	// order. Rows for lines without a delta are created untouched
+	// (Usage does not show them).
+	q.insertSlots = `INSERT INTO S.slots (producer_id, technique, week, capacity, touched)
+		SELECT p, t, w, c, false FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) WITH ORDINALITY AS d(p, t, w, c, i)
+		WHERE NOT EXISTS (SELECT 1 FROM S.slots s WHERE s.producer_id = d.p AND s.technique = d.t AND s.week = d.w OFFSET 0)
+		ORDER BY i ON CONFLICT DO NOTHING`
+	// Every slot the batch may change, locked in slot order: two
+	// transactions never wait on each other's slots in a cycle. FOR NO
+	// KEY UPDATE does not block the KEY SHARE locks of foreign-key
+	// checks, so inserting a line never waits for a slot's lock.
+	q.lockSlots = `SELECT 1 FROM ` + eachSlot("1", "FOR NO KEY UPDATE")
+	// The locked slots' sums and calendar capacity (the technique's
+	// entry, else the producer's for the week), read by a statement
+	// that starts after the locks: it sees an entry committed while
+	// the batch waited for them.
+	q.readSlots = `SELECT s.* FROM ` + eachSlot(`s.ctid, s.producer_id, s.technique, s.week, s.capacity, s.held, s.confirmed, s.delivered, s.touched,
+			COALESCE(
+			(SELECT c.capacity FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.technique = s.technique AND c.week = s.week),
+			(SELECT c.capacity FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.technique = '' AND c.week = s.week))`, "")
+}
+
+// commitWrites sets the writes of a batch's last stage.
+func (q *queries) commitWrites() {
+	q.writeSlots = `UPDATE S.slots s SET held = u.h, confirmed = u.c, delivered = u.d, capacity = u.cap, touched = s.touched OR u.touch
+		FROM unnest($1::tid[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bool[]) AS u(id, h, c, d, cap, touch)
+		WHERE s.ctid = u.id`
+	q.insertBookings = `INSERT INTO S.bookings (id, key, state, hold_until, hold_until_ns, request, canonical, unfilled, orders, skipped,
+			version, created, updated, has_lines) OVERRIDING SYSTEM VALUE
+		SELECT id, k, st, hu, ns, r, can, uf::jsonb, o::jsonb, sk::jsonb, v, cr, up, hl
+		FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::text[], $7::bytea[], $8::text[],
+			$9::text[], $10::text[], $11::bigint[], $12::timestamptz[], $13::timestamptz[], $14::bool[])
+		AS u(id, k, st, hu, ns, r, can, uf, o, sk, v, cr, up, hl)`
+	q.updateBookings = `UPDATE S.bookings b SET state = u.st, hold_until = u.hu, hold_until_ns = u.ns, request = u.r, canonical = u.can,
+			unfilled = u.uf::jsonb, orders = u.o::jsonb, skipped = u.sk::jsonb, version = u.v, created = u.cr, updated = u.up, has_lines = u.hl
+		FROM unnest($1::tid[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::text[], $7::bytea[], $8::text[],
+			$9::text[], $10::text[], $11::bigint[], $12::timestamptz[], $13::timestamptz[], $14::bool[])
+		AS u(id, k, st, hu, ns, r, can, uf, o, sk, v, cr, up, hl)
+		WHERE b.ctid = u.id`
+	q.expireBookings = `UPDATE S.bookings b SET state = 'expired', version = u.v, updated = u.up
+		FROM unnest($1::tid[], $2::bigint[], $3::timestamptz[]) AS u(id, v, up) WHERE b.ctid = u.id`
+	q.insertLines = `INSERT INTO S.booking_lines (booking_id, order_id, producer_id, technique, week, quantity, delivered, unit_cost)
+		SELECT id, o, p, t, w, q, dl, c::numeric
+		FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[])
+		AS u(id, o, p, t, w, q, dl, c)`
+	q.updateLines = `UPDATE S.booking_lines l SET quantity = u.q, delivered = u.dl, unit_cost = u.c::numeric
+		FROM unnest($1::tid[], $2::bigint[], $3::bigint[], $4::text[]) AS u(id, q, dl, c) WHERE l.ctid = u.id`
+	// The lines a change removed, by tuple id: linear in the lines (a
+	// NOT IN over arrays was quadratic).
+	q.deleteLines = `DELETE FROM S.booking_lines l USING unnest($1::tid[]) AS u(id) WHERE l.ctid = u.id`
+	q.insertDeliveries = `INSERT INTO S.deliveries (booking_id, producer_id, technique, week, quantity, recorded)
+		SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::timestamptz[])`
+	q.insertHistory = `INSERT INTO S.history (booking_id, version, at, actor, op, call_key)
+		SELECT id, v, at, a, op, NULLIF(ck, '')
+		FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[]) AS u(id, v, at, a, op, ck)`
+	q.insertCalls = `INSERT INTO S.delivery_calls (booking_id, call_key, request, deliveries, version, at, inspection)
+		SELECT id, ck, r, ds::jsonb, v, at, ins
+		FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::timestamptz[], $7::bytea[])
+		AS u(id, ck, r, ds, v, at, ins)`
+}
+
+// readers sets the readers' statements by key.
+func (q *queries) readers() {
+	q.bookingByKey = `SELECT ` + bookingCols + ` FROM S.bookings b WHERE b.key = $1`
+	q.linesByKey = `SELECT ` + lineCols + ` FROM S.booking_lines l
+		WHERE l.booking_id = (SELECT id FROM S.bookings WHERE key = $1) ORDER BY ` + lineOrder
+	q.bookingExists = `SELECT EXISTS (SELECT 1 FROM S.bookings WHERE key = $1)`
+	q.history = `SELECT h.version, h.at, h.actor, h.op, COALESCE(h.call_key, '') FROM S.history h
+		WHERE h.booking_id = (SELECT id FROM S.bookings WHERE key = $1) ORDER BY h.version`
+	q.call = `SELECT c.request, c.deliveries, c.version, c.at, c.inspection FROM S.delivery_calls c
+		WHERE c.booking_id = (SELECT id FROM S.bookings WHERE key = $1) AND c.call_key = $2`
+}
+
+// calendarAndSweep sets SetCalendar's and Sweep's statements.
+func (q *queries) calendarAndSweep() {
+	// The rows of the slots a calendar entry may govern, created if
+	// missing (untouched, so Usage does not show them): a commit
+	// creating one at the same moment waits for this transaction, or
+	// this one for it, instead of missing each other.
+	q.calendarSlots = `INSERT INTO S.slots (producer_id, technique, week, capacity, touched)
+		SELECT $1, t, $3, $4, false FROM unnest($2::text[]) AS d(t) ORDER BY t ON CONFLICT DO NOTHING`
+	// The slots a calendar entry governs: its technique's, or with no
+	// technique every technique without an entry of its own that week.
+	q.lockCalendarSlots = `SELECT s.technique FROM S.slots s
+		WHERE s.producer_id = $1 AND s.week = $3
+		  AND (($2 <> '' AND s.technique = $2) OR ($2 = '' AND NOT EXISTS (
+		       SELECT 1 FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.week = s.week AND c.technique = s.technique)))
+		ORDER BY s.technique FOR NO KEY UPDATE OF s`
+	// Holds lapsed at ($1, $2) with a line in the producer's week
+	// ($3, $4), locked, with their pieces per slot.
+	q.calendarLapsed = `WITH c AS (
+			SELECT b.ctid, b.id, b.key, b.version, b.hold_until, b.hold_until_ns FROM S.bookings b
+			WHERE ` + lapsedHolds + ` AND ` + holdsIn(`(SELECT 1 FROM S.booking_lines l
+				WHERE l.booking_id = b.id AND l.producer_id = $3 AND l.week = $4 LIMIT 1)`) + `
+			ORDER BY b.id FOR NO KEY UPDATE OF b SKIP LOCKED)
+		SELECT c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
+		FROM c JOIN S.booking_lines l ON l.booking_id = c.id
+		GROUP BY c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week`
+	q.upsertCalendar = `INSERT INTO S.calendar (producer_id, technique, week, capacity) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (producer_id, technique, week) DO UPDATE SET capacity = EXCLUDED.capacity`
+	// Up to $3 holds lapsed at ($1, $2), earliest first, locked, with
+	// their pieces per slot (none for a hold without lines).
+	q.sweepLapsed = `WITH c AS (
+			SELECT b.ctid, b.id, b.key, b.version, b.hold_until, b.hold_until_ns FROM S.bookings b
+			WHERE ` + lapsedHolds + `
+			ORDER BY b.hold_until, b.hold_until_ns, b.key LIMIT $3 FOR NO KEY UPDATE OF b SKIP LOCKED)
+		SELECT c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week, sum(l.quantity)::bigint
+		FROM c LEFT JOIN S.booking_lines l ON l.booking_id = c.id
+		GROUP BY c.ctid, c.id, c.key, c.version, c.hold_until, c.hold_until_ns, l.producer_id, l.technique, l.week`
+}
+
+// pagesAndRanges sets the statements whose text depends on the filter:
+// Bookings' pages, Usage and Calendar.
+func (q *queries) pagesAndRanges() {
 	for f, filter := range pageFilters {
 		for st := range 2 {
 			where := filter + ` AND (b.created, b.key) > (@after, @key)`
@@ -248,20 +289,4 @@ func newQueries(schema string) queries {
 		q.calendar[p] = `SELECT producer_id, technique, week, capacity FROM S.calendar WHERE ` + where + `
 			ORDER BY producer_id, technique, week`
 	}
-	r := strings.NewReplacer("S.", schema+".", "'S.bookings'", "'"+strings.ReplaceAll(schema, "'", "''")+".bookings'")
-	for _, p := range []*string{&q.lockKeys, &q.lockBookings, &q.bookingLines, &q.calls, &q.lapsed, &q.newIDs,
-		&q.insertSlots, &q.lockSlots, &q.readSlots, &q.writeSlots, &q.insertBookings, &q.updateBookings, &q.expireBookings,
-		&q.insertLines, &q.updateLines, &q.deleteLines, &q.insertDeliveries, &q.insertHistory, &q.insertCalls,
-		&q.bookingByKey, &q.linesByKey, &q.bookingExists, &q.history, &q.call, &q.calendarSlots, &q.lockCalendarSlots, &q.calendarLapsed,
-		&q.upsertCalendar, &q.sweepLapsed, &q.calendar[0], &q.calendar[1],
-		&q.usage[0][0], &q.usage[0][1], &q.usage[1][0], &q.usage[1][1]} {
-		*p = r.Replace(*p)
-	}
-	for f := range q.pageBookings {
-		for st := range 2 {
-			q.pageBookings[f][st] = r.Replace(q.pageBookings[f][st])
-			q.pageLines[f][st] = r.Replace(q.pageLines[f][st])
-		}
-	}
-	return q
 }
