@@ -139,7 +139,19 @@ func (cfg benchConfig) run(f func(g int, rng *rand.Rand, st *benchStats) bool) b
 	return all
 }
 
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+// time calls op with the clock, keeps its latency in *lat (milliseconds)
+// and counts its outcome; it reports whether op succeeded.
+func (st *benchStats) time(lat *[]float64, op func(now time.Time) error) bool {
+	start := time.Now()
+	err := op(start)
+	*lat = append(*lat, float64(time.Since(start).Microseconds())/1000)
+	if err != nil {
+		st.count(err)
+		return false
+	}
+	st.Ops++
+	return true
+}
 
 // count files err under its kind.
 func (st *benchStats) count(err error) {
@@ -166,22 +178,9 @@ func (cfg benchConfig) bookCancel(l *capacity.Ledger) benchStats {
 		key := fmt.Sprintf("bc-%d-%d-%d", cfg.proc, g, seq.Add(1))
 		req := capacity.BookRequest{Key: key, Producers: ps, From: w1, Weeks: cfg.weeks, Policy: capacity.EvenShare,
 			Orders: []batik.Order{{ID: key, Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1000}}}
-		t0 := time.Now()
-		_, err := l.Book(ctx, req, t0)
-		st.Book = append(st.Book, ms(time.Since(t0)))
-		if err != nil {
-			st.count(err)
-			return true
+		if st.time(&st.Book, func(now time.Time) error { _, err := l.Book(ctx, req, now); return err }) {
+			st.time(&st.Cancel, func(now time.Time) error { _, err := l.Cancel(ctx, key, now); return err })
 		}
-		st.Ops++
-		t1 := time.Now()
-		_, err = l.Cancel(ctx, key, t1)
-		st.Cancel = append(st.Cancel, ms(time.Since(t1)))
-		if err != nil {
-			st.count(err)
-			return true
-		}
-		st.Ops++
 		return true
 	})
 }
@@ -198,14 +197,7 @@ func (cfg benchConfig) flashSale(l *capacity.Ledger) benchStats {
 		key := fmt.Sprintf("fs-%d-%d", cfg.proc, i)
 		req := capacity.BookRequest{Key: key, Producers: ps, From: w1, Weeks: cfg.weeks, Policy: capacity.LowestCost, HoldFor: 15 * time.Minute,
 			Orders: []batik.Order{{ID: key, Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1 + rng.IntN(5)}}}
-		t0 := time.Now()
-		_, err := l.Book(ctx, req, t0)
-		st.Book = append(st.Book, ms(time.Since(t0)))
-		if err != nil {
-			st.count(err)
-			return true
-		}
-		st.Ops++
+		st.time(&st.Book, func(now time.Time) error { _, err := l.Book(ctx, req, now); return err })
 		return true
 	})
 }

@@ -81,8 +81,11 @@ func (s *Store) Commit(ctx context.Context, c capacity.Change) (capacity.Booking
 	if !s.group.leading {
 		s.group.leading, p.lead = true, true
 	}
+	first := p.lead
 	s.group.mu.Unlock()
-	if !p.lead {
+	if !first {
+		// p.lead is read only after wake is closed (handOn sets it before
+		// closing) or under the lock (leave).
 		select {
 		case <-p.wake:
 		case <-ctx.Done():

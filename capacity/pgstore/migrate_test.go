@@ -3,6 +3,7 @@ package pgstore
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -198,25 +199,10 @@ func TestReservedWordSchema(t *testing.T) {
 // brought to version 2; the hold reads back as it was (to the
 // microsecond, as version 1 kept it) and expires then.
 func TestMigrateFromVersion1(t *testing.T) {
-	dsn := testDSN(t)
-	pool := newPool(t, dsn, 4)
 	ctx := context.Background()
-	schema := randomSchema(t)
-	dropSchemaAtEnd(t, dsn, schema)
-	id := pgx.Identifier{schema}.Sanitize()
-	v1, err := schemaFS.ReadFile(migrations()[0])
-	require.NoError(t, err)
 	until := t0.Add(time.Hour + time.Microsecond)
-	for _, stmt := range []string{
-		"CREATE SCHEMA " + id,
-		"CREATE TABLE " + id + ".schema_version (one boolean PRIMARY KEY DEFAULT true CHECK (one), version integer NOT NULL CHECK (version >= 0))",
-		"INSERT INTO " + id + ".schema_version (version) VALUES (1)",
-		strings.ReplaceAll(string(v1), "{{schema}}", id),
-	} {
-		_, err := pool.Exec(ctx, stmt)
-		require.NoError(t, err)
-	}
-	_, err = pool.Exec(ctx, "INSERT INTO "+id+`.bookings (key, state, hold_until, request, unfilled, version, created, updated, has_lines)
+	pool, schema := schemaAt(t, 1)
+	_, err := pool.Exec(ctx, "INSERT INTO "+pgx.Identifier{schema}.Sanitize()+`.bookings (key, state, hold_until, request, unfilled, version, created, updated, has_lines)
 		VALUES ('K1', 'held', $1, 'r', '{"O-1": 5}', 1, $2, $2, false)`, until, t0)
 	require.NoError(t, err)
 
@@ -243,30 +229,13 @@ func TestMigrateFromVersion1(t *testing.T) {
 // replay is matched by the hash alone), the history empty; a change to
 // them is logged from then on.
 func TestMigrateFromVersion2(t *testing.T) {
-	dsn := testDSN(t)
-	pool := newPool(t, dsn, 4)
 	ctx := context.Background()
-	schema := randomSchema(t)
-	dropSchemaAtEnd(t, dsn, schema)
-	id := pgx.Identifier{schema}.Sanitize()
-	stmts := []string{"CREATE SCHEMA " + id,
-		"CREATE TABLE " + id + ".schema_version (one boolean PRIMARY KEY DEFAULT true CHECK (one), version integer NOT NULL CHECK (version >= 0))",
-		"INSERT INTO " + id + ".schema_version (version) VALUES (2)"}
-	for _, f := range migrations()[:2] {
-		text, err := schemaFS.ReadFile(f)
-		require.NoError(t, err)
-		stmts = append(stmts, strings.ReplaceAll(string(text), "{{schema}}", id))
-	}
-	stmts = append(stmts,
-		"INSERT INTO "+id+".slots (producer_id, technique, week, capacity, confirmed) VALUES ('A', 'cap', '2026-W50', 10, 7), ('A', 'cap', '2026-W51', 10, 2)",
-		"INSERT INTO "+id+`.bookings (key, state, request, unfilled, version, created, updated, has_lines)
+	pool, schema := schemaAt(t, 2,
+		"INSERT INTO S.slots (producer_id, technique, week, capacity, confirmed) VALUES ('A', 'cap', '2026-W50', 10, 7), ('A', 'cap', '2026-W51', 10, 2)",
+		`INSERT INTO S.bookings (key, state, request, unfilled, version, created, updated, has_lines)
 			VALUES ('K2', 'confirmed', 'r', '{"O-2": 3, "O-3": 4}', 1, '2026-12-01T09:00:00Z', '2026-12-01T09:00:00Z', true)`,
-		"INSERT INTO "+id+`.booking_lines (booking_id, order_id, producer_id, technique, week, quantity, delivered, unit_cost)
-			SELECT id, 'O-2', 'A', 'cap', w, q, 0, 15000 FROM `+id+`.bookings, (VALUES ('2026-W50', 7), ('2026-W51', 2)) v(w, q)`)
-	for _, stmt := range stmts {
-		_, err := pool.Exec(ctx, stmt)
-		require.NoError(t, err)
-	}
+		`INSERT INTO S.booking_lines (booking_id, order_id, producer_id, technique, week, quantity, delivered, unit_cost)
+			SELECT id, 'O-2', 'A', 'cap', w, q, 0, 15000 FROM S.bookings, (VALUES ('2026-W50', 7), ('2026-W51', 2)) v(w, q)`)
 	require.NoError(t, Migrate(ctx, pool, schema))
 	s := New(pool, Options{Schema: schema})
 	b, err := s.Booking(ctx, "K2", t0)
@@ -316,4 +285,31 @@ func TestHoldRuleInSQL(t *testing.T) {
 	// The server's clock, by default: the hold ended in 2026.
 	require.NoError(t, pool.QueryRow(ctx, "SELECT state FROM "+id+".bookings_at() WHERE key = 'H1'").Scan(&raw))
 	assert.Equal(t, "expired", raw)
+}
+
+// schemaAt creates a fresh schema at an old version (its migrations run
+// by hand), then runs more statements on it ("S." is the schema); it
+// returns the pool and the schema.
+func schemaAt(t *testing.T, version int, more ...string) (*pgxpool.Pool, string) {
+	dsn := testDSN(t)
+	pool := newPool(t, dsn, 4)
+	schema := randomSchema(t)
+	dropSchemaAtEnd(t, dsn, schema)
+	id := pgx.Identifier{schema}.Sanitize()
+	stmts := []string{"CREATE SCHEMA " + id,
+		"CREATE TABLE " + id + ".schema_version (one boolean PRIMARY KEY DEFAULT true CHECK (one), version integer NOT NULL CHECK (version >= 0))",
+		"INSERT INTO " + id + ".schema_version (version) VALUES (" + strconv.Itoa(version) + ")"}
+	for _, f := range migrations()[:version] {
+		text, err := schemaFS.ReadFile(f)
+		require.NoError(t, err)
+		stmts = append(stmts, strings.ReplaceAll(string(text), "{{schema}}", id))
+	}
+	for _, stmt := range more {
+		stmts = append(stmts, strings.ReplaceAll(stmt, "S.", id+"."))
+	}
+	for _, stmt := range stmts {
+		_, err := pool.Exec(context.Background(), stmt)
+		require.NoError(t, err)
+	}
+	return pool, schema
 }

@@ -6,7 +6,6 @@ package pgstore
 
 import (
 	"encoding/json"
-	"maps"
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
@@ -238,8 +237,9 @@ func stamp(t time.Time) pgtype.Timestamptz {
 }
 
 // normalize returns a copy of b as the tables give it back: times in UTC,
-// Created and Updated to the microsecond (HoldUntil exactly), lines and
-// unfilled empty rather than nil, its own slices.
+// Created and Updated to the microsecond (HoldUntil exactly), lines,
+// unfilled, orders and skipped empty rather than nil, its own slices and
+// map (Booking.Clone).
 func normalize(b *capacity.Booking) capacity.Booking {
 	c := b.Clone()
 	if !c.HoldUntil.IsZero() {
@@ -252,6 +252,5 @@ func normalize(b *capacity.Booking) capacity.Booking {
 	if c.Skipped == nil {
 		c.Skipped = []capacity.Skip{}
 	}
-	c.Unfilled = maps.Clone(c.Unfilled)
 	return c
 }

@@ -49,9 +49,8 @@ type Options struct {
 	// that has gone: the operation fails with an *Error of code
 	// "statement_timeout" wrapping context.DeadlineExceeded, and nothing
 	// is changed. Lock waits count. Zero means DefaultStatementTimeout;
-	// a negative value means none. Set it above the longest statement a
-	// booking of capacity.MaxBookingLines lines needs (about 0.3 s on a
-	// laptop).
+	// a negative value means none. Set it above the longest statement
+	// the largest booking needs (see the package doc, Limits).
 	StatementTimeout time.Duration
 }
 
