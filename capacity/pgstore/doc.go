@@ -128,11 +128,12 @@
 //
 // # Plans
 //
-// Every statement reaches its rows through an index or by their tuple ids,
-// whatever the tables' statistics say: a list unnests into a LATERAL
-// lookup per element (fenced with OFFSET 0), so the plan is a nested loop
-// of index scans in the list's order; locked rows are written back by
-// ctid. Each transaction and read sets plan_cache_mode to
+// The statements of Commit, SetCalendar, Sweep and Usage reach their rows
+// through an index or by their tuple ids, whatever the tables' statistics
+// say: a list unnests into a LATERAL lookup per element (fenced with
+// OFFSET 0), so the plan is a nested loop of index scans in the list's
+// order; locked rows are written back by ctid. Bookings' pages read the
+// lines' indexes by order or producer, and the (created, key) index. Each transaction and read sets plan_cache_mode to
 // force_generic_plan (a statement is planned once per connection) and
 // enable_seqscan to off (a plan made while the tables were empty, before
 // autovacuum's first ANALYZE, would otherwise scan them whole as they
