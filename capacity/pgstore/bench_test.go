@@ -34,8 +34,7 @@ func clients16(b *testing.B) {
 // this store with 16 concurrent clients on a pool of 16 connections: each
 // Book plans one order of 10 to 80 pieces on 3 of 50 producers (reading
 // the key, the calendar and the usage of their slots) and commits it (a
-// booking row, 3 slot rows locked and updated, 3 lines). .ci/pgbench-compare
-// runs it beside pgbench's TPC-B on the same server.
+// booking row, 3 slot rows locked and updated, 3 lines).
 func BenchmarkLedgerBook(b *testing.B) {
 	s, _ := testStoreConns(b, 16)
 	l := capacity.NewLedger(s, capacity.LedgerOptions{})
@@ -49,7 +48,7 @@ func BenchmarkLedgerBook(b *testing.B) {
 		for pb.Next() {
 			key := fmt.Sprintf("L%d", seq.Add(1))
 			p := rng.IntN(len(ps) - 2)
-			req := capacity.BookRequest{Key: key, Producers: ps[p : p+3], From: w1.Add(rng.IntN(8)), Weeks: 2, Policy: capacity.Proportional,
+			req := capacity.BookRequest{Key: key, Producers: ps[p : p+3], From: w1.Add(rng.IntN(8)), Weeks: 2, Policy: capacity.Proportional, HoldFor: time.Hour,
 				Orders: []batik.Order{{ID: key, Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 10 + rng.IntN(71)}}}
 			if _, err := l.Book(context.Background(), req, time.Now()); err != nil {
 				b.Error(err)

@@ -1,8 +1,10 @@
 // Package pgstore keeps the capacity ledger in PostgreSQL, so that every
 // replica of a service books against the same slots and no workshop's week
 // is ever promised twice, across goroutines, processes and machines. It is
-// a capacity.Store; the rules (planning, idempotency, states) stay in
-// capacity.Ledger. It is the one package of the module that imports pgx.
+// a capacity.Store and passes capacity/storetest; the rules (planning,
+// idempotency, states) stay in capacity.Ledger, and every input rule comes
+// from capacity's Validate methods. It is the one package of the module
+// that imports pgx.
 //
 // # Running the ledger on PostgreSQL
 //
@@ -15,119 +17,203 @@
 //	defer pool.Close()
 //	if err := pgstore.Migrate(ctx, pool, "batikkit"); err != nil { ... } // ErrSchema, ErrConnect
 //	store := pgstore.New(pool, pgstore.Options{Schema: "batikkit"})
-//	ledger := capacity.NewLedger(store /* , options */)
+//	ledger := capacity.NewLedger(store, capacity.LedgerOptions{})
 //
 // The tables live under one schema chosen by the caller (default
-// "batikkit"; lower-case letters, digits and underscores):
+// "batikkit"; lower-case letters, digits and underscores; never pg_* or
+// information_schema, and "public" only with Options.AllowPublic):
 //
-//	slots          one row per (producer, technique, ISO week): capacity, held, confirmed, delivered
-//	bookings       one row per idempotency key: state, hold_until (and its nanoseconds), request fingerprint, unfilled, version
-//	booking_lines  pieces of one order in one slot: quantity, delivered, unit_cost (numeric)
-//	calendar       capacity exceptions per producer, technique ('' for all) and week
-//	deliveries     every change to delivered pieces per slot, with the caller's clock (append-only)
-//	schema_version the version Migrate brought the tables to
+//	slots           one row per (producer, technique, ISO week): capacity, held, confirmed, delivered
+//	bookings        one row per idempotency key: state, hold_until (and its nanoseconds), request hash,
+//	                canonical request, unfilled, orders, skipped, version, created, updated
+//	booking_lines   pieces of one order in one slot: quantity, delivered, unit_cost (numeric)
+//	history         the change log: (booking, version), time, actor, operation, delivery call key
+//	delivery_calls  keyed Deliver calls: (booking, call key), request hash, deliveries, version, time, inspection
+//	calendar        capacity exceptions per producer, technique ('' for all) and week
+//	deliveries      every change to delivered pieces per slot, with the caller's clock (append-only)
+//	schema_version  the version Migrate brought the tables to (3)
 //
 // Migrate is versioned by the one row of schema_version and refuses
 // (ErrSchema) a schema written by a newer version of this package rather
 // than downgrade it. The database keeps the invariants too, with CHECK
 // constraints (held + confirmed <= capacity and delivered <= confirmed on
 // every slot, delivered <= quantity on every line), NOT NULL columns,
-// foreign keys from lines and deliveries to bookings and slots, and a
-// unique index on the idempotency key: a bug in Go cannot overbook either.
+// foreign keys and a unique index on the idempotency key: a bug in Go
+// cannot overbook either.
+//
+// Version 3 (revision 3 of the ledger) keeps the canonical request beside
+// its hash, the orders and skipped producers, the history and the keyed
+// delivery calls. Bookings made before it keep a NULL canonical request (a
+// replay is matched by their hash), orders derived from their lines and
+// unfilled pieces without a reason, no skipped producers, and no history
+// of the versions they had then.
+//
+// # Reports: the hold rule in SQL
+//
+// A hold whose hold_until is at or before the caller's now counts as
+// expired everywhere, whether or not a commit, SetCalendar or Sweep has
+// rewritten its row yet; a report that reads the tables must apply the
+// same rule. The schema ships it as functions (times to the microsecond,
+// with an optional nanoseconds argument):
+//
+//	state_at(state, hold_until, hold_until_ns, at [, at_ns])  the state at a time: 'held' past hold_until reads 'expired'
+//	bookings_at([at [, at_ns]])                               the bookings with their state at a time (default now())
+//	slots_at([at [, at_ns]])                                  the slots with held counting only the holds live then
+//	lapsed_held([at [, at_ns]])                               per slot, the pieces of lapsed holds still in slots.held
+//
+// For example, the workshops' free pieces this week, as a dashboard shows
+// them:
+//
+//	SELECT producer_id, week, capacity - held - confirmed AS free
+//	FROM batikkit.slots_at(now()) WHERE touched AND week = '2026-W50';
+//
+// Usage reads through lapsed_held, so the store and the reports cannot
+// disagree. Ledger.Sweep rewrites lapsed holds as expired for tables read
+// directly; correctness never depends on it.
+//
+// # Group commit
+//
+// Commits that reach one Store while its previous batch is in the database
+// are written together, in one transaction of three round trips, in the
+// order they arrived: a flash sale's bookings on the same few workshop
+// weeks share one hold of those rows instead of queueing on them one by
+// one. Each commit is decided on the locked rows as the ones before it
+// left them, exactly as if they ran one after another (as the memory store
+// runs them), and gets its own answer: one that does not fit fails alone
+// with ErrNoRoom; a key taken, a stale version, a call key used get
+// ErrExists, ErrStale, ErrExists. Every Commit goes this way (a commit
+// alone is a batch of one). A batch holds at most 64 commits and 20,000
+// lines and deltas (one commit larger than that is a batch of its own).
+//
+// The transaction:
+//
+//  1. BEGIN; the new keys are locked (a transaction-scoped advisory lock
+//     per key, in hash order) and the existing bookings of the batch are
+//     locked (FOR NO KEY UPDATE, key order) and read with their lines and
+//     delivery calls; the holds lapsed at the batch's latest clock that
+//     have a line in one of its slots are locked (SKIP LOCKED) with their
+//     pieces per slot; ids for the new bookings are taken.
+//  2. The missing slot rows are created, every slot the batch may change
+//     is locked in slot order (producer, technique, week), and the slots'
+//     sums and calendar capacity are read by a statement that starts
+//     after the locks.
+//  3. In Go, each commit in turn: the lapsed holds in its slots are marked
+//     expired (a new version, an expire entry in their history) and
+//     released; its version, call key and every slot's room are checked;
+//     it is applied or answered. Then everything the accepted commits and
+//     released holds changed is written (rows by the ctid their locks keep
+//     in place, a booking's lines by their difference from what is
+//     stored) with COMMIT.
+//
+// Locks are taken in one order everywhere (new keys, then bookings, then
+// slots in slot order), so transactions never wait for each other in a
+// cycle; a lapsed hold another transaction has locked is skipped, which
+// only makes a commit see less room.
 //
 // # Transactions and isolation
 //
-// Every Store call is one transaction at READ COMMITTED with explicit row
-// locks, not SERIALIZABLE. A booking's work is a few known rows, so locks
-// say exactly what must not change underneath it:
+// Every transaction runs at READ COMMITTED with explicit row locks, not
+// SERIALIZABLE: every conflict that matters is on a row this code locks
+// (the booking, the slots), so per-statement snapshots plus those locks
+// are serial where it counts, and a lost race is a commit answered
+// ErrNoRoom, not an aborted transaction. The readers are one round trip
+// each: one statement, or two at REPEATABLE READ (a booking and its lines,
+// a page and its lines) so that both see one snapshot; they take no locks.
 //
-//   - the booking's row is locked (SELECT ... FOR NO KEY UPDATE) and its
-//     version checked; a new booking is an INSERT ... ON CONFLICT DO
-//     NOTHING on the unique key, so of two replicas inserting one key, one
-//     inserts and the other gets capacity.ErrExists with the stored
-//     booking;
-//   - the slot rows are created if missing (INSERT ... ON CONFLICT DO
-//     NOTHING), locked (FOR NO KEY UPDATE) in slot order (producer ID,
-//     technique, week; the order of capacity.Slot.Compare), so two
-//     bookings never wait for each other in a cycle, then changed by one
-//     conditional UPDATE that adds pieces only WHERE held + confirmed + n
-//     <= capacity. A slot that lost the race updates no row; the
-//     transaction rolls back and Commit returns capacity.ErrNoRoom, on
-//     which the Ledger re-plans. Calendar entries are read by that UPDATE,
-//     after the locks, and take precedence over the capacity the change
-//     was planned with;
-//   - nothing else is locked out of that order: foreign-key checks take
-//     KEY SHARE locks, which FOR NO KEY UPDATE does not block; lines that
-//     stay in a booking are updated in place; and an expired hold that
-//     another transaction has locked is skipped (SKIP LOCKED), its pieces
-//     left counted until a later commit releases them, which only ever
-//     makes a change see less room. (TestLoad reports the retries,
-//     which deadlocks would raise: none in our runs.)
+// Hold expiry is evaluated against the caller's clock (the now of the
+// call), never the server's, to the nanosecond (timestamptz keeps
+// microseconds; hold_until_ns keeps the rest). Replicas whose clocks
+// disagree stay safe: a hold released by a clock ahead is expired for
+// good (a new version), so a clock behind reads it as expired too.
 //
-// Each statement at READ COMMITTED sees what committed before it began,
-// and the conditional update re-reads a locked row's newest version, so a
-// lost race is detected where it happens instead of failing the whole
-// transaction as a serialization error, as SERIALIZABLE or REPEATABLE READ
-// would under the contention a campaign creates (many bookings on the same
-// few workshops). The readers (Booking, Bookings, Usage, Calendar) are one
-// statement each: one consistent snapshot, no transaction, no locks.
+// # Plans
 //
-// Hold expiry is evaluated in SQL against the caller's clock value (the
-// now of the call), never the server's, to the nanosecond (timestamptz
-// keeps microseconds; a column beside it keeps the rest): a hold with
-// hold_until <= now reads as Expired, and Commit marks such holds expired
-// and releases their pieces on every slot they hold before it checks
-// room. Replicas whose clocks disagree stay safe: a hold released by a
-// clock ahead is expired for good, so a clock behind also reads it as
-// Expired and cannot confirm it (the Ledger reports ErrConflict; the
-// memory store, which releases holds without rewriting their booking,
-// would confirm it when there is room).
+// The statements of Commit, SetCalendar, Sweep and Usage reach their rows
+// through an index or by their tuple ids, whatever the tables' statistics
+// say: a list unnests into a LATERAL lookup per element (fenced with
+// OFFSET 0), so the plan is a nested loop of index scans in the list's
+// order; locked rows are written back by ctid. Bookings' pages read the
+// lines' indexes by order or producer, and the (created, key) index. Each transaction and read sets plan_cache_mode to
+// force_generic_plan (a statement is planned once per connection) and
+// enable_seqscan to off (a plan made while the tables were empty, before
+// autovacuum's first ANALYZE, would otherwise scan them whole as they
+// grow). Both are SET LOCAL: they end with the transaction and never touch
+// the caller's other uses of the pool.
 //
 // # What comes back
 //
 // Times come back in UTC: HoldUntil as the same instant to the
-// nanosecond; Created and Updated to the microsecond (what timestamptz
-// keeps). Unit costs come back equal in value with trailing zeros
-// dropped (numeric's form). Besides capacity.Store's rules on a change,
-// Commit refuses (ErrInvalid) times outside the years 1 to 9999 and unit
-// costs beyond numeric's 131072 digits before the point or 16383 after,
-// before any round trip.
-//
-// Why not SERIALIZABLE: it would give the same answers here with more
-// work and more failures. Every conflict that matters is on a row this
-// code locks explicitly (the booking, the slots), so READ COMMITTED's
-// per-statement snapshots plus those locks are already serial where it
-// counts, and a lost race costs one conditional UPDATE, not an aborted
-// transaction to retry from the start.
+// nanosecond; Created, Updated, history and call times to the
+// microsecond (what timestamptz keeps). Unit costs come back equal in
+// value with trailing zeros dropped (numeric's form). A slot's capacity is
+// recorded by a change only when held + confirmed fit it (the table keeps
+// held + confirmed <= capacity): a release planned with a capacity below
+// what others hold leaves the capacity recorded before, where the memory
+// store records the lower one. Rows for slots that only a refused change
+// or SetCalendar created are kept untouched, and Usage does not show them.
 //
 // # Retries
 //
-// A transaction that fails with a serialization failure (SQLSTATE 40001) or
-// a deadlock (40P01), or whose connection was lost before COMMIT was sent
-// (the server rolls an open transaction back when its connection goes), is
-// run again from the start, at most Options.MaxRetries times (default 8),
-// after an exponential backoff from 2 ms to 250 ms with full jitter.
-// Store.Retries counts them. The ledger's own answers (ErrNoRoom, ErrStale,
-// ErrExists, ErrNotFound) are never retried here: the Ledger decides.
+// A transaction that fails with a serialization failure (SQLSTATE 40001)
+// or a deadlock (40P01), or whose connection was lost before COMMIT was
+// sent (the server rolls an open transaction back when its connection
+// goes), is run again from the start, at most Options.MaxRetries times
+// (default 8), after an exponential backoff from 2 ms to 250 ms with full
+// jitter; a batch is retried as a whole and decided again. Store.Retries
+// counts them. The ledger's own answers (ErrNoRoom, ErrStale, ErrExists,
+// ErrNotFound) are never retried here: the Ledger decides.
 //
-// # Connection loss
+// # Errors
 //
-// A connection that breaks mid-operation (a restarted server, a network
-// cut, pg_terminate_backend) never leaves half a change: PostgreSQL rolls
-// back every transaction whose connection goes away, and COMMIT is atomic.
-// So each operation committed fully or not at all:
+// A change that breaks capacity's rules gets capacity's own error
+// (Change.Validate, CalendarEntry.Validate, SlotQuery.Validate,
+// BookingFilter.Validate: an *capacity.InputError wrapping ErrInvalid),
+// and the ledger's answers are capacity's constructors (NoRoomError,
+// StaleError, ExistsError, CallExistsError, NotFoundError, SumsError).
+// Everything else is an *Error in the module's one shape: Field and Value
+// (the schema, the key or the query the operation was about,
+// abbreviated), Code and Args (the reason in the package's catalogue,
+// English and Indonesian), Kind (the sentinel) and Err (the server's
+// *pgconn.PgError, or the network's error):
 //
-//   - broken before COMMIT was sent: nothing was written; the Store retries
-//     it on a fresh connection from the pool, and returns an error wrapping
-//     ErrConnection ("nothing was changed") when the retries run out;
-//   - broken while COMMIT was in flight: the client cannot know whether the
-//     server committed. The Store does not guess: it returns an error
-//     wrapping ErrConnection that says so. Reading the booking by key tells,
-//     and replaying the same Book with the same idempotency key is safe
-//     (the same request returns the existing booking).
+//	schema_name, schema_reserved, schema_public   ErrSchema: a name New and Migrate refuse
+//	schema_newer, schema_missing                  ErrSchema: tables of a newer version; no tables (run Migrate)
+//	nil_pool, connect                             ErrConnect: no pool; the server cannot be reached
+//	closed                                        ErrClosed: the pool was closed
+//	lost_unchanged, lost_read                     ErrConnection: the connection broke before COMMIT was sent (nothing changed); during a read
+//	lost_commit                                   ErrConnection: it broke while COMMIT was in flight: applied entirely or not at all
+//	statement_timeout                             context.DeadlineExceeded: a statement ran past Options.StatementTimeout; nothing changed
+//	cancelled                                     the context's error
+//	text_column                                   capacity.ErrInvalid: an actor or delivery call a text column cannot hold (NUL, not UTF-8)
+//	constraint                                    capacity.ErrInvalid: a constraint of the tables refused the change
+//	server, stored                                ErrServer: another refusal of the server; a stored value that cannot be read
 //
-// A pool that cannot connect gives ErrConnect; a closed pool gives
-// ErrClosed.
+// After lost_commit, reading the booking by key tells whether it
+// happened, and replaying the same Book with the same idempotency key is
+// safe (the same request returns the existing booking).
+//
+// # Limits
+//
+//   - Statement timeout: every statement of every operation (commits,
+//     readers, SetCalendar, Sweep) ends on the server after
+//     Options.StatementTimeout (default 5 s; lock waits count), so no
+//     server work outlives a client that has gone. Migrate has none
+//     unless the option is set. Each statement is linear in the rows it
+//     touches: TestConfirmLargeBooking books, confirms and cancels a
+//     booking of 62,504 lines (six times capacity.MaxBookingLines), each
+//     operation in under 4 s here.
+//   - A batch: at most 64 commits and 20,000 lines and deltas (past the
+//     first commit); its memory is O(its lines, deltas and the lines of
+//     the lapsed holds it releases).
+//   - Keys, IDs, actors and call keys: what capacity's rules take (at most
+//     256 bytes of UTF-8 without NUL); a text column holds no NUL and no
+//     bytes that are not UTF-8, so readers answer "none" for such keys.
+//   - Times: the years 1 to 9999 in UTC (capacity's rule; timestamptz
+//     holds more).
+//   - A page of Bookings: at most capacity.MaxPageLimit bookings; a state
+//     filter is judged on the bookings in (created, key) order, so a page
+//     of a rare state may read many rows to fill.
+//   - Sweep: at most its limit holds a call (capacity.MaxSweep).
 //
 // # Concurrency
 //
@@ -147,4 +233,7 @@
 //
 //	BATIKKIT_PG_DSN="host=/tmp/pg dbname=batikkit user=postgres" go test ./capacity/pgstore
 //	BATIKKIT_PG_DSN=... go test ./capacity/pgstore -run 'Load|Crash|Connection' -v -args -pgstore.long   # 30 s each
+//
+// .ci/pgbench-compare measures the store beside pgbench on a server of its
+// own (not run by CI).
 package pgstore

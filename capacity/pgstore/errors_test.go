@@ -14,10 +14,12 @@ import (
 )
 
 // TestErrorsWrapSentinels walks the errors the package returns before any
-// round trip: each wraps the sentinel its doc names. (The ones that need a
-// server, ErrConnect, ErrClosed, ErrConnection, ErrSchema for a newer or
-// missing schema, are in TestBadDSN, TestPoolClosedMidCall,
-// TestConnectionLoss and TestMigrateIdempotentAndVersioned.)
+// round trip: a change's are capacity's own (Change.Validate, the one set
+// of rules), in capacity's shape; the schema's and the pool's are the
+// package's *Error. (The ones that need a server, ErrConnect, ErrClosed,
+// ErrConnection, ErrSchema for a newer or missing schema, are in
+// TestBadDSN, TestPoolClosedMidCall, TestConnectionLoss and
+// TestMigrateIdempotentAndVersioned.)
 func TestErrorsWrapSentinels(t *testing.T) {
 	// A pool that never connects: nothing below may reach it.
 	pool, err := pgxpool.New(context.Background(), "host=/nonexistent/batikkit dbname=x user=x connect_timeout=1")
@@ -62,7 +64,9 @@ func TestErrorsWrapSentinels(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := s.Commit(ctx, tt.give)
 			require.ErrorIs(t, err, tt.want)
-			assert.Contains(t, err.Error(), "pgstore: commit")
+			var ie *capacity.InputError
+			require.ErrorAs(t, err, &ie, "capacity's shape")
+			assert.Equal(t, tt.give.Validate(), err, "capacity's rule, unchanged")
 		})
 	}
 
@@ -82,6 +86,21 @@ func TestErrorsWrapSentinels(t *testing.T) {
 		require.ErrorIs(t, err, capacity.ErrInvalid, "%+v", q)
 	}
 
+	// A cancelled context: the context's error, no round trip.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	_, err = s.Commit(cctx, ok)
+	require.ErrorIs(t, err, context.Canceled)
+}
+
+// TestUnusableStore: a bad schema name, or no pool, is reported by every
+// method, without a round trip.
+func TestUnusableStore(t *testing.T) {
+	pool, err := pgxpool.New(context.Background(), "host=/nonexistent/batikkit dbname=x user=x connect_timeout=1")
+	require.NoError(t, err)
+	defer pool.Close()
+	ctx := context.Background()
+	ok := hold("K", t0, t0.Add(time.Hour), 5, 10, slot("A", w1))
 	// A bad schema name, and a nil pool, on every method.
 	for _, bad := range []*Store{New(pool, Options{Schema: "No-Good"}), New(nil, Options{})} {
 		want := ErrSchema
@@ -99,14 +118,15 @@ func TestErrorsWrapSentinels(t *testing.T) {
 		require.ErrorIs(t, bad.SetCalendar(ctx, capacity.CalendarEntry{ProducerID: "A", Week: w1}, t0), want)
 		_, err = bad.Calendar(ctx, capacity.SlotQuery{From: w1, To: w1})
 		require.ErrorIs(t, err, want)
+		_, err = bad.History(ctx, "K")
+		require.ErrorIs(t, err, want)
+		_, err = bad.DeliveryCall(ctx, "K", "c")
+		require.ErrorIs(t, err, want)
+		_, err = bad.Sweep(ctx, t0, t0, 1, "")
+		require.ErrorIs(t, err, want)
 	}
-	var se *SchemaError
+	var se *Error
 	require.ErrorAs(t, New(pool, Options{Schema: "1x"}).err, &se)
-	assert.Equal(t, "1x", se.Schema)
+	assert.Equal(t, `"1x"`, se.Value)
 
-	// A cancelled context: the context's error, no round trip.
-	cctx, cancel := context.WithCancel(ctx)
-	cancel()
-	_, err = s.Commit(cctx, ok)
-	require.ErrorIs(t, err, context.Canceled)
 }

@@ -40,7 +40,7 @@ func Example() {
 		Producers: producers,
 		From:      capacity.MustParseWeek("2026-W50"),
 		Weeks:     2,
-		HoldUntil: now.Add(30 * time.Minute),
+		HoldFor:   30 * time.Minute,
 	}, now)
 	if err != nil {
 		fmt.Println(err) // a lost connection wraps pgstore.ErrConnection; replaying with the same key is safe

@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -93,74 +94,9 @@ func TestHelperProcess(t *testing.T) {
 	var wg sync.WaitGroup
 	switch mode {
 	case "load":
-		deadline := start.Add(dur)
-		for g := range goroutines {
-			wg.Go(func() {
-				w := &worker{l: ledger, rng: rand.New(rand.NewPCG(uint64(proc), uint64(g))), prefix: fmt.Sprintf("p%d-%d-g%d-", proc, os.Getpid(), g)}
-				for time.Now().Before(deadline) {
-					err := w.step()
-					switch {
-					case err == nil:
-						atomic.AddInt64(&st.Ops, 1)
-						if time.Until(deadline) < time.Second {
-							atomic.AddInt64(&st.Late, 1)
-						}
-					case errors.Is(err, capacity.ErrContention):
-						atomic.AddInt64(&st.Contended, 1)
-					case errors.Is(err, capacity.ErrConflict):
-						atomic.AddInt64(&st.Conflicts, 1)
-						w.forget()
-					case errors.Is(err, ErrConnection) || errors.Is(err, ErrConnect):
-						// A clear error says whether the change may have
-						// happened.
-						msg := err.Error()
-						read := strings.HasPrefix(msg, "pgstore: booking") || strings.HasPrefix(msg, "pgstore: usage") || strings.HasPrefix(msg, "pgstore: calendar")
-						if !read && !strings.Contains(msg, "nothing was changed") && !strings.Contains(msg, "entirely or not at all") {
-							fmt.Fprintln(os.Stderr, "unclear connection error:", err)
-							failed.Add(1)
-						}
-						atomic.AddInt64(&st.ConnErrs, 1)
-						if !read {
-							sample.Do(func() { st.Sample = msg })
-						}
-						w.forget() // the change may or may not have committed: do not build on it
-					default:
-						fmt.Fprintln(os.Stderr, "unexpected error:", err)
-						failed.Add(1)
-					}
-				}
-			})
-		}
+		loadWorkers(&wg, ledger, proc, start.Add(dur), &st, &failed, &sample)
 	case "replay":
-		// Every goroutine of every process books the same keys with the
-		// same request, at its own clock: one booking per key, which
-		// every call gets back.
-		keys, _ := strconv.Atoi(os.Getenv("BATIKKIT_PGSTORE_KEYS"))
-		st.Created = make(map[string]int64, keys)
-		var mu sync.Mutex
-		for g := range goroutines {
-			wg.Go(func() {
-				rng := rand.New(rand.NewPCG(uint64(proc), uint64(g)))
-				for _, k := range rng.Perm(keys) {
-					now := time.Now()
-					key := fmt.Sprintf("R%04d", k)
-					b, err := ledger.Book(context.Background(), bookRequest(key, 1+k%50, k%loadSlots, 0, 3, now.Truncate(time.Hour).Add(2*time.Hour)), now)
-					if err != nil {
-						fmt.Fprintln(os.Stderr, "replay:", key, err)
-						failed.Add(1)
-						continue
-					}
-					atomic.AddInt64(&st.Replayed, 1)
-					mu.Lock()
-					if c, ok := st.Created[key]; ok && c != b.Created.UnixNano() {
-						fmt.Fprintln(os.Stderr, "replay:", key, "came back with two creation times")
-						failed.Add(1)
-					}
-					st.Created[key] = b.Created.UnixNano()
-					mu.Unlock()
-				}
-			})
-		}
+		replayWorkers(&wg, ledger, proc, &st, &failed)
 	}
 	wg.Wait()
 	st.Retries, st.Seconds = s.Retries(), time.Since(start).Seconds()
@@ -186,13 +122,13 @@ func loadProducers() []batik.Producer {
 var producersOfLoad = loadProducers()
 
 // bookRequest asks for q pieces of order key from n producers starting
-// at producer p, over two weeks from week wk of the load.
-func bookRequest(key string, q, p, wk, n int, until time.Time) capacity.BookRequest {
+// at producer p, over two weeks from week wk of the load, held for hold.
+func bookRequest(key string, q, p, wk, n int, hold time.Duration) capacity.BookRequest {
 	var ps []batik.Producer
 	for i := range n {
 		ps = append(ps, producersOfLoad[(p+i)%loadSlots])
 	}
-	return capacity.BookRequest{Key: key, Producers: ps, From: w1.Add(wk), Weeks: 2, Policy: capacity.Proportional, HoldUntil: until,
+	return capacity.BookRequest{Key: key, Producers: ps, From: w1.Add(wk), Weeks: 2, Policy: capacity.Proportional, HoldFor: hold,
 		Orders: []batik.Order{{ID: key, Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: q}}}
 }
 
@@ -230,11 +166,11 @@ func (w *worker) step() error {
 		// Book one order of 10 to 80 pieces from 3 of the producers over
 		// two of the four weeks, some holds short enough to expire.
 		w.n++
-		until := now.Add(time.Hour)
+		hold := time.Hour
 		if w.rng.IntN(5) == 0 {
-			until = now.Add(time.Duration(50+w.rng.IntN(1000)) * time.Millisecond)
+			hold = time.Duration(50+w.rng.IntN(1000)) * time.Millisecond
 		}
-		req := bookRequest(w.prefix+strconv.Itoa(w.n), 10+w.rng.IntN(71), w.rng.IntN(loadSlots), w.rng.IntN(loadWeeks-1), 3, until)
+		req := bookRequest(w.prefix+strconv.Itoa(w.n), 10+w.rng.IntN(71), w.rng.IntN(loadSlots), w.rng.IntN(loadWeeks-1), 3, hold)
 		got, err := w.l.Book(ctx, req, now)
 		if err == nil && len(got.Lines) > 0 {
 			w.open = append(w.open, got)
@@ -256,7 +192,8 @@ func (w *worker) step() error {
 		if ln.Delivered == ln.Quantity {
 			return nil
 		}
-		got, err = w.l.Deliver(ctx, b.Key, []capacity.Delivery{{OrderID: ln.OrderID, Slot: ln.Slot, Quantity: 1 + w.rng.IntN(ln.Quantity-ln.Delivered)}}, now)
+		w.n++
+		got, err = w.l.Deliver(ctx, b.Key, w.prefix+"d"+strconv.Itoa(w.n), []capacity.Delivery{{OrderID: ln.OrderID, Slot: ln.Slot, Quantity: 1 + w.rng.IntN(ln.Quantity-ln.Delivered)}}, now)
 	}
 	if err != nil {
 		return err
@@ -338,4 +275,82 @@ func sum(sts []helperStats) helperStats {
 		}
 	}
 	return t
+}
+
+// loadWorkers starts the goroutines of the load mode: each books,
+// confirms, delivers and cancels until deadline, counting outcomes in st.
+func loadWorkers(wg *sync.WaitGroup, ledger *capacity.Ledger, proc int, deadline time.Time, st *helperStats, failed *atomic.Int64, sample *sync.Once) {
+	for g := range goroutines {
+		wg.Go(func() {
+			w := &worker{l: ledger, rng: rand.New(rand.NewPCG(uint64(proc), uint64(g))), prefix: fmt.Sprintf("p%d-%d-g%d-", proc, os.Getpid(), g)}
+			for time.Now().Before(deadline) {
+				err := w.step()
+				switch {
+				case err == nil:
+					atomic.AddInt64(&st.Ops, 1)
+					if time.Until(deadline) < time.Second {
+						atomic.AddInt64(&st.Late, 1)
+					}
+				case errors.Is(err, capacity.ErrContention):
+					atomic.AddInt64(&st.Contended, 1)
+				case errors.Is(err, capacity.ErrConflict):
+					atomic.AddInt64(&st.Conflicts, 1)
+					w.forget()
+				case errors.Is(err, capacity.ErrNoCapacity):
+					atomic.AddInt64(&st.NoRoom, 1)
+				case errors.Is(err, ErrConnection) || errors.Is(err, ErrConnect):
+					// A clear error says whether the change may have
+					// happened: its code.
+					var e *Error
+					if !errors.As(err, &e) || !slices.Contains([]string{"lost_unchanged", "lost_commit", "lost_read", "connect"}, e.Code) {
+						fmt.Fprintln(os.Stderr, "unclear connection error:", err)
+						failed.Add(1)
+					}
+					atomic.AddInt64(&st.ConnErrs, 1)
+					if e != nil && e.Code != "lost_read" {
+						sample.Do(func() { st.Sample = err.Error() })
+					}
+					w.forget() // the change may or may not have committed: do not build on it
+				default:
+					fmt.Fprintln(os.Stderr, "unexpected error:", err)
+					failed.Add(1)
+				}
+			}
+		})
+	}
+}
+
+// replayWorkers starts the goroutines of the replay mode: every goroutine
+// of every process books the same keys with the same request, at its own
+// clock: one booking per key, which every call gets back.
+func replayWorkers(wg *sync.WaitGroup, ledger *capacity.Ledger, proc int, st *helperStats, failed *atomic.Int64) {
+	// Every goroutine of every process books the same keys with the
+	// same request, at its own clock: one booking per key, which
+	// every call gets back.
+	keys, _ := strconv.Atoi(os.Getenv("BATIKKIT_PGSTORE_KEYS"))
+	st.Created = make(map[string]int64, keys)
+	var mu sync.Mutex
+	for g := range goroutines {
+		wg.Go(func() {
+			rng := rand.New(rand.NewPCG(uint64(proc), uint64(g)))
+			for _, k := range rng.Perm(keys) {
+				now := time.Now()
+				key := fmt.Sprintf("R%04d", k)
+				b, err := ledger.Book(context.Background(), bookRequest(key, 1+k%50, k%loadSlots, 0, 3, 2*time.Hour), now)
+				if err != nil {
+					fmt.Fprintln(os.Stderr, "replay:", key, err)
+					failed.Add(1)
+					continue
+				}
+				atomic.AddInt64(&st.Replayed, 1)
+				mu.Lock()
+				if c, ok := st.Created[key]; ok && c != b.Created.UnixNano() {
+					fmt.Fprintln(os.Stderr, "replay:", key, "came back with two creation times")
+					failed.Add(1)
+				}
+				st.Created[key] = b.Created.UnixNano()
+				mu.Unlock()
+			}
+		})
+	}
 }

@@ -3,6 +3,7 @@ package pgstore
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -21,16 +22,30 @@ func TestSchemaNames(t *testing.T) {
 	}{
 		{"batikkit", true}, {"_x1", true}, {"a_b_9", true}, {strings.Repeat("a", 63), true},
 		{"", false}, {"1abc", false}, {"Batik", false}, {"a-b", false}, {`a"b`, false},
-		{"a;drop", false}, {strings.Repeat("a", 64), false}, {"pg_temp", false},
+		{"a;drop", false}, {strings.Repeat("a", 64), false}, {"pg_temp", false}, {"pg_catalog", false},
+		{"information_schema", false}, {"public", false},
 	}
 	for _, tt := range tests {
-		err := checkSchema(tt.give)
+		err := checkSchema(tt.give, false)
 		if tt.ok {
 			assert.NoError(t, err, tt.give)
 		} else {
 			assert.ErrorIs(t, err, ErrSchema, tt.give)
 		}
 	}
+	// public only when asked for; the reserved names never.
+	assert.NoError(t, checkSchema("public", true))
+	require.ErrorIs(t, checkSchema("information_schema", true), ErrSchema)
+	var e *Error
+	require.ErrorAs(t, Migrate(context.Background(), nil, "public"), &e)
+	assert.Equal(t, "schema_public", e.Code)
+	require.ErrorAs(t, Migrate(context.Background(), nil, "information_schema"), &e)
+	assert.Equal(t, "schema_reserved", e.Code)
+	require.ErrorAs(t, Migrate(context.Background(), nil, "pg_toast"), &e)
+	assert.Equal(t, "schema_reserved", e.Code)
+	require.ErrorIs(t, MigrateWith(context.Background(), nil, Options{Schema: "public", AllowPublic: true}), ErrConnect,
+		"the name passes; the missing pool does not")
+	require.ErrorIs(t, New(nil, Options{Schema: "public"}).err, ErrSchema)
 	// New reports a bad name on every call, without a round trip.
 	s := New(nil, Options{Schema: "Bad Name"})
 	_, err := s.Booking(context.Background(), "k", t0)
@@ -58,7 +73,7 @@ func TestMigrateIdempotentAndVersioned(t *testing.T) {
 	have, want, err := SchemaVersion(ctx, pool, schema)
 	require.NoError(t, err)
 	assert.Equal(t, want, have)
-	assert.Equal(t, 2, want)
+	assert.Equal(t, 3, want)
 
 	// A store works on it.
 	s := New(pool, Options{Schema: schema})
@@ -73,10 +88,10 @@ func TestMigrateIdempotentAndVersioned(t *testing.T) {
 	require.NoError(t, err)
 	err = Migrate(ctx, pool, schema)
 	require.ErrorIs(t, err, ErrSchema)
-	var se *SchemaError
+	var se *Error
 	require.ErrorAs(t, err, &se)
-	assert.Equal(t, 99, se.Version)
-	assert.Contains(t, err.Error(), "newer")
+	assert.Equal(t, "schema_newer", se.Code)
+	assert.Equal(t, []string{"99", "3"}, se.Args)
 	have, _, err = SchemaVersion(ctx, pool, schema)
 	require.NoError(t, err)
 	assert.Equal(t, 99, have)
@@ -157,7 +172,7 @@ func TestPoolClosedMidCall(t *testing.T) {
 	s2 := New(check, Options{Schema: s.Schema()})
 	bs, err := s2.Bookings(ctx, capacity.BookingFilter{}, t0)
 	require.NoError(t, err)
-	assert.Equal(t, ok+1, len(bs))
+	assert.Equal(t, ok+1, len(bs.Bookings))
 	requireConsistent(t, check, s.Schema())
 }
 
@@ -184,25 +199,10 @@ func TestReservedWordSchema(t *testing.T) {
 // brought to version 2; the hold reads back as it was (to the
 // microsecond, as version 1 kept it) and expires then.
 func TestMigrateFromVersion1(t *testing.T) {
-	dsn := testDSN(t)
-	pool := newPool(t, dsn, 4)
 	ctx := context.Background()
-	schema := randomSchema(t)
-	dropSchemaAtEnd(t, dsn, schema)
-	id := pgx.Identifier{schema}.Sanitize()
-	v1, err := schemaFS.ReadFile(migrations()[0])
-	require.NoError(t, err)
 	until := t0.Add(time.Hour + time.Microsecond)
-	for _, stmt := range []string{
-		"CREATE SCHEMA " + id,
-		"CREATE TABLE " + id + ".schema_version (one boolean PRIMARY KEY DEFAULT true CHECK (one), version integer NOT NULL CHECK (version >= 0))",
-		"INSERT INTO " + id + ".schema_version (version) VALUES (1)",
-		strings.ReplaceAll(string(v1), "{{schema}}", id),
-	} {
-		_, err := pool.Exec(ctx, stmt)
-		require.NoError(t, err)
-	}
-	_, err = pool.Exec(ctx, "INSERT INTO "+id+`.bookings (key, state, hold_until, request, unfilled, version, created, updated, has_lines)
+	pool, schema := schemaAt(t, 1)
+	_, err := pool.Exec(ctx, "INSERT INTO "+pgx.Identifier{schema}.Sanitize()+`.bookings (key, state, hold_until, request, unfilled, version, created, updated, has_lines)
 		VALUES ('K1', 'held', $1, 'r', '{"O-1": 5}', 1, $2, $2, false)`, until, t0)
 	require.NoError(t, err)
 
@@ -220,5 +220,96 @@ func TestMigrateFromVersion1(t *testing.T) {
 	assert.Equal(t, capacity.Expired, b.State)
 	bs, err := s.Bookings(ctx, capacity.BookingFilter{OrderID: "O-1"}, until)
 	require.NoError(t, err)
-	require.Len(t, bs, 1, "an order only in Unfilled")
+	require.Len(t, bs.Bookings, 1, "an order only in Unfilled")
+}
+
+// TestMigrateFromVersion2: bookings made before version 3 keep their
+// record: their orders are derived from their lines and unfilled pieces
+// (without a reason), skipped is empty, the canonical request NULL (a
+// replay is matched by the hash alone), the history empty; a change to
+// them is logged from then on.
+func TestMigrateFromVersion2(t *testing.T) {
+	ctx := context.Background()
+	pool, schema := schemaAt(t, 2,
+		"INSERT INTO S.slots (producer_id, technique, week, capacity, confirmed) VALUES ('A', 'cap', '2026-W50', 10, 7), ('A', 'cap', '2026-W51', 10, 2)",
+		`INSERT INTO S.bookings (key, state, request, unfilled, version, created, updated, has_lines)
+			VALUES ('K2', 'confirmed', 'r', '{"O-2": 3, "O-3": 4}', 1, '2026-12-01T09:00:00Z', '2026-12-01T09:00:00Z', true)`,
+		`INSERT INTO S.booking_lines (booking_id, order_id, producer_id, technique, week, quantity, delivered, unit_cost)
+			SELECT id, 'O-2', 'A', 'cap', w, q, 0, 15000 FROM S.bookings, (VALUES ('2026-W50', 7), ('2026-W51', 2)) v(w, q)`)
+	require.NoError(t, Migrate(ctx, pool, schema))
+	s := New(pool, Options{Schema: schema})
+	b, err := s.Booking(ctx, "K2", t0)
+	require.NoError(t, err)
+	assert.Equal(t, []capacity.BookedOrder{{OrderID: "O-2", Booked: 9, Unfilled: 3}, {OrderID: "O-3", Unfilled: 4}}, b.Orders)
+	assert.Empty(t, b.Skipped)
+	assert.Nil(t, b.Canonical)
+	h, err := s.History(ctx, "K2")
+	require.NoError(t, err)
+	assert.Empty(t, h)
+	l := capacity.NewLedger(s, capacity.LedgerOptions{})
+	_, err = l.Cancel(capacity.WithActor(ctx, "ops"), "K2", t0)
+	require.NoError(t, err)
+	h, err = s.History(ctx, "K2")
+	require.NoError(t, err)
+	require.Len(t, h, 1)
+	assert.Equal(t, capacity.HistoryEntry{Version: 2, Time: t0, Actor: "ops", Op: capacity.OpCancel}, h[0])
+	requireConsistent(t, pool, schema)
+}
+
+// TestHoldRuleInSQL: the functions reports use apply the hold rule at a
+// given time, to the nanosecond: state_at and bookings_at read a lapsed
+// hold as expired, slots_at counts only live holds as held, before any
+// commit or Sweep rewrote the booking.
+func TestHoldRuleInSQL(t *testing.T) {
+	s, pool := testStore(t)
+	ctx := context.Background()
+	until := t0.Add(time.Hour + 600*time.Nanosecond)
+	_, err := s.Commit(ctx, hold("H1", t0, until, 4, 10, slot("H", w1)))
+	require.NoError(t, err)
+	id := pgx.Identifier{s.Schema()}.Sanitize()
+	at := func(tm time.Time) (state string, held int) {
+		us, ns := micro(tm)
+		require.NoError(t, pool.QueryRow(ctx, "SELECT state FROM "+id+".bookings_at($1, $2) WHERE key = 'H1'", us, ns).Scan(&state))
+		require.NoError(t, pool.QueryRow(ctx, "SELECT held FROM "+id+".slots_at($1, $2) WHERE producer_id = 'H'", us, ns).Scan(&held))
+		return state, held
+	}
+	st, held := at(until.Add(-time.Nanosecond))
+	assert.Equal(t, "held", st)
+	assert.Equal(t, 4, held)
+	st, held = at(until)
+	assert.Equal(t, "expired", st)
+	assert.Zero(t, held)
+	var raw string
+	require.NoError(t, pool.QueryRow(ctx, "SELECT state FROM "+id+".bookings WHERE key = 'H1'").Scan(&raw))
+	assert.Equal(t, "held", raw, "the row itself is not rewritten")
+	// The server's clock, by default: the hold ended in 2026.
+	require.NoError(t, pool.QueryRow(ctx, "SELECT state FROM "+id+".bookings_at() WHERE key = 'H1'").Scan(&raw))
+	assert.Equal(t, "expired", raw)
+}
+
+// schemaAt creates a fresh schema at an old version (its migrations run
+// by hand), then runs more statements on it ("S." is the schema); it
+// returns the pool and the schema.
+func schemaAt(t *testing.T, version int, more ...string) (*pgxpool.Pool, string) {
+	dsn := testDSN(t)
+	pool := newPool(t, dsn, 4)
+	schema := randomSchema(t)
+	dropSchemaAtEnd(t, dsn, schema)
+	id := pgx.Identifier{schema}.Sanitize()
+	stmts := []string{"CREATE SCHEMA " + id,
+		"CREATE TABLE " + id + ".schema_version (one boolean PRIMARY KEY DEFAULT true CHECK (one), version integer NOT NULL CHECK (version >= 0))",
+		"INSERT INTO " + id + ".schema_version (version) VALUES (" + strconv.Itoa(version) + ")"}
+	for _, f := range migrations()[:version] {
+		text, err := schemaFS.ReadFile(f)
+		require.NoError(t, err)
+		stmts = append(stmts, strings.ReplaceAll(string(text), "{{schema}}", id))
+	}
+	for _, stmt := range more {
+		stmts = append(stmts, strings.ReplaceAll(stmt, "S.", id+"."))
+	}
+	for _, stmt := range stmts {
+		_, err := pool.Exec(context.Background(), stmt)
+		require.NoError(t, err)
+	}
+	return pool, schema
 }

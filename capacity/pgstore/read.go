@@ -2,210 +2,261 @@ package pgstore
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"time"
 
-	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/capacity"
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/jackc/pgx/v5"
-	"github.com/shopspring/decimal"
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
-// querier is what the readers need: a pool, or a transaction.
-type querier interface {
-	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
-}
+// The readers: each is one round trip, a batch whose statements (the
+// statement timeout, then one or two queries) run as one implicit
+// transaction; a reader of two queries runs them at REPEATABLE READ, so
+// that both see one snapshot.
 
-// Booking returns the booking with the key, with a hold expired at now
-// reported as Expired, or an error wrapping capacity.ErrNotFound. One
-// statement (one consistent snapshot), O(lines).
-func (s *Store) Booking(ctx context.Context, key string, now time.Time) (capacity.Booking, error) {
-	if checkText("key", key) != nil { // no booking can have it
-		return capacity.Booking{}, fmt.Errorf("pgstore: booking %s: %w", quote(key), capacity.ErrNotFound)
-	}
-	var b capacity.Booking
-	err := s.retry(ctx, "booking "+quote(key), func() error {
-		var err error
-		b, err = s.readBooking(ctx, s.pool, key, now)
-		return err
+// readOnly runs build's statements in one REPEATABLE READ, READ ONLY
+// transaction, in one round trip.
+func (s *Store) readOnly(ctx context.Context, field, value string, build func(b *pgx.Batch)) error {
+	return s.retry(ctx, field, value, false, func() error {
+		b := &pgx.Batch{}
+		b.Queue("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+		b.Queue(setTimeout, s.timeout)
+		build(b)
+		b.Queue("COMMIT")
+		return s.pool.SendBatch(ctx, b).Close()
 	})
-	return b, err
 }
 
-func (s *Store) readBooking(ctx context.Context, q querier, key string, now time.Time) (capacity.Booking, error) {
-	rows, err := q.Query(ctx, s.q.bookingByKey, key)
-	if err != nil {
-		return capacity.Booking{}, err
+// Booking returns the booking with the key as it stands at now (a hold
+// whose HoldUntil is at or before now is Expired), or capacity's
+// ErrNotFound (also for a key no text column can hold, without a round
+// trip). One round trip, O(lines). Safe for concurrent use.
+func (s *Store) Booking(ctx context.Context, key string, now time.Time) (capacity.Booking, error) {
+	if s.err != nil {
+		return capacity.Booking{}, s.err
 	}
-	bs, err := scanBookings(rows, now)
+	if !textHolds(key) {
+		return capacity.Booking{}, capacity.NotFoundError(key)
+	}
+	var bs []capacity.Booking
+	err := s.readOnly(ctx, "key", msg.Quote(key), func(b *pgx.Batch) {
+		bs = nil
+		s.queueBookings(b, s.q.bookingByKey, s.q.linesByKey, []any{key}, now, &bs)
+	})
 	if err != nil {
 		return capacity.Booking{}, err
 	}
 	if len(bs) == 0 {
-		return capacity.Booking{}, answer(fmt.Errorf("pgstore: booking %s: %w", quote(key), capacity.ErrNotFound))
+		return capacity.Booking{}, capacity.NotFoundError(key)
 	}
 	return bs[0], nil
 }
 
-// Bookings returns the bookings with a line for f.OrderID, for
-// f.ProducerID, or (both given) a line for both; every booking when f is
-// empty. They come by key (byte order), lines by order ID then slot, from
-// one statement. O(bookings x lines).
-func (s *Store) Bookings(ctx context.Context, f capacity.BookingFilter, now time.Time) ([]capacity.Booking, error) {
-	if (f.OrderID != "" && checkText("order ID", f.OrderID) != nil) || (f.ProducerID != "" && checkText("producer ID", f.ProducerID) != nil) {
-		return []capacity.Booking{}, nil // no booking can have it
-	}
-	var out []capacity.Booking
-	err := s.retry(ctx, "bookings", func() error {
-		var rows pgx.Rows
-		var err error
-		switch {
-		case f.OrderID != "" && f.ProducerID != "":
-			rows, err = s.pool.Query(ctx, s.q.bookingsBoth, f.OrderID, f.ProducerID)
-		case f.OrderID != "":
-			rows, err = s.pool.Query(ctx, s.q.bookingsByOrder, f.OrderID)
-		case f.ProducerID != "":
-			rows, err = s.pool.Query(ctx, s.q.bookingsByProducer, f.ProducerID)
-		default:
-			rows, err = s.pool.Query(ctx, s.q.bookingsAll)
-		}
-		if err != nil {
+// queueBookings queues a query of bookings (bookingCols) and one of their
+// lines (lineCols, by booking and line order), with the same arguments,
+// and collects the bookings in *out, in the first query's order.
+func (s *Store) queueBookings(b *pgx.Batch, bookings, lines string, args []any, now time.Time, out *[]capacity.Booking) {
+	byID := map[int64]int{}
+	b.Queue(bookings, args...).Query(func(rows pgx.Rows) error {
+		return eachRow(rows, func() error {
+			id, bk, err := scanBooking(rows, now)
+			byID[id] = len(*out)
+			*out = append(*out, bk)
 			return err
-		}
-		out, err = scanBookings(rows, now)
-		return err
+		})
 	})
-	return out, err
+	b.Queue(lines, args...).Query(func(rows pgx.Rows) error {
+		return eachRow(rows, func() error {
+			id, l, err := scanLine(rows)
+			if i, ok := byID[id]; ok && err == nil {
+				(*out)[i].Lines = append((*out)[i].Lines, l)
+			}
+			return err
+		})
+	})
 }
 
-// scanBookings reads rows of bookingCols (one per line, or one with NULL
-// line columns for a booking without lines), grouped by booking.
-func scanBookings(rows pgx.Rows, now time.Time) ([]capacity.Booking, error) {
-	defer rows.Close()
-	out := []capacity.Booking{}
-	lastID := int64(-1)
-	for rows.Next() {
-		var (
-			id                      int64
-			key, state, request     string
-			holdUntil               *time.Time
-			holdNs                  int32
-			unfilled                []byte
-			version                 int64
-			created, updated        time.Time
-			order, prod, tech, week *string
-			qty, delivered          *int64
-			cost                    *string
-		)
-		if err := rows.Scan(&id, &key, &state, &holdUntil, &holdNs, &request, &unfilled, &version, &created, &updated,
-			&order, &prod, &tech, &week, &qty, &delivered, &cost); err != nil {
-			return nil, err
-		}
-		if id != lastID {
-			lastID = id
-			st, err := capacity.ParseState(state)
-			if err != nil {
-				return nil, fmt.Errorf("pgstore: stored booking %s: %w", quote(key), err)
-			}
-			b := capacity.Booking{Key: key, State: st, Request: request, Version: version,
-				Created: created.UTC(), Updated: updated.UTC(), Lines: []capacity.BookingLine{}}
-			if holdUntil != nil {
-				b.HoldUntil = holdUntil.UTC().Add(time.Duration(holdNs))
-			}
-			if st == capacity.Held && !b.HoldUntil.After(now) {
-				b.State = capacity.Expired
-			}
-			if err := json.Unmarshal(unfilled, &b.Unfilled); err != nil {
-				return nil, fmt.Errorf("pgstore: stored booking %s: unfilled: %w", quote(key), err)
-			}
-			if b.Unfilled == nil {
-				b.Unfilled = map[string]int{}
-			}
-			out = append(out, b)
-		}
-		if order == nil {
-			continue
-		}
-		sl, err := slotOf(*prod, *tech, *week)
-		if err != nil {
-			return nil, err
-		}
-		uc, err := decimal.NewFromString(*cost)
-		if err != nil {
-			return nil, fmt.Errorf("pgstore: stored booking %s: unit cost %q: %w", quote(key), *cost, err)
-		}
-		b := &out[len(out)-1]
-		b.Lines = append(b.Lines, capacity.BookingLine{OrderID: *order, Slot: sl, Quantity: int(*qty), Delivered: int(*delivered), UnitCost: uc})
+// Bookings returns one page of the bookings f selects, as they stand at
+// now, ordered by Created, then Key, as capacity.Store says: the filter is
+// checked by BookingFilter.Validate; an order or producer ID no text
+// column can hold selects nothing. One round trip (the page and its lines
+// at one snapshot); O(the page's lines) plus the index reads of the
+// filter: the bookings_page index for no filter, the lines' indexes by
+// order or producer otherwise, and a state filter read through
+// bookings_state_page. Safe for concurrent use.
+func (s *Store) Bookings(ctx context.Context, f capacity.BookingFilter, now time.Time) (capacity.BookingPage, error) {
+	if s.err != nil {
+		return capacity.BookingPage{}, s.err
 	}
-	return out, rows.Err()
+	if err := f.Validate(); err != nil {
+		return capacity.BookingPage{}, err
+	}
+	if !textHolds(f.OrderID) || !textHolds(f.ProducerID) {
+		return f.Page(nil), nil
+	}
+	created, afterKey, _ := f.After() // checked by Validate
+	after := pgtype.Timestamptz{Time: created, Valid: true}
+	if f.Cursor == "" {
+		after.InfinityModifier = pgtype.NegativeInfinity // before every booking
+	}
+	shape := 0
+	if f.OrderID != "" {
+		shape |= 1
+	}
+	if f.ProducerID != "" {
+		shape |= 2
+	}
+	st, states, at, ns := 0, []string(nil), time.Time{}, int32(0)
+	if f.State != 0 {
+		st, states = 1, []string{f.State.String()}
+		if f.State == capacity.Expired {
+			states = append(states, capacity.Held.String())
+		}
+		at, ns = micro(now)
+	}
+	args := []any{pgx.NamedArgs{"order": f.OrderID, "producer": f.ProducerID, "after": after, "key": afterKey,
+		"limit": f.PageLimit() + 1, "states": states, "state": f.State.String(), "at": at, "ns": ns}}
+	var bs []capacity.Booking
+	err := s.readOnly(ctx, "filter", msg.Quote(f.OrderID+"/"+f.ProducerID), func(b *pgx.Batch) {
+		bs = nil
+		s.queueBookings(b, s.q.pageBookings[shape][st], s.q.pageLines[shape][st], args, now, &bs)
+	})
+	if err != nil {
+		return capacity.BookingPage{}, err
+	}
+	return f.Page(bs), nil
+}
+
+// History returns the booking's changes, oldest first, or capacity's
+// ErrNotFound. Times are the caller's clocks to the microsecond, in UTC.
+// One round trip, O(changes). Safe for concurrent use.
+func (s *Store) History(ctx context.Context, key string) ([]capacity.HistoryEntry, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
+	if !textHolds(key) {
+		return nil, capacity.NotFoundError(key)
+	}
+	var found bool
+	var out []capacity.HistoryEntry
+	err := s.readOnly(ctx, "key", msg.Quote(key), func(b *pgx.Batch) {
+		found, out = false, []capacity.HistoryEntry{}
+		b.Queue(s.q.bookingExists, key).
+			QueryRow(func(r pgx.Row) error { return r.Scan(&found) })
+		b.Queue(s.q.history, key).Query(func(rows pgx.Rows) error {
+			return eachRow(rows, func() error {
+				var h capacity.HistoryEntry
+				var op string
+				err := rows.Scan(&h.Version, &h.Time, &h.Actor, &op, &h.Call)
+				h.Time, h.Op = h.Time.UTC(), capacity.Operation(op)
+				out = append(out, h)
+				return err
+			})
+		})
+	})
+	switch {
+	case err != nil:
+		return nil, err
+	case !found:
+		return nil, capacity.NotFoundError(key)
+	}
+	return out, nil
+}
+
+// DeliveryCall returns the booking's delivery call with callKey, or
+// capacity's ErrNotFound when the booking has none (or does not exist).
+// One round trip, O(deliveries). Safe for concurrent use.
+func (s *Store) DeliveryCall(ctx context.Context, key, callKey string) (capacity.DeliveryCall, error) {
+	if s.err != nil {
+		return capacity.DeliveryCall{}, s.err
+	}
+	if !textHolds(key) || !textHolds(callKey) {
+		return capacity.DeliveryCall{}, capacity.NotFoundError(key)
+	}
+	var call capacity.DeliveryCall
+	var found bool
+	err := s.read(ctx, "key", msg.Quote(key), func(b *pgx.Batch) {
+		found = false
+		b.Queue(s.q.call, key, callKey).Query(func(rows pgx.Rows) error {
+			return eachRow(rows, func() error {
+				var ds []byte
+				call = capacity.DeliveryCall{Key: callKey}
+				if err := rows.Scan(&call.Request, &ds, &call.Version, &call.Time, &call.Inspection); err != nil {
+					return err
+				}
+				found, call.Time = true, call.Time.UTC()
+				var err error
+				call.Deliveries, err = decodeDeliveries(key, ds)
+				return err
+			})
+		})
+	})
+	switch {
+	case err != nil:
+		return capacity.DeliveryCall{}, err
+	case !found:
+		return capacity.DeliveryCall{}, capacity.NotFoundError(key + "/" + callKey)
+	}
+	return call, nil
 }
 
 // Usage returns the slots of q that any booking touched, in slot order,
-// with the pieces of holds expired at now not counted as held. One
-// statement; O(slots + their lines).
+// with the pieces of holds lapsed at now not counted as held (the
+// slots_at function), as capacity.Store says. q is checked by
+// SlotQuery.Validate; a producer ID no text column can hold has no slots.
+// One round trip; O(slots of q + the lines of lapsed holds not yet
+// released), by the slots' primary key. Safe for concurrent use.
 func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) ([]capacity.SlotUsage, error) {
-	if err := checkQuery("usage", q); err != nil {
+	if s.err != nil {
+		return nil, s.err
+	}
+	if err := q.Validate(); err != nil {
 		return nil, err
 	}
-	from, to := q.From.String(), q.To.String()
-	out := []capacity.SlotUsage{}
 	ids, ok := producers(q)
+	out := []capacity.SlotUsage{}
 	if !ok {
 		return out, nil
 	}
-	err := s.retry(ctx, "usage", func() error {
-		rows, err := s.pool.Query(ctx, s.q.usage, now.UTC(), ids, string(q.Technique), from, to, nanos(now))
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		out = out[:0]
-		for rows.Next() {
-			var p, t, w string
-			var capa, held, conf, del int64
-			if err := rows.Scan(&p, &t, &w, &capa, &held, &conf, &del); err != nil {
-				return err
-			}
-			sl, err := slotOf(p, t, w)
-			if err != nil {
-				return err
-			}
-			out = append(out, capacity.SlotUsage{Slot: sl, Held: int(held), Confirmed: int(conf), Delivered: int(del), Capacity: int(capa), Recorded: true})
-		}
-		return rows.Err()
-	})
-	return out, err
-}
-
-// checkQuery refuses, wrapping capacity.ErrInvalid, a query without both
-// weeks or with To before From, as the memory store does.
-func checkQuery(op string, q capacity.SlotQuery) error {
-	switch {
-	case q.From.IsZero():
-		return fmt.Errorf("pgstore: %s: query.from is not a week: %w", op, capacity.ErrInvalid)
-	case q.To.IsZero():
-		return fmt.Errorf("pgstore: %s: query.to is not a week: %w", op, capacity.ErrInvalid)
-	case q.To.Before(q.From):
-		return fmt.Errorf("pgstore: %s: query.to %s is before query.from %s: %w", op, q.To, q.From, capacity.ErrInvalid)
-	case q.Technique != "" && !q.Technique.Valid():
-		return fmt.Errorf("pgstore: %s: query.technique %s is unknown: %w", op, quote(string(q.Technique)), capacity.ErrInvalid)
+	p, t := min(len(ids), 1), 0
+	if q.Technique != "" {
+		t = 1
 	}
-	return nil
+	at, ns := micro(now)
+	err := s.read(ctx, "query", msg.Quote(q.From.String()+".."+q.To.String()), func(b *pgx.Batch) {
+		out = out[:0]
+		b.Queue(s.q.usage[p][t], pgx.NamedArgs{"at": at, "ns": ns, "ids": ids, "tech": string(q.Technique),
+			"from": q.From.String(), "to": q.To.String()}).Query(func(rows pgx.Rows) error {
+			return eachRow(rows, func() error {
+				var pid, tc, w string
+				var capa, held, conf, del int64
+				if err := rows.Scan(&pid, &tc, &w, &capa, &held, &conf, &del); err != nil {
+					return err
+				}
+				sl, err := slotOf(pid, pid, tc, w)
+				out = append(out, capacity.SlotUsage{Slot: sl, Held: int(held), Confirmed: int(conf), Delivered: int(del),
+					Capacity: int(capa), Recorded: true})
+				return err
+			})
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
-// producers returns the producer IDs of q that a booking could have (an
-// empty list: every producer), and false when q names producers and none
-// of them could exist (the query's answer is then empty, without asking
-// the server, which would refuse a NUL byte or invalid UTF-8).
+// producers returns the producer IDs of q that a row could have (an empty
+// list: every producer), and false when q names producers and none of
+// them could exist (the answer is then empty, without asking the server,
+// which would refuse a NUL byte or bytes that are not UTF-8).
 func producers(q capacity.SlotQuery) ([]string, bool) {
 	ids := make([]string, 0, len(q.ProducerIDs))
 	for _, id := range q.ProducerIDs {
-		if checkText("producer ID", id) == nil {
+		if textHolds(id) {
 			ids = append(ids, id)
 		}
 	}
 	return ids, len(ids) > 0 || len(q.ProducerIDs) == 0
 }
-
-func batikTechnique(t string) batik.Technique { return batik.Technique(t) }

@@ -1,148 +1,256 @@
 package pgstore
 
-// Moving records in and out of SQL: the arrays a statement unnests, the
-// rows a batch returns, and a booking as the database gives it back.
+// Moving records in and out of SQL: a booking and its lines as rows, the
+// JSON forms of what a booking carries beside its lines, and times as the
+// tables keep them.
 
 import (
-	"fmt"
-	"maps"
+	"encoding/json"
 	"time"
 
+	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/capacity"
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/shopspring/decimal"
 )
 
-func scanIDs(br pgx.BatchResults) ([]int64, error) {
-	rows, err := br.Query()
-	if err != nil {
-		return nil, err
-	}
-	return pgx.CollectRows(rows, pgx.RowTo[int64])
+// orderJSON, skipJSON and deliveryJSON are the stored forms of
+// BookedOrder, Skip and Delivery: plain strings, so that whatever a change
+// carried reads back as it was.
+type orderJSON struct {
+	OrderID  string `json:"order_id"`
+	Booked   int    `json:"booked"`
+	Unfilled int    `json:"unfilled"`
+	Reason   string `json:"reason,omitempty"`
 }
 
-// scanSlotSums reads rows of (producer, technique, week, pieces).
-func scanSlotSums(br pgx.BatchResults, f func(capacity.Slot, int64)) error {
-	rows, err := br.Query()
-	if err != nil {
-		return err
+type skipJSON struct {
+	ProducerID string `json:"producer_id"`
+	Reason     string `json:"reason"`
+}
+
+type deliveryJSON struct {
+	OrderID    string `json:"order_id"`
+	ProducerID string `json:"producer_id"`
+	Technique  string `json:"technique"`
+	Week       string `json:"week"`
+	Quantity   int    `json:"quantity"`
+}
+
+// encodeRecord returns the JSON columns of b: unfilled, orders, skipped.
+func encodeRecord(b *capacity.Booking) (unfilled, orders, skipped string) {
+	os := make([]orderJSON, len(b.Orders))
+	for i, o := range b.Orders {
+		os[i] = orderJSON{o.OrderID, o.Booked, o.Unfilled, string(o.Reason)}
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var p, t, w string
-		var q int64
-		if err := rows.Scan(&p, &t, &w, &q); err != nil {
-			return err
+	ss := make([]skipJSON, len(b.Skipped))
+	for i, s := range b.Skipped {
+		ss[i] = skipJSON{s.ProducerID, string(s.Reason)}
+	}
+	uf := b.Unfilled
+	if uf == nil {
+		uf = map[string]int{}
+	}
+	return mustJSON(uf), mustJSON(os), mustJSON(ss)
+}
+
+// mustJSON marshals maps, slices and structs of strings and ints, which
+// cannot fail.
+func mustJSON(v any) string {
+	out, err := json.Marshal(v)
+	if err != nil {
+		panic("pgstore: " + err.Error()) // unreachable: plain strings and ints
+	}
+	return string(out)
+}
+
+func encodeDeliveries(ds []capacity.Delivery) string {
+	out := make([]deliveryJSON, len(ds))
+	for i, d := range ds {
+		out[i] = deliveryJSON{d.OrderID, d.ProducerID, string(d.Technique), d.Week.String(), d.Quantity}
+	}
+	return mustJSON(out)
+}
+
+func decodeDeliveries(key string, data []byte) ([]capacity.Delivery, error) {
+	var in []deliveryJSON
+	if err := json.Unmarshal(data, &in); err != nil {
+		return nil, stored(key, err)
+	}
+	out := make([]capacity.Delivery, len(in))
+	for i, d := range in {
+		sl, err := slotOf(key, d.ProducerID, d.Technique, d.Week)
+		if err != nil {
+			return nil, err
 		}
-		sl, err := slotOf(p, t, w)
+		out[i] = capacity.Delivery{OrderID: d.OrderID, Slot: sl, Quantity: d.Quantity}
+	}
+	return out, nil
+}
+
+// stored is the error of a stored value this package cannot read.
+func stored(key string, err error) error {
+	return answer(fail(ErrServer, "key", msg.Quote(key), cStored, err))
+}
+
+// scanBooking reads a row of bookingCols, after the columns of first:
+// the booking without its lines, its state as it stands at now (as
+// stored, for the zero now), and its id.
+func scanBooking(r pgx.Row, now time.Time, first ...any) (int64, capacity.Booking, error) {
+	var (
+		id                        int64
+		b                         capacity.Booking
+		state                     string
+		holdUntil                 pgtype.Timestamptz
+		holdNs                    int32
+		unfilled, orders, skipped []byte
+	)
+	err := r.Scan(append(first, &id, &b.Key, &state, &holdUntil, &holdNs, &b.Request, &b.Canonical, &unfilled, &orders, &skipped,
+		&b.Version, &b.Created, &b.Updated)...)
+	if err != nil {
+		return 0, b, err
+	}
+	st, err := capacity.ParseState(state)
+	if err != nil {
+		return 0, b, stored(b.Key, err)
+	}
+	b.State = st
+	if holdUntil.Valid {
+		b.HoldUntil = holdUntil.Time.UTC().Add(time.Duration(holdNs))
+	}
+	b.Created, b.Updated = b.Created.UTC(), b.Updated.UTC()
+	var os []orderJSON
+	var ss []skipJSON
+	if err := firstErr(json.Unmarshal(unfilled, &b.Unfilled), json.Unmarshal(orders, &os), json.Unmarshal(skipped, &ss)); err != nil {
+		return 0, b, stored(b.Key, err)
+	}
+	if b.Unfilled == nil {
+		b.Unfilled = map[string]int{}
+	}
+	b.Orders = make([]capacity.BookedOrder, len(os))
+	for i, o := range os {
+		b.Orders[i] = capacity.BookedOrder{OrderID: o.OrderID, Booked: o.Booked, Unfilled: o.Unfilled, Reason: capacity.ShortReason(o.Reason)}
+	}
+	b.Skipped = make([]capacity.Skip, len(ss))
+	for i, s := range ss {
+		b.Skipped[i] = capacity.Skip{ProducerID: s.ProducerID, Reason: capacity.SkipReason(s.Reason)}
+	}
+	b.Lines = []capacity.BookingLine{}
+	if !now.IsZero() {
+		b.State = b.StateAt(now)
+	}
+	return id, b, nil
+}
+
+func firstErr(errs ...error) error {
+	for _, err := range errs {
 		if err != nil {
 			return err
 		}
-		f(sl, q)
 	}
-	return rows.Err()
+	return nil
 }
 
-// scanSlots reads rows of (producer, technique, week).
-func scanSlots(br pgx.BatchResults, f func(capacity.Slot)) error {
-	rows, err := br.Query()
+// scanLine reads a row of lineCols, after the columns of first.
+func scanLine(r pgx.Row, first ...any) (int64, capacity.BookingLine, error) {
+	var (
+		id         int64
+		l          capacity.BookingLine
+		p, t, w, c string
+		q, d       int64
+	)
+	if err := r.Scan(append(first, &id, &l.OrderID, &p, &t, &w, &q, &d, &c)...); err != nil {
+		return 0, l, err
+	}
+	sl, err := slotOf(l.OrderID, p, t, w)
 	if err != nil {
-		return err
+		return 0, l, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var p, t, w string
-		if err := rows.Scan(&p, &t, &w); err != nil {
-			return err
-		}
-		sl, err := slotOf(p, t, w)
-		if err != nil {
-			return err
-		}
-		f(sl)
+	uc, err := decimal.NewFromString(c)
+	if err != nil {
+		return 0, l, stored(l.OrderID, err)
 	}
-	return rows.Err()
+	l.Slot, l.Quantity, l.Delivered, l.UnitCost = sl, int(q), int(d), uc
+	return id, l, nil
 }
 
+// slotOf reads a slot's columns; key names the record for an error.
+func slotOf(key, p, t, w string) (capacity.Slot, error) {
+	var wk capacity.Week
+	if w != "" {
+		var err error
+		if wk, err = capacity.ParseWeek(w); err != nil {
+			return capacity.Slot{}, stored(key, err)
+		}
+	}
+	return capacity.Slot{ProducerID: p, Technique: batik.Technique(t), Week: wk}, nil
+}
+
+// slotArrays are slots as three arrays, the form statements unnest.
 type slotArrays struct{ p, t, w []string }
-
-func newSlotArrays(n int) slotArrays {
-	return slotArrays{make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)}
-}
 
 func (a *slotArrays) add(s capacity.Slot) {
 	a.p, a.t, a.w = append(a.p, s.ProducerID), append(a.t, string(s.Technique)), append(a.w, s.Week.String())
 }
 
+// lineArrays are lines as arrays, with their booking's id (new lines) or
+// their tuple id (stored lines).
 type lineArrays struct {
-	o, p, t, w, c []string
-	q, d          []int64
+	id    []int64
+	tid   []pgtype.TID
+	o, c  []string
+	slots slotArrays
+	q, d  []int64
 }
 
-func newLineArrays(ls []capacity.BookingLine) lineArrays {
-	a := lineArrays{o: []string{}, p: []string{}, t: []string{}, w: []string{}} // empty arrays, not NULL
-	for _, l := range ls {
-		a.o, a.p, a.t, a.w = append(a.o, l.OrderID), append(a.p, l.ProducerID), append(a.t, string(l.Technique)), append(a.w, l.Week.String())
-		a.q, a.d, a.c = append(a.q, int64(l.Quantity)), append(a.d, int64(l.Delivered)), append(a.c, l.UnitCost.String())
-	}
-	return a
-}
-
-// holdUntil returns b's HoldUntil as the bookings table keeps it: the
-// time to the microsecond (nil for none) and the nanoseconds past it.
-func holdUntil(b capacity.Booking) (*time.Time, int32) {
-	if b.HoldUntil.IsZero() {
-		return nil, 0
-	}
-	t, ns := micro(b.HoldUntil)
-	return &t, ns
+func (a *lineArrays) add(id int64, tid pgtype.TID, l *capacity.BookingLine) {
+	a.id, a.tid, a.o, a.c = append(a.id, id), append(a.tid, tid), append(a.o, l.OrderID), append(a.c, l.UnitCost.String())
+	a.slots.add(l.Slot)
+	a.q, a.d = append(a.q, int64(l.Quantity)), append(a.d, int64(l.Delivered))
 }
 
 // micro splits t into its microsecond (in UTC) and the nanoseconds past
-// it, what timestamptz keeps and what it drops (pgx sends a time's
-// microsecond, rounded down, as this does).
+// it: what timestamptz keeps, and what hold_until_ns keeps beside it.
 func micro(t time.Time) (time.Time, int32) {
 	u := t.UTC().Truncate(time.Microsecond)
 	return u, int32(t.Sub(u))
 }
 
-// nanos returns now's nanoseconds past its microsecond, the $NS of
-// expiredAt.
-func nanos(now time.Time) int32 {
-	_, ns := micro(now)
-	return ns
-}
-
-// normalize returns a copy of b as the database gives it back: times in
-// UTC, Created and Updated to the microsecond (HoldUntil exactly), empty
-// lines and unfilled as empty (not nil).
-func normalize(b capacity.Booking) capacity.Booking {
-	if b.Lines == nil {
-		b.Lines = []capacity.BookingLine{}
-	}
-	if b.Unfilled == nil {
-		b.Unfilled = map[string]int{}
-	} else {
-		b.Unfilled = maps.Clone(b.Unfilled)
-	}
-	if !b.HoldUntil.IsZero() {
-		b.HoldUntil = b.HoldUntil.UTC()
-	}
-	b.Created = utcMicro(b.Created)
-	b.Updated = utcMicro(b.Updated)
-	return b
-}
-
+// utcMicro is t as a timestamptz column gives it back.
 func utcMicro(t time.Time) time.Time {
 	if t.IsZero() {
 		return time.Time{}
 	}
-	return t.UTC().Truncate(time.Microsecond)
+	u, _ := micro(t)
+	return u
 }
 
-func slotOf(p, t, w string) (capacity.Slot, error) {
-	wk, err := capacity.ParseWeek(w)
-	if err != nil {
-		return capacity.Slot{}, fmt.Errorf("pgstore: stored week: %w", err)
+// stamp is t as a timestamptz argument (NULL for the zero time).
+func stamp(t time.Time) pgtype.Timestamptz {
+	if t.IsZero() {
+		return pgtype.Timestamptz{}
 	}
-	return capacity.Slot{ProducerID: p, Technique: batikTechnique(t), Week: wk}, nil
+	u, _ := micro(t)
+	return pgtype.Timestamptz{Time: u, Valid: true}
+}
+
+// normalize returns a copy of b as the tables give it back: times in UTC,
+// Created and Updated to the microsecond (HoldUntil exactly), lines,
+// unfilled, orders and skipped empty rather than nil, its own slices and
+// map (Booking.Clone).
+func normalize(b *capacity.Booking) capacity.Booking {
+	c := b.Clone()
+	if !c.HoldUntil.IsZero() {
+		c.HoldUntil = c.HoldUntil.UTC()
+	}
+	c.Created, c.Updated = utcMicro(c.Created), utcMicro(c.Updated)
+	if c.Orders == nil {
+		c.Orders = []capacity.BookedOrder{}
+	}
+	if c.Skipped == nil {
+		c.Skipped = []capacity.Skip{}
+	}
+	return c
 }
