@@ -82,6 +82,31 @@ func BenchmarkBook(b *testing.B) {
 	})
 }
 
+// BenchmarkOverhead measures the handler's fixed costs: routing, the
+// language, headers and a small answer (GET /healthz, a map lookup in the
+// memory store), and a problem (GET /bookings/{key} of no booking:
+// routing, the ledger's lookup, problem mapping and its JSON).
+func BenchmarkOverhead(b *testing.B) {
+	h := benchHandler(capacity.NewLedger(memstore.New(), capacity.LedgerOptions{}), workshops(15))
+	for _, tt := range []struct {
+		name, path string
+		status     int
+	}{{"healthz", "/healthz", http.StatusOK}, {"problem", "/bookings/NOPE", http.StatusNotFound}} {
+		b.Run(tt.name, func(b *testing.B) {
+			r, _ := http.NewRequest("GET", tt.path, nil)
+			r.Header.Set("Accept-Language", "id-ID,id;q=0.9")
+			b.ReportAllocs()
+			for b.Loop() {
+				w := &discard{header: http.Header{}}
+				h.ServeHTTP(w, r)
+				if w.status != tt.status {
+					b.Fatal(w.status)
+				}
+			}
+		})
+	}
+}
+
 // release cancels the booking outside the timer, to free its capacity
 // for the next.
 func release(b *testing.B, l *capacity.Ledger, key string) {
