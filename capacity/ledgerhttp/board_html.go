@@ -2,6 +2,7 @@ package ledgerhttp
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
@@ -99,17 +100,23 @@ type option struct {
 	Selected     bool
 }
 
+// pageParams are the query parameters of GET /board.html.
+var pageParams = []string{"from", "weeks", "technique", "page", "per_page", "lang"}
+
 // boardHTML serves GET /board.html: the board's query and lang (en or id,
 // over Accept-Language). A bad query is answered 400 with the page and
 // the problem in it.
 func boardHTML(h *handler, w http.ResponseWriter, r *http.Request, x *exchange) error {
-	q, qerr := query(r, append(boardParams, "lang")...)
-	if l, err := batik.ParseLang(q["lang"]); qerr == nil && err == nil {
-		x.lang = l
+	q, err := query(r, pageParams...)
+	if s, ok := q["lang"]; ok && err == nil {
+		l, lerr := batik.ParseLang(s)
+		if lerr != nil {
+			err = &requestError{Field: "lang", Value: msg.Quote(s), Code: rLang, In: inQuery, Status: http.StatusBadRequest}
+		}
+		x.lang = cmp.Or(l, x.lang)
 	}
 	v := pageView{Lang: x.lang.String(), W: wordsOf(x.lang), Style: template.CSS(boardStyle)}
 	v.OtherLang = otherLang(x.lang).String()
-	err := qerr
 	var a boardAsk
 	if err == nil {
 		a, err = readBoardAsk(q, x)

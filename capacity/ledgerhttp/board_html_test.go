@@ -136,7 +136,9 @@ func TestBoardPageLanguage(t *testing.T) {
 	w = do(f.h, req{method: "GET", path: "/board.html?lang=en", header: []string{"Accept-Language", "id"}})
 	assert.Contains(t, w.Body.String(), "Campaign board")
 	w = do(f.h, req{method: "GET", path: "/board.html?lang=fr", header: []string{"Accept-Language", "id"}})
-	assert.Contains(t, w.Body.String(), "Papan kampanye", "an unknown lang leaves Accept-Language")
+	assert.Equal(t, http.StatusBadRequest, w.Code)
+	assert.Contains(t, w.Body.String(), "Papan kampanye", "a lang it cannot serve leaves Accept-Language")
+	assert.Contains(t, w.Body.String(), `data-field="lang"`)
 }
 
 // visibleText is the text of a page outside tags, without the form's

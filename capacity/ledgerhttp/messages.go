@@ -43,6 +43,7 @@ const (
 	rQueryUnknown    // unknown query parameter
 	rQueryTwice      // given more than once
 	rQueryForm       // a query that does not decode
+	rLang            // a language the page is not written in
 	rInteger         // must be a whole number
 	rRange           // must be in [{0}, {1}]
 	rCells           // per_page x weeks over the cap
@@ -118,6 +119,7 @@ var texts = [ncodes]msg.Text{
 	rMethod:          {Code: "method", EN: "is not allowed here; allowed: {0}", ID: "tidak diizinkan di sini; yang diizinkan: {0}"},
 	rQueryUnknown:    {Code: "query_unknown", EN: "unknown query parameter; known: {0}", ID: "parameter kueri tidak dikenal; yang dikenal: {0}"},
 	rQueryForm:       {Code: "query_form", EN: "is not a well-formed query: write name=value pairs joined by &, percent-encoded (RFC 3986)", ID: "bukan kueri yang tersusun benar: tulis pasangan nama=nilai yang digabung dengan &, dengan pengodean persen (RFC 3986)"},
+	rLang:            {Code: "lang", EN: "must be en (English) or id (Indonesian)", ID: "harus en (bahasa Inggris) atau id (bahasa Indonesia)"},
 	rQueryTwice:      {Code: "query_twice", EN: "is given more than once", ID: "diberikan lebih dari sekali"},
 	rInteger:         {Code: "integer", EN: "must be a whole number", ID: "harus bilangan bulat"},
 	rRange:           {Code: "range", EN: "must be in [{0}, {1}]", ID: "harus dalam [{0}, {1}]"},
