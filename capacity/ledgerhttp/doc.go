@@ -7,7 +7,7 @@
 // the service's middleware around it:
 //
 //	mux := http.NewServeMux()
-//	api := ledgerhttp.New(ledger, ledgerhttp.Options{Producers: producers, Actor: userOf})
+//	api := ledgerhttp.New(ledger, ledgerhttp.Options{Producers: loadProducers, Actor: userOf})
 //	mux.Handle("/campaign/", http.StripPrefix("/campaign", api))
 //
 // # Routes
