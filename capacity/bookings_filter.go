@@ -71,7 +71,7 @@ func (f BookingFilter) Validate() error {
 	case f.State != 0 && (f.State < Held || f.State > Expired):
 		return invalid("filter.state", strconv.Itoa(int(f.State)), cState)
 	case f.Limit < 0 || f.Limit > MaxPageLimit:
-		return invalid("filter.limit", strconv.Itoa(f.Limit), cRange, "1", strconv.Itoa(MaxPageLimit))
+		return invalid("filter.limit", strconv.Itoa(f.Limit), cPageLimit, strconv.Itoa(MaxPageLimit), strconv.Itoa(DefaultPageLimit))
 	}
 	_, _, err := f.After()
 	return err

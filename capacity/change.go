@@ -37,7 +37,10 @@ const maxText = 256
 //     Unfilled counts are >= 0;
 //   - a delta's slot is valid and given once, its Capacity is in [0,
 //     2147483647], it changes no sum by more than 2147483647 pieces, and
-//     it holds pieces only for a Held booking.
+//     it holds pieces only for a Held booking;
+//   - the actor is at most 256 bytes of text without control characters;
+//     a delivery call has a key Book would take and deliveries of 1 or
+//     more pieces in valid slots.
 //
 // The Ledger's changes always pass. O(lines + deltas) when lines and
 // deltas are sorted (as the Ledger makes them), O(n log n) otherwise; it
@@ -72,6 +75,9 @@ func (c *Change) Validate() error {
 	if err := c.checkDeltas(); err != nil {
 		return err
 	}
+	if err := c.checkLog(); err != nil {
+		return err
+	}
 	if err := checkLines(b.Lines); err != nil {
 		return err
 	}
@@ -81,6 +87,43 @@ func (c *Change) Validate() error {
 		}
 		if n < 0 {
 			return invalid("booking.unfilled["+quote(id)+"]", strconv.Itoa(n), cNonNegative)
+		}
+	}
+	return nil
+}
+
+// checkLog checks what goes into the booking's history and calls: the
+// actor (at most 256 bytes of text without control characters), the
+// operation (an Operation's text, or none), and the delivery call's key
+// (as a booking key) and deliveries (a known slot, an order ID a store
+// can keep, 1 or more pieces).
+func (c *Change) checkLog() error {
+	switch {
+	case len(c.Actor) > maxActor:
+		return invalid("actor", quote(c.Actor), cTooLong, strconv.Itoa(maxActor))
+	case !plainText(c.Actor):
+		return invalid("actor", quote(c.Actor), cPlainText)
+	case len(c.Op) > 16 || !plainText(string(c.Op)):
+		return invalid("op", quote(string(c.Op)), cPlainText)
+	case c.Call == nil:
+		return nil
+	}
+	if err := checkKey("call.key", c.Call.Key); err != nil {
+		return err
+	}
+	if len(c.Call.Request) > maxText || !plainText(c.Call.Request) {
+		return invalid("call.request", quote(c.Call.Request), cPlainText)
+	}
+	for i, d := range c.Call.Deliveries {
+		field := func() string { return "call.deliveries[" + strconv.Itoa(i) + "]" }
+		if err := checkSlot(field, d.Slot); err != nil {
+			return err
+		}
+		switch {
+		case !storable(d.OrderID):
+			return checkText(field()+".order_id", d.OrderID)
+		case d.Quantity < 1 || d.Quantity > math.MaxInt32:
+			return invalid(field()+".quantity", strconv.Itoa(d.Quantity), cRange, "1", "2147483647")
 		}
 	}
 	return nil

@@ -518,17 +518,18 @@ func ExampleLedger_Extend() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	// The buyer asks for more time at 08:12.
+	// At 08:12 the buyer asks for 10 minutes more: until 08:22 (a retry
+	// of the same call at the same time changes nothing).
 	b, err := ledger.Extend(ctx, order.ID, 10*time.Minute, exNow.Add(12*time.Minute))
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(b.State, "until", b.HoldUntil.Format("15:04"))
-	// Too late at 08:25: the hold lapsed at 08:25.
+	// Too late at 08:25: the hold lapsed at 08:22.
 	_, err = ledger.Extend(ctx, order.ID, 10*time.Minute, exNow.Add(25*time.Minute))
 	fmt.Println(err)
 	// Output:
-	// held until 08:25
+	// held until 08:22
 	// capacity: state = "expired": booking "SHIRT-1": only a live hold can be extended
 }
 

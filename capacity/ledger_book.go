@@ -59,37 +59,48 @@ import (
 // Store's errors. O(Allocate or Schedule + slots x log slots); safe for
 // concurrent use.
 func (l *Ledger) Book(ctx context.Context, req BookRequest, now time.Time) (Booking, error) {
+	b, _, err := l.BookCreated(ctx, req, now)
+	return b, err
+}
+
+// BookCreated is Book, and reports whether this call made the booking:
+// false when the key was booked already by the same request and the
+// booking is returned as it stands (a replay). Of calls racing with one
+// key, across goroutines and processes sharing a store, exactly one
+// reports true. A service answering HTTP tells 201 Created from 200 OK by
+// it. Errors and cost: as Book's.
+func (l *Ledger) BookCreated(ctx context.Context, req BookRequest, now time.Time) (Booking, bool, error) {
 	if err := stopped(ctx, req.Key); err != nil {
-		return Booking{}, err
+		return Booking{}, false, err
 	}
 	if err := req.check(); err != nil {
-		return Booking{}, err
+		return Booking{}, false, err
 	}
 	actor, err := actorOf(ctx)
 	if err != nil {
-		return Booking{}, err
+		return Booking{}, false, err
 	}
 	canon, form, fp := req.canonical()
 	if b, err := l.store.Booking(ctx, req.Key, now); err == nil {
-		return replay(&req, b, canon, fp)
+		return replayed(replay(&req, b, canon, fp))
 	} else if !errors.Is(err, ErrNotFound) {
-		return Booking{}, err
+		return Booking{}, false, err
 	}
 	for attempt := 0; ; attempt++ {
 		snap, err := l.snapshot(ctx, req.Producers, techniqueOf(req.Orders), req.From, req.horizon(), now, false)
 		if err != nil {
-			return Booking{}, err
+			return Booking{}, false, err
 		}
 		b, deltas, err := plan(&req, snap)
 		if errors.Is(err, ErrNoCapacity) {
 			// A replay that raced the key's first booking plans on what
 			// that booking left: answer it as a replay.
 			if got, lerr := l.store.Booking(ctx, req.Key, now); lerr == nil {
-				return replay(&req, got, canon, fp)
+				return replayed(replay(&req, got, canon, fp))
 			}
 		}
 		if err != nil {
-			return Booking{}, err
+			return Booking{}, false, err
 		}
 		b.Key, b.Request, b.Canonical, b.Created, b.Updated = req.Key, fp, form, now, now
 		b.State = Confirmed
@@ -102,20 +113,23 @@ func (l *Ledger) Book(ctx context.Context, req BookRequest, now time.Time) (Book
 		got, err := l.store.Commit(ctx, Change{Now: now, Booking: b, Deltas: deltas, Op: OpBook, Actor: actor})
 		switch {
 		case err == nil:
-			return got, nil
+			return got, true, nil
 		case errors.Is(err, ErrExists):
-			return replay(&req, got, canon, fp)
+			return replayed(replay(&req, got, canon, fp))
 		case !errors.Is(err, ErrNoRoom):
-			return Booking{}, err
+			return Booking{}, false, err
 		}
 		if attempt >= l.retries {
-			return Booking{}, fail(ErrContention, "key", quote(req.Key), cContention, strconv.Itoa(attempt+1))
+			return Booking{}, false, fail(ErrContention, "key", quote(req.Key), cContention, strconv.Itoa(attempt+1))
 		}
 		if err := backoff(ctx, attempt); err != nil {
-			return Booking{}, stopped(ctx, req.Key)
+			return Booking{}, false, stopped(ctx, req.Key)
 		}
 	}
 }
+
+// replayed is replay's answer as BookCreated's: never created by this call.
+func replayed(b Booking, err error) (Booking, bool, error) { return b, false, err }
 
 // replay answers a Book whose key is booked already: the booking when the
 // request is the same, ErrConflict naming the first difference when not.

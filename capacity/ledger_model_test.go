@@ -236,10 +236,10 @@ func (m *model) extend(key string, by time.Duration, now time.Time) (*mbooking, 
 		return nil, capacity.ErrNotFound
 	case m.stateAt(b, now) != capacity.Held:
 		return nil, capacity.ErrConflict
-	case b.until.Add(by).Sub(now) > capacity.MaxHold:
-		return nil, capacity.ErrInvalid
 	}
-	b.until = b.until.Add(by)
+	if until := now.Add(by); until.After(b.until) {
+		b.until = until
+	}
 	return b, nil
 }
 

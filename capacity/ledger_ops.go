@@ -66,12 +66,13 @@ func (l *Ledger) Cancel(ctx context.Context, key string, now time.Time) (Booking
 	})
 }
 
-// Extend moves a live hold's expiry by (checkout flows ask for more
-// time): HoldUntil + by, which must be at most MaxHold after now. Errors:
-// an *InputError wrapping ErrInvalid for by not above 0 or a new expiry
-// more than MaxHold after now; ErrConflict for a booking that is not a
-// live hold (expired, confirmed or cancelled); otherwise as Confirm's.
-// O(lines); safe for concurrent use.
+// Extend gives a live hold more time (checkout flows ask for it): the
+// hold then ends by after now, or stays as it is when it already ends
+// later. So a retried Extend moves the end only by the time between the
+// calls, never twice by. Errors: an *InputError wrapping ErrInvalid for by
+// outside (0, MaxHold]; ErrConflict for a booking that is not a live hold
+// (expired, confirmed or cancelled); otherwise as Confirm's. O(lines);
+// safe for concurrent use.
 func (l *Ledger) Extend(ctx context.Context, key string, by time.Duration, now time.Time) (Booking, error) {
 	if by <= 0 || by > MaxHold {
 		return Booking{}, invalid("by", by.String(), cRange, "1ns", MaxHold.String())
@@ -80,9 +81,9 @@ func (l *Ledger) Extend(ctx context.Context, key string, by time.Duration, now t
 		if b.State != Held {
 			return b, nil, wrongState(key, b.State, cExtendState)
 		}
-		until := b.HoldUntil.Add(by)
-		if until.Sub(now) > MaxHold {
-			return b, nil, invalid("by", by.String(), cExtendTooFar, MaxHold.String())
+		until := now.Add(by)
+		if !until.After(b.HoldUntil) {
+			return b, nil, errUnchanged
 		}
 		if err := checkYear("hold_until", until); err != nil {
 			return b, nil, err

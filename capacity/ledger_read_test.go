@@ -255,7 +255,7 @@ func TestHistory(t *testing.T) {
 	as := func(who string) context.Context { return capacity.WithActor(ctx, who) }
 	_, err := l.Book(as("web"), hold("ORD-1", 60, 1, ps, time.Hour), t0)
 	require.NoError(t, err)
-	_, err = l.Extend(as("checkout"), "ORD-1", 30*time.Minute, t0.Add(time.Minute))
+	_, err = l.Extend(as("checkout"), "ORD-1", 90*time.Minute, t0.Add(time.Minute)) // past the hold's end: a new version
 	require.NoError(t, err)
 	b, err := l.Confirm(as("kasir-1"), "ORD-1", t0.Add(2*time.Minute))
 	require.NoError(t, err)

@@ -117,7 +117,8 @@ const (
 	cCallDiffers      // booking {0} took other deliveries under this key
 	cDeliveriesEmpty  // must list at least one delivery
 	cExtendState      // booking {0}: only a live hold can be extended
-	cExtendTooFar     // would end more than {0} after now
+	cBelowTaken       // {0} held and confirmed, more than the capacity {1}
+	cPageLimit        // must be in [0, {0}] (0 means {1})
 	cShortNoTechnique // {0} of {1} pieces ({2} needed): no producer has the technique
 	cShortNoGrade
 	cShortQualityHold
@@ -248,7 +249,8 @@ var texts = [ncodes]msg.Text{
 	cCallDiffers:      {Code: "call_differs", EN: "booking {0} took other deliveries under this key", ID: "pemesanan {0} sudah menerima penyerahan lain dengan kunci ini"},
 	cDeliveriesEmpty:  {Code: "deliveries_empty", EN: "must list at least one delivery", ID: "harus berisi minimal satu penyerahan"},
 	cExtendState:      {Code: "extend_state", EN: "booking {0}: only a live hold can be extended", ID: "pemesanan {0}: hanya masa tahan yang masih berlaku yang dapat diperpanjang"},
-	cExtendTooFar:     {Code: "extend_too_far", EN: "would end the hold more than {0} after now", ID: "akan mengakhiri masa tahan lebih dari {0} setelah saat ini"},
+	cBelowTaken:       {Code: "below_taken", EN: "{0} held and confirmed, more than the capacity {1}: cancel or rebook them first", ID: "{0} ditahan dan dikonfirmasi, lebih dari kapasitas {1}: batalkan atau pindahkan dulu"},
+	cPageLimit:        {Code: "page_limit", EN: "must be in [0, {0}] (0 means {1})", ID: "harus dalam [0, {0}] (0 berarti {1})"},
 	cShortNoTechnique: {Code: "short_no_technique", EN: "gets {0} of {1} pieces, {2} needed: no producer has the technique", ID: "mendapat {0} dari {1} potong, perlu {2}: tidak ada produsen dengan teknik itu"},
 	cShortNoGrade:     {Code: "short_no_grade", EN: "gets {0} of {1} pieces, {2} needed: no producer works at the grade", ID: "mendapat {0} dari {1} potong, perlu {2}: tidak ada produsen dengan mutu itu"},
 	cShortQualityHold: {Code: "short_quality_hold", EN: "gets {0} of {1} pieces, {2} needed: every producer able is on quality hold", ID: "mendapat {0} dari {1} potong, perlu {2}: semua produsen yang mampu sedang ditahan karena mutu"},

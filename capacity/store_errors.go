@@ -13,6 +13,13 @@ func NoRoomError(s Slot, taken, asked, capacity int) error {
 	return fail(ErrNoRoom, "slot", quote(s.String()), cNoRoom, strconv.Itoa(taken), strconv.Itoa(asked), strconv.Itoa(capacity))
 }
 
+// BelowTakenError is SetCalendar's answer when an entry would set slot s's
+// capacity below the taken pieces held and confirmed in it. It wraps
+// ErrNoRoom.
+func BelowTakenError(s Slot, taken, capacity int) error {
+	return fail(ErrNoRoom, "slot", quote(s.String()), cBelowTaken, strconv.Itoa(taken), strconv.Itoa(capacity))
+}
+
 // StaleError is Commit's answer when the booking's version is not the
 // expected one. It wraps ErrStale.
 func StaleError(key string, expect, stored int64) error {

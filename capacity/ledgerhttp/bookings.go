@@ -38,20 +38,12 @@ func book(h *handler, w http.ResponseWriter, r *http.Request, x *exchange) error
 		return err
 	}
 	req.Key = key
-	// One key at a time in this process, so that of racing first
-	// attempts exactly one is told it created the booking.
-	defer h.keys.lock(key)()
-	_, err = h.ledger.Booking(x.ctx, key, x.now)
-	existed := err == nil
-	if err != nil && !errors.Is(err, capacity.ErrNotFound) {
-		return err
-	}
-	b, err := h.ledger.Book(x.ctx, req, x.now)
+	b, created, err := h.ledger.BookCreated(x.ctx, req, x.now)
 	if err != nil {
 		return err
 	}
 	status := http.StatusOK
-	if !existed {
+	if created {
 		status = http.StatusCreated
 		// Relative to the request's own path, so that it holds under any
 		// prefix the handler is mounted at.

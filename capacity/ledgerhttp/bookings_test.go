@@ -40,7 +40,6 @@ func TestBookReplayFromEightGoroutines(t *testing.T) {
 		}
 		require.Equal(t, map[int]int{201: 1, 200: 7}, codes)
 		assert.Equal(t, 1, f.count(t))
-		assert.Equal(t, 0, len(f.h.(*handler).keys.m), "no key lock is left behind")
 	}
 }
 
@@ -150,7 +149,7 @@ func TestBadInput(t *testing.T) {
 		{"tampered cursor", req{method: "GET", path: "/bookings?cursor=" + tamper(cursor)}, 400, "cursor", "query", "cursor"},
 		{"cursor of another filter", req{method: "GET", path: "/bookings?state=held&cursor=" + url.QueryEscape(cursor)}, 400, "cursor", "query", "cursor_scope"},
 		{"limit not a number", req{method: "GET", path: "/bookings?limit=ten"}, 400, "limit", "query", "integer"},
-		{"limit over the cap", req{method: "GET", path: "/bookings?limit=1001"}, 400, "limit", "query", "range"},
+		{"limit over the cap", req{method: "GET", path: "/bookings?limit=1001"}, 400, "limit", "query", "page_limit"},
 		{"query repeated", req{method: "GET", path: "/bookings?order=A&order=B"}, 400, "order", "query", "query_twice"},
 		{"query malformed", req{method: "GET", path: "/bookings?order=%zz"}, 400, "query", "query", "query_form"},
 		{"unknown route", req{method: "GET", path: "/bookings/HELD/confirm"}, 405, "method", "method", "method"},

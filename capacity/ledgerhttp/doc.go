@@ -20,7 +20,7 @@
 //	GET  /bookings/{key}/history       its changes: version, time, actor, operation
 //	POST /bookings/{key}/confirm       a hold becomes confirmed
 //	POST /bookings/{key}/cancel        release its slots
-//	POST /bookings/{key}/extend        {"by": "30m0s"}: a live hold lasts longer
+//	POST /bookings/{key}/extend        {"by": "30m0s"}: a live hold ends 30 minutes after now
 //	POST /bookings/{key}/rebook        {"orders": [...]}: move late lines to other workshops
 //	POST /bookings/{key}/deliveries    {"deliveries": [...]}: pieces handed over
 //	PUT  /calendar                     one capacity.CalendarEntry: 204
@@ -60,9 +60,9 @@
 // 256 bytes of visible text. The same request under the same key, at any
 // later time, is a replay: it never plans again and is answered 200 with
 // the booking as it stands (confirmed, cancelled or expired since). Of
-// first attempts racing in one process exactly one is answered 201 (the
-// handler takes the key's lock around the ledger's call); all make one
-// booking. A different request under a used key is 409 naming the first
+// first attempts racing, in one process or several sharing a store,
+// exactly one is answered 201 (capacity.Ledger.BookCreated says which
+// call made the booking); all make one booking. A different request under a used key is 409 naming the first
 // field that differs ("orders[0].quantity"); the draft suggests 422 for
 // it, which here means a request that books too little.
 //
@@ -72,7 +72,8 @@
 // as it stands; other deliveries under a used call key are 409.
 // Confirming a confirmed booking or cancelling a cancelled one answers it
 // unchanged, and rebooking a booking without late lines changes nothing;
-// extend is not idempotent (each call moves the hold again).
+// extend makes a hold end the duration after now, so a retry moves it only
+// by the time between the calls.
 //
 // # Errors
 //
@@ -144,9 +145,6 @@
 //     when absent; per_page x weeks at most MaxCells (100,000 cells;
 //     Ledger.Board on the memory store allocates about 750 bytes a cell,
 //     so a full page takes about 75 MB while it is answered).
-//   - The Idempotency-Key lock is per process: racing first attempts in
-//     two processes sharing a store both make the one booking, and both
-//     may be answered 201.
 //   - The producer source is called once per request that needs it; a
 //     slow source slows those requests (cache it in the service).
 //

@@ -53,7 +53,6 @@ type handler struct {
 	ledger *capacity.Ledger
 	opts   Options
 	mux    *http.ServeMux
-	keys   keyLocks
 }
 
 // New returns an http.Handler that serves l's operations and the campaign
@@ -75,7 +74,7 @@ func New(l *capacity.Ledger, opts Options) http.Handler {
 	if opts.Lang != batik.Indonesian {
 		opts.Lang = batik.English
 	}
-	h := &handler{ledger: l, opts: opts, mux: http.NewServeMux(), keys: keyLocks{m: map[string]*keyLock{}}}
+	h := &handler{ledger: l, opts: opts, mux: http.NewServeMux()}
 	for i := range routes {
 		rt := &routes[i]
 		h.mux.Handle(rt.method+" "+rt.path, h.serve(rt))

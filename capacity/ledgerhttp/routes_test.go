@@ -128,8 +128,8 @@ func TestEveryRouteAndStatus(t *testing.T) {
 		{name: "cancel unknown", route: "POST /bookings/{key}/cancel", r: req{method: "POST", path: "/bookings/NOPE/cancel"}, status: 404, typ: ProblemNotFound},
 		{name: "cancel expired", route: "POST /bookings/{key}/cancel", r: req{method: "POST", path: "/bookings/EXP-1/cancel"}, status: 409, typ: ProblemConflict},
 
-		{name: "extend contention", route: "POST /bookings/{key}/extend", on: "busy", r: req{method: "POST", path: "/bookings/HELD-2/extend", body: `{"by":"30m0s"}`}, status: 503, typ: ProblemContention},
-		{name: "extend", route: "POST /bookings/{key}/extend", r: req{method: "POST", path: "/bookings/HELD-2/extend", body: `{"by":"30m0s"}`}, status: 200,
+		{name: "extend contention", route: "POST /bookings/{key}/extend", on: "busy", r: req{method: "POST", path: "/bookings/HELD-2/extend", body: `{"by":"90m0s"}`}, status: 503, typ: ProblemContention},
+		{name: "extend", route: "POST /bookings/{key}/extend", r: req{method: "POST", path: "/bookings/HELD-2/extend", body: `{"by":"90m0s"}`}, status: 200,
 			check: func(t *testing.T, f *fixture, _ *responseRecorder) {
 				b, err := f.ledger.Booking(context.Background(), "HELD-2", now)
 				require.NoError(t, err)

@@ -145,6 +145,12 @@ func (s *Store) Commit(ctx context.Context, c capacity.Change) (capacity.Booking
 	}
 	// The caller's own record, as stored: the store keeps a copy of its own.
 	got := c.Booking
+	if got.Lines == nil {
+		got.Lines = []capacity.BookingLine{}
+	}
+	if got.Unfilled == nil {
+		got.Unfilled = map[string]int{}
+	}
 	got.Version, got.State = e.b.Version, e.b.StateAt(c.Now)
 	got.HoldUntil, got.Created, got.Updated = e.b.HoldUntil, e.b.Created, e.b.Updated
 	return got, nil

@@ -139,7 +139,7 @@ func (s *Store) SetCalendar(ctx context.Context, e capacity.CalendarEntry, now t
 			}
 		}
 		if taken := sl.held + sl.confirmed; taken > e.Capacity {
-			return capacity.NoRoomError(capacity.Slot{ProducerID: e.ProducerID, Technique: k.t, Week: k.w}, taken, 0, e.Capacity)
+			return capacity.BelowTakenError(capacity.Slot{ProducerID: e.ProducerID, Technique: k.t, Week: k.w}, taken, e.Capacity)
 		}
 	}
 	p.calendar[weekSlot{e.Technique, e.Week}] = e.Capacity

@@ -93,7 +93,7 @@ func (st *batchState) calendar(e capacity.CalendarEntry, governed []capacity.Slo
 	}
 	for _, sl := range governed {
 		if r := st.row(sl); r.held+r.confirmed > int64(e.Capacity) {
-			return capacity.NoRoomError(sl, int(r.held+r.confirmed), 0, e.Capacity)
+			return capacity.BelowTakenError(sl, int(r.held+r.confirmed), e.Capacity)
 		}
 	}
 	for _, sl := range governed {
