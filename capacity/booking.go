@@ -176,11 +176,18 @@ type bookingLineJSON struct {
 	UnitCost   amount          `json:"unit_cost"`
 }
 
+func lineToJSON(l *BookingLine) bookingLineJSON {
+	return bookingLineJSON{l.OrderID, l.ProducerID, l.Technique, l.Week, l.Quantity, l.Delivered, amount(l.UnitCost)}
+}
+
+func (v *bookingLineJSON) line() BookingLine {
+	return BookingLine{OrderID: v.OrderID, Slot: Slot{v.ProducerID, v.Technique, v.Week}, Quantity: v.Quantity,
+		Delivered: v.Delivered, UnitCost: decimal.Decimal(v.UnitCost)}
+}
+
 // MarshalJSON encodes the line flat, with its slot's fields and its unit
 // cost as a JSON string.
-func (l BookingLine) MarshalJSON() ([]byte, error) {
-	return json.Marshal(bookingLineJSON{l.OrderID, l.ProducerID, l.Technique, l.Week, l.Quantity, l.Delivered, amount(l.UnitCost)})
-}
+func (l BookingLine) MarshalJSON() ([]byte, error) { return json.Marshal(lineToJSON(&l)) }
 
 // UnmarshalJSON decodes a line strictly (see the package doc, JSON).
 func (l *BookingLine) UnmarshalJSON(b []byte) error {
@@ -188,32 +195,31 @@ func (l *BookingLine) UnmarshalJSON(b []byte) error {
 	if err := decodeJSON(b, &v); err != nil {
 		return err
 	}
-	*l = BookingLine{OrderID: v.OrderID, Slot: Slot{v.ProducerID, v.Technique, v.Week}, Quantity: v.Quantity,
-		Delivered: v.Delivered, UnitCost: decimal.Decimal(v.UnitCost)}
+	*l = v.line()
 	return nil
 }
 
 // bookingJSON is Booking's JSON form, without its methods.
 type bookingJSON struct {
-	Key       string         `json:"key"`
-	State     State          `json:"state"`
-	HoldUntil time.Time      `json:"hold_until,omitzero"`
-	Request   string         `json:"request"`
-	Lines     []BookingLine  `json:"lines"`
-	Unfilled  map[string]int `json:"unfilled"`
-	Orders    []BookedOrder  `json:"orders"`
-	Skipped   []Skip         `json:"skipped"`
-	Version   int64          `json:"version"`
-	Created   time.Time      `json:"created"`
-	Updated   time.Time      `json:"updated"`
+	Key       string            `json:"key"`
+	State     State             `json:"state"`
+	HoldUntil time.Time         `json:"hold_until,omitzero"`
+	Request   string            `json:"request"`
+	Lines     []bookingLineJSON `json:"lines"`
+	Unfilled  map[string]int    `json:"unfilled"`
+	Orders    []BookedOrder     `json:"orders"`
+	Skipped   []Skip            `json:"skipped"`
+	Version   int64             `json:"version"`
+	Created   time.Time         `json:"created"`
+	Updated   time.Time         `json:"updated"`
 }
 
 // MarshalJSON encodes the booking with [] and {} for empty lists and
 // maps.
 func (b Booking) MarshalJSON() ([]byte, error) {
-	v := bookingJSON{b.Key, b.State, b.HoldUntil, b.Request, b.Lines, b.Unfilled, b.Orders, b.Skipped, b.Version, b.Created, b.Updated}
-	if v.Lines == nil {
-		v.Lines = []BookingLine{}
+	v := bookingJSON{b.Key, b.State, b.HoldUntil, b.Request, make([]bookingLineJSON, len(b.Lines)), b.Unfilled, b.Orders, b.Skipped, b.Version, b.Created, b.Updated}
+	for i := range b.Lines {
+		v.Lines[i] = lineToJSON(&b.Lines[i])
 	}
 	if v.Unfilled == nil {
 		v.Unfilled = map[string]int{}
@@ -237,8 +243,12 @@ func (b *Booking) UnmarshalJSON(data []byte) error {
 	if err := decodeJSON(data, &v); err != nil {
 		return err
 	}
+	lines := make([]BookingLine, len(v.Lines))
+	for i := range v.Lines {
+		lines[i] = v.Lines[i].line()
+	}
 	c := Change{Now: v.Created, Booking: Booking{Key: v.Key, State: v.State, HoldUntil: v.HoldUntil, Request: v.Request,
-		Lines: v.Lines, Unfilled: v.Unfilled, Orders: v.Orders, Skipped: v.Skipped, Version: v.Version, Created: v.Created, Updated: v.Updated}}
+		Lines: lines, Unfilled: v.Unfilled, Orders: v.Orders, Skipped: v.Skipped, Version: v.Version, Created: v.Created, Updated: v.Updated}}
 	if v.Version < 1 {
 		return invalid("version", strconv.FormatInt(v.Version, 10), cRange, "1", "9223372036854775807")
 	}

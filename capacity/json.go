@@ -21,20 +21,16 @@ import (
 // through the machine grammar.
 type amount decimal.Decimal
 
-func (a amount) MarshalJSON() ([]byte, error) {
-	return strconvQuote(decimal.Decimal(a).String()), nil
-}
-
-func (a *amount) UnmarshalJSON(b []byte) error {
-	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
-		return invalid("amount", quote(string(b)), cAmountString)
-	}
-	return a.UnmarshalText(b[1 : len(b)-1])
+// MarshalText writes the amount in the machine form; encoding/json quotes
+// it.
+func (a amount) MarshalText() ([]byte, error) {
+	return []byte(decimal.Decimal(a).String()), nil
 }
 
 // UnmarshalText reads the text of an amount. Strict decoding
 // (json_strict.go) checks a value whose type reads text as that text, so
-// an amount is checked as the string it must be.
+// an amount is checked as the string it must be (a JSON number is refused
+// as not text).
 func (a *amount) UnmarshalText(b []byte) error {
 	d, err := pricing.ParseDecimal(string(b))
 	if err != nil {
