@@ -140,8 +140,8 @@ func TestBookingDecodeChecks(t *testing.T) {
 		{`"unfilled":{"O":1}`, `"unfilled":{"O":-1}`, `booking.unfilled["O"]`, "-1"},
 		{`"created":"2026-12-01T08:00:00Z"`, `"created":"0001-01-01T00:00:00Z"`, "created", `""`},
 		{`"state":"confirmed"`, `"state":"booked"`, "state", `"booked"`},
-		{`"unit_cost":"80000"`, `"unit_cost":"80000.001"`, "unit_cost", `"80000.001"`},
-		{`"unit_cost":"80000"`, `"unit_cost":80000`, "unit_cost", ""},
+		{`"unit_cost":"80000"`, `"unit_cost":"80000.001"`, "lines[0].unit_cost", `"80000.001"`},
+		{`"unit_cost":"80000"`, `"unit_cost":80000`, "lines[0].unit_cost", ""},
 		{`"booked":5`, `"booked":-5`, "orders[0].booked", "-5"},
 		{`"unfilled":1,`, `"unfilled":-1,`, "orders[0].unfilled", "-1"},
 	} {
