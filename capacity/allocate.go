@@ -87,6 +87,9 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 		return Plan{}, invalid("opts.weeks", strconv.Itoa(opts.Weeks), "must be at most "+strconv.Itoa(MaxWeeks))
 	}
 	weeks, minLot := int64(max(opts.Weeks, 1)), int64(max(opts.MinLot, 1))
+	if err := checkProducerWeeks(len(producers), int(weeks)); err != nil {
+		return Plan{}, err
+	}
 
 	// One sequential pass over the producers checks them and records, in a
 	// compact array, what the allocation needs; only then are they visited
@@ -231,6 +234,25 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 		ci++
 	}
 	return plan, nil
+}
+
+// MaxProducerWeeks bounds one Allocate or Schedule call: its producers
+// times the weeks it plans on (Allocate: opts.Weeks, at least 1;
+// Schedule: from opts.From to the last week an order can use). Each
+// producer-week can be a call to FreeCapacity.Free, a node of Schedule's
+// network and a line of a booking, so a larger request is refused, in
+// O(1) memory, before it is planned.
+const MaxProducerWeeks = 1_000_000
+
+// checkProducerWeeks refuses a request of more than MaxProducerWeeks
+// producer-weeks.
+func checkProducerWeeks(producers, weeks int) error {
+	if pw := int64(producers) * int64(weeks); pw > MaxProducerWeeks {
+		return invalid("producers", strconv.Itoa(producers)+" producers x "+strconv.Itoa(weeks)+" weeks",
+			"is "+strconv.FormatInt(pw, 10)+" producer-weeks, more than MaxProducerWeeks ("+strconv.Itoa(MaxProducerWeeks)+
+				"): fewer producers or weeks per request")
+	}
+	return nil
 }
 
 // smallN is how many producers Allocate handles with scratch arrays on

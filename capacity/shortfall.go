@@ -65,10 +65,11 @@ func (n *network) why(oi int) ShortReason {
 		return DueTooSoon
 	}
 	var alone int64
-	for _, g := range n.elig[oi] {
-		base := n.chainBase[g]
+	t := techIndex(o.Technique)
+	for _, m := range n.eligible(o) {
+		base := n.chainBase[int(m.prod)*numTechs+t]
 		for k := 0; k <= n.lastWeek[oi]; k++ {
-			_, _, c, _ := n.g.Arc(n.weekArc[base+int(k)])
+			_, _, c, _ := n.g.Arc(n.weekArc[base+k])
 			alone += c
 		}
 	}
