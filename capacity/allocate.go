@@ -9,15 +9,15 @@ import (
 
 	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/pricing"
+	"github.com/shopspring/decimal"
 )
 
 // cand is a producer eligible for the order, in producer-ID order.
 type cand struct {
-	rank  int32 // position in ID order among all producers
-	p     int32 // index into the producers argument
-	c     int32 // index of the capability used
-	free  int64 // PerWeek * Weeks
-	cents int64 // UnitCost in sen
+	rank     int32           // position in ID order among all producers
+	free     int64           // PerWeek * Weeks
+	cents    int64           // UnitCost in sen
+	unitCost decimal.Decimal // UnitCost, for the plan's line
 }
 
 // Allocate splits one order among producers. Capacity of a producer for the
@@ -67,80 +67,130 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 			return Plan{}, &InputError{Field: "order", Value: quote(order.ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
 		}
 	}
-	policy := opts.Policy
-	if policy == 0 {
-		policy = Proportional
-	}
-	if policy > FewestProducers {
-		return Plan{}, invalid("opts.policy", policy.String(), "unknown policy")
-	}
-	if opts.Weeks < 0 {
-		return Plan{}, invalid("opts.weeks", strconv.Itoa(opts.Weeks), "must be >= 0 (0 means 1)")
-	}
-	if opts.MinLot < 0 {
-		return Plan{}, invalid("opts.min_lot", strconv.Itoa(opts.MinLot), "must be >= 0 (0 means 1)")
-	}
-	if opts.Free != nil && opts.From.IsZero() {
-		return Plan{}, invalid("opts.from", `""`, "is needed with opts.free: the first week to plan on")
-	}
-	if opts.Weeks > MaxWeeks {
-		return Plan{}, invalid("opts.weeks", strconv.Itoa(opts.Weeks), "must be at most "+strconv.Itoa(MaxWeeks))
-	}
-	weeks, minLot := int64(max(opts.Weeks, 1)), int64(max(opts.MinLot, 1))
-	if err := checkProducerWeeks(len(producers), int(weeks)); err != nil {
+	policy, weeks, minLot, err := allocateOptions(opts, len(producers))
+	if err != nil {
 		return Plan{}, err
-	}
-
-	// One sequential pass over the producers checks them and records, in a
-	// compact array, what the allocation needs; only then are they visited
-	// in ID order.
-	type rec struct {
-		free, cents int64
-		ci          int32
-		reason      reasonCode
-	}
-	onHold := holdsOf(opts.Quality)
-	summer, _ := opts.Free.(weekSummer)
-	if summer == nil {
-		summer = noSummer{}
 	}
 	// Scratch arrays live on the stack for up to smallN producers (the
 	// usual order), on the heap beyond.
 	var recBuf [smallN]rec
 	recs := scratch(recBuf[:], len(producers))
+	if err := readProducers(order, producers, opts, checked, weeks, minLot, recs); err != nil {
+		return Plan{}, err
+	}
+	var keyBuf [smallN]idKey
+	byID, err := sortIDs(keyBuf[:0], producers)
+	if err != nil {
+		return Plan{}, err
+	}
+
+	// The candidates in ID order; reasons[rank] for the others.
+	var reasonBuf [smallN]reasonCode
+	var candBuf [smallN]cand
+	reasons := scratch(reasonBuf[:], len(byID)) // by rank; 0 for candidates
+	cands := scratch(candBuf[:], len(byID))[:0]
+	var total int64
+	for rank, k := range byID {
+		r := &recs[k.i]
+		if r.reason != 0 {
+			reasons[rank] = r.reason
+			continue
+		}
+		if total > math.MaxInt64-r.free {
+			return Plan{}, overflow("producers", "", "the sum of free capacities overflows int64")
+		}
+		total += r.free
+		cands = append(cands, cand{rank: int32(rank), free: r.free, cents: r.cents, unitCost: r.unitCost})
+	}
+
+	var allocBuf [smallN]int64
+	alloc := scratch(allocBuf[:], len(cands))
+	q := int64(order.Quantity)
+	if minLot == 1 {
+		share(policy, cands, total, q, alloc)
+	} else {
+		shareMinLot(policy, cands, q, minLot, alloc)
+	}
+	return planOf(order, byID, cands, alloc, reasons, lines), nil
+}
+
+// allocateOptions checks opts for a call with the given number of
+// producers and returns the policy, the weeks and the minimum lot it
+// means.
+func allocateOptions(opts AllocateOptions, producers int) (policy Policy, weeks, minLot int64, err error) {
+	policy = opts.Policy
+	if policy == 0 {
+		policy = Proportional
+	}
+	switch {
+	case policy > FewestProducers:
+		return 0, 0, 0, invalid("opts.policy", policy.String(), "unknown policy")
+	case opts.Weeks < 0:
+		return 0, 0, 0, invalid("opts.weeks", strconv.Itoa(opts.Weeks), "must be >= 0 (0 means 1)")
+	case opts.MinLot < 0:
+		return 0, 0, 0, invalid("opts.min_lot", strconv.Itoa(opts.MinLot), "must be >= 0 (0 means 1)")
+	case opts.Free != nil && opts.From.IsZero():
+		return 0, 0, 0, invalid("opts.from", `""`, "is needed with opts.free: the first week to plan on")
+	case opts.Weeks > MaxWeeks:
+		return 0, 0, 0, invalid("opts.weeks", strconv.Itoa(opts.Weeks), "must be at most "+strconv.Itoa(MaxWeeks))
+	}
+	weeks, minLot = int64(max(opts.Weeks, 1)), int64(max(opts.MinLot, 1))
+	if err := checkProducerWeeks(producers, int(weeks)); err != nil {
+		return 0, 0, 0, err
+	}
+	return policy, weeks, minLot, nil
+}
+
+// rec is what Allocate needs of producers[i], in recs[i].
+type rec struct {
+	free, cents int64           // free capacity for the order, UnitCost in sen
+	unitCost    decimal.Decimal // UnitCost, for the plan's line
+	reason      reasonCode      // why the producer cannot take part, 0 if it can
+}
+
+// readProducers checks the producers (unless checked) and records, in one
+// sequential pass, which can take part in the order and with what free
+// capacity: capacity is PerWeek x weeks, or the sum of opts.Free over the
+// weeks; below minLot the producer is skipped.
+func readProducers(order batik.Order, producers []batik.Producer, opts AllocateOptions, checked bool, weeks, minLot int64, recs []rec) error {
+	onHold := holdsOf(opts.Quality)
+	summer, _ := opts.Free.(weekSummer)
+	if summer == nil {
+		summer = noSummer{}
+	}
 	for pi := range producers {
 		p := &producers[pi]
 		if !checked {
 			if err := checkProducer(p, pi); err != nil {
-				return Plan{}, err
+				return err
 			}
 		}
 		r := &recs[pi]
-		r.ci = -1
+		ci := -1 // the capability for the order's technique
 		for i := range p.Capabilities {
 			if p.Capabilities[i].Technique == order.Technique {
-				r.ci = int32(i)
+				ci = i
 				break
 			}
 		}
 		switch {
-		case r.ci < 0:
+		case ci < 0:
 			r.reason = wrongTechnique
 			continue
-		case !p.Capabilities[r.ci].Grade.AtLeast(order.MinGrade):
+		case !p.Capabilities[ci].Grade.AtLeast(order.MinGrade):
 			r.reason = belowGrade
 			continue
 		case onHold.on(p.ID, order.Technique):
 			r.reason = qualityHold
 			continue
 		}
-		c := &p.Capabilities[r.ci]
+		c := &p.Capabilities[ci]
 		var free uint64
 		if opts.Free == nil {
 			var hi uint64
 			hi, free = bits.Mul64(uint64(c.PerWeek), uint64(weeks))
 			if hi != 0 || free > math.MaxInt64 {
-				return Plan{}, overflow(path(int32(pi), int(r.ci), "per_week"), strconv.Itoa(c.PerWeek), "times "+strconv.FormatInt(weeks, 10)+" weeks overflows int64")
+				return overflow(path(int32(pi), ci, "per_week"), strconv.Itoa(c.PerWeek), "times "+strconv.FormatInt(weeks, 10)+" weeks overflows int64")
 			}
 		} else if sum, ok := summer.sumFree(pi, p.ID, order.Technique, opts.From, int(weeks)); ok {
 			free = sum // each week at most MaxQuantity, as freeIn checks
@@ -148,7 +198,7 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 			for k := range int(weeks) {
 				f, err := freeIn(opts.Free, p.ID, order.Technique, opts.From.Add(k))
 				if err != nil {
-					return Plan{}, err
+					return err
 				}
 				free += uint64(f) // at most MaxWeeks * MaxQuantity: no overflow
 			}
@@ -163,77 +213,46 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 		}
 		r.free = int64(free)
 		r.cents, _ = pricing.Cents(c.UnitCost) // checked by checkProducer
+		r.unitCost = c.UnitCost
 	}
+	return nil
+}
 
-	var sortBuf [smallN]int32
-	sorted, err := sortByIDInto(sortBuf[:0], producers)
-	if err != nil {
-		return Plan{}, err
-	}
-	var reasonBuf [smallN]reasonCode
-	var candBuf [smallN]cand
-	reasons := scratch(reasonBuf[:], len(sorted)) // by rank; 0 for candidates
-	cands := scratch(candBuf[:], len(sorted))[:0]
-	var total int64
-	for rank, pi := range sorted {
-		r := &recs[pi]
-		if r.reason != 0 {
-			reasons[rank] = r.reason
-			continue
-		}
-		if total > math.MaxInt64-r.free {
-			return Plan{}, overflow("producers", "", "the sum of free capacities overflows int64")
-		}
-		total += r.free
-		cands = append(cands, cand{rank: int32(rank), p: pi, c: r.ci, free: r.free, cents: r.cents})
-	}
-
-	var allocBuf [smallN]int64
-	alloc := scratch(allocBuf[:], len(cands))
-	q := int64(order.Quantity)
-	if minLot == 1 {
-		share(policy, cands, total, q, alloc)
-	} else {
-		shareMinLot(policy, cands, q, minLot, alloc)
-	}
-
+// planOf writes the plan: a line for each candidate given pieces, in ID
+// order, and every other producer in Skipped with its reason (not_needed
+// for a candidate given nothing).
+func planOf(order batik.Order, byID []idKey, cands []cand, alloc []int64, reasons []reasonCode, lines []Line) Plan {
 	plan := Plan{OrderID: order.ID}
-	filled := int64(0)
+	filled, nLines := int64(0), 0
 	for i, c := range cands {
 		if alloc[i] > 0 {
 			filled += alloc[i]
+			nLines++
 		} else {
 			reasons[c.rank] = notNeeded
 		}
 	}
-	plan.Unfilled = int(q - filled)
-	nLines := 0
-	for _, a := range alloc {
-		if a > 0 {
-			nLines++
-		}
-	}
+	plan.Unfilled = order.Quantity - int(filled)
 	if cap(lines) >= nLines {
 		plan.Lines = lines[:0]
 	} else {
 		plan.Lines = make([]Line, 0, nLines)
 	}
-	plan.Skipped = make([]Skip, 0, len(sorted)-nLines)
+	plan.Skipped = make([]Skip, 0, len(byID)-nLines)
 	ci := 0
-	for rank, pi := range sorted {
-		id := producers[pi].ID
+	for rank, k := range byID {
 		if reasons[rank] != 0 {
-			plan.Skipped = append(plan.Skipped, Skip{ProducerID: id, Reason: reasonText[reasons[rank]]})
+			plan.Skipped = append(plan.Skipped, Skip{ProducerID: k.id, Reason: reasonText[reasons[rank]]})
 			if ci < len(cands) && cands[ci].rank == int32(rank) {
 				ci++
 			}
 			continue
 		}
 		c := cands[ci]
-		plan.Lines = append(plan.Lines, Line{ProducerID: id, Quantity: int(alloc[ci]), UnitCost: producers[c.p].Capabilities[c.c].UnitCost})
+		plan.Lines = append(plan.Lines, Line{ProducerID: k.id, Quantity: int(alloc[ci]), UnitCost: c.unitCost})
 		ci++
 	}
-	return plan, nil
+	return plan
 }
 
 // MaxProducerWeeks bounds one Allocate or Schedule call: its producers
@@ -293,36 +312,43 @@ var reasonText = [...]SkipReason{
 // repeated ID. Sorting is what makes the plan independent of the order of
 // the slice.
 func sortByID(producers []batik.Producer) ([]int32, error) {
-	return sortByIDInto(nil, producers)
+	keys, err := sortIDs(nil, producers)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int32, len(keys))
+	for r, k := range keys {
+		out[r] = k.i
+	}
+	return out, nil
 }
 
-// sortByIDInto is sortByID appending to dst, which has no elements.
-func sortByIDInto(dst []int32, producers []batik.Producer) ([]int32, error) {
+// idKey is a producer's ID and index, with pfx, the 8 bytes of the ID
+// after the prefix every ID of the call shares ("UMKM-000..."),
+// big-endian and zero-padded, which orders like the strings themselves.
+type idKey struct {
+	pfx uint64
+	id  string
+	i   int32
+}
+
+// sortIDs appends to dst, which has no elements, the producers' IDs and
+// indices in ID order, or returns an error for a repeated ID. Most
+// comparisons are settled by pfx: only equal keys compare the strings, so
+// the sort rarely leaves the array.
+func sortIDs(dst []idKey, producers []batik.Producer) ([]idKey, error) {
 	if len(producers) > math.MaxInt32 {
 		return nil, invalid("producers", strconv.Itoa(len(producers)), "too many producers")
 	}
-	// IDs already ascending (a repeated ID cannot be): the order as given.
-	ascending := true
-	for i := 1; i < len(producers) && ascending; i++ {
-		ascending = producers[i-1].ID < producers[i].ID
-	}
-	if ascending {
-		dst = slices.Grow(dst, len(producers))
-		for i := range producers {
-			dst = append(dst, int32(i))
-		}
-		return dst, nil
-	}
-	// Most comparisons are settled by an integer: the 8 bytes of the ID
-	// after the prefix every ID shares ("UMKM-000..."), big-endian and
-	// zero-padded, which orders like the strings themselves. Only equal
-	// keys compare the strings, so the sort rarely leaves this array.
-	lcp := 0
+	// The prefix every ID shares, and whether the IDs are ascending
+	// already (a repeated ID cannot be): then the order is as given.
+	lcp, ascending := 0, true
 	if len(producers) > 0 {
 		first := producers[0].ID
 		lcp = len(first)
-		for i := 1; i < len(producers) && lcp > 0; i++ {
+		for i := 1; i < len(producers); i++ {
 			id := producers[i].ID
+			ascending = ascending && producers[i-1].ID < id
 			n := min(lcp, len(id))
 			j := 0
 			for j < n && id[j] == first[j] {
@@ -331,13 +357,7 @@ func sortByIDInto(dst []int32, producers []batik.Producer) ([]int32, error) {
 			lcp = j
 		}
 	}
-	type key struct {
-		pfx uint64
-		id  string
-		i   int32
-	}
-	var keyBuf [smallN]key
-	keys := scratch(keyBuf[:], len(producers))
+	keys := slices.Grow(dst, len(producers))[:len(producers)]
 	for i := range producers {
 		id := producers[i].ID
 		var pfx uint64
@@ -347,9 +367,12 @@ func sortByIDInto(dst []int32, producers []batik.Producer) ([]int32, error) {
 				pfx |= uint64(id[k])
 			}
 		}
-		keys[i] = key{pfx, id, int32(i)}
+		keys[i] = idKey{pfx, id, int32(i)}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
+	if ascending {
+		return keys, nil
+	}
+	slices.SortFunc(keys, func(a, b idKey) int {
 		if a.pfx != b.pfx {
 			if a.pfx < b.pfx {
 				return -1
@@ -361,15 +384,13 @@ func sortByIDInto(dst []int32, producers []batik.Producer) ([]int32, error) {
 		}
 		return int(a.i - b.i)
 	})
-	out := slices.Grow(dst, len(keys))[:len(keys)]
-	for r, k := range keys {
-		if r > 0 && keys[r-1].id == k.id && k.id != "" {
+	for r := 1; r < len(keys); r++ {
+		if k := keys[r]; keys[r-1].pfx == k.pfx && keys[r-1].id == k.id && k.id != "" {
 			return nil, invalid("producers["+strconv.Itoa(int(k.i))+"].id", quote(k.id),
 				"repeats the ID of producers["+strconv.Itoa(int(keys[r-1].i))+"]")
 		}
-		out[r] = k.i
 	}
-	return out, nil
+	return keys, nil
 }
 
 // checkProducer checks what the allocation relies on; see Allocate.
