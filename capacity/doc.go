@@ -14,7 +14,7 @@
 //
 // # Files
 //
-// allocate.go (Allocate), policy.go and minlot.go (its sharing rules);
+// allocate.go (Allocate, MaxProducerWeeks), policy.go and minlot.go (its sharing rules);
 // schedule.go (Schedule), network.go (its flow network), spread.go (the
 // spreading re-solve), timetable.go (flow to timetable), shortfall.go (why
 // an order falls short), dimacs.go (WriteDIMACS); week.go (Week); types.go
@@ -214,6 +214,35 @@
 // Lot inspection: DeliverInspected records a delivered lot only when
 // ISO 2859-1 inspection (batik/aql) accepts it, and returns the verdict
 // whose next state the caller keeps and passes to AllocateOptions.Quality.
+//
+// # Limits
+//
+// Every cap is checked before the work it bounds starts, and a request
+// over it is refused with an *InputError wrapping ErrInvalid that states
+// the figure and the cap:
+//
+//	MaxWeeks          104         weeks from the first week: Allocate's Weeks, an order's due date in Schedule
+//	MaxProducerWeeks  1,000,000   producers x weeks of one Allocate or Schedule call (Schedule: up to the last
+//	                              week an order can use); refused in O(1) memory, before any producer is read
+//	MaxNodes          10,000,000  nodes of Schedule's network (orders, producer-technique-weeks, the sink)
+//	MaxArcs           50,000,000  arcs of Schedule's network (about one per order and eligible producer,
+//	                              two per producer-technique-week, one per order)
+//
+// Schedule measures its network from the orders and producers alone, in
+// O(orders + producers) time and memory, and checks MaxNodes and MaxArcs
+// before it allocates anything the size of the network. Quantities and
+// PerWeek are at most batik.MaxQuantity, unit costs at most
+// batik.MaxUnitCost; sums and products that would not fit an int64 are an
+// error wrapping ErrOverflow.
+//
+// Memory: Allocate uses about 150 bytes per producer besides the plan it
+// returns. Schedule uses about 75 bytes per arc of its network (the
+// problem, the solver's copy and the flow; WriteDIMACS's comment line and
+// BenchmarkSchedule report the arcs), so MaxArcs bounds it near 4 GB.
+//
+// Time: Allocate is O(n log n) for n producers. Schedule's network simplex
+// has no polynomial bound, and in practice its time per arc grows with the
+// network. SCHEDULE_TIME_TABLE
 //
 // # Errors
 //

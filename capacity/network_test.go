@@ -73,13 +73,7 @@ func TestScheduleCostBounds(t *testing.T) {
 func TestNetworkSizeCheck(t *testing.T) {
 	z := networkSize{chain: MaxNodes - 30, chains: 100_000}
 	require.NoError(t, z.check(29))
-	err := z.check(30)
-	var ie *InputError
-	require.ErrorAs(t, err, &ie)
-	assert.ErrorIs(t, err, ErrInvalid)
-	assert.Equal(t, "orders", ie.Field)
-	assert.Equal(t, "30 orders", ie.Value)
-	assert.Contains(t, ie.Reason, "the network would have 10000001 nodes, more than 10000000")
+	requireRefusal(t, z.check(30), "orders", "30 orders", "the network would have 10000001 nodes, more than 10000000")
 
 	// 10 orders, 2 chains of 3 weeks: 2*6 - 2 chain arcs and 10 bypass
 	// arcs; the order -> chain arcs make up the rest.
@@ -87,10 +81,7 @@ func TestNetworkSizeCheck(t *testing.T) {
 	require.Equal(t, int64(MaxArcs), z.arcs(10))
 	require.NoError(t, z.check(10))
 	z.pairs++
-	err = z.check(10)
-	require.ErrorAs(t, err, &ie)
-	assert.ErrorIs(t, err, ErrInvalid)
-	assert.Contains(t, ie.Reason, "the network would have 50000001 arcs, more than 50000000")
+	requireRefusal(t, z.check(10), "orders", "10 orders", "the network would have 50000001 arcs, more than 50000000")
 }
 
 // TestNetworkSize: the size buildNetwork measures before it builds
@@ -106,4 +97,90 @@ func TestNetworkSize(t *testing.T) {
 		assert.Equal(t, int64(n.g.NumArcs()), z.arcs(len(orders)))
 		assert.Equal(t, n.numAssign, int(z.pairs))
 	}
+}
+
+// TestScheduleMaxProducerWeeks: Schedule counts producers x the weeks its
+// orders can use against MaxProducerWeeks before it checks a producer or
+// allocates anything per producer. (The producers make tulis and the order
+// is cap, so the case at the cap is quick to plan.)
+func TestScheduleMaxProducerWeeks(t *testing.T) {
+	ps := manyProducers(10_001, batik.Tulis)
+	o := schedOrder("ORD-1", batik.Cap, batik.Sedang, 1000, 100) // on time in 100 weeks
+	tt, err := Schedule([]batik.Order{o}, ps[:10_000], ScheduleOptions{From: start})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"ORD-1": 1000}, tt.Unfilled)
+
+	bytes := allocatedBytes(func() { _, err = Schedule([]batik.Order{o}, ps, ScheduleOptions{From: start}) })
+	requireRefusal(t, err, "producers", "10001 producers x 100 weeks", "is 1000100 producer-weeks, more than MaxProducerWeeks (1000000)")
+	assert.Less(t, bytes, uint64(4096), "bytes allocated to refuse 10,001 producers")
+}
+
+// TestScheduleMaxArcsRefusedEarly: 5,001 orders that each of 10,000
+// producers can make in one week would need 50,025,001 arcs, over
+// MaxArcs. The network is measured from the orders and producers alone, so
+// the refusal allocates far less than the input (about 2 MB here), not
+// the gigabyte the network would take, nor 4 bytes per order and producer.
+func TestScheduleMaxArcsRefusedEarly(t *testing.T) {
+	ps := manyProducers(10_000, batik.Cap)
+	orders := make([]batik.Order, 5_001)
+	for i := range orders {
+		orders[i] = schedOrder(fmt.Sprintf("ORD-%05d", i), batik.Cap, batik.Sedang, 10, 1)
+	}
+	var err error
+	bytes := allocatedBytes(func() { _, err = Schedule(orders, ps, ScheduleOptions{From: start}) })
+	requireRefusal(t, err, "orders", "5001 orders", "the network would have 50025001 arcs, more than 50000000")
+	assert.Less(t, bytes, uint64(2<<20), "bytes allocated to refuse a network of 50,025,001 arcs")
+}
+
+// TestScheduleDueAtMaxWeeks: an order may be on time for at most MaxWeeks
+// weeks from opts.From. Due on the Monday of From+MaxWeeks, its last week
+// on time is From+MaxWeeks-1: MaxWeeks weeks, accepted, and its pieces go
+// no later. Due a week later it would have MaxWeeks+1: refused.
+func TestScheduleDueAtMaxWeeks(t *testing.T) {
+	from := MustParseWeek("2026-W49")
+	ps := []batik.Producer{prod("A", batik.Sedang, capOf(batik.Cap, 1, 80000))}
+	o := capOrder(MaxWeeks + 5) // one piece a week: MaxWeeks on time, 5 unfilled
+	o.Due = from.Add(MaxWeeks).Monday()
+	require.Equal(t, from.Add(MaxWeeks-1), LastOnTime(o.Due))
+	tt, err := Schedule([]batik.Order{o}, ps, ScheduleOptions{From: from})
+	require.NoError(t, err, "due %s: %d weeks on time", o.Due, MaxWeeks)
+	require.Len(t, tt.Assignments, MaxWeeks)
+	assert.Equal(t, from, tt.Assignments[0].Week)
+	assert.Equal(t, from.Add(MaxWeeks-1), tt.Assignments[MaxWeeks-1].Week)
+	assert.Equal(t, map[string]int{"ORD-1": 5}, tt.Unfilled)
+
+	o.Due = from.Add(MaxWeeks + 1).Monday()
+	_, err = Schedule([]batik.Order{o}, ps, ScheduleOptions{From: from})
+	require.ErrorIs(t, err, ErrInvalid, "due %s: %d weeks on time", o.Due, MaxWeeks+1)
+	assert.Contains(t, err.Error(), "orders[0].due")
+}
+
+// TestScheduleFreeWithoutPerWeek: with opts.Free, a capability's capacity
+// is what Free says for each week, so a producer whose PerWeek is 0 (the
+// usual week closed, say) still takes the pieces Free gives it.
+func TestScheduleFreeWithoutPerWeek(t *testing.T) {
+	from := MustParseWeek("2026-W49")
+	ps := []batik.Producer{prod("A", batik.Sedang, capOf(batik.Cap, 0, 80000))}
+	o := capOrder(8)
+	o.Due = from.Add(2).Monday() // two weeks on time
+	free := freeFunc(func(id string, _ batik.Technique, w Week) int {
+		if id == "A" && !w.Before(from) {
+			return 5
+		}
+		return 0
+	})
+	tt, err := Schedule([]batik.Order{o}, ps, ScheduleOptions{From: from, Free: free})
+	require.NoError(t, err)
+	assert.Equal(t, []Assignment{
+		{OrderID: "ORD-1", ProducerID: "A", Week: from, Quantity: 5, UnitCost: decimal.NewFromInt(80000)},
+		{OrderID: "ORD-1", ProducerID: "A", Week: from.Add(1), Quantity: 3, UnitCost: decimal.NewFromInt(80000)},
+	}, tt.Assignments)
+	assert.Empty(t, tt.Unfilled)
+
+	// Without Free, PerWeek 0 is no capacity at all.
+	tt, err = Schedule([]batik.Order{o}, ps, ScheduleOptions{From: from})
+	require.NoError(t, err)
+	assert.Empty(t, tt.Assignments)
+	assert.Equal(t, map[string]int{"ORD-1": 8}, tt.Unfilled)
+	assert.Equal(t, []Shortfall{{OrderID: "ORD-1", Pieces: 8, Reason: NotEnoughCapacity}}, tt.Shortfalls)
 }
