@@ -19,72 +19,10 @@ import (
 // O(a log a) for a order -> chain arcs with flow, plus the chains' weeks.
 func (n *network) timetable(res mcf.Result) Timetable {
 	t := Timetable{Unfilled: make(map[string]int), Shortfalls: []Shortfall{}}
-	var cents int64
-	// The order -> chain arcs with flow, by chain, then by the order's
-	// last usable week and order (the orders due soonest first).
-	type pending struct {
-		chain, week, order int32
-		flow               int64
-	}
-	var work []pending
-	for e := n.firstAssign; e < n.firstAssign+n.numAssign; e++ {
-		f := res.Flow[e]
-		if f == 0 {
-			continue
-		}
-		oi, node, _, w := n.g.Arc(e)
-		work = append(work, pending{n.chainOf[node], int32(n.lastWeek[oi]), int32(oi), f})
-		cents += f * w // bounded by totalQ * maxCents, checked
-	}
-	slices.SortFunc(work, func(a, b pending) int {
-		if a.chain != b.chain {
-			return cmp.Compare(a.chain, b.chain)
-		}
-		if a.week != b.week {
-			return cmp.Compare(a.week, b.week)
-		}
-		return cmp.Compare(a.order, b.order)
-	})
-	// Each chain's weekly output to its orders, in that order.
-	type made struct {
-		order, prod, week, chain int32
-		qty                      int64
-	}
-	var out []made
-	for i := 0; i < len(work); {
-		g := int(work[i].chain)
-		base, next := n.chainBase[g], i
-		for i < len(work) && int(work[i].chain) == g {
-			i++
-		}
-		for k := 0; k <= n.lastFor[g] && next < i; k++ {
-			week := res.Flow[n.weekArc[base+k]]
-			for week > 0 && next < i {
-				a := &work[next]
-				x := min(week, a.flow)
-				out = append(out, made{a.order, int32(g / numTechs), int32(k), int32(g), x})
-				week -= x
-				if a.flow -= x; a.flow == 0 {
-					next++
-				}
-			}
-		}
-	}
-	// Sorted by order, producer and week: orders and producers are
-	// numbered in ID order. An order has one technique, so no two share
-	// all three.
-	slices.SortFunc(out, func(x, y made) int {
-		if x.order != y.order {
-			return cmp.Compare(x.order, y.order)
-		}
-		if x.prod != y.prod {
-			return cmp.Compare(x.prod, y.prod)
-		}
-		return cmp.Compare(x.week, y.week)
-	})
+	made, cents := n.weeklyWork(res)
 	techs := batik.Techniques()
-	t.Assignments = make([]Assignment, len(out))
-	for i, m := range out {
+	t.Assignments = make([]Assignment, len(made))
+	for i, m := range made {
 		c, _ := n.prods[m.prod].Capability(techs[int(m.chain)%numTechs])
 		t.Assignments[i] = Assignment{
 			OrderID: n.orders[m.order].ID, ProducerID: n.prods[m.prod].ID, Week: n.from.Add(int(m.week)),
@@ -99,4 +37,75 @@ func (n *network) timetable(res mcf.Result) Timetable {
 	}
 	t.Cost = decimal.New(cents, -2)
 	return t
+}
+
+// work is pieces of an order made by a producer, through a chain, in a
+// week.
+type work struct {
+	order, prod, week, chain int32
+	qty                      int64
+}
+
+// weeklyWork returns the pieces made of each order by each producer in
+// each week, sorted by order, producer and week (orders and producers are
+// numbered in ID order; an order has one technique, so no two entries
+// share all three), and their cost in sen.
+func (n *network) weeklyWork(res mcf.Result) ([]work, int64) {
+	// The order -> chain arcs with flow, by chain, then by the order's
+	// last usable week and order (the orders due soonest first).
+	type pending struct {
+		chain, week, order int32
+		flow               int64
+	}
+	var flows []pending
+	var cents int64
+	for e := n.firstAssign; e < n.firstAssign+n.numAssign; e++ {
+		f := res.Flow[e]
+		if f == 0 {
+			continue
+		}
+		oi, node, _, w := n.g.Arc(e)
+		flows = append(flows, pending{n.chainOf[node], int32(n.lastWeek[oi]), int32(oi), f})
+		cents += f * w // bounded by totalQ * maxCents, checked
+	}
+	slices.SortFunc(flows, func(a, b pending) int {
+		if a.chain != b.chain {
+			return cmp.Compare(a.chain, b.chain)
+		}
+		if a.week != b.week {
+			return cmp.Compare(a.week, b.week)
+		}
+		return cmp.Compare(a.order, b.order)
+	})
+	// Each chain's weekly output to its orders, in that order.
+	var out []work
+	for i := 0; i < len(flows); {
+		g := int(flows[i].chain)
+		base, next := n.chainBase[g], i
+		for i < len(flows) && int(flows[i].chain) == g {
+			i++
+		}
+		for k := 0; k <= n.lastFor[g] && next < i; k++ {
+			made := res.Flow[n.weekArc[base+k]]
+			for made > 0 && next < i {
+				a := &flows[next]
+				x := min(made, a.flow)
+				out = append(out, work{a.order, int32(g / numTechs), int32(k), int32(g), x})
+				made -= x
+				if a.flow -= x; a.flow == 0 {
+					next++
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(x, y work) int {
+		if x.order != y.order {
+			return cmp.Compare(x.order, y.order)
+		}
+		if x.prod != y.prod {
+			return cmp.Compare(x.prod, y.prod)
+		}
+		return cmp.Compare(x.week, y.week)
+	})
+	return out, cents
 }
