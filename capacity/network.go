@@ -35,6 +35,10 @@ type network struct {
 	holds   holds             // producers on quality hold, by technique
 	members [numTechs][]member
 
+	// Per technique, the best grade rank (gradeRank) of any producer with
+	// it, and of any not on quality hold: 0 for none.
+	bestGrade, bestFree [numTechs]int8
+
 	lastWeek    []int   // per order, its last usable week (-1: none)
 	lastFor     []int   // per chain, its last week (-1: no chain)
 	chainBase   []int   // per chain, the node of D_0, or -1
@@ -194,15 +198,20 @@ func checkScheduleOrder(o *batik.Order, i int, from Week) error {
 // it (a capability with capacity, no quality hold), best grade first, so
 // that the producers eligible for an order are a prefix of its
 // technique's list; it returns the largest unit cost in sen among them.
+// It also sets bestGrade and bestFree.
 func (n *network) collectMembers(opts ScheduleOptions) (maxCents int64) {
 	for pi, p := range n.prods {
 		for _, c := range p.Capabilities {
-			if (c.PerWeek == 0 && opts.Free == nil) || n.holds.on(p.ID, c.Technique) {
+			t, grade, onHold := techIndex(c.Technique), int8(gradeRank(c.Grade)), n.holds.on(p.ID, c.Technique)
+			n.bestGrade[t] = max(n.bestGrade[t], grade)
+			if !onHold {
+				n.bestFree[t] = max(n.bestFree[t], grade)
+			}
+			if (c.PerWeek == 0 && opts.Free == nil) || onHold {
 				continue
 			}
 			cents, _ := pricing.Cents(c.UnitCost) // Validate checked it
-			t := techIndex(c.Technique)
-			n.members[t] = append(n.members[t], member{int32(pi), int8(gradeRank(c.Grade)), int64(c.PerWeek), cents})
+			n.members[t] = append(n.members[t], member{int32(pi), grade, int64(c.PerWeek), cents})
 			maxCents = max(maxCents, cents)
 		}
 	}

@@ -40,32 +40,22 @@ type Shortfall struct {
 	Reason  ShortReason `json:"reason"`
 }
 
-// why returns the reason order oi falls short. O(producers + its eligible
-// chains x weeks).
+// why returns the reason order oi falls short. O(its eligible chains x
+// weeks).
 func (n *network) why(oi int) ShortReason {
 	o := n.orders[oi]
-	hasTech, atGrade, free := false, false, false
-	for _, p := range n.prods {
-		if c, ok := p.Capability(o.Technique); ok {
-			hasTech = true
-			if c.Grade.AtLeast(o.MinGrade) {
-				atGrade = true
-				free = free || !n.holds.on(p.ID, o.Technique)
-			}
-		}
-	}
+	t, need := techIndex(o.Technique), int8(gradeRank(o.MinGrade))
 	switch {
-	case !hasTech:
+	case n.bestGrade[t] == 0:
 		return NoProducerWithTechnique
-	case !atGrade:
+	case n.bestGrade[t] < need:
 		return NoProducerAtGrade
-	case !free:
+	case n.bestFree[t] < need:
 		return AllOnQualityHold
 	case n.lastWeek[oi] < 0:
 		return DueTooSoon
 	}
 	var alone int64
-	t := techIndex(o.Technique)
 	for _, m := range n.eligible(o) {
 		base := n.chainBase[int(m.prod)*numTechs+t]
 		for k := 0; k <= n.lastWeek[oi]; k++ {
