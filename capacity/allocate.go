@@ -14,10 +14,9 @@ import (
 
 // cand is a producer eligible for the order, in producer-ID order.
 type cand struct {
-	rank     int32           // position in ID order among all producers
-	free     int64           // PerWeek * Weeks
-	cents    int64           // UnitCost in sen
-	unitCost decimal.Decimal // UnitCost, for the plan's line
+	rank  int32 // position in ID order among all producers
+	free  int64 // PerWeek * Weeks
+	cents int64 // UnitCost in sen
 }
 
 // Allocate splits one order among producers. Capacity of a producer for the
@@ -85,11 +84,14 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 		return Plan{}, err
 	}
 
-	// The candidates in ID order; reasons[rank] for the others.
+	// The candidates in ID order, with their unit costs beside them;
+	// reasons[rank] for the others.
 	var reasonBuf [smallN]reasonCode
 	var candBuf [smallN]cand
+	var costBuf [smallN]decimal.Decimal
 	reasons := scratch(reasonBuf[:], len(byID)) // by rank; 0 for candidates
 	cands := scratch(candBuf[:], len(byID))[:0]
+	unitCosts := scratch(costBuf[:], len(byID))[:0]
 	var total int64
 	for rank, k := range byID {
 		r := &recs[k.i]
@@ -101,7 +103,8 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 			return Plan{}, overflow("producers", "", "the sum of free capacities overflows int64")
 		}
 		total += r.free
-		cands = append(cands, cand{rank: int32(rank), free: r.free, cents: r.cents, unitCost: r.unitCost})
+		cands = append(cands, cand{rank: int32(rank), free: r.free, cents: r.cents})
+		unitCosts = append(unitCosts, r.unitCost)
 	}
 
 	var allocBuf [smallN]int64
@@ -112,7 +115,7 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 	} else {
 		shareMinLot(policy, cands, q, minLot, alloc)
 	}
-	return planOf(order, byID, cands, alloc, reasons, lines), nil
+	return planOf(order, byID, cands, unitCosts, alloc, reasons, lines), nil
 }
 
 // allocateOptions checks opts for a call with the given number of
@@ -222,7 +225,7 @@ func readProducers(order batik.Order, producers []batik.Producer, opts AllocateO
 // planOf writes the plan: a line for each candidate given pieces, in ID
 // order, and every other producer in Skipped with its reason (not_needed
 // for a candidate given nothing).
-func planOf(order batik.Order, byID []idKey, cands []cand, alloc []int64, reasons []reasonCode, lines []Line) Plan {
+func planOf(order batik.Order, byID []idKey, cands []cand, unitCosts []decimal.Decimal, alloc []int64, reasons []reasonCode, lines []Line) Plan {
 	plan := Plan{OrderID: order.ID}
 	filled, nLines := int64(0), 0
 	for i, c := range cands {
@@ -249,8 +252,7 @@ func planOf(order batik.Order, byID []idKey, cands []cand, alloc []int64, reason
 			}
 			continue
 		}
-		c := cands[ci]
-		plan.Lines = append(plan.Lines, Line{ProducerID: k.id, Quantity: int(alloc[ci]), UnitCost: c.unitCost})
+		plan.Lines = append(plan.Lines, Line{ProducerID: k.id, Quantity: int(alloc[ci]), UnitCost: unitCosts[ci]})
 		ci++
 	}
 	return plan
