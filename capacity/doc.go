@@ -235,9 +235,9 @@
 // batik.MaxUnitCost; sums and products that would not fit an int64 are an
 // error wrapping ErrOverflow.
 //
-// Memory: Allocate uses about 150 bytes per producer besides the plan it
+// Memory: Allocate uses about 130 bytes per producer besides the plan it
 // returns. Schedule uses about 75 bytes per arc of its network (the
-// problem, the solver's copy and the flow; WriteDIMACS's comment line and
+// problem, the solver's copy and the flow; WriteDIMACS's "p min" line and
 // BenchmarkSchedule report the arcs), so MaxArcs bounds it near 4 GB.
 //
 // Time: Allocate is O(n log n) for n producers. Schedule's network simplex
@@ -254,13 +254,13 @@
 //	2,000 x 2,000 x 104          3,091,451   347,593   6.5 s      2.1 s (1.3 to 3.5)
 //
 // So the time per arc depends on the horizon (the weeks multiply the
-// nodes, and the solver makes about one pivot per node) and is about
+// nodes, and the solver makes one to three pivots per node) and is about
 // constant up to a million arcs; beyond, it grows with the network: each
 // pivot scans more arcs the larger the network, most of all near the
 // optimum, where few arcs can still improve the plan. LEMON's
-// NetworkSimplex grows the same way on the same networks. Memory grows
-// linearly, about 75 bytes an arc. A campaign planned over the weeks it
-// needs, rather than the whole horizon, is much faster.
+// NetworkSimplex grows at least as fast on the same networks. A campaign
+// planned over the weeks it needs, rather than the whole horizon, is much
+// faster.
 //
 // # Errors
 //
