@@ -178,18 +178,18 @@ func newNetwork(orders []batik.Order, producers []batik.Producer, opts ScheduleO
 // checkScheduleOrder checks orders[i] for Schedule: valid, with a due date
 // in opts.From's week or later and at most MaxWeeks weeks after it.
 func checkScheduleOrder(o *batik.Order, i int, from Week) error {
-	field := "orders[" + strconv.Itoa(i) + "]"
+	field := func() string { return "orders[" + strconv.Itoa(i) + "]" } // for an error only
 	if err := o.Validate(); err != nil {
-		return &InputError{Field: field, Value: quote(o.ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
+		return &InputError{Field: field(), Value: quote(o.ID), Reason: "is not valid", Kind: ErrInvalid, Err: err}
 	}
 	if o.Due.IsZero() {
-		return invalid(field+".due", `""`, "Schedule needs a due date")
+		return invalid(field()+".due", `""`, "Schedule needs a due date")
 	}
 	if o.Due.Before(from.Monday()) {
-		return invalid(field+".due", o.Due.String(), "is before opts.from "+from.String()+" begins ("+from.Monday().String()+")")
+		return invalid(field()+".due", o.Due.String(), "is before opts.from "+from.String()+" begins ("+from.Monday().String()+")")
 	}
 	if LastOnTime(o.Due).Sub(from) >= MaxWeeks {
-		return invalid(field+".due", o.Due.String(), "is more than "+strconv.Itoa(MaxWeeks)+" weeks after opts.from "+from.String())
+		return invalid(field()+".due", o.Due.String(), "is more than "+strconv.Itoa(MaxWeeks)+" weeks after opts.from "+from.String())
 	}
 	return nil
 }

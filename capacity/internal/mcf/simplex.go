@@ -80,7 +80,9 @@ func (g *Graph) Solve() (Result, error) {
 	if st := s.start(); st != Optimal {
 		return Result{Status: st}, nil
 	}
-	flow := make([]int64, s.m)
+	// The flows in g's arc order, in the array of the costs, which the
+	// solver needs no more.
+	flow := s.cost[:s.m:s.m]
 	s.order.each(func(slot, arc int) { flow[arc] = s.flow[slot] })
 	// Undo the drift of updatePotential: the root back at 0.
 	pi := s.pi[:s.n:s.n]
