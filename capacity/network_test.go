@@ -184,3 +184,13 @@ func TestScheduleFreeWithoutPerWeek(t *testing.T) {
 	assert.Equal(t, map[string]int{"ORD-1": 8}, tt.Unfilled)
 	assert.Equal(t, []Shortfall{{OrderID: "ORD-1", Pieces: 8, Reason: NotEnoughCapacity}}, tt.Shortfalls)
 }
+
+// TestTechIndex: chains are numbered by techIndex, numTechs to a
+// producer: each technique's position in batik.Techniques().
+func TestTechIndex(t *testing.T) {
+	techs := batik.Techniques()
+	require.Len(t, techs, numTechs)
+	for i, tech := range techs {
+		assert.Equal(t, i, techIndex(tech), "%s", tech)
+	}
+}
