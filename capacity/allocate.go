@@ -44,8 +44,8 @@ type cand struct {
 // ErrInvalid, for any of these, for a negative Weeks or MinLot or an
 // unknown Policy, for Free set without From, for a Free answer above
 // batik.MaxQuantity, for more than MaxProducerWeeks producers x Weeks
-// (refused before any producer is read), and wrapping ErrOverflow when free capacities
-// (PerWeek*Weeks) or their sum do not fit an int64.
+// (refused before any producer is read), and wrapping ErrOverflow when
+// free capacities (PerWeek*Weeks) or their sum do not fit an int64.
 //
 // O(n log n) for n producers (one sort by ID; the policies add an integer
 // sort or a linear selection), with a constant number of allocations
