@@ -53,44 +53,51 @@ func scheduleInstance(nOrders, nProducers, weeks int) ([]batik.Order, []batik.Pr
 	return orders, ps
 }
 
-// benchSizes are the campaigns BenchmarkSchedule solves: orders x
-// producers x weeks. 300 x 250 x 4 is the problem whose week-by-week
-// network (an arc per order, producer and week) has about 1,300 nodes and
-// 150,000 arcs; Schedule's network for it is smaller (see schedule.go).
-var benchSizes = []struct{ orders, producers, weeks int }{
-	{100, 50, 4}, {300, 250, 4}, {500, 320, 6}, {1000, 500, 8},
+// campaign is the size of a benchmark campaign: orders x producers x
+// weeks.
+type campaign struct{ orders, producers, weeks int }
+
+func (c campaign) String() string {
+	return strconv.Itoa(c.orders) + "x" + strconv.Itoa(c.producers) + "x" + strconv.Itoa(c.weeks)
 }
+
+// benchSizes are the campaigns BenchmarkSchedule solves. 300 x 250 x 4 is
+// the problem whose week-by-week network (an arc per order, producer and
+// week) has about 1,300 nodes and 150,000 arcs; Schedule's network for it
+// is smaller (see schedule.go).
+var benchSizes = []campaign{{100, 50, 4}, {300, 250, 4}, {500, 320, 6}, {1000, 500, 8}}
 
 // BenchmarkSchedule solves whole campaigns; the arcs metric is the size of
 // the flow network, for comparing with other min-cost flow solvers on the
 // DIMACS file WriteDIMACS writes for the same input.
 func BenchmarkSchedule(b *testing.B) {
 	for _, size := range benchSizes {
-		orders, producers := scheduleInstance(size.orders, size.producers, size.weeks)
-		n, err := buildNetwork(orders, producers, ScheduleOptions{From: start})
-		if err != nil {
-			b.Fatal(err)
-		}
-		name := strconv.Itoa(size.orders) + "x" + strconv.Itoa(size.producers) + "x" + strconv.Itoa(size.weeks)
-		b.Run(name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Schedule(orders, producers, ScheduleOptions{From: start}); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(n.g.NumNodes()), "nodes")
-			b.ReportMetric(float64(n.g.NumArcs()), "arcs")
-		})
-		b.Run(name+"/Spread", func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Schedule(orders, producers, ScheduleOptions{From: start, Spread: true}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+		benchSchedule(b, size.String(), size, ScheduleOptions{From: start})
+		benchSchedule(b, size.String()+"/Spread", size, ScheduleOptions{From: start, Spread: true})
 	}
+}
+
+// benchSchedule runs Schedule on the campaign of the given size as the
+// sub-benchmark name, and reports its network's nodes and arcs and the
+// time per million arcs (s/Marcs).
+func benchSchedule(b *testing.B, name string, size campaign, opts ScheduleOptions) {
+	orders, producers := scheduleInstance(size.orders, size.producers, size.weeks)
+	n, err := buildNetwork(orders, producers, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	arcs := float64(n.g.NumArcs())
+	b.Run(name, func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := Schedule(orders, producers, opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(n.g.NumNodes()), "nodes")
+		b.ReportMetric(arcs, "arcs")
+		b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)/(arcs/1e6), "s/Marcs")
+	})
 }
 
 // TestScheduleAgainstLEMON is an external oracle: LEMON's NetworkSimplex
@@ -127,7 +134,7 @@ func TestScheduleAgainstLEMON(t *testing.T) {
 	}
 	for _, size := range benchSizes {
 		orders, producers := scheduleInstance(size.orders, size.producers, size.weeks)
-		list = append(list, instance{fmt.Sprintf("schedule-%dx%dx%d", size.orders, size.producers, size.weeks), orders, producers})
+		list = append(list, instance{"schedule-" + size.String(), orders, producers})
 	}
 	for _, in := range list {
 		path := filepath.Join(dir, in.name+".min")
@@ -173,7 +180,7 @@ func BenchmarkScheduleLEMON(b *testing.B) {
 			continue
 		}
 		orders, producers := scheduleInstance(size.orders, size.producers, size.weeks)
-		name := strconv.Itoa(size.orders) + "x" + strconv.Itoa(size.producers) + "x" + strconv.Itoa(size.weeks)
+		name := size.String()
 		path := filepath.Join(b.TempDir(), name+".min")
 		var buf bytes.Buffer
 		if err := WriteDIMACS(&buf, orders, producers, ScheduleOptions{From: start}); err != nil {
@@ -221,31 +228,13 @@ func median(xs []float64) float64 {
 // growthSizes are the campaigns BenchmarkScheduleGrowth solves: 104 weeks
 // (the longest horizon, MaxWeeks), orders and producers growing together,
 // about doubling the arcs from one size to the next.
-var growthSizes = []struct{ orders, producers, weeks int }{
-	{250, 250, 104}, {500, 500, 104}, {1000, 1000, 104}, {2000, 2000, 104},
-}
+var growthSizes = []campaign{{250, 250, 104}, {500, 500, 104}, {1000, 1000, 104}, {2000, 2000, 104}}
 
 // BenchmarkScheduleGrowth shows how Schedule's time grows with the size of
 // its network: s/Marcs is the time per million arcs, constant if the time
 // grows linearly. Run with -benchtime 1x: the largest takes seconds.
 func BenchmarkScheduleGrowth(b *testing.B) {
 	for _, size := range growthSizes {
-		orders, producers := scheduleInstance(size.orders, size.producers, size.weeks)
-		n, err := buildNetwork(orders, producers, ScheduleOptions{From: start})
-		if err != nil {
-			b.Fatal(err)
-		}
-		arcs := float64(n.g.NumArcs())
-		b.Run(strconv.Itoa(size.orders)+"x"+strconv.Itoa(size.producers)+"x"+strconv.Itoa(size.weeks), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Schedule(orders, producers, ScheduleOptions{From: start}); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(n.g.NumNodes()), "nodes")
-			b.ReportMetric(arcs, "arcs")
-			b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)/(arcs/1e6), "s/Marcs")
-		})
+		benchSchedule(b, size.String(), size, ScheduleOptions{From: start})
 	}
 }

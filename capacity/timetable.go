@@ -69,13 +69,7 @@ func (n *network) weeklyWork(res mcf.Result) ([]work, int64) {
 		cents += f * w // bounded by totalQ * maxCents, checked
 	}
 	slices.SortFunc(flows, func(a, b pending) int {
-		if a.chain != b.chain {
-			return cmp.Compare(a.chain, b.chain)
-		}
-		if a.week != b.week {
-			return cmp.Compare(a.week, b.week)
-		}
-		return cmp.Compare(a.order, b.order)
+		return cmp.Or(cmp.Compare(a.chain, b.chain), cmp.Compare(a.week, b.week), cmp.Compare(a.order, b.order))
 	})
 	// Each chain's weekly output to its orders, in that order.
 	var out []work
@@ -99,13 +93,7 @@ func (n *network) weeklyWork(res mcf.Result) ([]work, int64) {
 		}
 	}
 	slices.SortFunc(out, func(x, y work) int {
-		if x.order != y.order {
-			return cmp.Compare(x.order, y.order)
-		}
-		if x.prod != y.prod {
-			return cmp.Compare(x.prod, y.prod)
-		}
-		return cmp.Compare(x.week, y.week)
+		return cmp.Or(cmp.Compare(x.order, y.order), cmp.Compare(x.prod, y.prod), cmp.Compare(x.week, y.week))
 	})
 	return out, cents
 }
