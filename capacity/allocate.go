@@ -9,13 +9,12 @@ import (
 
 	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/pricing"
+	"github.com/shopspring/decimal"
 )
 
 // cand is a producer eligible for the order, in producer-ID order.
 type cand struct {
 	rank  int32 // position in ID order among all producers
-	p     int32 // index into the producers argument
-	c     int32 // index of the capability used
 	free  int64 // PerWeek * Weeks
 	cents int64 // UnitCost in sen
 }
@@ -44,8 +43,9 @@ type cand struct {
 // decimals. It returns an *InputError naming the field and value, wrapping
 // ErrInvalid, for any of these, for a negative Weeks or MinLot or an
 // unknown Policy, for Free set without From, for a Free answer above
-// batik.MaxQuantity, and wrapping ErrOverflow when free capacities
-// (PerWeek*Weeks) or their sum do not fit an int64.
+// batik.MaxQuantity, for more than MaxProducerWeeks producers x Weeks
+// (refused before any producer is read), and wrapping ErrOverflow when
+// free capacities (PerWeek*Weeks) or their sum do not fit an int64.
 //
 // O(n log n) for n producers (one sort by ID; the policies add an integer
 // sort or a linear selection), with a constant number of allocations
@@ -53,50 +53,10 @@ type cand struct {
 // with Proportional or EvenShare (the scratch arrays are on the stack).
 // Safe for concurrent use.
 func Allocate(order batik.Order, producers []batik.Producer, opts AllocateOptions) (Plan, error) {
-	return allocate(order, producers, opts, false, nil)
-}
-
-// allocate is Allocate; with checked, the caller has validated the order
-// and checked every producer with checkProducer already (Ledger.Book), and
-// allocate does not do it again. The plan's lines go into lines' array
-// when it has room (the caller's scratch, which it then owns), else into
-// a new one.
-func allocate(order batik.Order, producers []batik.Producer, opts AllocateOptions, checked bool, lines []Line) (Plan, error) {
-	if !checked {
-		if err := order.Validate(); err != nil {
-			return Plan{}, &InputError{Field: "order", Value: quote(order.ID), Code: texts[cInvalid].Code, Kind: ErrInvalid, Err: err}
-		}
+	if err := order.Validate(); err != nil {
+		return Plan{}, &InputError{Field: "order", Value: quote(order.ID), Code: texts[cInvalid].Code, Kind: ErrInvalid, Err: err}
 	}
-	policy := opts.Policy
-	if policy == 0 {
-		policy = Proportional
-	}
-	if policy > FewestProducers {
-		return Plan{}, invalid("opts.policy", policy.String(), cPolicy)
-	}
-	if opts.Weeks < 0 {
-		return Plan{}, invalid("opts.weeks", strconv.Itoa(opts.Weeks), cDefaultOne)
-	}
-	if opts.MinLot < 0 {
-		return Plan{}, invalid("opts.min_lot", strconv.Itoa(opts.MinLot), cDefaultOne)
-	}
-	if opts.Free != nil && opts.From.IsZero() {
-		return Plan{}, invalid("opts.from", `""`, cFromWithFree)
-	}
-	if opts.Weeks > MaxWeeks {
-		return Plan{}, invalid("opts.weeks", strconv.Itoa(opts.Weeks), cAtMost, strconv.Itoa(MaxWeeks))
-	}
-	weeks, minLot := int64(max(opts.Weeks, 1)), int64(max(opts.MinLot, 1))
-
-	// One sequential pass over the producers checks them and records, in a
-	// compact array, what the allocation needs; only then are they visited
-	// in ID order.
-	type rec struct {
-		free, cents int64
-		ci          int32
-		reason      reasonCode
-	}
-	onHold, err := holdsOf(opts.Quality)
+	policy, weeks, minLot, err := allocateOptions(opts, len(producers))
 	if err != nil {
 		return Plan{}, err
 	}
@@ -104,45 +64,129 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 	// usual order), on the heap beyond.
 	var recBuf [smallN]rec
 	recs := scratch(recBuf[:], len(producers))
+	if err := readProducers(order, producers, opts, weeks, minLot, recs); err != nil {
+		return Plan{}, err
+	}
+	var keyBuf [smallN]idKey
+	byID, err := sortIDs(keyBuf[:0], producers)
+	if err != nil {
+		return Plan{}, err
+	}
+
+	// The candidates in ID order, with their unit costs beside them;
+	// reasons[rank] for the others.
+	var reasonBuf [smallN]reasonCode
+	var candBuf [smallN]cand
+	var costBuf [smallN]decimal.Decimal
+	reasons := scratch(reasonBuf[:], len(byID)) // by rank; 0 for candidates
+	cands := scratch(candBuf[:], len(byID))[:0]
+	unitCosts := scratch(costBuf[:], len(byID))[:0]
+	var total int64
+	for rank, k := range byID {
+		r := &recs[k.i]
+		if r.reason != 0 {
+			reasons[rank] = r.reason
+			continue
+		}
+		if total > math.MaxInt64-r.free {
+			return Plan{}, overflow("producers", "", cFreeSum)
+		}
+		total += r.free
+		cands = append(cands, cand{rank: int32(rank), free: r.free, cents: r.cents})
+		unitCosts = append(unitCosts, r.unitCost)
+	}
+
+	var allocBuf [smallN]int64
+	alloc := scratch(allocBuf[:], len(cands))
+	q := int64(order.Quantity)
+	if minLot == 1 {
+		share(policy, cands, total, q, alloc)
+	} else {
+		shareMinLot(policy, cands, q, minLot, alloc)
+	}
+	return planOf(order, byID, cands, unitCosts, alloc, reasons), nil
+}
+
+// allocateOptions checks opts for a call with the given number of
+// producers and returns the policy, the weeks and the minimum lot it
+// means.
+func allocateOptions(opts AllocateOptions, producers int) (policy Policy, weeks, minLot int64, err error) {
+	policy = opts.Policy
+	if policy == 0 {
+		policy = Proportional
+	}
+	switch {
+	case policy > FewestProducers:
+		return 0, 0, 0, invalid("opts.policy", policy.String(), cPolicy)
+	case opts.Weeks < 0:
+		return 0, 0, 0, invalid("opts.weeks", strconv.Itoa(opts.Weeks), cDefaultOne)
+	case opts.MinLot < 0:
+		return 0, 0, 0, invalid("opts.min_lot", strconv.Itoa(opts.MinLot), cDefaultOne)
+	case opts.Free != nil && opts.From.IsZero():
+		return 0, 0, 0, invalid("opts.from", `""`, cFromWithFree)
+	case opts.Weeks > MaxWeeks:
+		return 0, 0, 0, invalid("opts.weeks", strconv.Itoa(opts.Weeks), cAtMost, strconv.Itoa(MaxWeeks))
+	}
+	weeks, minLot = int64(max(opts.Weeks, 1)), int64(max(opts.MinLot, 1))
+	if err := checkProducerWeeks(producers, int(weeks)); err != nil {
+		return 0, 0, 0, err
+	}
+	return policy, weeks, minLot, nil
+}
+
+// rec is what Allocate needs of producers[i], in recs[i].
+type rec struct {
+	free, cents int64           // free capacity for the order, UnitCost in sen
+	unitCost    decimal.Decimal // UnitCost, for the plan's line
+	reason      reasonCode      // why the producer cannot take part, 0 if it can
+}
+
+// readProducers checks the producers and records, in one
+// sequential pass, which can take part in the order and with what free
+// capacity: capacity is PerWeek x weeks, or the sum of opts.Free over the
+// weeks; below minLot the producer is skipped.
+func readProducers(order batik.Order, producers []batik.Producer, opts AllocateOptions, weeks, minLot int64, recs []rec) error {
+	onHold, err := holdsOf(opts.Quality)
+	if err != nil {
+		return err
+	}
 	for pi := range producers {
 		p := &producers[pi]
-		if !checked {
-			if err := checkProducer(p, pi); err != nil {
-				return Plan{}, err
-			}
+		if err := checkProducer(p, pi); err != nil {
+			return err
 		}
 		r := &recs[pi]
-		r.ci = -1
+		ci := -1 // the capability for the order's technique
 		for i := range p.Capabilities {
 			if p.Capabilities[i].Technique == order.Technique {
-				r.ci = int32(i)
+				ci = i
 				break
 			}
 		}
 		switch {
-		case r.ci < 0:
+		case ci < 0:
 			r.reason = wrongTechnique
 			continue
-		case !p.Capabilities[r.ci].Grade.AtLeast(order.MinGrade):
+		case !p.Capabilities[ci].Grade.AtLeast(order.MinGrade):
 			r.reason = belowGrade
 			continue
 		case onHold.on(p.ID, order.Technique):
 			r.reason = qualityHold
 			continue
 		}
-		c := &p.Capabilities[r.ci]
+		c := &p.Capabilities[ci]
 		var free uint64
 		if opts.Free == nil {
 			var hi uint64
 			hi, free = bits.Mul64(uint64(c.PerWeek), uint64(weeks))
 			if hi != 0 || free > math.MaxInt64 {
-				return Plan{}, overflow(path(int32(pi), int(r.ci), "per_week"), strconv.Itoa(c.PerWeek), cTimesWeeks, strconv.FormatInt(weeks, 10))
+				return overflow(path(int32(pi), ci, "per_week"), strconv.Itoa(c.PerWeek), cTimesWeeks, strconv.FormatInt(weeks, 10))
 			}
 		} else {
 			for k := range int(weeks) {
 				f, err := freeIn(opts.Free, p.ID, order.Technique, opts.From.Add(k))
 				if err != nil {
-					return Plan{}, err
+					return err
 				}
 				free += uint64(f) // at most MaxWeeks * MaxQuantity: no overflow
 			}
@@ -157,77 +201,58 @@ func allocate(order batik.Order, producers []batik.Producer, opts AllocateOption
 		}
 		r.free = int64(free)
 		r.cents, _ = pricing.Cents(c.UnitCost) // checked by checkProducer
+		r.unitCost = c.UnitCost
 	}
+	return nil
+}
 
-	var sortBuf [smallN]int32
-	sorted, err := sortByIDInto(sortBuf[:0], producers)
-	if err != nil {
-		return Plan{}, err
-	}
-	var reasonBuf [smallN]reasonCode
-	var candBuf [smallN]cand
-	reasons := scratch(reasonBuf[:], len(sorted)) // by rank; 0 for candidates
-	cands := scratch(candBuf[:], len(sorted))[:0]
-	var total int64
-	for rank, pi := range sorted {
-		r := &recs[pi]
-		if r.reason != 0 {
-			reasons[rank] = r.reason
-			continue
-		}
-		if total > math.MaxInt64-r.free {
-			return Plan{}, overflow("producers", "", cFreeSum)
-		}
-		total += r.free
-		cands = append(cands, cand{rank: int32(rank), p: pi, c: r.ci, free: r.free, cents: r.cents})
-	}
-
-	var allocBuf [smallN]int64
-	alloc := scratch(allocBuf[:], len(cands))
-	q := int64(order.Quantity)
-	if minLot == 1 {
-		share(policy, cands, total, q, alloc)
-	} else {
-		shareMinLot(policy, cands, q, minLot, alloc)
-	}
-
+// planOf writes the plan: a line for each candidate given pieces, in ID
+// order, and every other producer in Skipped with its reason (not_needed
+// for a candidate given nothing).
+func planOf(order batik.Order, byID []idKey, cands []cand, unitCosts []decimal.Decimal, alloc []int64, reasons []reasonCode) Plan {
 	plan := Plan{OrderID: order.ID}
-	filled := int64(0)
+	filled, nLines := int64(0), 0
 	for i, c := range cands {
 		if alloc[i] > 0 {
 			filled += alloc[i]
+			nLines++
 		} else {
 			reasons[c.rank] = notNeeded
 		}
 	}
-	plan.Unfilled = int(q - filled)
-	nLines := 0
-	for _, a := range alloc {
-		if a > 0 {
-			nLines++
-		}
-	}
-	if cap(lines) >= nLines {
-		plan.Lines = lines[:0]
-	} else {
-		plan.Lines = make([]Line, 0, nLines)
-	}
-	plan.Skipped = make([]Skip, 0, len(sorted)-nLines)
+	plan.Unfilled = order.Quantity - int(filled)
+	plan.Lines = make([]Line, 0, nLines)
+	plan.Skipped = make([]Skip, 0, len(byID)-nLines)
 	ci := 0
-	for rank, pi := range sorted {
-		id := producers[pi].ID
+	for rank, k := range byID {
 		if reasons[rank] != 0 {
-			plan.Skipped = append(plan.Skipped, Skip{ProducerID: id, Reason: reasonText[reasons[rank]]})
+			plan.Skipped = append(plan.Skipped, Skip{ProducerID: k.id, Reason: reasonText[reasons[rank]]})
 			if ci < len(cands) && cands[ci].rank == int32(rank) {
 				ci++
 			}
 			continue
 		}
-		c := cands[ci]
-		plan.Lines = append(plan.Lines, Line{ProducerID: id, Quantity: int(alloc[ci]), UnitCost: producers[c.p].Capabilities[c.c].UnitCost})
+		plan.Lines = append(plan.Lines, Line{ProducerID: k.id, Quantity: int(alloc[ci]), UnitCost: unitCosts[ci]})
 		ci++
 	}
-	return plan, nil
+	return plan
+}
+
+// MaxProducerWeeks bounds one Allocate or Schedule call: its producers
+// times the weeks it plans on (Allocate: opts.Weeks, at least 1;
+// Schedule: from opts.From to the last week an order can use). Each
+// producer-week can be a call to FreeCapacity.Free, a node of Schedule's
+// network and a line of a booking, so a larger request is refused, in
+// O(1) memory, before it is planned.
+const MaxProducerWeeks = 1_000_000
+
+// checkProducerWeeks refuses a request of more than MaxProducerWeeks
+// producer-weeks.
+func checkProducerWeeks(producers, weeks int) error {
+	if pw := int64(producers) * int64(weeks); pw > MaxProducerWeeks {
+		return invalid("producers", strconv.Itoa(producers)+" x "+strconv.Itoa(weeks), cTooManySlots, strconv.FormatInt(pw, 10), strconv.Itoa(MaxProducerWeeks))
+	}
+	return nil
 }
 
 // smallN is how many producers Allocate handles with scratch arrays on
@@ -268,36 +293,43 @@ var reasonText = [...]SkipReason{
 // repeated ID. Sorting is what makes the plan independent of the order of
 // the slice.
 func sortByID(producers []batik.Producer) ([]int32, error) {
-	return sortByIDInto(nil, producers)
+	keys, err := sortIDs(nil, producers)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int32, len(keys))
+	for r, k := range keys {
+		out[r] = k.i
+	}
+	return out, nil
 }
 
-// sortByIDInto is sortByID appending to dst, which has no elements.
-func sortByIDInto(dst []int32, producers []batik.Producer) ([]int32, error) {
+// idKey is a producer's ID and index, with pfx, the 8 bytes of the ID
+// after the prefix every ID of the call shares ("UMKM-000..."),
+// big-endian and zero-padded, which orders like the strings themselves.
+type idKey struct {
+	pfx uint64
+	id  string
+	i   int32
+}
+
+// sortIDs appends to dst, which has no elements, the producers' IDs and
+// indices in ID order, or returns an error for a repeated ID. Most
+// comparisons are settled by pfx: only equal keys compare the strings, so
+// the sort rarely leaves the array.
+func sortIDs(dst []idKey, producers []batik.Producer) ([]idKey, error) {
 	if len(producers) > math.MaxInt32 {
 		return nil, invalid("producers", strconv.Itoa(len(producers)), cTooManyProducers)
 	}
-	// IDs already ascending (a repeated ID cannot be): the order as given.
-	ascending := true
-	for i := 1; i < len(producers) && ascending; i++ {
-		ascending = producers[i-1].ID < producers[i].ID
-	}
-	if ascending {
-		dst = slices.Grow(dst, len(producers))
-		for i := range producers {
-			dst = append(dst, int32(i))
-		}
-		return dst, nil
-	}
-	// Most comparisons are settled by an integer: the 8 bytes of the ID
-	// after the prefix every ID shares ("UMKM-000..."), big-endian and
-	// zero-padded, which orders like the strings themselves. Only equal
-	// keys compare the strings, so the sort rarely leaves this array.
-	lcp := 0
+	// The prefix every ID shares, and whether the IDs are ascending
+	// already (a repeated ID cannot be): then the order is as given.
+	lcp, ascending := 0, true
 	if len(producers) > 0 {
 		first := producers[0].ID
 		lcp = len(first)
-		for i := 1; i < len(producers) && lcp > 0; i++ {
+		for i := 1; i < len(producers); i++ {
 			id := producers[i].ID
+			ascending = ascending && producers[i-1].ID < id
 			n := min(lcp, len(id))
 			j := 0
 			for j < n && id[j] == first[j] {
@@ -306,13 +338,7 @@ func sortByIDInto(dst []int32, producers []batik.Producer) ([]int32, error) {
 			lcp = j
 		}
 	}
-	type key struct {
-		pfx uint64
-		id  string
-		i   int32
-	}
-	var keyBuf [smallN]key
-	keys := scratch(keyBuf[:], len(producers))
+	keys := slices.Grow(dst, len(producers))[:len(producers)]
 	for i := range producers {
 		id := producers[i].ID
 		var pfx uint64
@@ -322,9 +348,12 @@ func sortByIDInto(dst []int32, producers []batik.Producer) ([]int32, error) {
 				pfx |= uint64(id[k])
 			}
 		}
-		keys[i] = key{pfx, id, int32(i)}
+		keys[i] = idKey{pfx, id, int32(i)}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
+	if ascending {
+		return keys, nil
+	}
+	slices.SortFunc(keys, func(a, b idKey) int {
 		if a.pfx != b.pfx {
 			if a.pfx < b.pfx {
 				return -1
@@ -336,14 +365,12 @@ func sortByIDInto(dst []int32, producers []batik.Producer) ([]int32, error) {
 		}
 		return int(a.i - b.i)
 	})
-	out := slices.Grow(dst, len(keys))[:len(keys)]
-	for r, k := range keys {
-		if r > 0 && keys[r-1].id == k.id && k.id != "" {
+	for r := 1; r < len(keys); r++ {
+		if k := keys[r]; keys[r-1].pfx == k.pfx && keys[r-1].id == k.id && k.id != "" {
 			return nil, invalid("producers["+strconv.Itoa(int(k.i))+"].id", quote(k.id), cProducerRepeated, strconv.Itoa(int(keys[r-1].i)))
 		}
-		out[r] = k.i
 	}
-	return out, nil
+	return keys, nil
 }
 
 // checkProducer checks what the allocation relies on; see Allocate.

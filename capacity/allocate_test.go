@@ -1,6 +1,10 @@
 package capacity
 
 import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -337,4 +341,319 @@ func TestQualityHold(t *testing.T) {
 	tt, err = Schedule(orders, producers[:1], ScheduleOptions{From: start, Quality: []aql.State{onHold}})
 	require.NoError(t, err)
 	assert.Equal(t, []Shortfall{{"O", 150, AllOnQualityHold}}, tt.Shortfalls)
+}
+
+// requireRefusal requires err to be an *InputError wrapping ErrInvalid
+// with the field and value given and a reason that contains reason.
+func requireRefusal(t *testing.T, err error, field, value, reason string) {
+	t.Helper()
+	var ie *InputError
+	require.ErrorAs(t, err, &ie)
+	assert.ErrorIs(t, err, ErrInvalid)
+	assert.Equal(t, field, ie.Field)
+	assert.Equal(t, value, ie.Value)
+	assert.Contains(t, ie.Reason(batik.English), reason)
+}
+
+// allocatedBytes returns the bytes the heap handed out while f ran: the
+// least of three runs, so that another goroutine's allocations do not
+// count.
+func allocatedBytes(f func()) uint64 {
+	least := uint64(math.MaxUint64)
+	for range 3 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		f()
+		runtime.ReadMemStats(&after)
+		least = min(least, after.TotalAlloc-before.TotalAlloc)
+	}
+	return least
+}
+
+// TestAllocateMaxProducerWeeks: producers x weeks is capped. 10,000
+// producers over 100 weeks are exactly MaxProducerWeeks and are planned;
+// one producer more is refused with the figure and the cap, before
+// anything is planned: the refusal allocates no memory per producer.
+func TestAllocateMaxProducerWeeks(t *testing.T) {
+	ps := manyProducers(10_001, batik.Cap)
+	opts := AllocateOptions{Weeks: 100}
+	plan, err := Allocate(capOrder(1000), ps[:10_000], opts)
+	require.NoError(t, err)
+	assert.Zero(t, plan.Unfilled)
+
+	var err2 error
+	bytes := allocatedBytes(func() { _, err2 = Allocate(capOrder(1000), ps, opts) })
+	requireRefusal(t, err2, "producers", "10001 x 100",
+		"is 1000100 producer-weeks, more than MaxProducerWeeks (1000000): fewer producers or weeks per request")
+	assert.Less(t, bytes, uint64(4096), "bytes allocated to refuse 10,001 producers")
+}
+
+// planIDs returns the producer IDs of p's lines and skips, in plan order.
+func planIDs(p Plan) (lines, skipped []string) {
+	for _, l := range p.Lines {
+		lines = append(lines, l.ProducerID)
+	}
+	for _, s := range p.Skipped {
+		skipped = append(skipped, s.ProducerID)
+	}
+	return lines, skipped
+}
+
+// TestAllocateOrdersAnyIDs checks that lines and skips come in ID order for
+// IDs with no common prefix, IDs that share their first bytes and differ
+// only after eight more, and IDs of different lengths: the integer keys
+// sortByID compares first must order like the strings.
+func TestAllocateOrdersAnyIDs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := "AB019-"
+	for range 300 {
+		n := 2 + rng.IntN(40)
+		prefix := strings.Repeat("P", rng.IntN(3))
+		middle := []string{"", "12345678", "ABCDEFGH"}[rng.IntN(3)]
+		seen := map[string]bool{}
+		var ps []batik.Producer
+		for len(ps) < n {
+			b := []byte(prefix)
+			if rng.IntN(2) == 0 {
+				b = append(b, middle...)
+			}
+			for range 1 + rng.IntN(4) {
+				b = append(b, alphabet[rng.IntN(len(alphabet))])
+			}
+			if rng.IntN(3) == 0 {
+				b = append(b, middle...)
+			}
+			id := string(b)
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			tech := batik.Cap
+			if rng.IntN(3) == 0 {
+				tech = batik.Tulis
+			}
+			ps = append(ps, prod(id, batik.Sedang, capOf(tech, 1+rng.IntN(9), 1000)))
+		}
+		plan, err := Allocate(capOrder(3*n), ps, AllocateOptions{})
+		require.NoError(t, err)
+		lines, skipped := planIDs(plan)
+		require.True(t, slices.IsSorted(lines), "lines %q", lines)
+		require.True(t, slices.IsSorted(skipped), "skipped %q", skipped)
+	}
+	// A case by hand: no common prefix, and the bytes after the first two
+	// order the other way ("BA3" < "BC1" though '3' > '1').
+	plan, err := Allocate(capOrder(3), []batik.Producer{
+		prod("AB", batik.Sedang, capOf(batik.Cap, 1, 1000)),
+		prod("BC1", batik.Sedang, capOf(batik.Cap, 1, 1000)),
+		prod("BA3", batik.Sedang, capOf(batik.Cap, 1, 1000)),
+	}, AllocateOptions{})
+	require.NoError(t, err)
+	lines, _ := planIDs(plan)
+	assert.Equal(t, []string{"AB", "BA3", "BC1"}, lines)
+}
+
+// TestAllocateRepeatedID checks which pair a repeated ID is reported as: the
+// later producer repeats the earlier one, whatever the sort did with them.
+func TestAllocateRepeatedID(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 200 {
+		n := 2 + rng.IntN(150)
+		ps := make([]batik.Producer, n)
+		for i, k := range rng.Perm(n) {
+			ps[i] = prod(fmt.Sprintf("UMKM-%03d", k), batik.Sedang, capOf(batik.Cap, 5, 1000))
+		}
+		first := rng.IntN(n - 1)
+		later := first + 1 + rng.IntN(n-first-1)
+		ps[later].ID = ps[first].ID
+		_, err := Allocate(capOrder(5), ps, AllocateOptions{})
+		var ie *InputError
+		require.ErrorAs(t, err, &ie, "n=%d", n)
+		require.ErrorIs(t, err, ErrInvalid)
+		assert.Equal(t, fmt.Sprintf("producers[%d].id", later), ie.Field, "n=%d", n)
+		assert.Contains(t, ie.Reason(batik.English), fmt.Sprintf("producers[%d]", first), "n=%d", n)
+	}
+}
+
+// TestAllocateBounds checks the accepted edges of the inputs Allocate checks.
+func TestAllocateBounds(t *testing.T) {
+	// PerWeek at batik.MaxQuantity, a unit cost of zero, MaxWeeks weeks.
+	ps := []batik.Producer{
+		prod("A", batik.Sedang, capOf(batik.Cap, batik.MaxQuantity, 0)),
+		prod("B", batik.Sedang, batik.Capability{Technique: batik.Cap, PerWeek: 1, UnitCost: decimal.NewFromInt(batik.MaxUnitCost)}),
+	}
+	plan, err := Allocate(capOrder(batik.MaxQuantity), ps, AllocateOptions{Weeks: MaxWeeks, Policy: LowestCost})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"A": batik.MaxQuantity}, quantities(plan))
+	assert.True(t, plan.Lines[0].UnitCost.IsZero())
+
+	_, err = Allocate(capOrder(1), ps, AllocateOptions{Weeks: MaxWeeks + 1})
+	require.ErrorIs(t, err, ErrInvalid)
+	for _, c := range []batik.Capability{
+		{Technique: batik.Cap, PerWeek: batik.MaxQuantity + 1, UnitCost: decimal.NewFromInt(1)},
+		{Technique: batik.Cap, PerWeek: -1, UnitCost: decimal.NewFromInt(1)},
+		{Technique: batik.Cap, PerWeek: 1, UnitCost: decimal.RequireFromString("-0.01")},
+		{Technique: batik.Cap, PerWeek: 1, UnitCost: decimal.RequireFromString("100000000.01")},
+	} {
+		_, err = Allocate(capOrder(1), []batik.Producer{prod("A", batik.Sedang, c)}, AllocateOptions{})
+		require.ErrorIs(t, err, ErrInvalid, "%+v", c)
+	}
+}
+
+// TestAllocateFreeAtMax checks that a FreeCapacity answer of exactly
+// batik.MaxQuantity is taken, one above is refused.
+func TestAllocateFreeAtMax(t *testing.T) {
+	ps := []batik.Producer{prod("A", batik.Sedang, capOf(batik.Cap, 1, 1000))}
+	free := func(n int) AllocateOptions {
+		return AllocateOptions{From: MustParseWeek("2026-W50"), Free: freeFunc(func(string, batik.Technique, Week) int { return n })}
+	}
+	plan, err := Allocate(capOrder(batik.MaxQuantity), ps, free(batik.MaxQuantity))
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"A": batik.MaxQuantity}, quantities(plan))
+	_, err = Allocate(capOrder(1), ps, free(batik.MaxQuantity+1))
+	require.ErrorIs(t, err, ErrInvalid)
+}
+
+// instance is a random allocation problem.
+type instance struct {
+	order     batik.Order
+	producers []batik.Producer
+	opts      AllocateOptions
+}
+
+func randInstance(rng *rand.Rand, n int) instance {
+	techs := batik.Techniques()
+	grades := batik.Grades()
+	ps := make([]batik.Producer, n)
+	for i := range ps {
+		id, g := fmt.Sprintf("P%03d", rng.IntN(4*n+1)), grades[rng.IntN(3)]
+		p := batik.Producer{ID: id}
+		for _, t := range techs {
+			if rng.IntN(2) == 0 {
+				per := rng.IntN(120)
+				if rng.IntN(8) == 0 {
+					per = 0
+				}
+				p.Capabilities = append(p.Capabilities, batik.Capability{Technique: t, Grade: g, PerWeek: per, UnitCost: decimal.New(int64(50000+rng.IntN(8)*5000), 0)})
+			}
+		}
+		if len(p.Capabilities) == 0 { // a producer needs one; let it be of a technique no order asks for, sometimes
+			p.Capabilities = append(p.Capabilities, batik.Capability{Technique: techs[rng.IntN(4)], Grade: g, UnitCost: decimal.Zero})
+		}
+		ps[i] = p
+	}
+	// Make IDs unique without changing how many there are.
+	seen := map[string]bool{}
+	for i := range ps {
+		for seen[ps[i].ID] {
+			ps[i].ID += "x"
+		}
+		seen[ps[i].ID] = true
+	}
+	return instance{
+		order:     batik.Order{ID: "O", Technique: techs[rng.IntN(4)], MinGrade: grades[rng.IntN(3)], Quantity: 1 + rng.IntN(60*n+10)},
+		producers: ps,
+		opts:      AllocateOptions{Policy: Policy(1 + rng.IntN(4)), Weeks: rng.IntN(3), MinLot: []int{0, 1, 1, 5, 20, 60}[rng.IntN(6)]},
+	}
+}
+
+// freeOf returns each eligible producer's free capacity (under MinLot).
+func freeOf(in instance) map[string]int {
+	weeks, lot := max(in.opts.Weeks, 1), max(in.opts.MinLot, 1)
+	out := map[string]int{}
+	for _, p := range in.producers {
+		c, ok := p.Capability(in.order.Technique)
+		if ok && c.Grade.AtLeast(in.order.MinGrade) && c.PerWeek*weeks >= lot && c.PerWeek > 0 {
+			out[p.ID] = c.PerWeek * weeks
+		}
+	}
+	return out
+}
+
+// checkInvariants checks what must hold for every plan.
+func checkInvariants(t *testing.T, in instance, plan Plan) {
+	t.Helper()
+	free := freeOf(in)
+	lot := max(in.opts.MinLot, 1)
+	sum := 0
+	ids := map[string]bool{}
+	for i, l := range plan.Lines {
+		f, ok := free[l.ProducerID]
+		require.True(t, ok, "ineligible %s has a line", l.ProducerID)
+		require.Positive(t, l.Quantity)
+		require.LessOrEqual(t, l.Quantity, f, "%s over capacity", l.ProducerID)
+		require.GreaterOrEqual(t, l.Quantity, lot, "%s below the minimum lot", l.ProducerID)
+		if i > 0 {
+			require.Less(t, plan.Lines[i-1].ProducerID, l.ProducerID, "lines sorted by ID")
+		}
+		sum += l.Quantity
+		ids[l.ProducerID] = true
+	}
+	require.Equal(t, in.order.Quantity, sum+plan.Unfilled, "pieces conserved")
+	require.GreaterOrEqual(t, plan.Unfilled, 0)
+	for i, s := range plan.Skipped {
+		require.False(t, ids[s.ProducerID])
+		ids[s.ProducerID] = true
+		if i > 0 {
+			require.Less(t, plan.Skipped[i-1].ProducerID, s.ProducerID, "skips sorted by ID")
+		}
+	}
+	require.Len(t, ids, len(in.producers), "every producer is a line or a skip")
+	// Max fill: the best any choice of producers could place.
+	require.Equal(t, maxFill(free, in.order.Quantity, lot), sum, "fill is maximal")
+}
+
+// maxFill is an independent oracle: the most pieces any set of producers
+// can take with every share in [lot, free], by trying every subset when
+// small, and the sorted greedy bound otherwise.
+func maxFill(free map[string]int, q, lot int) int {
+	caps := make([]int, 0, len(free))
+	for _, f := range free {
+		caps = append(caps, f)
+	}
+	if len(caps) <= 12 {
+		best := 0
+		for mask := 0; mask < 1<<len(caps); mask++ {
+			k, s := 0, 0
+			for i, c := range caps {
+				if mask&(1<<i) != 0 {
+					k, s = k+1, s+c
+				}
+			}
+			if k*lot <= q {
+				best = max(best, min(q, s))
+			}
+		}
+		return best
+	}
+	slices.Sort(caps)
+	slices.Reverse(caps)
+	s := 0
+	for i, c := range caps {
+		if (i+1)*lot > q {
+			break
+		}
+		s += c
+	}
+	return min(q, s)
+}
+
+func TestAllocateProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for iter := range 4000 {
+		in := randInstance(rng, 1+rng.IntN(10))
+		plan, err := Allocate(in.order, in.producers, in.opts)
+		require.NoError(t, err, "instance %d", iter)
+		checkInvariants(t, in, plan)
+
+		// The same producers in another order give the same plan.
+		shuffled := slices.Clone(in.producers)
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		again, err := Allocate(in.order, shuffled, in.opts)
+		require.NoError(t, err)
+		require.Equal(t, plan, again, "plan depends on the order of producers")
+
+		if max(in.opts.MinLot, 1) == 1 {
+			checkPolicy(t, in, plan)
+		}
+	}
 }

@@ -129,7 +129,7 @@ func (c *BoardCell) add(d BoardCell) {
 // Errors: an *InputError wrapping ErrInvalid for a zero From, Weeks
 // outside [1, MaxWeeks] or past the year 9999, an unknown technique, a
 // producer Allocate refuses or whose ID breaks batik's rule for IDs,
-// repeated producer IDs, more than MaxRequestSlots producers x weeks;
+// repeated producer IDs, more than MaxProducerWeeks producers x weeks;
 // ErrContention when the calendar kept changing while it was read; the
 // store's errors. O(producers x weeks + slots read); safe for concurrent
 // use.

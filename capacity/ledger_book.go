@@ -53,7 +53,7 @@ import (
 // outside [0, MaxWeeks] or past the year 9999, an unknown Policy, a
 // negative MinLot, HoldFor outside [0, MaxHold], MinFill negative or above
 // an order's quantity, several orders without due dates, more than
-// MaxRequestSlots producers x weeks, a plan of more than MaxBookingLines
+// MaxProducerWeeks producers x weeks, a plan of more than MaxBookingLines
 // lines, an actor (WithActor) over 256 bytes or with control characters;
 // ErrNoCapacity as above; ErrConflict as above; the context's error; the
 // Store's errors. O(Allocate or Schedule + slots x log slots); safe for

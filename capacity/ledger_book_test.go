@@ -323,13 +323,13 @@ func TestBookBadInput(t *testing.T) {
 		{"negative min fill", func(r *capacity.BookRequest) { r.MinFill = -1 }, "min_fill", "-1"},
 		{"min fill above quantity", func(r *capacity.BookRequest) { r.MinFill = 31 }, "min_fill", "31"},
 		{"too many slots", func(r *capacity.BookRequest) {
-			r.Producers = make([]batik.Producer, capacity.MaxRequestSlots/capacity.MaxWeeks+1)
+			r.Producers = make([]batik.Producer, capacity.MaxProducerWeeks/capacity.MaxWeeks+1)
 			for i := range r.Producers {
 				r.Producers[i] = ws(1)[0]
 				r.Producers[i].ID = fmt.Sprintf("P%d", i)
 			}
 			r.Weeks = capacity.MaxWeeks
-		}, "producers", "9616"},
+		}, "producers", "9616 x 104"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -48,10 +48,6 @@ type BookRequest struct {
 const (
 	// MaxHold is the longest hold, for HoldFor and Extend.
 	MaxHold = 366 * 24 * time.Hour
-	// MaxRequestSlots is the most producers x weeks a request may plan
-	// on, refused before any planning: the snapshot of free capacity
-	// takes 8 bytes a slot.
-	MaxRequestSlots = 1_000_000
 	// MaxBookingLines is the most lines one booking may have, refused
 	// after planning and before anything is written.
 	MaxBookingLines = 10_000
@@ -142,8 +138,8 @@ func (req *BookRequest) check() error {
 			return err
 		}
 	}
-	if n := len(req.Producers) * max(req.horizon(), 1); n > MaxRequestSlots {
-		return invalid("producers", strconv.Itoa(len(req.Producers)), cTooManySlots, strconv.Itoa(n), strconv.Itoa(MaxRequestSlots))
+	if err := checkProducerWeeks(len(req.Producers), max(req.horizon(), 1)); err != nil {
+		return err
 	}
 	// Repeated producer IDs are refused by Allocate and Schedule, before
 	// anything is committed.

@@ -270,7 +270,7 @@ func (r readOnly) Free(id string, t batik.Technique, w Week) int { return r.s.Fr
 // concurrent use. Errors: *InputError wrapping ErrInvalid for a zero from,
 // weeks outside [1, MaxWeeks] or past the year 9999, a producer Allocate
 // refuses or whose ID breaks batik's rule for IDs, more than
-// MaxRequestSlots producers x weeks; the store's errors.
+// MaxProducerWeeks producers x weeks; the store's errors.
 // O(producers x weeks).
 func (l *Ledger) Free(ctx context.Context, producers []batik.Producer, from Week, weeks int, now time.Time) (FreeCapacity, error) {
 	if err := checkRange(from, weeks, producers); err != nil {
@@ -292,8 +292,9 @@ func checkRange(from Week, weeks int, producers []batik.Producer) error {
 		return invalid("weeks", strconv.Itoa(weeks), cRange, "1", strconv.Itoa(MaxWeeks))
 	case from.Add(weeks - 1).IsZero():
 		return invalid("weeks", strconv.Itoa(weeks), cPastYear9999, from.String())
-	case len(producers)*weeks > MaxRequestSlots:
-		return invalid("producers", strconv.Itoa(len(producers)), cTooManySlots, strconv.Itoa(len(producers)*weeks), strconv.Itoa(MaxRequestSlots))
+	}
+	if err := checkProducerWeeks(len(producers), weeks); err != nil {
+		return err
 	}
 	for i := range producers {
 		if err := checkProducer(&producers[i], i); err != nil {

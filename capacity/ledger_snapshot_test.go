@@ -90,7 +90,7 @@ func TestFreeViewAgreesWithWeeks(t *testing.T) {
 	reversed := []batik.Producer{ps[2], ps[1], ps[0]}
 	for _, from := range []capacity.Week{w49, w49.Add(1), w49.Add(2), w49.Add(3)} {
 		for _, weeks := range []int{1, 2, 3, 5} {
-			var want []capacity.Line
+			want := []capacity.Line{}
 			for _, p := range ps {
 				n := 0
 				for k := range weeks {

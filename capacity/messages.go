@@ -243,7 +243,7 @@ var texts = [ncodes]msg.Text{
 	cCallExists:       {Code: "call_exists", EN: "a delivery call with this key exists", ID: "sudah ada panggilan penyerahan dengan kunci ini"},
 	cSlotSums:         {Code: "slot_sums", EN: "would leave {0} held, {1} confirmed and {2} delivered in the slot", ID: "akan menyisakan {0} ditahan, {1} dikonfirmasi dan {2} diserahkan di slot itu"},
 	cMinFillAbove:     {Code: "min_fill_above", EN: "is above the quantity of {0}, {1}", ID: "melebihi jumlah {0}, yaitu {1}"},
-	cTooManySlots:     {Code: "too_many_slots", EN: "{0} producers x weeks, more than {1}: fewer producers or a shorter horizon per request", ID: "{0} produsen x minggu, lebih dari {1}: kurangi produsen atau perpendek rentang minggu per permintaan"},
+	cTooManySlots:     {Code: "too_many_slots", EN: "is {0} producer-weeks, more than MaxProducerWeeks ({1}): fewer producers or weeks per request", ID: "berisi {0} produsen-minggu, lebih dari MaxProducerWeeks ({1}): kurangi produsen atau minggu per permintaan"},
 	cTooManyLines:     {Code: "too_many_lines", EN: "the plan has {0} lines, more than {1}: split the request", ID: "rencananya berisi {0} baris, lebih dari {1}: bagi permintaannya"},
 	cKeyDiffers:       {Code: "key_differs", EN: "key {0} was booked with {1}: a different request", ID: "kunci {0} sudah dipesan dengan {1}: permintaan lain"},
 	cCallDiffers:      {Code: "call_differs", EN: "booking {0} took other deliveries under this key", ID: "pemesanan {0} sudah menerima penyerahan lain dengan kunci ini"},

@@ -30,74 +30,22 @@ func shareMinLot(policy Policy, cands []cand, q, m int64, alloc []int64) {
 	if len(cands) == 0 {
 		return
 	}
-	// byFree lists the candidates largest first, ties to the lower ID. It
-	// is sorted only when needed: when every candidate can have a lot
-	// (k* == len(cands)) the fill is simply min(q, total).
-	byFree := make([]int32, len(cands))
-	for i := range byFree {
-		byFree[i] = int32(i)
-	}
-	sorted := false
-	sortByFree := func() {
-		if !sorted {
-			slices.SortFunc(byFree, func(a, b int32) int {
-				if c := cmp.Compare(cands[b].free, cands[a].free); c != 0 {
-					return c
-				}
-				return cmp.Compare(a, b)
-			})
-			sorted = true
-		}
-	}
+	byFree := newLargestFirst(cands)
+	// The most any plan can place: the k* largest capacities, capped by q.
 	kStar := min(int64(len(cands)), q/m)
-	x := int64(0)
+	list := byFree.anyOrder() // when every candidate can have a lot, the order does not matter
 	if kStar < int64(len(cands)) {
-		sortByFree()
+		list = byFree.sorted()
 	}
-	for _, i := range byFree[:kStar] {
+	x := int64(0)
+	for _, i := range list[:kStar] {
 		x += cands[i].free
 	}
 	x = min(x, q)
 	if x == 0 {
 		return
 	}
-
-	var set []int32 // chosen producers, as indices into cands
-	switch policy {
-	case Proportional, EvenShare:
-		if int64(len(cands))*m <= x {
-			set = byFree // every candidate
-		} else {
-			sortByFree()
-			set = byFree[:min(int64(len(cands)), x/m)]
-		}
-	case LowestCost:
-		byCost := make([]int32, len(cands))
-		for i := range byCost {
-			byCost[i] = int32(i)
-		}
-		slices.SortFunc(byCost, func(a, b int32) int {
-			if c := cmp.Compare(cands[a].cents, cands[b].cents); c != 0 {
-				return c
-			}
-			return cmp.Compare(a, b)
-		})
-		set = prefixCovering(cands, byCost, x)
-		if int64(len(set))*m > x {
-			sortByFree()
-			set = prefixCovering(cands, byFree, x)
-		}
-	case FewestProducers:
-		// byFree breaks ties by ID; FewestProducers breaks them by cost first.
-		sortByFree()
-		slices.SortStableFunc(byFree, func(a, b int32) int {
-			if c := cmp.Compare(cands[b].free, cands[a].free); c != 0 {
-				return c
-			}
-			return cmp.Compare(cands[a].cents, cands[b].cents)
-		})
-		set = prefixCovering(cands, byFree, x)
-	}
+	set := lotSet(policy, cands, byFree, x, m)
 
 	// Each member gets m; the rest is shared over the capacity above m.
 	slices.Sort(set) // back to ID order, which the tie-breaks rely on
@@ -113,6 +61,78 @@ func shareMinLot(policy Policy, cands []cand, q, m int64, alloc []int64) {
 	for j, i := range set {
 		alloc[i] = m + subAlloc[j]
 	}
+}
+
+// lotSet returns the producers (indices into cands) that policy chooses
+// to place x pieces with at least m each (see shareMinLot).
+func lotSet(policy Policy, cands []cand, byFree *largestFirst, x, m int64) []int32 {
+	switch policy {
+	case LowestCost:
+		byCost := make([]int32, len(cands))
+		for i := range byCost {
+			byCost[i] = int32(i)
+		}
+		slices.SortFunc(byCost, func(a, b int32) int {
+			if c := cmp.Compare(cands[a].cents, cands[b].cents); c != 0 {
+				return c
+			}
+			return cmp.Compare(a, b)
+		})
+		set := prefixCovering(cands, byCost, x)
+		if int64(len(set))*m > x {
+			set = prefixCovering(cands, byFree.sorted(), x)
+		}
+		return set
+	case FewestProducers:
+		// byFree breaks ties by ID; FewestProducers breaks them by cost first.
+		list := byFree.sorted()
+		slices.SortStableFunc(list, func(a, b int32) int {
+			if c := cmp.Compare(cands[b].free, cands[a].free); c != 0 {
+				return c
+			}
+			return cmp.Compare(cands[a].cents, cands[b].cents)
+		})
+		return prefixCovering(cands, list, x)
+	}
+	// Proportional and EvenShare.
+	if int64(len(cands))*m <= x {
+		return byFree.anyOrder() // every candidate
+	}
+	return byFree.sorted()[:min(int64(len(cands)), x/m)]
+}
+
+// largestFirst lists candidates (indices into cands) largest free
+// capacity first, ties to the lower ID, sorting them only when that
+// order is asked for.
+type largestFirst struct {
+	cands    []cand
+	list     []int32
+	isSorted bool
+}
+
+func newLargestFirst(cands []cand) *largestFirst {
+	l := &largestFirst{cands: cands, list: make([]int32, len(cands))}
+	for i := range l.list {
+		l.list[i] = int32(i)
+	}
+	return l
+}
+
+// anyOrder returns every candidate, in no particular order.
+func (l *largestFirst) anyOrder() []int32 { return l.list }
+
+// sorted returns every candidate, largest free capacity first.
+func (l *largestFirst) sorted() []int32 {
+	if !l.isSorted {
+		slices.SortFunc(l.list, func(a, b int32) int {
+			if c := cmp.Compare(l.cands[b].free, l.cands[a].free); c != 0 {
+				return c
+			}
+			return cmp.Compare(a, b)
+		})
+		l.isSorted = true
+	}
+	return l.list
 }
 
 // prefixCovering returns the shortest prefix of order whose capacity is at least x.

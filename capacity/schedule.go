@@ -25,14 +25,16 @@ type Timetable struct {
 	Cost       decimal.Decimal `json:"cost"` // sum of Quantity x UnitCost, exact; a JSON string
 }
 
-// MaxArcs bounds the size of the flow network Schedule builds (one arc per
-// order, eligible producer and usable week). A larger problem is an error
-// rather than hours of work or gigabytes of memory.
+// MaxArcs bounds the size of the flow network Schedule builds (about one
+// arc per order and eligible producer, two per producer, technique and
+// usable week, one per order). A larger problem is an error rather than
+// hours of work or gigabytes of memory.
 const MaxArcs = 50_000_000
 
 // MaxNodes bounds the nodes of that network (orders, one per producer,
-// technique and usable week, and a sink); both limits are checked before
-// anything is allocated.
+// technique and usable week, and a sink). Both limits are checked in
+// O(orders + producers), before anything the size of the network is
+// allocated.
 const MaxNodes = 10_000_000
 
 // Schedule plans many orders over weekly buckets: first as many pieces on
@@ -69,8 +71,10 @@ const MaxNodes = 10_000_000
 // that fails Validate, has no Due, is due before opts.From's Monday or more
 // than MaxWeeks weeks after it; a producer that fails Validate (a producer
 // with no capabilities among them, as in Allocate);
-// repeated order or producer IDs; a Free answer above batik.MaxQuantity; a
-// network of more than MaxArcs arcs. Wrapping ErrOverflow: costs and quantities whose products
+// repeated order or producer IDs; a Free answer above batik.MaxQuantity;
+// more than MaxProducerWeeks producers x weeks (up to the last week an
+// order can use); a network of more than MaxNodes nodes or MaxArcs arcs
+// (see the package documentation's Limits). Wrapping ErrOverflow: costs and quantities whose products
 // or sums do not fit an int64. An empty order list gives an empty
 // timetable.
 func Schedule(orders []batik.Order, producers []batik.Producer, opts ScheduleOptions) (Timetable, error) {

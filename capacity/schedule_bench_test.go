@@ -8,8 +8,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/pricing"
@@ -51,44 +53,51 @@ func scheduleInstance(nOrders, nProducers, weeks int) ([]batik.Order, []batik.Pr
 	return orders, ps
 }
 
-// benchSizes are the campaigns BenchmarkSchedule solves: orders x
-// producers x weeks. 300 x 250 x 4 is the problem whose week-by-week
-// network (an arc per order, producer and week) has about 1,300 nodes and
-// 150,000 arcs; Schedule's network for it is smaller (see schedule.go).
-var benchSizes = []struct{ orders, producers, weeks int }{
-	{100, 50, 4}, {300, 250, 4}, {500, 320, 6}, {1000, 500, 8},
+// campaign is the size of a benchmark campaign: orders x producers x
+// weeks.
+type campaign struct{ orders, producers, weeks int }
+
+func (c campaign) String() string {
+	return strconv.Itoa(c.orders) + "x" + strconv.Itoa(c.producers) + "x" + strconv.Itoa(c.weeks)
 }
+
+// benchSizes are the campaigns BenchmarkSchedule solves. 300 x 250 x 4 is
+// the problem whose week-by-week network (an arc per order, producer and
+// week) has about 1,300 nodes and 150,000 arcs; Schedule's network for it
+// is smaller (see schedule.go).
+var benchSizes = []campaign{{100, 50, 4}, {300, 250, 4}, {500, 320, 6}, {1000, 500, 8}}
 
 // BenchmarkSchedule solves whole campaigns; the arcs metric is the size of
 // the flow network, for comparing with other min-cost flow solvers on the
 // DIMACS file WriteDIMACS writes for the same input.
 func BenchmarkSchedule(b *testing.B) {
 	for _, size := range benchSizes {
-		orders, producers := scheduleInstance(size.orders, size.producers, size.weeks)
-		n, err := buildNetwork(orders, producers, ScheduleOptions{From: start})
-		if err != nil {
-			b.Fatal(err)
-		}
-		name := strconv.Itoa(size.orders) + "x" + strconv.Itoa(size.producers) + "x" + strconv.Itoa(size.weeks)
-		b.Run(name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Schedule(orders, producers, ScheduleOptions{From: start}); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(n.g.NumNodes()), "nodes")
-			b.ReportMetric(float64(n.g.NumArcs()), "arcs")
-		})
-		b.Run(name+"/Spread", func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Schedule(orders, producers, ScheduleOptions{From: start, Spread: true}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+		benchSchedule(b, size.String(), size, ScheduleOptions{From: start})
+		benchSchedule(b, size.String()+"/Spread", size, ScheduleOptions{From: start, Spread: true})
 	}
+}
+
+// benchSchedule runs Schedule on the campaign of the given size as the
+// sub-benchmark name, and reports its network's nodes and arcs and the
+// time per million arcs (s/Marcs).
+func benchSchedule(b *testing.B, name string, size campaign, opts ScheduleOptions) {
+	orders, producers := scheduleInstance(size.orders, size.producers, size.weeks)
+	n, err := buildNetwork(orders, producers, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	arcs := float64(n.g.NumArcs())
+	b.Run(name, func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := Schedule(orders, producers, opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(n.g.NumNodes()), "nodes")
+		b.ReportMetric(arcs, "arcs")
+		b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)/(arcs/1e6), "s/Marcs")
+	})
 }
 
 // TestScheduleAgainstLEMON is an external oracle: LEMON's NetworkSimplex
@@ -125,7 +134,7 @@ func TestScheduleAgainstLEMON(t *testing.T) {
 	}
 	for _, size := range benchSizes {
 		orders, producers := scheduleInstance(size.orders, size.producers, size.weeks)
-		list = append(list, instance{fmt.Sprintf("schedule-%dx%dx%d", size.orders, size.producers, size.weeks), orders, producers})
+		list = append(list, instance{"schedule-" + size.String(), orders, producers})
 	}
 	for _, in := range list {
 		path := filepath.Join(dir, in.name+".min")
@@ -149,5 +158,83 @@ func TestScheduleAgainstLEMON(t *testing.T) {
 		require.NotNil(t, m, "%s: no optimum in LEMON's output:\n%s", in.name, out)
 		lemon, _ := strconv.ParseInt(string(m[1]), 10, 64)
 		assert.Equal(t, lemon, cents+penalty*unfilled, "%s: LEMON's optimum", in.name)
+	}
+}
+
+// BenchmarkScheduleLEMON times the whole Schedule call beside LEMON's
+// NetworkSimplex solving the network WriteDIMACS writes for the same input
+// (dimacs-solver -long, Debian's liblemon-utils; skipped without it). After
+// each timed call, outside the timer, it runs dimacs-solver on the file and
+// reads the solve time it prints ("Run NetworkSimplex", which leaves out
+// reading the file and setting up the class), so the two take turns under
+// the same load. lemon-ns/op is LEMON's median solve time and x-lemon the
+// median of the ratios call by call: Schedule's time over LEMON's.
+func BenchmarkScheduleLEMON(b *testing.B) {
+	solver, err := exec.LookPath("dimacs-solver")
+	if err != nil {
+		b.Skip("dimacs-solver (Debian liblemon-utils) not on PATH")
+	}
+	runTime := regexp.MustCompile(`Run NetworkSimplex:.*real: ([0-9.e-]+)s`)
+	for _, size := range benchSizes {
+		if size.orders != 300 && size.orders != 1000 {
+			continue
+		}
+		orders, producers := scheduleInstance(size.orders, size.producers, size.weeks)
+		name := size.String()
+		path := filepath.Join(b.TempDir(), name+".min")
+		var buf bytes.Buffer
+		if err := WriteDIMACS(&buf, orders, producers, ScheduleOptions{From: start}); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			var lemon, ratio []float64
+			for b.Loop() {
+				t0 := time.Now()
+				if _, err := Schedule(orders, producers, ScheduleOptions{From: start}); err != nil {
+					b.Fatal(err)
+				}
+				ours := time.Since(t0).Seconds()
+				b.StopTimer()
+				out, err := exec.Command(solver, "-long", path).CombinedOutput()
+				m := runTime.FindSubmatch(out)
+				if err != nil || m == nil {
+					b.Fatalf("%v: %s", err, out)
+				}
+				secs, err := strconv.ParseFloat(string(m[1]), 64)
+				if err != nil || secs <= 0 {
+					b.Fatalf("LEMON's solve time %q", m[1])
+				}
+				lemon = append(lemon, secs)
+				ratio = append(ratio, ours/secs)
+				b.StartTimer()
+			}
+			b.ReportMetric(median(lemon)*1e9, "lemon-ns/op")
+			b.ReportMetric(median(ratio), "x-lemon")
+		})
+	}
+}
+
+// median returns the middle value of xs (the mean of the two middle
+// values when len(xs) is even), sorting xs.
+func median(xs []float64) float64 {
+	slices.Sort(xs)
+	n := len(xs)
+	return (xs[(n-1)/2] + xs[n/2]) / 2
+}
+
+// growthSizes are the campaigns BenchmarkScheduleGrowth solves: 104 weeks
+// (the longest horizon, MaxWeeks), orders and producers growing together,
+// about doubling the arcs from one size to the next.
+var growthSizes = []campaign{{250, 250, 104}, {500, 500, 104}, {1000, 1000, 104}, {2000, 2000, 104}}
+
+// BenchmarkScheduleGrowth shows how Schedule's time grows with the size of
+// its network: s/Marcs is the time per million arcs, constant if the time
+// grows linearly. Run with -benchtime 1x: the largest takes seconds.
+func BenchmarkScheduleGrowth(b *testing.B) {
+	for _, size := range growthSizes {
+		benchSchedule(b, size.String(), size, ScheduleOptions{From: start})
 	}
 }

@@ -93,7 +93,7 @@ func TestScheduleBadInput(t *testing.T) {
 		{"invalid producer", []batik.Order{o}, []batik.Producer{prod("", batik.Halus, capOf(batik.Cap, 1, 1))}, ScheduleOptions{From: start}, "producers[0]", false},
 		{"duplicate producer", []batik.Order{o}, append(good, good[0]), ScheduleOptions{From: start}, "producers", false},
 		{"horizon too long", []batik.Order{{ID: "X", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 1, Due: batik.MustDate(9999, 1, 1)}},
-			manyProducers(5000), ScheduleOptions{From: start}, "orders[0].due", false},
+			manyProducers(5000, batik.Cap), ScheduleOptions{From: start}, "orders[0].due", false},
 		{"cost overflow", []batik.Order{schedOrder("X", batik.Cap, batik.Sedang, batik.MaxQuantity, 2), schedOrder("Y", batik.Cap, batik.Sedang, batik.MaxQuantity, 2),
 			schedOrder("Z", batik.Cap, batik.Sedang, batik.MaxQuantity, 2), schedOrder("W", batik.Cap, batik.Sedang, batik.MaxQuantity, 2),
 			schedOrder("V", batik.Cap, batik.Sedang, batik.MaxQuantity, 2)},
@@ -107,10 +107,12 @@ func TestScheduleBadInput(t *testing.T) {
 	}
 }
 
-func manyProducers(n int) []batik.Producer {
+// manyProducers makes n halus producers of 10 pieces a week with
+// technique t.
+func manyProducers(n int, t batik.Technique) []batik.Producer {
 	ps := make([]batik.Producer, n)
 	for i := range ps {
-		ps[i] = prod(fmt.Sprintf("P%05d", i), batik.Halus, capOf(batik.Cap, 10, 80000))
+		ps[i] = prod(fmt.Sprintf("P%05d", i), batik.Halus, capOf(t, 10, 80000))
 	}
 	return ps
 }

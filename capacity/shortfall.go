@@ -40,35 +40,26 @@ type Shortfall struct {
 	Reason  ShortReason `json:"reason"`
 }
 
-// why returns the reason order oi falls short. O(producers + its eligible
-// chains x weeks).
+// why returns the reason order oi falls short. O(its eligible chains x
+// weeks).
 func (n *network) why(oi int) ShortReason {
 	o := n.orders[oi]
-	hasTech, atGrade, free := false, false, false
-	for _, p := range n.prods {
-		if c, ok := p.Capability(o.Technique); ok {
-			hasTech = true
-			if c.Grade.AtLeast(o.MinGrade) {
-				atGrade = true
-				free = free || !n.holds.on(p.ID, o.Technique)
-			}
-		}
-	}
+	t, need := techIndex(o.Technique), int8(gradeRank(o.MinGrade))
 	switch {
-	case !hasTech:
+	case n.bestGrade[t] == 0:
 		return NoProducerWithTechnique
-	case !atGrade:
+	case n.bestGrade[t] < need:
 		return NoProducerAtGrade
-	case !free:
+	case n.bestFree[t] < need:
 		return AllOnQualityHold
 	case n.lastWeek[oi] < 0:
 		return DueTooSoon
 	}
 	var alone int64
-	for _, g := range n.elig[oi] {
-		base := n.chainBase[g]
+	for _, m := range n.eligible(o) {
+		base := n.chainBase[int(m.prod)*numTechs+t]
 		for k := 0; k <= n.lastWeek[oi]; k++ {
-			_, _, c, _ := n.g.Arc(n.weekArc[base+int(k)])
+			_, _, c, _ := n.g.Arc(n.weekArc[base+k])
 			alone += c
 		}
 	}

@@ -1,35 +1,29 @@
-package capacity_test
+package capacity
 
 import (
-	"encoding/json"
 	"testing"
 
-	"github.com/batikkit/batikkit/capacity"
+	"github.com/batikkit/batikkit/batik"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// TestShortReasonText: every shortfall reason reads back from its text;
-// other text (another spelling, the empty string) is refused, and a failed
-// UnmarshalText leaves the reason alone.
-func TestShortReasonText(t *testing.T) {
-	for _, r := range []capacity.ShortReason{capacity.NoProducerWithTechnique, capacity.NoProducerAtGrade, capacity.AllOnQualityHold,
-		capacity.DueTooSoon, capacity.NotEnoughCapacity, capacity.CapacityTaken} {
-		got, err := capacity.ParseShortReason(string(r))
-		require.NoError(t, err, "ParseShortReason(%q)", r)
-		assert.Equal(t, r, got, "ParseShortReason(%q)", r)
-		var back capacity.ShortReason
-		require.NoError(t, back.UnmarshalText([]byte(r)))
-		assert.Equal(t, r, back)
-	}
-	for _, s := range []string{"", "due too soon", "DUE_TOO_SOON"} {
-		_, err := capacity.ParseShortReason(s)
-		inputError(t, err, capacity.ErrInvalid, "reason", "*")
-		back := capacity.DueTooSoon
-		require.ErrorIs(t, back.UnmarshalText([]byte(s)), capacity.ErrInvalid, "UnmarshalText(%q)", s)
-		assert.Equal(t, capacity.DueTooSoon, back, "a failed UnmarshalText leaves the reason alone")
-	}
-	var sh capacity.Shortfall
-	require.NoError(t, json.Unmarshal([]byte(`{"order_id":"O","pieces":3,"reason":"capacity_taken"}`), &sh))
-	assert.Equal(t, capacity.CapacityTaken, sh.Reason)
+// TestScheduleCapacityTakenInOneWeek: two orders on time only in the first
+// week want all of one producer's week. One is filled; the other falls
+// short because the capacity was taken (the producer alone could have made
+// it), not because there was not enough.
+func TestScheduleCapacityTakenInOneWeek(t *testing.T) {
+	from := MustParseWeek("2026-W49")
+	ps := []batik.Producer{prod("A", batik.Sedang, capOf(batik.Cap, 10, 80000))}
+	o1, o2 := capOrder(10), capOrder(10)
+	o1.ID, o2.ID = "O-1", "O-2"
+	o1.Due, o2.Due = from.Add(1).Monday(), from.Add(1).Monday()
+	tt, err := Schedule([]batik.Order{o1, o2}, ps, ScheduleOptions{From: from})
+	require.NoError(t, err)
+	require.Len(t, tt.Assignments, 1)
+	require.Len(t, tt.Shortfalls, 1)
+	short := tt.Shortfalls[0]
+	assert.NotEqual(t, tt.Assignments[0].OrderID, short.OrderID)
+	assert.Equal(t, 10, short.Pieces)
+	assert.Equal(t, CapacityTaken, short.Reason)
 }

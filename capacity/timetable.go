@@ -16,80 +16,84 @@ import (
 // each order gets from each producer, and how many each producer makes in
 // each week; pieces of a week go to the orders due soonest (then by order
 // ID), which always meets every due date when any assignment can.
+// O(a log a) for a order -> chain arcs with flow, plus the chains' weeks.
 func (n *network) timetable(res mcf.Result) Timetable {
-	t := Timetable{Unfilled: make(map[string]int)}
-	var cents int64
-	// Group the order -> chain arcs with flow by producer and technique.
-	type pending struct {
-		order, prod int32
-		week        int // the order's last usable week
-		flow        int64
-	}
-	groups := make(map[int][]pending)
-	var keys []int
-	for i, a := range n.assign {
-		f := res.Flow[n.firstAssign+i]
-		if f == 0 {
-			continue
-		}
-		g := int(a.prod)*n.nt + int(a.tech)
-		if _, ok := groups[g]; !ok {
-			keys = append(keys, g)
-		}
-		groups[g] = append(groups[g], pending{a.order, a.prod, n.lastWeek[a.order], f})
-		cents += f * a.cents // bounded by totalQ * maxCents, checked
-	}
-	slices.Sort(keys)
+	t := Timetable{Unfilled: make(map[string]int), Shortfalls: []Shortfall{}}
+	made, cents := n.weeklyWork(res)
 	techs := batik.Techniques()
-	for _, g := range keys {
-		list := groups[g]
-		slices.SortStableFunc(list, func(a, b pending) int {
-			if a.week != b.week {
-				return cmp.Compare(a.week, b.week)
-			}
-			return cmp.Compare(a.order, b.order)
-		})
-		c, _ := n.prods[g/n.nt].Capability(techs[g%n.nt])
-		next := 0
-		base := n.chainBase[g]
-		for k := 0; k <= n.lastFor[g] && next < len(list); k++ {
-			made := res.Flow[n.weekArc[base+k]]
-			for made > 0 && next < len(list) {
-				a := &list[next]
-				x := min(made, a.flow)
-				t.Assignments = append(t.Assignments, Assignment{
-					OrderID: n.orders[a.order].ID, ProducerID: n.prods[a.prod].ID, Week: n.from.Add(k),
-					Quantity: int(x), UnitCost: c.UnitCost,
-				})
-				made -= x
-				a.flow -= x
-				if a.flow == 0 {
-					next++
-				}
-			}
+	t.Assignments = make([]Assignment, len(made))
+	for i, m := range made {
+		c, _ := n.prods[m.prod].Capability(techs[int(m.chain)%numTechs])
+		t.Assignments[i] = Assignment{
+			OrderID: n.orders[m.order].ID, ProducerID: n.prods[m.prod].ID, Week: n.from.Add(int(m.week)),
+			Quantity: int(m.qty), UnitCost: c.UnitCost,
 		}
 	}
-	// Merge pieces of one order, producer and week (from two techniques
-	// cannot happen: an order has one) and sort.
-	slices.SortFunc(t.Assignments, func(a, b Assignment) int {
-		if c := cmp.Compare(a.OrderID, b.OrderID); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.ProducerID, b.ProducerID); c != 0 {
-			return c
-		}
-		return a.Week.Compare(b.Week)
-	})
-	t.Shortfalls = []Shortfall{}
 	for oi, e := range n.bypass {
 		if f := res.Flow[e]; f > 0 {
 			t.Unfilled[n.orders[oi].ID] = int(f)
 			t.Shortfalls = append(t.Shortfalls, Shortfall{OrderID: n.orders[oi].ID, Pieces: int(f), Reason: n.why(oi)})
 		}
 	}
-	if t.Assignments == nil {
-		t.Assignments = []Assignment{}
-	}
 	t.Cost = decimal.New(cents, -2)
 	return t
+}
+
+// work is pieces of an order made by a producer, through a chain, in a
+// week.
+type work struct {
+	order, prod, week, chain int32
+	qty                      int64
+}
+
+// weeklyWork returns the pieces made of each order by each producer in
+// each week, sorted by order, producer and week (orders and producers are
+// numbered in ID order; an order has one technique, so no two entries
+// share all three), and their cost in sen.
+func (n *network) weeklyWork(res mcf.Result) ([]work, int64) {
+	// The order -> chain arcs with flow, by chain, then by the order's
+	// last usable week and order (the orders due soonest first).
+	type pending struct {
+		chain, week, order int32
+		flow               int64
+	}
+	var flows []pending
+	var cents int64
+	for e := n.firstAssign; e < n.firstAssign+n.numAssign; e++ {
+		f := res.Flow[e]
+		if f == 0 {
+			continue
+		}
+		oi, node, _, w := n.g.Arc(e)
+		flows = append(flows, pending{n.chainOf[node], int32(n.lastWeek[oi]), int32(oi), f})
+		cents += f * w // bounded by totalQ * maxCents, checked
+	}
+	slices.SortFunc(flows, func(a, b pending) int {
+		return cmp.Or(cmp.Compare(a.chain, b.chain), cmp.Compare(a.week, b.week), cmp.Compare(a.order, b.order))
+	})
+	// Each chain's weekly output to its orders, in that order.
+	var out []work
+	for i := 0; i < len(flows); {
+		g := int(flows[i].chain)
+		base, next := n.chainBase[g], i
+		for i < len(flows) && int(flows[i].chain) == g {
+			i++
+		}
+		for k := 0; k <= n.lastFor[g] && next < i; k++ {
+			made := res.Flow[n.weekArc[base+k]]
+			for made > 0 && next < i {
+				a := &flows[next]
+				x := min(made, a.flow)
+				out = append(out, work{a.order, int32(g / numTechs), int32(k), int32(g), x})
+				made -= x
+				if a.flow -= x; a.flow == 0 {
+					next++
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(x, y work) int {
+		return cmp.Or(cmp.Compare(x.order, y.order), cmp.Compare(x.prod, y.prod), cmp.Compare(x.week, y.week))
+	})
+	return out, cents
 }

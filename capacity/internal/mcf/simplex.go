@@ -30,7 +30,7 @@ type solver struct {
 	src, dst  []int32
 	cap, cost []int64
 	supply    []int64 // per real node
-	arcOf     []int32 // arcOf[i] is the caller's arc in slot i
+	order     mixedOrder
 
 	// Arc and node values: the primal and the dual solution.
 	flow  []int64
@@ -80,10 +80,10 @@ func (g *Graph) Solve() (Result, error) {
 	if st := s.start(); st != Optimal {
 		return Result{Status: st}, nil
 	}
-	flow := make([]int64, s.m)
-	for i, a := range s.arcOf {
-		flow[a] = s.flow[i]
-	}
+	// The flows in g's arc order, in the array of the costs, which the
+	// solver needs no more.
+	flow := s.cost[:s.m:s.m]
+	s.order.each(func(slot, arc int) { flow[arc] = s.flow[slot] })
 	// Undo the drift of updatePotential: the root back at 0.
 	pi := s.pi[:s.n:s.n]
 	for u := range pi {
@@ -121,29 +121,43 @@ func newSolver(g *Graph) *solver {
 	// the arcs of a few neighbouring nodes. LEMON finds this about as
 	// fast as the original order in general and much faster on some
 	// networks. LEMON writes the four arc arrays with that stride; we
-	// compute which arc each slot holds (arcOf, one strided array) and
-	// then fill the slots in order, which misses the cache far less.
-	s.arcOf = mixedOrder(m, max(m/max(n, 1), 3))
+	// fill the slots in order, reading the arcs with the stride (see
+	// mixedOrder.each), which misses the cache far less.
+	s.order = newMixedOrder(m, max(m/max(n, 1), 3))
 	src, dst, cp, cost := s.src[:m], s.dst[:m], s.cap[:m], s.cost[:m]
 	gsrc, gdst, gcap, gcost := g.src[:m], g.dst[:m], g.cap[:m], g.cost[:m]
-	for i, a := range s.arcOf[:m] {
+	s.order.each(func(i, a int) {
 		src[i], dst[i], cp[i], cost[i] = gsrc[a], gdst[a], gcap[a], gcost[a]
-	}
+	})
 	return s
 }
 
-// mixedOrder returns the arc each of m slots holds when the arcs fill
-// the slots j, j+skip, j+2*skip, ... for j = 0, 1, ..., skip-1 in turn.
-// O(m).
-func mixedOrder(m, skip int) []int32 {
-	arcOf := make([]int32, m)
-	for j, a := 0, int32(0); j < skip; j++ {
-		for i := j; i < m; i += skip {
-			arcOf[i] = a
-			a++
+// mixedOrder is the order of m arcs filling the slots j, j+skip,
+// j+2*skip, ... for j = 0, 1, ..., skip-1 in turn: slot k*skip+j holds arc
+// first[j]+k, first[j] being the arc that fills slot j.
+type mixedOrder struct {
+	m     int
+	first []int // per j < skip
+}
+
+func newMixedOrder(m, skip int) mixedOrder {
+	o := mixedOrder{m: m, first: make([]int, min(skip, m))}
+	// Column j holds the slots below m that are j modulo skip.
+	for j, a := 0, 0; j < len(o.first); j++ {
+		o.first[j] = a
+		a += (m - j + skip - 1) / skip
+	}
+	return o
+}
+
+// each calls f(slot, arc) for every slot in increasing order. O(m).
+func (o mixedOrder) each(f func(slot, arc int)) {
+	skip := len(o.first)
+	for row, k := 0, 0; row < o.m; row, k = row+skip, k+1 {
+		for j, a := range o.first[:min(skip, o.m-row)] {
+			f(row+j, a+k)
 		}
 	}
-	return arcOf
 }
 
 // init builds the starting basis: every real arc empty, and every node

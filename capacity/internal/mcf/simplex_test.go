@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -204,5 +205,112 @@ func TestSolveUnbalanced(t *testing.T) {
 	g.AddArc(0, 1, Inf, 1)
 	if r, err := g.Solve(); err != nil || r.Status != Infeasible {
 		t.Fatalf("got %v, %v; want infeasible", r.Status, err)
+	}
+}
+
+// TestSolveAtTheBounds checks the largest inputs Solve accepts, one unit
+// short of each ErrTooLarge bound that TestSolveTooLarge crosses.
+func TestSolveAtTheBounds(t *testing.T) {
+	solve := func(build func(g *Graph)) (Result, error) {
+		var g Graph
+		build(&g)
+		return g.Solve()
+	}
+	// Supplies summing to exactly MaxInt64 on each side, over an
+	// uncapacitated arc.
+	r, err := solve(func(g *Graph) {
+		g.AddNode(math.MaxInt64 - 5)
+		g.AddNode(5)
+		g.AddNode(-math.MaxInt64)
+		g.AddArc(0, 2, Inf, 1)
+		g.AddArc(1, 2, Inf, 1)
+	})
+	if err != nil || r.Status != Optimal || r.Flow[0] != math.MaxInt64-5 || r.Flow[1] != 5 {
+		t.Fatalf("supplies at MaxInt64: %v %v %v", r.Status, err, r.Flow)
+	}
+	// Demands summing to exactly MinInt64: they fit, and cannot be met.
+	r, err = solve(func(g *Graph) {
+		g.AddNode(math.MinInt64 + 1)
+		g.AddNode(-1)
+	})
+	if err != nil || r.Status != Infeasible {
+		t.Fatalf("demands at MinInt64: %v %v", r.Status, err)
+	}
+	// Supply plus finite capacities at exactly MaxInt64.
+	r, err = solve(func(g *Graph) {
+		g.AddNode(1)
+		g.AddNode(-1)
+		g.AddArc(0, 1, math.MaxInt64-1-5, 2)
+		g.AddArc(0, 1, 5, 1)
+	})
+	if err != nil || r.Status != Optimal || r.Flow[1] != 1 || r.Flow[0] != 0 {
+		t.Fatalf("capacities at MaxInt64: %v %v %+v", r.Status, err, r)
+	}
+	// The largest cost: (maxCost+1) x (n+1) x 4 <= MaxInt64, n = 2.
+	limit := int64(math.MaxInt64) / 4 / 3
+	r, err = solve(func(g *Graph) {
+		g.AddNode(1)
+		g.AddNode(-1)
+		g.AddArc(0, 1, 1, limit-1)
+	})
+	if err != nil || r.Status != Optimal || r.Flow[0] != 1 {
+		t.Fatalf("cost %d: %v %v", limit-1, r.Status, err)
+	}
+	r, err = solve(func(g *Graph) {
+		g.AddNode(1)
+		g.AddNode(-1)
+		g.AddArc(0, 1, 1, limit)
+	})
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("cost %d: %v %v, want ErrTooLarge", limit, r.Status, err)
+	}
+}
+
+// TestPivotsCounted: the solver counts its pivots, which
+// BenchmarkSolveDIMACS reports. Sending 5 units from s to d over the
+// arcs of TestAddArcIndex takes at least two (both real paths carry flow,
+// so two real arcs enter the tree), and Solve's result comes from the
+// same run.
+func TestPivotsCounted(t *testing.T) {
+	var g Graph
+	s, m, d := g.AddNode(5), g.AddNode(0), g.AddNode(-5)
+	g.AddArc(s, m, 3, 1)
+	g.AddArc(m, d, 10, 1)
+	g.AddArc(s, d, 10, 5)
+	if n := pivots(t, &g); n < 2 {
+		t.Fatalf("%d pivots, want at least 2", n)
+	}
+	var empty Graph
+	if n := pivots(t, &empty); n != 0 {
+		t.Fatalf("%d pivots on an empty graph, want 0", n)
+	}
+}
+
+// TestMixedOrder: each slot holds the arc LEMON's loop puts there, filling
+// the slots j, j+skip, j+2*skip, ... for j = 0, 1, ..., skip-1 in turn,
+// and each visits the slots in increasing order.
+func TestMixedOrder(t *testing.T) {
+	for _, m := range []int{0, 1, 2, 3, 7, 10, 11, 100, 1001} {
+		for _, skip := range []int{1, 2, 3, 4, 7, 50, 2000} {
+			want := make([]int, m)
+			for j, a := 0, 0; j < skip; j++ {
+				for i := j; i < m; i += skip {
+					want[i] = a
+					a++
+				}
+			}
+			var got []int
+			next := 0
+			newMixedOrder(m, skip).each(func(slot, arc int) {
+				if slot != next {
+					t.Fatalf("m %d, skip %d: slot %d visited after %d", m, skip, slot, next-1)
+				}
+				next++
+				got = append(got, arc)
+			})
+			if !slices.Equal(got, want) && (m > 0 || len(got) > 0) {
+				t.Fatalf("m %d, skip %d: arcs %v, want %v", m, skip, got, want)
+			}
+		}
 	}
 }
