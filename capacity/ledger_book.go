@@ -169,11 +169,13 @@ func techniqueOf(orders []batik.Order) batik.Technique {
 // or has too many lines.
 func plan(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 	var b Booking
+	var deltas []SlotDelta
 	var err error
 	if len(req.Orders) > 1 {
 		b, err = planMany(req, snap)
+		deltas = snap.deltas(b.Lines, 1, nil)
 	} else {
-		b, err = planOne(req, snap)
+		b, deltas, err = planOne(req, snap)
 	}
 	if err != nil {
 		return Booking{}, nil, err
@@ -190,28 +192,32 @@ func plan(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 			b.Unfilled[o.OrderID] = o.Unfilled
 		}
 	}
-	return b, snap.deltas(b.Lines, 1, nil), nil
+	return b, deltas, nil
 }
 
-// planOne books one order by Allocate on the snapshot.
-func planOne(req *BookRequest, snap *snapshot) (Booking, error) {
+// planOne books one order by Allocate on the snapshot, and returns the
+// slot deltas of its lines (as confirmed pieces): one per line, in slot
+// order.
+func planOne(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 	o := req.Orders[0]
 	b := Booking{Lines: []BookingLine{}, Skipped: []Skip{}}
 	if snap.weeks == 0 {
 		// Allocate is not called, so its check of the producers is done
 		// here: repeated IDs are refused whatever the weeks.
 		if _, err := sortByID(req.Producers); err != nil {
-			return Booking{}, err
+			return Booking{}, nil, err
 		}
 		b.Orders = []BookedOrder{{OrderID: o.ID, Unfilled: o.Quantity, Reason: DueTooSoon}}
-		return b, nil
+		return b, []SlotDelta{}, nil
 	}
 	p, err := Allocate(o, req.Producers, AllocateOptions{Policy: req.Policy, Weeks: snap.weeks, MinLot: req.MinLot, From: snap.from, Free: snap})
 	if err != nil {
-		return Booking{}, err
+		return Booking{}, nil, err
 	}
+	b.Lines = make([]BookingLine, 0, len(p.Lines)) // a producer's pieces fit in one week, usually
+	deltas := make([]SlotDelta, 0, cap(b.Lines))
 	for _, pl := range p.Lines {
-		b.Lines = snap.lay(b.Lines, o.ID, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, snap.weeks)
+		b.Lines = snap.lay(b.Lines, &deltas, o.ID, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, snap.weeks)
 	}
 	// Plan lines are by producer ID and each is laid by week, so the lines
 	// are in slot order already, one per slot.
@@ -221,7 +227,7 @@ func planOne(req *BookRequest, snap *snapshot) (Booking, error) {
 		bo.Reason = shortOfPlan(o, req.Producers, p, snap)
 	}
 	b.Orders = []BookedOrder{bo}
-	return b, nil
+	return b, deltas, nil
 }
 
 // shortOfPlan says why Allocate left pieces of o unfilled: the first

@@ -137,7 +137,7 @@ func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, p
 				}
 				for _, pl := range p.Lines {
 					before := len(added)
-					added = snap.lay(added, id, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, n)
+					added = snap.lay(added, nil, id, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, n)
 					for _, a := range added[before:] {
 						placed += a.Quantity
 					}

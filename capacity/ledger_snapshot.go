@@ -23,7 +23,8 @@ type snapshot struct {
 	from  Week
 	weeks int
 	prods []batik.Producer
-	index map[string]int // producer ID -> position in prods (the first of a repeated ID)
+	index map[string]int // producer ID -> position in prods (the first of a repeated ID); nil for a few producers
+	hint  int            // the position found last: Allocate asks for a producer's weeks in a row
 	tech  batik.Technique
 	rows  int         // rows per producer: 1 for one technique, else ntech
 	capac []int32     // per (producer, row, week): capacity
@@ -34,6 +35,25 @@ type snapshot struct {
 
 // ntech is the number of techniques, for the snapshot's arrays.
 const ntech = 4
+
+// linearFind is how many producers a snapshot finds by a scan rather than
+// a map.
+const linearFind = 32
+
+// find returns the position of producer id (the first, when repeated),
+// and whether the snapshot has it. It is safe for concurrent use.
+func (s *snapshot) find(id string) (int, bool) {
+	if s.index != nil {
+		pi, ok := s.index[id]
+		return pi, ok
+	}
+	for i := range s.prods {
+		if s.prods[i].ID == id {
+			return i, true
+		}
+	}
+	return 0, false
+}
 
 // snapshot reads the calendar and usage of producers' slots for weeks
 // from .. from+weeks-1 (technique tech, or every one when empty). With
@@ -47,10 +67,14 @@ func (l *Ledger) snapshot(ctx context.Context, producers []batik.Producer, tech 
 	if weeks == 0 || len(producers) == 0 {
 		return s, nil // nothing to read: a query without producers would read every one
 	}
-	s.index = make(map[string]int, len(producers))
+	if len(producers) > linearFind {
+		s.index = make(map[string]int, len(producers))
+	}
 	ids := make([]string, 0, len(producers))
 	for i := len(producers) - 1; i >= 0; i-- {
-		s.index[producers[i].ID] = i
+		if s.index != nil {
+			s.index[producers[i].ID] = i
+		}
 		ids = append(ids, producers[i].ID)
 	}
 	slices.Sort(ids)
@@ -144,7 +168,7 @@ func (s *snapshot) row(t batik.Technique) int {
 // capacity of producer id's slot for technique t (every technique it has
 // when t is empty) in week w.
 func (s *snapshot) setCapacity(id string, t batik.Technique, w Week, capacity int) {
-	pi, ok := s.index[id]
+	pi, ok := s.find(id)
 	k := s.weekIndex(w)
 	if !ok || k < 0 {
 		return
@@ -169,9 +193,21 @@ func (s *snapshot) weekIndex(w Week) int {
 	return -1
 }
 
-// at returns the index of a slot in the arrays, or -1.
+// at returns the index of a slot in the arrays, or -1. It keeps the
+// producer it found as a hint for the next call, so it is not safe for
+// concurrent use (readOnly does not use it).
 func (s *snapshot) at(id string, t batik.Technique, w Week) int {
-	pi, ok := s.index[id]
+	pi, ok := s.hint, s.hint < len(s.prods) && s.prods[s.hint].ID == id
+	if !ok {
+		if pi, ok = s.find(id); ok {
+			s.hint = pi
+		}
+	}
+	return s.place(pi, ok, t, w)
+}
+
+// place is at for producer position pi (ok false: not in the snapshot).
+func (s *snapshot) place(pi int, ok bool, t batik.Technique, w Week) int {
 	k := s.weekIndex(w)
 	r := s.row(t)
 	if !ok || k < 0 || r < 0 {
@@ -198,9 +234,11 @@ func (s *snapshot) capacity(sl Slot) int {
 
 // lay places q pieces of an order with producer id into its free weeks,
 // the first weeks of the snapshot earliest first, appending a line per
-// week used and taking the pieces from the snapshot. Pieces that do not
-// fit are not placed (Allocate's quantities always fit).
-func (s *snapshot) lay(lines []BookingLine, order, id string, t batik.Technique, q int, cost decimal.Decimal, weeks int) []BookingLine {
+// week used and taking the pieces from the snapshot. With deltas, it also
+// appends each line's slot delta (the pieces as confirmed, with the
+// slot's capacity): Book's deltas for one order, one per slot. Pieces that
+// do not fit are not placed (Allocate's quantities always fit).
+func (s *snapshot) lay(lines []BookingLine, deltas *[]SlotDelta, order, id string, t batik.Technique, q int, cost decimal.Decimal, weeks int) []BookingLine {
 	weeks = min(weeks, s.weeks)
 	if weeks <= 0 {
 		return lines
@@ -211,7 +249,11 @@ func (s *snapshot) lay(lines []BookingLine, order, id string, t batik.Technique,
 	}
 	for k := 0; k < weeks && q > 0; k, i = k+1, i+1 {
 		if take := min(int(s.free[i]), q); take > 0 {
-			lines = append(lines, BookingLine{OrderID: order, Slot: Slot{id, t, s.from.Add(k)}, Quantity: take, UnitCost: cost})
+			sl := Slot{id, t, s.from.Add(k)}
+			lines = append(lines, BookingLine{OrderID: order, Slot: sl, Quantity: take, UnitCost: cost})
+			if deltas != nil {
+				*deltas = append(*deltas, SlotDelta{Slot: sl, Capacity: max(int(s.capac[i]), 0), Confirmed: take})
+			}
 			s.free[i] -= int32(take)
 			q -= take
 		}
@@ -257,10 +299,17 @@ func mergeDeltas(ds []SlotDelta, lines []BookingLine, of func(BookingLine) SlotD
 	return out
 }
 
-// readOnly is a snapshot handed to a caller: Free only.
+// readOnly is a snapshot handed to a caller: Free only, safe for
+// concurrent use (no hint).
 type readOnly struct{ s *snapshot }
 
-func (r readOnly) Free(id string, t batik.Technique, w Week) int { return r.s.Free(id, t, w) }
+func (r readOnly) Free(id string, t batik.Technique, w Week) int {
+	pi, ok := r.s.find(id)
+	if i := r.s.place(pi, ok, t, w); i >= 0 {
+		return int(r.s.free[i])
+	}
+	return 0
+}
 
 // Free returns the free capacity of producers' slots for weeks
 // from .. from+weeks-1 as the store shows it at now: a view to pass to

@@ -64,10 +64,33 @@ type producer struct {
 	calendar map[weekSlot]int // technique "" applies to every technique that week
 }
 
-// weekSlot is a slot within one producer.
+// weekSlot is a slot within one producer: its technique as a number (0
+// for every technique, in a calendar entry) and its week. Small and
+// without a string, it hashes fast.
 type weekSlot struct {
-	t batik.Technique
+	t uint8
 	w capacity.Week
+}
+
+// techniques is batik.Techniques(); a weekSlot's t is 1 + a position in it.
+var techniques = batik.Techniques()
+
+// tix returns the number of technique t in a weekSlot (0 for "").
+func tix(t batik.Technique) uint8 {
+	for i, u := range techniques {
+		if u == t {
+			return uint8(i + 1)
+		}
+	}
+	return 0
+}
+
+// tech returns the technique of number i (0: "").
+func tech(i uint8) batik.Technique {
+	if i == 0 || int(i) > len(techniques) {
+		return ""
+	}
+	return techniques[i-1]
 }
 
 // sums are one slot's pieces. held counts the pieces of holds (by booking
@@ -100,8 +123,9 @@ func (s *Store) Commit(ctx context.Context, c capacity.Change) (capacity.Booking
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	key := c.Booking.Key
-	for _, d := range c.Deltas { // release what lapsed first: it may be the room this change needs
-		if sl := s.slot(d.Slot, false); sl != nil {
+	at := s.find(c.Deltas)
+	for _, sl := range at.slots { // release what lapsed first: it may be the room this change needs
+		if sl != nil {
 			s.releaseLapsed(sl, c.Now, key)
 		}
 	}
@@ -116,11 +140,11 @@ func (s *Store) Commit(ctx context.Context, c capacity.Change) (capacity.Booking
 	case c.Call != nil && exists && e.calls[c.Call.Key].Key != "":
 		return e.read(c.Now), capacity.CallExistsError(key, c.Call.Key)
 	}
-	if err := s.check(c); err != nil {
+	if err := s.check(c, at); err != nil {
 		return capacity.Booking{}, err
 	}
-	for _, d := range c.Deltas {
-		s.apply(d, key)
+	for i, d := range c.Deltas {
+		s.apply(d, key, at, i)
 	}
 	if !exists {
 		e = &entry{}
@@ -156,20 +180,45 @@ func (s *Store) Commit(ctx context.Context, c capacity.Change) (capacity.Booking
 	return got, nil
 }
 
+// deltaSlots are the producers and slots of a change's deltas, found once
+// (nil where the store has none yet).
+type deltaSlots struct {
+	prods []*producer
+	slots []*sums
+}
+
+// find looks up the producer and slot of each delta: one producer lookup
+// for each run of deltas of one producer (deltas come in slot order).
+func (s *Store) find(ds []capacity.SlotDelta) deltaSlots {
+	at := deltaSlots{make([]*producer, len(ds)), make([]*sums, len(ds))}
+	for i, d := range ds {
+		var p *producer
+		if i > 0 && ds[i-1].ProducerID == d.ProducerID {
+			p = at.prods[i-1]
+		} else {
+			p = s.producers[d.ProducerID]
+		}
+		at.prods[i] = p
+		if p != nil {
+			at.slots[i] = p.slots[weekSlot{tix(d.Technique), d.Week}]
+		}
+	}
+	return at
+}
+
 // check refuses the change when a slot would lack room or be left with a
 // negative sum, before anything is applied.
-func (s *Store) check(c capacity.Change) error {
-	for _, d := range c.Deltas {
-		sl := s.slot(d.Slot, false)
+func (s *Store) check(c capacity.Change, at deltaSlots) error {
+	for i, d := range c.Deltas {
 		var cur sums
-		if sl != nil {
+		if sl := at.slots[i]; sl != nil {
 			cur = *sl
 		}
 		held, conf, deliv := cur.held+d.Held, cur.confirmed+d.Confirmed, cur.delivered+d.Delivered
 		if held < 0 || conf < 0 || deliv < 0 || deliv > conf {
 			return capacity.SumsError(d.Slot, held, conf, deliv)
 		}
-		capOf := s.capacityOf(d.Slot, d.Capacity)
+		capOf := at.prods[i].capacityOf(d.Slot, d.Capacity)
 		if grow := d.Held + d.Confirmed; grow > 0 && held+conf > capOf {
 			return capacity.NoRoomError(d.Slot, cur.held+cur.confirmed, grow, capOf)
 		}
@@ -177,14 +226,20 @@ func (s *Store) check(c capacity.Change) error {
 	return nil
 }
 
-// apply adds d to its slot, recording the capacity, and keeps the
-// booking's hold in the slot.
-func (s *Store) apply(d capacity.SlotDelta, key string) {
-	sl := s.slot(d.Slot, true)
+// apply adds delta i to its slot, made when the store has none, recording
+// the capacity, and keeps the booking's hold in the slot.
+func (s *Store) apply(d capacity.SlotDelta, key string, at deltaSlots, i int) {
+	sl := at.slots[i]
+	if sl == nil {
+		sl = s.slot(d.Slot, true)
+		if at.prods[i] == nil {
+			at.prods[i] = s.producers[d.ProducerID]
+		}
+	}
 	sl.held += d.Held
 	sl.confirmed += d.Confirmed
 	sl.delivered += d.Delivered
-	sl.capacity, sl.recorded = s.capacityOf(d.Slot, d.Capacity), true
+	sl.capacity, sl.recorded = at.prods[i].capacityOf(d.Slot, d.Capacity), true
 	if d.Held != 0 {
 		if sl.holds == nil {
 			sl.holds = map[string]int{}
@@ -257,7 +312,7 @@ func (s *Store) slot(sl capacity.Slot, make bool) *sums {
 		p = &producer{slots: map[weekSlot]*sums{}, calendar: map[weekSlot]int{}}
 		s.producers[sl.ProducerID] = p
 	}
-	k := weekSlot{sl.Technique, sl.Week}
+	k := weekSlot{tix(sl.Technique), sl.Week}
 	v := p.slots[k]
 	if v == nil && make {
 		v = &sums{}
@@ -267,13 +322,13 @@ func (s *Store) slot(sl capacity.Slot, make bool) *sums {
 }
 
 // capacityOf is a slot's capacity: its technique's calendar entry, else
-// its producer's for the week, else given.
-func (s *Store) capacityOf(sl capacity.Slot, given int) int {
-	if p := s.producers[sl.ProducerID]; p != nil {
-		if n, ok := p.calendar[weekSlot{sl.Technique, sl.Week}]; ok {
+// its producer's for the week, else given (p may be nil: no entry).
+func (p *producer) capacityOf(sl capacity.Slot, given int) int {
+	if p != nil && len(p.calendar) > 0 {
+		if n, ok := p.calendar[weekSlot{tix(sl.Technique), sl.Week}]; ok {
 			return n
 		}
-		if n, ok := p.calendar[weekSlot{"", sl.Week}]; ok {
+		if n, ok := p.calendar[weekSlot{0, sl.Week}]; ok {
 			return n
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/batikkit/batikkit/batik"
 	"github.com/batikkit/batikkit/capacity"
 )
 
@@ -22,12 +21,13 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	out := []capacity.SlotUsage{}
-	for _, id := range s.producersOf(q) {
+	ids := s.producersOf(q)
+	out := make([]capacity.SlotUsage, 0, len(ids))
+	for _, id := range ids {
 		p := s.producers[id]
 		start := len(out)
 		p.eachSlot(q, func(k weekSlot, sl *sums) {
-			out = append(out, capacity.SlotUsage{Slot: capacity.Slot{ProducerID: id, Technique: k.t, Week: k.w},
+			out = append(out, capacity.SlotUsage{Slot: capacity.Slot{ProducerID: id, Technique: tech(k.t), Week: k.w},
 				Held: s.heldAt(sl, now), Confirmed: sl.confirmed, Delivered: sl.delivered, Capacity: sl.capacity, Recorded: sl.recorded})
 		})
 		slices.SortFunc(out[start:], func(a, b capacity.SlotUsage) int { return a.Slot.Compare(b.Slot) })
@@ -40,11 +40,11 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 // producer has.
 func (p *producer) eachSlot(q capacity.SlotQuery, fn func(weekSlot, *sums)) {
 	weeks := q.To.Sub(q.From) + 1
-	techs := batik.Techniques()
+	lo, hi := uint8(1), uint8(len(techniques))
 	if q.Technique != "" {
-		techs = []batik.Technique{q.Technique}
+		lo, hi = tix(q.Technique), tix(q.Technique)
 	}
-	if weeks*len(techs) >= len(p.slots) {
+	if weeks*int(hi-lo+1) > len(p.slots) {
 		for k, sl := range p.slots {
 			if in(q, k) {
 				fn(k, sl)
@@ -52,7 +52,7 @@ func (p *producer) eachSlot(q capacity.SlotQuery, fn func(weekSlot, *sums)) {
 		}
 		return
 	}
-	for _, t := range techs {
+	for t := lo; t <= hi; t++ {
 		for w := range weeks {
 			k := weekSlot{t, q.From.Add(w)}
 			if sl := p.slots[k]; sl != nil {
@@ -76,7 +76,7 @@ func (s *Store) heldAt(sl *sums, now time.Time) int {
 // in reports whether q selects the slot (technique, week) of a producer
 // it lists.
 func in(q capacity.SlotQuery, k weekSlot) bool {
-	return (q.Technique == "" || q.Technique == k.t) && !k.w.Before(q.From) && !q.To.Before(k.w)
+	return (q.Technique == "" || tix(q.Technique) == k.t) && !k.w.Before(q.From) && !q.To.Before(k.w)
 }
 
 // producersOf lists the producers q names that the store knows, or every
@@ -139,10 +139,10 @@ func (s *Store) SetCalendar(ctx context.Context, e capacity.CalendarEntry, now t
 			}
 		}
 		if taken := sl.held + sl.confirmed; taken > e.Capacity {
-			return capacity.BelowTakenError(capacity.Slot{ProducerID: e.ProducerID, Technique: k.t, Week: k.w}, taken, e.Capacity)
+			return capacity.BelowTakenError(capacity.Slot{ProducerID: e.ProducerID, Technique: tech(k.t), Week: k.w}, taken, e.Capacity)
 		}
 	}
-	p.calendar[weekSlot{e.Technique, e.Week}] = e.Capacity
+	p.calendar[weekSlot{tix(e.Technique), e.Week}] = e.Capacity
 	for _, k := range governed {
 		p.slots[k].capacity, p.slots[k].recorded = e.Capacity, true
 	}
@@ -158,7 +158,7 @@ func (s *Store) governed(p *producer, e capacity.CalendarEntry) []weekSlot {
 		if k.w != e.Week {
 			continue
 		}
-		if e.Technique == k.t {
+		if tix(e.Technique) == k.t {
 			out = append(out, k)
 			continue
 		}
@@ -189,8 +189,8 @@ func (s *Store) Calendar(ctx context.Context, q capacity.SlotQuery) ([]capacity.
 			continue
 		}
 		for k, n := range s.producers[id].calendar {
-			if (k.t == "" || q.Technique == "" || k.t == q.Technique) && !k.w.Before(q.From) && !q.To.Before(k.w) {
-				out = append(out, capacity.CalendarEntry{ProducerID: id, Technique: k.t, Week: k.w, Capacity: n})
+			if (k.t == 0 || q.Technique == "" || k.t == tix(q.Technique)) && !k.w.Before(q.From) && !q.To.Before(k.w) {
+				out = append(out, capacity.CalendarEntry{ProducerID: id, Technique: tech(k.t), Week: k.w, Capacity: n})
 			}
 		}
 		slices.SortFunc(out[start:], func(a, b capacity.CalendarEntry) int {
