@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/batikkit/batikkit/internal/textrule"
 	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/encoding/charmap"
@@ -278,7 +279,7 @@ func (t *table) next() ([]string, error) {
 			if n := len(c); n > 0 && (c[0] <= ' ' || c[n-1] <= ' ' || c[0] >= 0x80 || c[n-1] >= 0x80) {
 				c = strings.TrimSpace(c) // only when an edge may be white space
 			}
-			if len(c) >= 2 && c[0] == '\'' && strings.IndexByte(injectionLeads, c[1]) >= 0 {
+			if len(c) >= 2 && c[0] == '\'' && textrule.FormulaLead(c[1:]) {
 				c = c[1:] // the apostrophe WriteProducersCSV puts before a formula-like cell
 			}
 			rec[i] = c

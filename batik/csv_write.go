@@ -5,16 +5,14 @@ import (
 	"io"
 	"strconv"
 	"strings"
-)
 
-// injectionLeads are the first characters that make a spreadsheet read a
-// cell as a formula (OWASP, "CSV Injection"): = + - @ tab and CR.
-const injectionLeads = "=+-@\t\r"
+	"github.com/batikkit/batikkit/internal/textrule"
+)
 
 // safeCell defuses a cell a spreadsheet would run as a formula by putting
 // an apostrophe before it, as OWASP advises; the readers remove it again.
 func safeCell(s string) string {
-	if s != "" && strings.IndexByte(injectionLeads, s[0]) >= 0 {
+	if textrule.FormulaLead(s) {
 		return "'" + s
 	}
 	return s

@@ -33,6 +33,10 @@ func decodeStrict(data []byte, v any) error {
 // checkStrict runs the strict rules on one record of type T. The error is
 // a *DataError with one RowError, which wraps ErrData.
 func checkStrict[T any](data []byte) error {
+	if off := strictjson.BadText(data); off >= 0 {
+		line, col := newLineIndex(data).pos(int64(off))
+		return &DataError{Rows: []RowError{{Line: line, Column: col, FieldError: FieldError{Tag: "json_utf8"}}}}
+	}
 	p := strictjson.Check(data, reflect.TypeFor[T](), "", checkLeaf)
 	if p == nil {
 		return nil
@@ -227,6 +231,10 @@ func readJSONArray[T any](r io.Reader, valid func(*T) bool, check func(*T) (stri
 				return fail()
 			}
 			report(start, problemField(p))
+			continue
+		}
+		if off := strictjson.BadText(data[start:end]); off >= 0 {
+			report(start+int64(off), FieldError{Field: prefix, Tag: "json_utf8"})
 			continue
 		}
 		var v T

@@ -50,3 +50,20 @@ func TestReadJSONSyntax(t *testing.T) {
 	require.Len(t, os, 1)
 	assert.Equal(t, Cap, os[0].Technique)
 }
+
+// Text that encoding/json would turn into U+FFFD (a byte that is not
+// UTF-8, a lone surrogate escape) is refused where it stands, not changed.
+func TestReadJSONRefusesBadText(t *testing.T) {
+	in := "[\n" + `{"id":"A","name":"Batik` + "\xff" + `","region":"33.72","capabilities":[{"technique":"cap","grade":"halus","per_week":1,"unit_cost":"1"}]}` + "\n]"
+	ps, err := ReadProducersJSON(strings.NewReader(in))
+	assert.Equal(t, []string{"2:24:[0]:json_utf8"}, rowTags(t, err))
+	assert.Empty(t, ps)
+	var p Producer
+	require.ErrorIs(t, p.UnmarshalJSON([]byte(in[2:len(in)-2])), ErrData)
+
+	_, err = ReadProducersJSON(strings.NewReader(strings.Replace(in, "\xff", `\ud800`, 1)))
+	assert.Equal(t, []string{"2:24:[0]:json_utf8"}, rowTags(t, err))
+	ps, err = ReadProducersJSON(strings.NewReader(strings.Replace(in, "\xff", `\ud83d\ude00`, 1)))
+	require.NoError(t, err)
+	assert.Equal(t, "Batik\U0001F600", ps[0].Name)
+}

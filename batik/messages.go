@@ -22,6 +22,7 @@ var messages = map[string]message{
 	"csv":               {"cannot read this row as CSV", "baris ini tidak dapat dibaca sebagai CSV"},
 	"csv_quote":         {"a quote is not closed or stands inside an unquoted field", "tanda kutip tidak ditutup atau berada di dalam kolom tanpa kutip"},
 	"utf8":              {"the text is not UTF-8: save the file as \"CSV UTF-8\" (or read it with ReadOptions.Windows1252)", "teks bukan UTF-8: simpan berkas sebagai \"CSV UTF-8\" (atau baca dengan ReadOptions.Windows1252)"},
+	"json_utf8":         {"the text is not UTF-8 here (a byte or a \\u escape that is no character)", "teks di sini bukan UTF-8 (bita atau escape \\u yang bukan karakter)"},
 	"json_syntax":       {"the JSON is not well formed here", "JSON tidak tersusun dengan benar di sini"},
 	"json_array":        {"the input must be a JSON array of records", "masukan harus berupa larik JSON berisi rekaman"},
 	"json_truncated":    {"the input ends inside this element", "masukan berakhir di tengah elemen ini"},

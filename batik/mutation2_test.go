@@ -494,21 +494,6 @@ func TestValidRegionDigits(t *testing.T) {
 	}
 }
 
-// TestIdentLetterEdges pins the letters and digits an ID may start with
-// and hold: 0-9, a-z and A-Z, ends included; the bytes just outside those
-// ranges ('/', ':', '`', '{', '@', '[') may not start one.
-func TestIdentLetterEdges(t *testing.T) {
-	for _, s := range []string{"0", "9", "a", "z", "A", "Z", "z9Z0aA", "Zz-09", "ORD-Z"} {
-		assert.True(t, validIdent(s), s)
-		o := validOrder()
-		o.ID = s
-		assert.NoError(t, o.Validate(), s)
-	}
-	for _, s := range []string{"/a", ":a", "`a", "{a", "@a", "[a", "a:", "a{", "a@", "a["} {
-		assert.False(t, validIdent(s), s)
-	}
-}
-
 // TestReadJSONTruncatedAfterComma pins a JSON array cut off after a comma
 // (the text ends in ", " with no element after it): a syntax problem, for
 // producers and orders alike, with nothing returned.
@@ -524,21 +509,6 @@ func TestReadJSONTruncatedAfterComma(t *testing.T) {
 	require.True(t, errors.As(err, &de), "%v", err)
 	assert.Equal(t, "json_syntax", de.Rows[len(de.Rows)-1].Tag)
 	assert.Empty(t, os)
-}
-
-// TestTextControlEdges pins the characters free text may not hold, at the
-// ends of each range: a lone byte 0x80 (not UTF-8), the C1 controls U+0080
-// to U+009F, and the bidirectional controls U+202A to U+202E, U+2066 to
-// U+2069, U+200E, U+200F and U+061C; their neighbours are allowed.
-func TestTextControlEdges(t *testing.T) {
-	for _, c := range []string{"\x80", "\u0080", "\u009f", "\u202a", "\u202e", "\u2066", "\u2069", "\u200e", "\u200f", "\u061c"} {
-		assert.True(t, textProblem("Batik"+c, true), "%q", c)
-		assert.False(t, visibleText("Batik"+c), "%q", c)
-	}
-	for _, c := range []string{"\u00a0", "\u00a1", "\u2029", "\u202f", "\u2065", "\u206a", "\u200d", "\u2010", "\u061b"} {
-		assert.False(t, textProblem("Batik"+c, true), "%q", c)
-		assert.True(t, visibleText("Batik"+c), "%q", c)
-	}
 }
 
 // TestParseLangLengthBound pins ParseLang's 256-byte bound: a name padded

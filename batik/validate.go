@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/batikkit/batikkit/internal/textrule"
 	"github.com/go-playground/validator/v10"
 	"github.com/shopspring/decimal"
 )
@@ -60,12 +61,11 @@ func newEngine() *validator.Validate {
 		"nib":        str(ValidNIB),
 		"region":     str(ValidRegion),
 		"gtin":       str(ValidGTIN),
-		"sku":        str(validIdent),
-		"ident":      str(validIdent),
-		"notblank":   str(func(s string) bool { return strings.TrimSpace(s) != "" }),
-		"visible":    str(visibleText),
-		"plaintext":  str(func(s string) bool { return !textProblem(s, true) }),
-		"notformula": str(func(s string) bool { return !formulaLead(s) }),
+		"sku":        str(textrule.Ident),
+		"ident":      str(textrule.Ident),
+		"visible":    str(textrule.Visible),
+		"plaintext":  str(textrule.PlainLines),
+		"notformula": str(func(s string) bool { return !textrule.FormulaLead(s) }),
 		"max_items": func(fl validator.FieldLevel) bool {
 			n, err := strconv.Atoi(fl.Param())
 			return err == nil && fl.Field().Len() <= n

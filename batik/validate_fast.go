@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/batikkit/batikkit/internal/textrule"
 	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
 )
@@ -14,7 +15,7 @@ import (
 // common case when reading thousands of rows) costs no reflection. The
 // tests check the two agree on every input the fuzzers find.
 
-func identOK(s string, max int) bool { return len(s) <= max && validIdent(s) }
+func identOK(s string, max int) bool { return len(s) <= max && textrule.Ident(s) }
 
 func textOK(s string, max int, required bool) bool {
 	if required && strings.TrimSpace(s) == "" {
@@ -25,13 +26,13 @@ func textOK(s string, max int, required bool) bool {
 
 // nameOK is the rule of a record's name: required, visible, no formula lead.
 func nameOK(s string, max int) bool {
-	// visibleText implies the name is not blank, so only the length is
-	// left of textOK's checks.
-	return visibleText(s) && (len(s) <= max || utf8.RuneCountInString(s) <= max) && !formulaLead(s)
+	// Visible implies the name is not blank, so only the length is left
+	// of textOK's checks.
+	return textrule.Visible(s) && (len(s) <= max || utf8.RuneCountInString(s) <= max) && !textrule.FormulaLead(s)
 }
 
 // freeTextOK is the rule of optional free text (description, motif).
-func freeTextOK(s string, max int) bool { return textOK(s, max, false) && !textProblem(s, true) }
+func freeTextOK(s string, max int) bool { return textOK(s, max, false) && textrule.PlainLines(s) }
 
 func centsOK(d decimal.Decimal) bool { return d.Exponent() >= -2 || d.Equal(d.Round(2)) }
 

@@ -212,3 +212,17 @@ func TestIdentifiers(t *testing.T) {
 	assert.True(t, ValidNIB("1234567890123"))
 	assert.False(t, ValidNIB("123456789012"))
 }
+
+// A name needs a character that shows: fillers, joiners and blanks alone
+// (Default_Ignorable_Code_Point, U+2800) are refused by both paths.
+func TestNamesNeedAVisibleCharacter(t *testing.T) {
+	for _, name := range []string{"\u3164", "\u115f", "\u2800", "\u034f", "\ufe0f", "\u3164\u2800"} {
+		p := validProducer()
+		p.Name = name
+		assert.Equal(t, []string{"name:visible"}, fieldTags(t, p.Validate()), "%q", name)
+		assert.False(t, p.valid(), "%q", name)
+		pr := validProduct()
+		pr.Name = name
+		require.ErrorIs(t, pr.Validate(), ErrInvalid, "%q", name)
+	}
+}
