@@ -47,7 +47,7 @@ func newEngine() *validator.Validate {
 		return func(fl validator.FieldLevel) bool {
 			d, isDec := fl.Field().Interface().(decimal.Decimal)
 			p, known := decimalParams[fl.Param()]
-			return isDec && known && ok(d, p)
+			return isDec && known && ok(bounded(d), p)
 		}
 	}
 	custom := map[string]validator.Func{
@@ -72,7 +72,7 @@ func newEngine() *validator.Validate {
 		},
 		"rupiah": func(fl validator.FieldLevel) bool {
 			d, ok := fl.Field().Interface().(decimal.Decimal)
-			return ok && (d.Exponent() >= -2 || d.Equal(d.Round(2)))
+			return ok && centsOK(d)
 		},
 		"dmin": dec(func(d, p decimal.Decimal) bool { return d.Cmp(p) >= 0 }),
 		"dmax": dec(func(d, p decimal.Decimal) bool { return d.Cmp(p) <= 0 }),
@@ -124,7 +124,7 @@ func valueText(v any) string {
 	case string:
 		return quote(x)
 	case decimal.Decimal:
-		return clip(x.String())
+		return amountText(x)
 	case fmt.Stringer:
 		return quote(x.String())
 	case int:
@@ -138,6 +138,16 @@ func valueText(v any) string {
 		return strconv.Itoa(rv.Len()) + " items"
 	}
 	return fmt.Sprint(v)
+}
+
+// amountText renders a decimal for a message, abbreviated; one whose
+// exponent is far from zero as its coefficient and exponent ("1e-4194304"),
+// which String would spell out in millions of digits.
+func amountText(d decimal.Decimal) string {
+	if e := d.Exponent(); e < -64 || e > 64 {
+		return clip(d.Coefficient().String()) + "e" + strconv.Itoa(int(e))
+	}
+	return clip(d.String())
 }
 
 // Validate checks the capability's own rules (technique known, PerWeek in

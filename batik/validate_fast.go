@@ -34,10 +34,41 @@ func nameOK(s string, max int) bool {
 // freeTextOK is the rule of optional free text (description, motif).
 func freeTextOK(s string, max int) bool { return textOK(s, max, false) && textrule.PlainLines(s) }
 
-func centsOK(d decimal.Decimal) bool { return d.Exponent() >= -2 || d.Equal(d.Round(2)) }
+// bounded returns d, or when d's exponent lies outside [-2, 19], a stand-in
+// that the amount rules (at most 2 decimals; a bound of at most 10^18
+// rupiah, or 0) judge as they judge d: 10^20 with d's sign for a value
+// of at least 10^20, and 0.001 with d's sign for a value below 0.01 with
+// a digit past the second decimal. Found from the exponent and the
+// coefficient's length, so a decimal built in code as 10^-4194304 costs
+// no arithmetic on 4 million digits. A coefficient with more digits than
+// its exponent removes is returned as is: work on it is bounded by its
+// own size.
+func bounded(d decimal.Decimal) decimal.Decimal {
+	e := int64(d.Exponent())
+	if e >= -2 && e <= 19 {
+		return d
+	}
+	sign := int64(d.Sign())
+	switch {
+	case sign == 0:
+		return decimal.Zero
+	case e > 19:
+		return decimal.New(sign, 20)
+	case int64(d.NumDigits()) <= -e-2:
+		// |coefficient| < 10^(-e-2): not a whole number of sen, and below 0.01.
+		return decimal.New(sign, -3)
+	}
+	return d
+}
+
+func centsOK(d decimal.Decimal) bool {
+	d = bounded(d)
+	return d.Exponent() >= -2 || d.Equal(d.Round(2))
+}
 
 // centsIn reports whether d has at most 2 decimals and lies in [min, max] rupiah.
 func centsIn(d decimal.Decimal, min, max int64) bool {
+	d = bounded(d)
 	if c, ok := pricing.Cents(d); ok {
 		return c >= min*100 && c <= max*100
 	}

@@ -226,3 +226,41 @@ func TestNamesNeedAVisibleCharacter(t *testing.T) {
 		require.ErrorIs(t, pr.Validate(), ErrInvalid, "%q", name)
 	}
 }
+
+// Decimals built in code may carry any exponent: validation bounds it
+// before any arithmetic, so a 10^-4194304 or 10^4194304 costs no more to
+// refuse than 1.001 (rescaling them allocated megabytes and took seconds).
+func TestValidateHugeExponents(t *testing.T) {
+	tests := []struct {
+		give decimal.Decimal
+		want []string
+	}{
+		{decimal.New(1, -1<<22), []string{"capabilities[0].unit_cost:rupiah"}},
+		{decimal.New(-1, -1<<22), []string{"capabilities[0].unit_cost:rupiah"}}, // one rule reported a field
+		{decimal.New(1, 1<<22), []string{"capabilities[0].unit_cost:dmax"}},
+		{decimal.New(-7, 1<<22), []string{"capabilities[0].unit_cost:dmin"}},
+		{decimal.New(0, -1<<30), nil},
+		{decimal.New(0, 1<<30), nil},
+		{decimal.New(5, -1<<30), []string{"capabilities[0].unit_cost:rupiah"}},
+		{decimal.New(1_000_000, -6), nil},
+		{decimal.New(1_000_000, -7), nil}, // 0.1
+		{decimal.New(1_000_001, -7), []string{"capabilities[0].unit_cost:rupiah"}},
+	}
+	for _, tt := range tests {
+		p := validProducer()
+		p.Capabilities[0].UnitCost = tt.give
+		var err error
+		total, _ := heapUse(func() { err = p.Validate() })
+		if tt.want == nil {
+			assert.NoError(t, err, "exponent %d", tt.give.Exponent())
+		} else {
+			assert.Equal(t, tt.want, fieldTags(t, err), "exponent %d", tt.give.Exponent())
+			assert.Less(t, len(err.Error()), 300)
+		}
+		assert.Less(t, total, uint64(64<<10), "exponent %d: %d bytes allocated", tt.give.Exponent(), total)
+	}
+	pr := validProduct()
+	pr.Price = decimal.New(185000, 1<<22)
+	total, _ := heapUse(func() { assert.Equal(t, []string{"price:dmax"}, fieldTags(t, pr.Validate())) })
+	assert.Less(t, total, uint64(64<<10))
+}
