@@ -1,8 +1,7 @@
 package batik
 
 import (
-	"bufio"
-	"encoding/csv"
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -81,7 +80,7 @@ func (p *problems) err() *DataError {
 // where the record starts and by the column number (1 for the first cell),
 // as a spreadsheet shows them, and name the column by its header cell.
 type table struct {
-	r       *csv.Reader
+	r       *csvReader
 	cols    []column
 	idx     []int    // known column -> index in the record, -1 if absent
 	header  []string // header cells as the file has them
@@ -94,6 +93,8 @@ type table struct {
 	amounts map[string]decimal.Decimal // amounts built so far
 	report  ReadReport
 	readErr error // an error of the reader itself before the header was read
+	cells   int   // cells of the current record, those past MaxColumns included
+	cp1252  bool  // the input was decoded from Windows-1252
 }
 
 // openErr is the error to return when openTable says reading cannot go
@@ -109,35 +110,100 @@ func (t *table) openErr() error {
 // which those in optional may be absent. ok is false when reading cannot go
 // on; t.openErr() then says why.
 func openTable(r io.Reader, cols []column, optional []int, opts ReadOptions) (t *table, ok bool) {
-	if opts.Windows1252 {
-		r = charmap.Windows1252.NewDecoder().Reader(r)
-	}
-	br := bufio.NewReaderSize(r, 64<<10)
-	if b, err := br.Peek(len(bom)); err == nil && string(b) == bom {
-		_, _ = br.Discard(len(bom))
-	}
 	t = &table{cols: cols, idx: make([]int, len(cols))}
 	for i := range t.idx {
 		t.idx[i] = -1
 	}
-	comma := opts.Comma
-	if comma == 0 {
-		var tie bool
-		comma, tie = sniffComma(br)
-		if tie {
-			t.add(1, 0, FieldError{Tag: "separator"})
+	if opts.Windows1252 {
+		if r, ok = t.decode1252(r); !ok {
 			return t, false
 		}
-	} else if comma != ',' && comma != ';' && comma != '\t' {
-		t.add(1, 0, FieldError{Tag: "separator_option", Value: quote(string(comma))})
+	}
+	t.r = newCSVReader(r)
+	line := t.r.peekLine()
+	if bytes.HasPrefix(line, []byte(bom)) {
+		t.r.discard(len(bom))
+		line = line[len(bom):]
+	}
+	if utf16Line(line) {
+		t.add(1, 0, FieldError{Tag: "utf16"})
 		return t, false
 	}
+	comma, ok := t.comma(line, opts.Comma)
+	if !ok {
+		return t, false
+	}
+	t.r.comma = byte(comma)
 	t.report.Comma = comma
-	cr := csv.NewReader(br)
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	t.r = cr
+	return t, t.readHeader(cols, optional, opts.Ignore)
+}
+
+// decode1252 reads all of r as Windows-1252. Text that is valid UTF-8
+// and not ASCII alone is refused (as Windows-1252 it would become
+// mojibake, "Süryä" as "SÃ¼ryÃ¤"); the bytes the code page leaves
+// undefined decode to U+FFFD, which next reports at their cell.
+func (t *table) decode1252(r io.Reader) (io.Reader, bool) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		t.readErr = err
+		return nil, false
+	}
+	switch {
+	case utf16Line(data[:max(firstLineEnd(data), 0)]):
+		t.add(1, 0, FieldError{Tag: "utf16"})
+		return nil, false
+	case utf8Text(data):
+		t.add(1, 0, FieldError{Tag: "utf8_not_1252"})
+		return nil, false
+	}
+	data, err = charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil { // the decoder maps every byte; kept for its contract
+		t.readErr = err
+		return nil, false
+	}
+	t.cp1252 = true
+	return bytes.NewReader(data), true
+}
+
+// utf8Text reports whether b is valid UTF-8 with at least one byte beyond
+// ASCII: text that was written as UTF-8 (a Windows-1252 text would have
+// to pair its accented letters exactly as UTF-8 does, which words do not).
+func utf8Text(b []byte) bool {
+	for i, c := range b {
+		if c >= utf8.RuneSelf {
+			return utf8.Valid(b[i:])
+		}
+	}
+	return false
+}
+
+// utf16Line reports whether a header line is UTF-16 (Excel's "Unicode
+// Text"): a UTF-16 byte order mark, or a NUL byte, which no CSV header
+// holds and every UTF-16 header of ASCII names does.
+func utf16Line(b []byte) bool {
+	return bytes.HasPrefix(b, []byte{0xff, 0xfe}) || bytes.HasPrefix(b, []byte{0xfe, 0xff}) || bytes.IndexByte(b, 0) >= 0
+}
+
+// comma returns the separator given, or when none is, the one sniffed
+// from the header line; false after reporting why there is none.
+func (t *table) comma(line []byte, given rune) (rune, bool) {
+	switch given {
+	case ',', ';', '\t':
+		return given, true
+	case 0:
+		comma, tie := sniffComma(line)
+		if tie {
+			t.add(1, 0, FieldError{Tag: "separator"})
+		}
+		return comma, !tie
+	}
+	t.add(1, 0, FieldError{Tag: "separator_option", Value: quote(string(given))})
+	return 0, false
+}
+
+// readHeader reads the header row and maps its cells to the known
+// columns. It reports false when reading cannot go on.
+func (t *table) readHeader(cols []column, optional []int, ignore []string) bool {
 	rec, err := t.next()
 	if err != nil {
 		switch {
@@ -146,25 +212,29 @@ func openTable(r io.Reader, cols []column, optional []int, opts ReadOptions) (t 
 		case !t.p.any():
 			t.add(1, 0, FieldError{Tag: "empty"})
 		}
-		return t, false
+		return false
+	}
+	if t.cells > MaxColumns {
+		t.add(t.line, 0, FieldError{Tag: "columns", Value: strconv.Itoa(t.cells), Param: strconv.Itoa(MaxColumns)})
+		return false
 	}
 	header := slices.Clone(rec)
 	t.header = header
 	t.report.Header = header
 	t.skip = make([]bool, len(header))
 	t.blank = make([]bool, len(header))
-	ok = t.p.rows == nil
+	ok := t.p.rows == nil
 	for i, h := range header {
 		k := columnIndex(cols, h)
 		switch {
 		case h == "":
 			t.skip[i], t.blank[i] = true, true
 			t.report.Ignored = append(t.report.Ignored, `""`)
-		case k < 0 && slices.ContainsFunc(opts.Ignore, func(s string) bool { return normalise(s) == normalise(h) }):
+		case k < 0 && slices.ContainsFunc(ignore, func(s string) bool { return normalise(s) == normalise(h) }):
 			t.skip[i] = true
 			t.report.Ignored = append(t.report.Ignored, h)
 		case k < 0:
-			t.add(t.line, i+1, FieldError{Tag: "column", Value: quote(h), Param: knownColumns(cols, comma)})
+			t.add(t.line, i+1, FieldError{Tag: "column", Value: quote(h), Param: knownColumns(cols, t.report.Comma)})
 			ok = false
 		case t.idx[k] >= 0:
 			t.add(t.line, i+1, FieldError{Field: cols[k].key, Tag: "repeated", Value: quote(h), Param: quote(header[t.idx[k]])})
@@ -180,7 +250,7 @@ func openTable(r io.Reader, cols []column, optional []int, opts ReadOptions) (t 
 		}
 	}
 	t.width = len(header)
-	return t, ok
+	return ok
 }
 
 // knownColumns lists the column names a header may use, for a message.
@@ -199,17 +269,14 @@ func knownColumns(cols []column, comma rune) string {
 // sniffComma picks the separator of the header line: whichever of ',', ';'
 // and tab occurs most often outside quotes (',' when none does). tie is
 // true when two occur equally often, so the file cannot tell.
-func sniffComma(br *bufio.Reader) (comma rune, tie bool) {
-	buf, _ := br.Peek(br.Size()) // what there is, up to the buffer's size
-	var n [3]int                 // ',', ';', '\t'
+func sniffComma(line []byte) (comma rune, tie bool) {
+	var n [3]int // ',', ';', '\t'
 	inQuote := false
-	for _, c := range buf {
+	for _, c := range line {
 		switch {
 		case c == '"':
 			inQuote = !inQuote
 		case inQuote:
-		case c == '\n':
-			goto done
 		case c == ',':
 			n[0]++
 		case c == ';':
@@ -218,7 +285,6 @@ func sniffComma(br *bufio.Reader) (comma rune, tie bool) {
 			n[2]++
 		}
 	}
-done:
 	seps := [3]rune{',', ';', '\t'}
 	best := 0
 	for i := 1; i < 3; i++ {
@@ -260,51 +326,59 @@ const rowProblem = 1 << 31
 func (t *table) next() ([]string, error) {
 	for {
 		t.rowBad = 0
-		rec, err := t.r.Read()
+		rec, cells, line, err := t.r.Read()
 		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
+			var se *csvSyntax
+			if !errors.As(err, &se) {
 				return nil, err // io.EOF or an error of the underlying reader
 			}
-			f := FieldError{Tag: "csv"}
-			if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
-				f = FieldError{Tag: "csv_quote"}
-			}
-			t.add(pe.StartLine, 0, f)
+			t.add(se.startLine, 0, FieldError{Tag: "csv_quote"})
 			continue
 		}
-		t.line, _ = t.r.FieldPos(0)
-		empty := true
+		t.line, t.cells = line, cells
+		blank := cells == len(rec)
 		for i, c := range rec {
 			if n := len(c); n > 0 && (c[0] <= ' ' || c[n-1] <= ' ' || c[0] >= 0x80 || c[n-1] >= 0x80) {
 				c = strings.TrimSpace(c) // only when an edge may be white space
 			}
-			if len(c) >= 2 && c[0] == '\'' && textrule.FormulaLead(c[1:]) {
-				c = c[1:] // the apostrophe WriteProducersCSV puts before a formula-like cell
-			}
 			rec[i] = c
-			if !utf8.ValidString(c) {
-				line, _ := t.r.FieldPos(i)
-				t.add(line, i+1, FieldError{Tag: "utf8"})
-				t.rowBad |= rowProblem
-			}
-			empty = empty && c == ""
+			blank = blank && c == ""
 		}
-		if empty {
+		switch {
+		case blank:
+			continue
+		case t.width > 0 && cells != t.width:
+			t.add(t.line, 0, FieldError{Tag: "fields", Value: strconv.Itoa(cells), Param: strconv.Itoa(t.width)})
 			continue
 		}
-		if t.width > 0 && len(rec) != t.width {
-			t.add(t.line, 0, FieldError{Tag: "fields", Value: strconv.Itoa(len(rec)), Param: strconv.Itoa(t.width)})
-			continue
-		}
-		for i := range rec {
-			if t.width > 0 && t.blank[i] && rec[i] != "" {
-				t.add(t.line, i+1, FieldError{Tag: "unnamed", Value: quote(rec[i])})
-				t.rowBad |= rowProblem
+		for i, c := range rec {
+			if len(c) >= 2 && c[0] == '\'' && textrule.FormulaLead(c[1:]) {
+				rec[i] = c[1:] // the apostrophe WriteProducersCSV puts before a formula-like cell
 			}
+			t.checkCell(rec, i)
 		}
 		return rec, nil
 	}
+}
+
+// checkCell reports, as a problem of the whole row, a cell that is not
+// UTF-8, one with a byte Windows-1252 leaves undefined, and a value under
+// a column without a name.
+func (t *table) checkCell(rec []string, i int) {
+	c := rec[i]
+	var f FieldError
+	switch {
+	case t.cp1252 && strings.ContainsRune(c, utf8.RuneError):
+		f.Tag = "cp1252"
+	case !t.cp1252 && !utf8.ValidString(c):
+		f.Tag = "utf8"
+	case t.width > 0 && t.blank[i] && c != "":
+		f = FieldError{Tag: "unnamed", Value: quote(c)}
+	default:
+		return
+	}
+	t.add(t.r.cellLine(i), i+1, f)
+	t.rowBad |= rowProblem
 }
 
 // cell is the text of known column k in rec ("" for an absent optional column).

@@ -128,20 +128,27 @@
 // cell is skipped while its cells are empty (Excel adds one after a
 // trailing separator) and a value under it is an error. Skipped columns are
 // listed in ReadReport.Ignored. Two header cells naming one column ("id" and
-// "Kode") are an error. Text must be UTF-8 (a byte order mark is dropped):
-// invalid UTF-8 is an error at its line and column asking for the file to be
-// saved as "CSV UTF-8"; ReadOptions.Windows1252 decodes Excel's legacy
-// "CSV (Comma delimited)" instead. ReadProducersCSV and ReadOrdersCSV are
-// the With forms with the zero ReadOptions.
+// "Kode") are an error, and so is a header of more than MaxColumns cells.
+// Text must be UTF-8 (a byte order mark is dropped): invalid UTF-8 is an
+// error at its line and column asking for the file to be saved as "CSV
+// UTF-8"; a UTF-16 file (Excel's "Unicode Text") is refused at once with
+// the same advice. ReadOptions.Windows1252 decodes Excel's legacy "CSV
+// (Comma delimited)" instead; a file that is UTF-8 beyond ASCII is then
+// refused whole (read it without the option: decoded as Windows-1252 it
+// would become mojibake), and the five bytes the code page leaves
+// undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are errors at their cell.
+// ReadProducersCSV and ReadOrdersCSV are the With forms with the zero
+// ReadOptions.
 //
-// Both readers accept CRLF line ends, skip blank rows (no cells or only
+// Both readers accept LF, CRLF and old Mac CR line ends, skip blank rows (no cells or only
 // empty cells) and trim spaces around cells (so text with leading or
 // trailing spaces does not survive a write and read; names may not have
 // them anyway). They report problems together in one *DataError, each
 // RowError with its line and column, the column's header cell as the file
 // has it (messages name the column that way, in both languages) and a
 // message in both languages: an unknown or repeated header column, a
-// missing required column, a row with too few or too many cells, an
+// missing required column, a row with too few or too many cells (counted,
+// however many), an
 // unterminated quote, text that is not UTF-8, an unreadable number, amount,
 // date or enum, a merged row that contradicts an earlier one, and every
 // validation failure mapped back to the cell it came from. The valid

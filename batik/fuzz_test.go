@@ -3,8 +3,12 @@ package batik
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func FuzzTechniqueUnmarshalText(f *testing.F) {
@@ -210,4 +214,44 @@ func allocated(fn func()) uint64 {
 	fn()
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
+}
+
+// FuzzReadCSVWindows1252 checks the Windows-1252 option: a text that is
+// UTF-8 beyond ASCII is refused whole and nothing is read; any other text
+// is decoded byte by byte, and a byte the code page leaves undefined is a
+// problem at its cell, never a U+FFFD in a record.
+func FuzzReadCSVWindows1252(f *testing.F) {
+	f.Add([]byte(header + "SLO-01,Batik Süryä Çap – ok,,33.72,halus,tulis,6,450000\n"))
+	f.Add([]byte(header + "SLO-01,Batik \x96 Solo,,33.72,halus,tulis,6,450000\n"))
+	f.Add([]byte(header + "SLO-01,Batik \x81\xc3\xa9,,33.72,halus,tulis,6,450000\n"))
+	f.Add([]byte(header + "SLO-01,Batik \xc3\xa9\x9d,,33.72,halus,tulis,6,450000\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ps, _, err := ReadProducersCSVWith(bytes.NewReader(data), ReadOptions{Windows1252: true})
+		var tags []string
+		var de *DataError
+		if errors.As(err, &de) {
+			for _, r := range de.Rows {
+				tags = append(tags, r.Tag)
+			}
+		}
+		nonASCII := bytes.ContainsFunc(data, func(r rune) bool { return r >= utf8.RuneSelf })
+		if utf8.Valid(data) && nonASCII && !slices.Contains(tags, "utf16") {
+			if !slices.Equal(tags, []string{"utf8_not_1252"}) || len(ps) != 0 {
+				t.Fatalf("UTF-8 text read as Windows-1252: %v, %d producers", tags, len(ps))
+			}
+			return
+		}
+		if slices.Contains(tags, "utf8_not_1252") {
+			t.Fatalf("text that is not UTF-8 refused as UTF-8")
+		}
+		undefined := bytes.ContainsAny(data, "\x81\x8d\x8f\x90\x9d")
+		if !undefined && slices.Contains(tags, "cp1252") {
+			t.Fatalf("an undefined byte reported in text without one")
+		}
+		for _, p := range ps {
+			if strings.ContainsRune(p.ID+p.Name+p.NIB+p.Region, utf8.RuneError) {
+				t.Fatalf("U+FFFD in a record read as Windows-1252: %+v", p)
+			}
+		}
+	})
 }
