@@ -148,3 +148,36 @@ func TestReadOrdersCSVOneCharacterDue(t *testing.T) {
 	assert.Equal(t, []string{"2:5:due:date", "3:5:due:date"}, rowTags(t, err))
 	assert.Empty(t, os)
 }
+
+// Every valid producer written is read back as itself, apostrophes and
+// formula characters included.
+func TestWriteReadCSVApostrophes(t *testing.T) {
+	for _, name := range []string{"'=1+1", "'-5", "''=x", "'", "''", "'''", "'Ndalem", "'@home", "Batik 'x'", "=x'"} {
+		p := validProducer()
+		p.Name = name
+		if name == "=x'" {
+			require.Error(t, p.Validate())
+			continue
+		}
+		require.NoError(t, p.Validate(), "%q", name)
+		var buf bytes.Buffer
+		require.NoError(t, WriteProducersCSV(&buf, []Producer{p}))
+		got, err := ReadProducersCSV(&buf)
+		require.NoError(t, err, "%q", name)
+		assert.Equal(t, []Producer{p}, got, "%q", name)
+	}
+}
+
+// A name with a space at either end would not survive the reader's
+// trimming: Validate refuses it, as the doc says.
+func TestNamesTrimmed(t *testing.T) {
+	for _, name := range []string{" =1+1", " Batik", "Batik ", "\u00a0Batik", "Batik\u3000"} {
+		p := validProducer()
+		p.Name = name
+		assert.Equal(t, []string{"name:trimmed"}, fieldTags(t, p.Validate()), "%q", name)
+		assert.False(t, p.valid())
+		pr := validProduct()
+		pr.Name = name
+		assert.Equal(t, []string{"name:trimmed"}, fieldTags(t, pr.Validate()), "%q", name)
+	}
+}

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/batikkit/batikkit/internal/textrule"
 	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/encoding/charmap"
@@ -352,7 +351,7 @@ func (t *table) next() ([]string, error) {
 			continue
 		}
 		for i, c := range rec {
-			if len(c) >= 2 && c[0] == '\'' && textrule.FormulaLead(c[1:]) {
+			if escaped(c) {
 				rec[i] = c[1:] // the apostrophe WriteProducersCSV puts before a formula-like cell
 			}
 			t.checkCell(rec, i)

@@ -140,26 +140,28 @@
 // ReadProducersCSV and ReadOrdersCSV are the With forms with the zero
 // ReadOptions.
 //
-// Both readers accept LF, CRLF and old Mac CR line ends, skip blank rows (no cells or only
-// empty cells) and trim spaces around cells (so text with leading or
-// trailing spaces does not survive a write and read; names may not have
-// them anyway). They report problems together in one *DataError, each
-// RowError with its line and column, the column's header cell as the file
-// has it (messages name the column that way, in both languages) and a
-// message in both languages: an unknown or repeated header column, a
-// missing required column, a row with too few or too many cells (counted,
-// however many), an
-// unterminated quote, text that is not UTF-8, an unreadable number, amount,
-// date or enum, a merged row that contradicts an earlier one, and every
-// validation failure mapped back to the cell it came from. The valid
+// Both readers accept LF, CRLF and old Mac CR line ends, skip blank rows
+// (no cells or only empty cells) and trim white space around cells, which
+// is why Validate refuses names that begin or end with a space. They
+// report problems together in one *DataError, each RowError with its line
+// and column, the column's header cell as the file has it (messages name
+// the column that way, in both languages) and a message in both
+// languages: an unknown or repeated header column, a missing required
+// column, a row with too few or too many cells (counted, however many), an
+// unterminated quote, text that is not UTF-8, an unreadable number,
+// amount, date or enum, a merged row that contradicts an earlier one, and
+// every validation failure mapped back to the cell it came from. The valid
 // records are returned beside the error; a record with any problem is left
 // out and its problems are reported, so no row is ever dropped silently.
 // ReadProducersJSON and ReadOrdersJSON do the same for JSON arrays.
 //
 // WriteProducersCSV writes what ReadProducersCSV reads, with ',' between
-// cells. A cell starting with '=', '+', '-', '@', tab or CR gets an
-// apostrophe before it (OWASP, "CSV Injection") so a spreadsheet shows it
-// as text; the readers remove that apostrophe.
+// cells: every producer that passes Validate is read back as itself. A
+// cell starting with '=', '+', '-', '@', tab or CR gets an apostrophe
+// before it (OWASP, "CSV Injection") so a spreadsheet shows it as text,
+// and so does a cell starting with an apostrophe followed by one of those
+// or by another apostrophe; the readers remove that one apostrophe, and
+// keep any other ("'Ndalem").
 //
 // # JSON
 //

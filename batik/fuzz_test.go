@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 )
 
 func FuzzTechniqueUnmarshalText(f *testing.F) {
@@ -254,4 +256,61 @@ func FuzzReadCSVWindows1252(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzWriteReadProducersCSV checks the CSV round trip: producers that pass
+// Validate, written by WriteProducersCSV, are read back by ReadProducersCSV
+// as themselves, without a problem.
+func FuzzWriteReadProducersCSV(f *testing.F) {
+	f.Add("SLO-01", "Batik Sekar Jagad", "1234567890123", "33.72", 6, int64(45000000), int64(-2), uint8(0))
+	f.Add("A", "'=1+1", "", "33", 0, int64(0), int64(0), uint8(5))
+	f.Add("B.1", "''-5", "", "33.72.01", 1, int64(1), int64(8), uint8(10))
+	f.Add("c/2", "Batik \"Pagi, Sore\"; Pekalongan", "", "33.72.01.1001", 2147483647, int64(950005), int64(-1), uint8(255))
+	f.Fuzz(func(t *testing.T, id, name, nib, region string, perWeek int, coef, exp int64, shape uint8) {
+		techs, grades := Techniques(), Grades()
+		p := Producer{ID: id, Name: name, NIB: nib, Region: region}
+		for i := range 1 + int(shape)%4 {
+			p.Capabilities = append(p.Capabilities, Capability{
+				Technique: techs[(int(shape)/4+i)%4], Grade: grades[(int(shape)/16+i)%3],
+				PerWeek: perWeek, UnitCost: decimal.New(coef, int32(exp%40)),
+			})
+		}
+		if p.Validate() != nil {
+			return
+		}
+		second := p
+		second.ID += "-2"
+		second.Capabilities = p.Capabilities[:1]
+		in := []Producer{p, second}
+		var buf bytes.Buffer
+		if err := WriteProducersCSV(&buf, in); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadProducersCSV(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatalf("%v\n%s", err, buf.Bytes())
+		}
+		if len(got) != len(in) {
+			t.Fatalf("%d producers read back as %d", len(in), len(got))
+		}
+		for i := range in {
+			if !sameProducer(in[i], got[i]) {
+				t.Fatalf("written %+v\nread    %+v\n%s", in[i], got[i], buf.Bytes())
+			}
+		}
+	})
+}
+
+// sameProducer compares producers with their amounts compared as numbers.
+func sameProducer(a, b Producer) bool {
+	if a.ID != b.ID || a.Name != b.Name || a.NIB != b.NIB || a.Region != b.Region || len(a.Capabilities) != len(b.Capabilities) {
+		return false
+	}
+	for i, c := range a.Capabilities {
+		d := b.Capabilities[i]
+		if c.Technique != d.Technique || c.Grade != d.Grade || c.PerWeek != d.PerWeek || !c.UnitCost.Equal(d.UnitCost) {
+			return false
+		}
+	}
+	return true
 }

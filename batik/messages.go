@@ -47,6 +47,7 @@ var messages = map[string]message{
 	"duplicate":         {"{field}: {value} appears more than once", "{field}: {value} muncul lebih dari sekali"},
 	"max_items":         {"{field}: at most {param} capabilities a producer, got {value}", "{field}: paling banyak {param} kemampuan per produsen, isinya {value}"},
 	"visible":           {"{field} must be UTF-8 text with a visible character and no control or direction characters, got {value}", "{field} harus teks UTF-8 yang berisi huruf terlihat, tanpa karakter kendali atau pengarah teks, isinya {value}"},
+	"trimmed":           {"{field} must not begin or end with a space, got {value}", "{field} tidak boleh diawali atau diakhiri spasi, isinya {value}"},
 	"plaintext":         {"{field} must be UTF-8 text without control or direction characters, got {value}", "{field} harus teks UTF-8 tanpa karakter kendali atau pengarah teks, isinya {value}"},
 	"notformula":        {"{field} must not start with = + - or @ (a spreadsheet would run it as a formula), got {value}", "{field} tidak boleh diawali = + - atau @ (spreadsheet akan menjalankannya sebagai rumus), isinya {value}"},
 	"required":          {"{field} is required", "{field} wajib diisi"},

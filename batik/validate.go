@@ -64,6 +64,7 @@ func newEngine() *validator.Validate {
 		"sku":        str(textrule.Ident),
 		"ident":      str(textrule.Ident),
 		"visible":    str(textrule.Visible),
+		"trimmed":    str(textrule.Trimmed),
 		"plaintext":  str(textrule.PlainLines),
 		"notformula": str(func(s string) bool { return !textrule.FormulaLead(s) }),
 		"max_items": func(fl validator.FieldLevel) bool {

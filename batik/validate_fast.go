@@ -24,11 +24,12 @@ func textOK(s string, max int, required bool) bool {
 	return len(s) <= max || utf8.RuneCountInString(s) <= max
 }
 
-// nameOK is the rule of a record's name: required, visible, no formula lead.
+// nameOK is the rule of a record's name: required, visible, trimmed, no
+// formula lead.
 func nameOK(s string, max int) bool {
 	// Visible implies the name is not blank, so only the length is left
 	// of textOK's checks.
-	return textrule.Visible(s) && (len(s) <= max || utf8.RuneCountInString(s) <= max) && !textrule.FormulaLead(s)
+	return textrule.Visible(s) && textrule.Trimmed(s) && (len(s) <= max || utf8.RuneCountInString(s) <= max) && !textrule.FormulaLead(s)
 }
 
 // freeTextOK is the rule of optional free text (description, motif).
