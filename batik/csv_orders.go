@@ -25,7 +25,7 @@ func ReadOrdersCSVWith(r io.Reader, opts ReadOptions) ([]Order, ReadReport, erro
 		return nil, t.report, t.openErr()
 	}
 	var out []Order
-	seen := make(map[string]bool)
+	seen := make(map[string]struct{})
 	for {
 		rec, err := t.next()
 		if err == io.EOF {
@@ -71,11 +71,11 @@ func ReadOrdersCSVWith(r io.Reader, opts ReadOptions) ([]Order, ReadReport, erro
 		if t.rowBad != 0 {
 			continue
 		}
-		if seen[o.ID] {
+		if _, dup := seen[o.ID]; dup {
 			t.fail(ocID, FieldError{Tag: "duplicate", Value: quote(o.ID)})
 			continue
 		}
-		seen[o.ID] = true
+		seen[o.ID] = struct{}{}
 		out = append(out, o)
 	}
 	if t.p.any() {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -445,26 +444,6 @@ func (t *table) amount(rec []string, k int) (decimal.Decimal, bool) {
 		t.amounts[s] = d
 	}
 	return d, true
-}
-
-// maxHint bounds what sizeHint lets a reader pre-allocate.
-const maxHint = 16 << 20
-
-// sizeHint returns the bytes left in r when r can tell (a bytes.Reader,
-// strings.Reader, bytes.Buffer or a regular file), else 0. It only sizes
-// initial allocations: a wrong hint costs memory or a regrowth, not
-// correctness.
-func sizeHint(r io.Reader) int {
-	var n int64
-	switch x := r.(type) {
-	case interface{ Len() int }:
-		n = int64(x.Len())
-	case interface{ Stat() (fs.FileInfo, error) }:
-		if fi, err := x.Stat(); err == nil && fi.Mode().IsRegular() {
-			n = fi.Size()
-		}
-	}
-	return int(min(max(n, 0), maxHint))
 }
 
 // sortRows puts problems in input order (stable, so problems of one cell

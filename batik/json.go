@@ -5,9 +5,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
-	"io"
 	"reflect"
-	"strconv"
 
 	"github.com/batikkit/batikkit/internal/strictjson"
 	"github.com/shopspring/decimal"
@@ -34,7 +32,7 @@ func decodeStrict(data []byte, v any) error {
 // a *DataError with one RowError, which wraps ErrData.
 func checkStrict[T any](data []byte) error {
 	if off := strictjson.BadText(data); off >= 0 {
-		line, col := newLineIndex(data).pos(int64(off))
+		line, col := position(data, off)
 		return &DataError{Rows: []RowError{{Line: line, Column: col, FieldError: FieldError{Tag: "json_utf8"}}}}
 	}
 	p := strictjson.Check(data, reflect.TypeFor[T](), "", checkLeaf)
@@ -46,9 +44,9 @@ func checkStrict[T any](data []byte) error {
 		if errors.As(p.Err, &ae) {
 			ae.Field = p.Path
 		}
-		return p.Err
+		return &leafError{path: p.Path, err: p.Err}
 	}
-	line, col := newLineIndex(data).pos(p.Offset)
+	line, col := position(data, int(p.Offset))
 	return &DataError{Rows: []RowError{{Line: line, Column: col, FieldError: problemField(p)}}}
 }
 
@@ -176,110 +174,26 @@ func (p *Product) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// ReadProducersJSON reads a JSON array of producers, decodes each strictly
-// and validates it. It returns the producers that are valid, in input
-// order, and, if any element is not, a *DataError (wrapping ErrData) with
-// one RowError per problem (the first MaxProblems, and the count of the
-// rest): Line and Column of the element's start and Field as a path such
-// as "[3].capabilities[1].per_week". Invalid elements are left out of the
-// slice and reported, never dropped silently. Duplicate IDs are reported
-// at the later element. A syntax error ends reading (the rest cannot be
-// located) and is reported with its own line and column.
-// The whole input is read into memory. O(len(input)) time and memory.
-func ReadProducersJSON(r io.Reader) ([]Producer, error) {
-	return readJSONArray(r, (*Producer).valid, func(p *Producer) (string, error) { return p.ID, p.Validate() })
+// leafError is a value a field's own parser refused (an enum, an amount,
+// a date), with the path of the field. It is the parser's error.
+type leafError struct {
+	path string
+	err  error
 }
 
-// ReadOrdersJSON is ReadProducersJSON for a JSON array of orders.
-func ReadOrdersJSON(r io.Reader) ([]Order, error) {
-	return readJSONArray(r, (*Order).valid, func(o *Order) (string, error) { return o.ID, o.Validate() })
-}
-
-func readJSONArray[T any](r io.Reader, valid func(*T) bool, check func(*T) (string, error)) ([]T, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	data = bytes.TrimPrefix(data, []byte(bom))
-	lines := newLineIndex(data)
-	var ps problems
-	report := func(off int64, f FieldError) {
-		if ps.full() {
-			ps.omitted++ // no need to locate what is not listed
-			return
-		}
-		line, col := lines.pos(off)
-		ps.add(RowError{Line: line, Column: col, FieldError: f})
-	}
-	fail := func() ([]T, error) { return nil, ps.err() }
-
-	w := strictjson.NewWalker(data, checkLeaf)
-	if !w.Open() {
-		report(0, FieldError{Tag: "json_array"})
-		return fail()
-	}
-	typ := reflect.TypeFor[T]()
-	var out []T
-	seen := make(map[string]int)
-	for i := 0; w.More(); i++ {
-		start := skipSpace(data, w.Offset())
-		prefix := "[" + strconv.Itoa(i) + "]"
-		end, p := w.Element(typ, prefix)
-		if p != nil {
-			if p.Code == strictjson.Syntax {
-				report(max(p.Offset, start), FieldError{Field: prefix, Tag: "json_syntax"})
-				return fail()
-			}
-			report(start, problemField(p))
-			continue
-		}
-		if off := strictjson.BadText(data[start:end]); off >= 0 {
-			report(start+int64(off), FieldError{Field: prefix, Tag: "json_utf8"})
-			continue
-		}
-		var v T
-		if err := json.Unmarshal(data[start:end], &v); err != nil {
-			f := decodeProblem(err)
-			f.Field = joinPath(prefix, f.Field)
-			report(start, f)
-			continue
-		}
-		if ps.full() && !valid(&v) {
-			ps.omitted++ // counted, not validated field by field (see problems.full)
-			continue
-		}
-		id, err := check(&v)
-		var verr *ValidationError
-		if errors.As(err, &verr) {
-			for _, f := range verr.Fields {
-				f.Field = prefix + "." + f.Field
-				report(start, f)
-			}
-			continue
-		}
-		if first, dup := seen[id]; dup {
-			report(start, FieldError{Field: prefix + ".id", Tag: "duplicate", Value: quote(id) + " (first at [" + strconv.Itoa(first) + "])"})
-			continue
-		}
-		seen[id] = i
-		out = append(out, v)
-	}
-	switch closed, end := w.Close(); {
-	case !closed:
-		report(w.Offset(), FieldError{Tag: "json_unclosed"})
-	case !end:
-		report(w.Offset(), FieldError{Tag: "json_trailing"})
-	}
-	if ps.any() {
-		return out, ps.err()
-	}
-	return out, nil
-}
+func (e *leafError) Error() string { return e.err.Error() }
+func (e *leafError) Unwrap() error { return e.err }
 
 // decodeProblem states a decoding error found after the strict check (an
 // enum, amount or date a field's own parser refused) as a FieldError
 // without Go type names. Field is relative to the element.
 func decodeProblem(err error) FieldError {
+	var le *leafError
+	if errors.As(err, &le) {
+		f := decodeProblem(le.err)
+		f.Field = le.path
+		return f
+	}
 	var (
 		ee *EnumError
 		ae *AmountError
@@ -312,42 +226,4 @@ func enumTag(kind string) string {
 		return "batikmark"
 	}
 	return kind
-}
-
-func skipSpace(data []byte, off int64) int64 {
-	for off < int64(len(data)) {
-		switch data[off] {
-		case ' ', '\t', '\n', '\r', ',':
-			off++
-		default:
-			return off
-		}
-	}
-	return off
-}
-
-// lineIndex maps byte offsets to 1-based line and column.
-type lineIndex struct{ starts []int64 }
-
-func newLineIndex(data []byte) lineIndex {
-	starts := []int64{0}
-	for i, c := range data {
-		if c == '\n' {
-			starts = append(starts, int64(i+1))
-		}
-	}
-	return lineIndex{starts}
-}
-
-func (x lineIndex) pos(off int64) (line, col int) {
-	lo, hi := 0, len(x.starts)
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		if x.starts[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return lo + 1, int(off-x.starts[lo]) + 1
 }

@@ -1,7 +1,9 @@
 package batik
 
 import (
+	"bytes"
 	"encoding/json"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -56,14 +58,28 @@ func TestReadJSONSyntax(t *testing.T) {
 func TestReadJSONRefusesBadText(t *testing.T) {
 	in := "[\n" + `{"id":"A","name":"Batik` + "\xff" + `","region":"33.72","capabilities":[{"technique":"cap","grade":"halus","per_week":1,"unit_cost":"1"}]}` + "\n]"
 	ps, err := ReadProducersJSON(strings.NewReader(in))
-	assert.Equal(t, []string{"2:24:[0]:json_utf8"}, rowTags(t, err))
+	assert.Equal(t, []string{"2:1:[0]:json_utf8"}, rowTags(t, err))
 	assert.Empty(t, ps)
 	var p Producer
 	require.ErrorIs(t, p.UnmarshalJSON([]byte(in[2:len(in)-2])), ErrData)
 
 	_, err = ReadProducersJSON(strings.NewReader(strings.Replace(in, "\xff", `\ud800`, 1)))
-	assert.Equal(t, []string{"2:24:[0]:json_utf8"}, rowTags(t, err))
+	assert.Equal(t, []string{"2:1:[0]:json_utf8"}, rowTags(t, err))
 	ps, err = ReadProducersJSON(strings.NewReader(strings.Replace(in, "\xff", `\ud83d\ude00`, 1)))
 	require.NoError(t, err)
 	assert.Equal(t, "Batik\U0001F600", ps[0].Name)
+}
+
+// Elements that are not records are refused without decoding them: an
+// array of a hundred thousand numbers costs a few allocations in all, not
+// several each (encoding/json's decoder builds an error value to end every
+// number it reads as a token).
+func TestReadJSONNonRecordsCheap(t *testing.T) {
+	data := append(append([]byte("["), bytes.Repeat([]byte("1,"), 100_000)...), '1', ']')
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := ReadProducersJSON(bytes.NewReader(data))
+	runtime.ReadMemStats(&after)
+	require.ErrorIs(t, err, ErrData)
+	assert.Less(t, after.Mallocs-before.Mallocs, uint64(10_000), "allocations for 100,001 elements")
 }
