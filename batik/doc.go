@@ -62,11 +62,20 @@
 //
 // Free text (Name, Description, Motif) must be valid UTF-8 without control
 // characters (line breaks and tabs are allowed in a description or a motif)
-// and without bidirectional overrides or isolates (U+202A..U+202E,
-// U+2066..U+2069, U+200E, U+200F, U+061C). A name needs at least one
-// visible character (a name of U+200B or U+FEFF alone is blank) and must not
-// start with '=', '+', '-' or '@', which a spreadsheet runs as a formula.
-// Enums: only empty text means "not stated"; "-" or "_" is an unknown value.
+// and without bidirectional controls (U+202A..U+202E, U+2066..U+2069,
+// U+200E, U+200F, U+061C). A name must not begin or end with white space
+// (the CSV readers trim it), must not start with '=', '+', '-' or '@',
+// which a spreadsheet runs as a formula, and needs at least one visible
+// character: one that is graphic, not white space, not
+// Default_Ignorable_Code_Point (Unicode 15.0.0: zero-width spaces and
+// joiners, U+034F, variation selectors, the Hangul fillers U+115F, U+1160,
+// U+3164, U+FFA0 ...) and not one of U+2800 BRAILLE PATTERN BLANK, U+1D159
+// MUSICAL SYMBOL NULL NOTEHEAD and U+16FE4 KHITAN SMALL SCRIPT FILLER,
+// which show nothing either. IDs and SKUs are ASCII letters, digits and
+// . _ / -, starting with a letter or a digit. These rules live in the
+// module's internal/textrule, which package capacity applies to ledger
+// keys and producer IDs too. Enums: only empty text means "not stated";
+// "-" or "_" is an unknown value.
 //
 // # Amounts
 //
@@ -191,15 +200,25 @@
 // # Limits
 //
 //	MaxProblems       1,000     problems a reader lists; the rest are counted in DataError.Omitted
+//	MaxColumns        256       cells of a CSV row: a header with more is refused; a data row must
+//	                            have as many as its header (more are counted, never kept)
 //	MaxCapabilities   16        capabilities of one producer
 //	MaxQuantity       2^31-1    PerWeek, Quantity, MinOrder
 //	MinPrice/MaxPrice Rp100 to Rp100.000.000, Product.Price; UnitCost Rp0 to MaxUnitCost
 //	ID 64, SKU 50, producer name 200, product name 70, description 2,000, motif 100 characters
 //	dates             years 1 to 9999 (MinDateYear, MaxDateYear)
-//	amounts           30 digits, 64 bytes of text (pricing.MaxDigits, pricing.MaxInputLen)
+//	amounts           30 digits, 64 bytes of text (pricing.MaxDigits, pricing.MaxInputLen); a
+//	                  decimal built in code is judged from its exponent before any arithmetic
 //	messages          a value is shown up to 64 bytes, then abbreviated with its full length;
 //	                  Error() lists the first 5 problems and counts the rest
-//	memory            a reader keeps O(input) live memory whatever is wrong with the input
+//	memory            for any CSV or JSON input, valid or not, the heap a reader leaves live
+//	                  (its result) is at most 10 times the input plus 1 MiB, and the heap at
+//	                  its peak, garbage not yet collected included, at most 20 times the
+//	                  input; the JSON readers and ReadOptions.Windows1252 hold the whole
+//	                  input, the CSV readers 64 KiB of it and one row at a time
+//
+// The memory bound is tested (TestReadersMemory) and measured by input
+// shape at 5 and 50 MB with go run ./batik/internal/scale.
 //
 // # Errors
 //
