@@ -73,8 +73,8 @@
 // MUSICAL SYMBOL NULL NOTEHEAD and U+16FE4 KHITAN SMALL SCRIPT FILLER,
 // which show nothing either. IDs and SKUs are ASCII letters, digits and
 // . _ / -, starting with a letter or a digit. These rules live in the
-// module's internal/textrule, which package capacity applies to ledger
-// keys and producer IDs too. Enums: only empty text means "not stated";
+// module's internal/textrule, so that other packages of the module (the
+// ledger's keys and producer IDs) can apply the same ones. Enums: only empty text means "not stated";
 // "-" or "_" is an unknown value.
 //
 // # Amounts
