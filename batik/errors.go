@@ -139,7 +139,7 @@ func (f FieldError) Message(l Lang) string {
 		if l == Indonesian {
 			got = ", isinya "
 		}
-		return f.Field + ": " + f.amount.ReasonIn(l) + got + f.Value
+		return f.Field + ": " + f.amount.Reason(l) + got + f.Value
 	}
 	m, ok := messages[f.Tag]
 	if !ok {

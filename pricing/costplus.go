@@ -33,16 +33,16 @@ func (s CostSheet) HPP() (decimal.Decimal, error) {
 	for i, it := range s.Items {
 		switch {
 		case it.Name == "":
-			return decimal.Decimal{}, argErr(index("items", i)+".name", `""`, "must not be empty")
+			return decimal.Decimal{}, argErr(index("items", i)+".name", `""`, codeNotEmpty)
 		case it.Quantity.Sign() < 0:
-			return decimal.Decimal{}, argErr(index("items", i)+".quantity", it.Quantity.String(), "must be >= 0")
+			return decimal.Decimal{}, argErr(index("items", i)+".quantity", decText(it.Quantity), codeNotNegative)
 		case it.UnitCost.Sign() < 0:
-			return decimal.Decimal{}, argErr(index("items", i)+".unit_cost", it.UnitCost.String(), "must be >= 0")
+			return decimal.Decimal{}, argErr(index("items", i)+".unit_cost", decText(it.UnitCost), codeNotNegative)
 		}
 		sum = sum.Add(it.Cost())
 	}
 	if s.Overhead.Sign() < 0 || s.Overhead.Cmp(decimal.NewFromInt(10)) > 0 {
-		return decimal.Decimal{}, argErr("overhead", s.Overhead.String(), "must be a fraction in [0, 10]")
+		return decimal.Decimal{}, argErr("overhead", decText(s.Overhead), codeOverheadRange)
 	}
 	return sum.Add(sum.Mul(s.Overhead)), nil
 }
@@ -81,13 +81,13 @@ func (r PriceRule) applyQuo(num, den decimal.Decimal) (decimal.Decimal, error) {
 		return p, nil
 	}
 	if r.Modulus.Sign() < 0 {
-		return decimal.Decimal{}, argErr("modulus", r.Modulus.String(), "must be positive")
+		return decimal.Decimal{}, argErr("modulus", decText(r.Modulus), codePositive)
 	}
 	if r.Ending.Sign() < 0 || r.Ending.Cmp(r.Modulus) >= 0 {
-		return decimal.Decimal{}, argErr("ending", r.Ending.String(), "must be in [0, modulus "+r.Modulus.String()+")")
+		return decimal.Decimal{}, argErr("ending", decText(r.Ending), codeEndingRange, decText(r.Modulus))
 	}
 	if _, rem := r.Ending.QuoRem(step, 0); !rem.IsZero() {
-		return decimal.Decimal{}, argErr("ending", r.Ending.String(), "must be a multiple of step "+step.String())
+		return decimal.Decimal{}, argErr("ending", decText(r.Ending), codeNotMultiple, decText(step))
 	}
 	// The smallest p' >= p with p' mod Modulus == Ending.
 	q, rem := p.QuoRem(r.Modulus, 0)
@@ -107,10 +107,10 @@ func (r PriceRule) applyQuo(num, den decimal.Decimal) (decimal.Decimal, error) {
 // markup of -100% or less, or a bad rule.
 func PriceByMarkup(cost, markup decimal.Decimal, rule PriceRule) (decimal.Decimal, error) {
 	if cost.Sign() < 0 {
-		return decimal.Decimal{}, argErr("cost", cost.String(), "must be >= 0")
+		return decimal.Decimal{}, argErr("cost", decText(cost), codeNotNegative)
 	}
 	if markup.Cmp(one.Neg()) <= 0 {
-		return decimal.Decimal{}, argErr("markup", markup.String(), "must be above -1 (-100%)")
+		return decimal.Decimal{}, argErr("markup", decText(markup), codeMarkupRange)
 	}
 	return rule.Apply(cost.Mul(one.Add(markup)))
 }
@@ -123,10 +123,10 @@ func PriceByMarkup(cost, markup decimal.Decimal, rule PriceRule) (decimal.Decima
 // negative cost, a margin of 100% or more or below -100%, or a bad rule.
 func PriceByMargin(cost, margin decimal.Decimal, rule PriceRule) (decimal.Decimal, error) {
 	if cost.Sign() < 0 {
-		return decimal.Decimal{}, argErr("cost", cost.String(), "must be >= 0")
+		return decimal.Decimal{}, argErr("cost", decText(cost), codeNotNegative)
 	}
 	if margin.Cmp(one) >= 0 || margin.Cmp(one.Neg()) < 0 {
-		return decimal.Decimal{}, argErr("margin", margin.String(), "must be in [-1, 1) (a margin of 100% has no price)")
+		return decimal.Decimal{}, argErr("margin", decText(margin), codeMarginRange)
 	}
 	return rule.applyQuo(cost, one.Sub(margin))
 }

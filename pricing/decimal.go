@@ -19,8 +19,8 @@ import (
 // The error is a *ParseError wrapping ErrSyntax; its Code says what is
 // wrong. O(len(s)); two allocations, on the short path or the long one.
 func ParseDecimal(s string) (decimal.Decimal, error) {
-	if code := checkDecimal(s, 2); code != "" {
-		return decimal.Decimal{}, parseErr(s, code, "")
+	if c, ok := checkDecimal(s, 2); !ok {
+		return decimal.Decimal{}, parseErr(s, c)
 	}
 	if len(s) <= 18 {
 		return decimal.New(decimalParts(s)), nil
@@ -49,24 +49,24 @@ func decimalParts(s string) (v int64, exp int32) {
 // parseFraction is ParseDecimal for rates such as a commission of 0.065:
 // the same grammar with up to 9 decimals.
 func parseFraction(s string) (decimal.Decimal, error) {
-	if code := checkDecimal(s, 9); code != "" {
-		if code == "decimals" {
-			code = "rate_decimals"
+	if c, ok := checkDecimal(s, 9); !ok {
+		if c == codeDecimals {
+			c = codeRateDecimals
 		}
-		return decimal.Decimal{}, parseErr(s, code, "")
+		return decimal.Decimal{}, parseErr(s, c)
 	}
 	return decimal.NewFromString(s)
 }
 
-// checkDecimal returns "" if s is a plain decimal with at most maxFrac
-// decimals, or the code of the first problem.
-func checkDecimal(s string, maxFrac int) string {
+// checkDecimal reports whether s is a plain decimal with at most maxFrac
+// decimals, and if not, the code of the first problem.
+func checkDecimal(s string, maxFrac int) (code, bool) {
 	if s == "" {
-		return "empty"
+		return codeEmpty, false
 	}
 	switch strings.ToLower(strings.TrimLeft(s, "+-")) {
 	case "nan", "inf", "infinity":
-		return "nan"
+		return codeNaN, false
 	}
 	i := 0
 	if s[0] == '-' {
@@ -84,21 +84,21 @@ func checkDecimal(s string, maxFrac int) string {
 		case c == '.' && !dot:
 			dot = true
 		case c == 'e' || c == 'E':
-			return "exponent"
+			return codeExponent, false
 		case c == ',' || c == '.':
-			return "grouping"
+			return codeGrouping, false
 		default:
-			return "char"
+			return codeChar, false
 		}
 		if digits > MaxDigits {
-			return "digits"
+			return codeDigits, false
 		}
 	}
 	switch {
 	case digits == 0 || (dot && frac == 0) || (dot && digits == frac):
-		return "nan"
+		return codeNaN, false
 	case frac > maxFrac:
-		return "decimals"
+		return codeDecimals, false
 	}
-	return ""
+	return 0, true
 }

@@ -55,12 +55,26 @@
 //
 // # Limits
 //
-//	MaxInputLen     64 bytes   longest text Parse reads
-//	MaxDigits       30         most digits of an amount Parse or ParseDecimal reads, and Format writes in full
-//	coefficient     40 digits  Format writes a longer one (or an exponent past the limits) in scientific form
-//	rates           9 decimals NewTax rates, FeeSchedule rates read from JSON
-//	tax denominator 10^15      a custom tax's rate read from JSON
-//	message values  64 bytes   values in messages are abbreviated, with the full length stated
+//	MaxInputLen      64 bytes   longest text Parse reads; longer is refused unread
+//	MaxDigits        30         most digits of an amount Parse or ParseDecimal reads, and Format writes in full
+//	coefficient      40 digits  Format writes a longer one (or an exponent past the limits) in scientific form
+//	amounts in code  30, 40, 70 the largest exponent, decimals and digits in all of an amount Round, Split
+//	                            and Quote.Price compute with; beyond, ErrOverflow before any arithmetic
+//	rates            9 decimals NewTax rates, FeeSchedule rates read from JSON
+//	tax base         10^6       largest denominator of NewTax's base
+//	tax denominator  10^15      a custom tax's rate read from JSON
+//	names            64 bytes   longest text ParseTax reads (ParseRoundingMode: 32)
+//	message values   64 bytes   values in messages are abbreviated, with the full length stated
+//
+// Memory: Parse, Format, Round, the tax functions and the int64 functions
+// use a fixed amount beside their result. SplitSen's result is 8 bytes a
+// part, and Split's about 64 bytes a part on 64-bit platforms (the
+// Decimal, its big.Int and its word: 8 times the weights), plus 8 bytes a
+// part for the unit counts while it runs. Quote.Price and Payouts hold a
+// few decimals a line. Decoding JSON allocates, in all, about 30 times its
+// input (the strict check reads it once, encoding/json once more; most of
+// it is garbage at once); FuzzQuoteJSON holds it below 64 times plus
+// 64 KiB.
 //
 // # Rounding
 //
@@ -80,6 +94,12 @@
 //
 // Largest remainder has the Alabama paradox: raising the total can lower a
 // part. Rp10 among 6:6:2 gives 4, 4, 2; Rp11 gives 5, 5, 1.
+//
+// Which to use: Split for a decimal total now and then (a quote's
+// discount, one payout run), SplitSen for whole amounts in sen on a hot
+// path or at volume. Split builds a decimal for every non-zero part, two
+// allocations each; SplitSen computes the same parts as int64 with one
+// allocation in all, and AppendSplitSen into a reused buffer with none.
 //
 // # Amounts in sen
 //
@@ -125,8 +145,8 @@
 //	Round                         2 (1 for a zero result)
 //	Tax.On                        2 (0 for a zero tax)
 //	Tax.Within                    4 (2 for each non-zero part)
-//	Split, n parts                1, +1 when a part is non-zero (the
-//	                              values, in one array), +1 when n > 64
+//	Split, n parts                1, +2 for each non-zero part, +1 when
+//	                              n > 64
 //	SplitSen                      1 (the result)
 //	AppendSplitSen, RoundSen,
 //	Tax.OnSen, Tax.WithinSen      0 (AppendSplitSen: into a buffer with
@@ -137,14 +157,30 @@
 //
 // # Errors
 //
-// Parse returns a *ParseError (wrapping ErrSyntax) that quotes the input and
-// says what is wrong. Every other function returns *ArgError values that
-// name the argument (as a path: "lines[2].discount") and its value, wrapping
-// ErrInvalid, or ErrOverflow when a number is too large to compute with
-// exactly. Use errors.Is with the sentinels and errors.As for the details.
-// Both types have Message(Lang), which gives the message in English or in
-// Indonesian (with no English in it beyond the caller's own field names);
-// Lang is defined here so that batik and capacity share it.
+// Every error the package returns has one shape, that of every typed
+// error about an input in batikkit:
+//
+//	Field  the input, as a path in its JSON names: "lines[2].discount"
+//	Value  its value as text, abbreviated: text quoted, cut at 64 bytes
+//	       with its length; a decimal past Format's limits in its bounded
+//	       scientific form ("1e+100000000")
+//	Code   the catalogue code of the reason: "not_negative", "exponent"
+//	Args   the reason's arguments: the step of "not_multiple"
+//	Kind   the sentinel it wraps: ErrInvalid, ErrOverflow or ErrSyntax
+//	Err    the underlying error, if any
+//
+// Parse and ParseDecimal return it as a *ParseError wrapping ErrSyntax,
+// with no Field (its message names the field "amount"); every other
+// function returns it as an *ArgError wrapping ErrInvalid, or ErrOverflow
+// when a number is too large to compute with exactly. Use errors.Is with
+// the sentinels and errors.As for the details. Both types render as
+// "field = value: reason": Error in English after "pricing: ",
+// Message(Lang) in English or Indonesian (with no English in it beyond the
+// caller's own field names and values), Reason(Lang) the reason alone.
+// Reasons come from one catalogue (messages.go), each in both languages;
+// ParseError's codes ("empty", "grouping", "exponent", "leading_zero" ...)
+// are stable, for callers that match them. Lang is defined here so that
+// batik and capacity share it.
 //
 // # Files
 //
@@ -153,6 +189,6 @@
 // (Round, RoundingMode); split.go and split_sen.go (Split on decimals and
 // on int64 sen: one algorithm); tax.go and tax_text.go (Tax, PPN, PPh
 // final); tiers.go, costplus.go, fees.go, quote.go, payout.go; json.go
-// (strict JSON); errors.go, message.go and lang.go (errors and their
-// wording).
+// (strict JSON); errors.go (the error shape) and messages.go (Lang and the
+// catalogue of reasons).
 package pricing

@@ -3,124 +3,105 @@ package pricing
 import (
 	"errors"
 	"strconv"
-	"strings"
 
-	"github.com/shopspring/decimal"
+	"github.com/batikkit/batikkit/internal/msg"
 )
 
 // Sentinel errors. Every error the package returns wraps one of them.
 var (
 	// ErrSyntax is wrapped by every *ParseError: text that is not an amount.
 	ErrSyntax = errors.New("pricing: invalid amount")
-	// ErrInvalid is wrapped by every *ArgError: an argument outside its domain.
+	// ErrInvalid is wrapped by every *ArgError of an argument outside its
+	// domain.
 	ErrInvalid = errors.New("pricing: invalid argument")
-	// ErrOverflow is returned when a count or an amount is too large to
-	// compute with exactly.
+	// ErrOverflow is wrapped by an *ArgError of a count or an amount too
+	// large to compute with exactly.
 	ErrOverflow = errors.New("pricing: overflow")
 )
 
-// ParseError reports text Parse refused. It unwraps to ErrSyntax.
-type ParseError struct {
-	Input  string // the text as given (abbreviated in Error when long)
-	Reason string // what is wrong, in English
-	Code   string // what is wrong: "empty", "exponent", "grouping", "leading_zero" ... (see Message)
-	detail string // the unexpected character, quoted, for code "unexpected"
-}
-
-// Error quotes the input and says what is wrong with it.
-func (e *ParseError) Error() string {
-	return "pricing: invalid amount " + quote(e.Input) + ": " + e.Reason
-}
-
-// Unwrap returns ErrSyntax.
-func (e *ParseError) Unwrap() error { return ErrSyntax }
-
-// ArgError reports an argument outside its domain, naming it and its value.
-// It has the shape of every typed error in batikkit (capacity.InputError
-// too): the field, the value (abbreviated), the reason, the sentinel it
-// wraps (Kind) and the underlying error, if any (Err). It unwraps to both.
+// ArgError reports an argument outside its domain, in the shape of every
+// typed error about an input in batikkit: the field, its value
+// (abbreviated), the reason as a catalogue code with its arguments, the
+// sentinel it wraps and the underlying error, if any.
 type ArgError struct {
-	Field  string // e.g. "step", "weights[3]", "tiers[1].unit_price"
-	Value  string // the offending value as text, abbreviated to 64 bytes
-	Reason string // what is wrong, in English (Message gives Indonesian)
-	Kind   error  // the sentinel: ErrInvalid, or ErrOverflow for a result too large to compute exactly
-	Err    error  // the underlying error (a *ParseError of a refused amount), if any
+	Field string   // the argument, as a path in its JSON names: "step", "weights[3]", "lines[1].tiers[0].unit_price"
+	Value string   // its value as text, abbreviated: text quoted, past 64 bytes cut with its length; a decimal past the limits as "-999...e+170"
+	Code  string   // the catalogue code of the reason: "positive", "not_multiple", "unknown_key" ...
+	Args  []string // the reason's arguments ({0}, {1} in its formats): the step of "not_multiple"
+	Kind  error    // the sentinel it wraps: ErrInvalid (also when nil), or ErrOverflow
+	Err   error    // the underlying error, if any
 }
 
-// Error names the argument, its value and the reason.
-func (e *ArgError) Error() string {
-	return "pricing: " + e.Field + " = " + e.Value + ": " + e.Reason
+// Error returns "pricing: " and the message in English.
+func (e *ArgError) Error() string { return "pricing: " + e.Message(English) }
+
+// Message returns the error in language l: "field = value: reason", with
+// the underlying error's message after it when there is one.
+func (e *ArgError) Message(l Lang) string { return msg.Line(l, e.Field, e.Value, e.Reason(l), e.Err) }
+
+// Reason returns the catalogue text of e.Code in l with e.Args: what is
+// wrong, without the field and the value.
+func (e *ArgError) Reason(l Lang) string { return reason(l, e.Code, e.Args) }
+
+// Unwrap returns Kind (ErrInvalid when nil) and Err when set.
+func (e *ArgError) Unwrap() []error { return unwrap(e.Kind, ErrInvalid, e.Err) }
+
+// ParseError reports text Parse or ParseDecimal refused, in ArgError's
+// shape. Its Code values are stable: "empty", "exponent", "grouping",
+// "leading_zero" ... (see the catalogue in messages.go).
+type ParseError struct {
+	Field string   // the field the text was read for, as the caller names it; "" from Parse and ParseDecimal
+	Value string   // the text, quoted and abbreviated to 64 bytes plus the length
+	Code  string   // the catalogue code of the reason: "exponent", "grouping" ...
+	Args  []string // the reason's arguments: the unexpected character, quoted, for "unexpected"
+	Kind  error    // the sentinel it wraps: ErrSyntax (also when nil)
+	Err   error    // the underlying error, if any
 }
 
-// Unwrap returns the sentinel (ErrInvalid when Kind is unset) and the
-// underlying error.
-func (e *ArgError) Unwrap() []error {
-	kind := e.Kind
-	if kind == nil {
-		kind = ErrInvalid
+// Error returns "pricing: " and the message in English.
+func (e *ParseError) Error() string { return "pricing: " + e.Message(English) }
+
+// Message returns the error in language l: "field = value: reason", the
+// field being "amount" ("jumlah uang") when Field is empty.
+func (e *ParseError) Message(l Lang) string {
+	field := e.Field
+	if field == "" {
+		field = texts[codeAmount].Format(l)
 	}
-	if e.Err != nil {
-		return []error{kind, e.Err}
+	return msg.Line(l, field, e.Value, e.Reason(l), e.Err)
+}
+
+// Reason returns the catalogue text of e.Code in l with e.Args: what is
+// wrong with the text, the part a caller puts after its own field name.
+func (e *ParseError) Reason(l Lang) string { return reason(l, e.Code, e.Args) }
+
+// Unwrap returns Kind (ErrSyntax when nil) and Err when set.
+func (e *ParseError) Unwrap() []error { return unwrap(e.Kind, ErrSyntax, e.Err) }
+
+func unwrap(kind, otherwise, err error) []error {
+	if kind == nil {
+		kind = otherwise
+	}
+	if err != nil {
+		return []error{kind, err}
 	}
 	return []error{kind}
 }
 
-// argErr and overflowErr abbreviate the value (see clip), so no message
-// grows with its input.
-func argErr(field, value, reason string) error {
-	return &ArgError{Field: field, Value: clip(value), Reason: reason, Kind: ErrInvalid}
+// argErr returns an *ArgError wrapping ErrInvalid. value must already be
+// abbreviated: msg.Quote for text, decText for a decimal.
+func argErr(field, value string, c code, args ...string) error {
+	return &ArgError{Field: field, Value: value, Code: texts[c].Code, Args: args, Kind: ErrInvalid}
 }
 
-func overflowErr(field, value, reason string) error {
-	return &ArgError{Field: field, Value: clip(value), Reason: reason, Kind: ErrOverflow}
+// overflowErr is argErr wrapping ErrOverflow.
+func overflowErr(field, value string, c code, args ...string) error {
+	return &ArgError{Field: field, Value: value, Code: texts[c].Code, Args: args, Kind: ErrOverflow}
 }
 
-// clip abbreviates text shown unquoted (a number) the way quote does.
-func clip(s string) string {
-	if len(s) <= maxQuoted {
-		return s
-	}
-	cut := maxQuoted
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "... (" + strconv.Itoa(len(s)) + " bytes)"
+// parseErr returns the *ParseError of input refused for the reason c.
+func parseErr(input string, c code, args ...string) *ParseError {
+	return &ParseError{Value: msg.Quote(input), Code: texts[c].Code, Args: args, Kind: ErrSyntax}
 }
 
 func index(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
-
-const maxQuoted = 64
-
-// quote renders input for a message, abbreviating long text with its length.
-func quote(s string) string {
-	if len(s) <= maxQuoted {
-		return strconv.Quote(s)
-	}
-	cut := maxQuoted
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return strconv.Quote(s[:cut]) + "... (" + strconv.Itoa(len(s)) + " bytes)"
-}
-
-// decText renders d for a message without building a string longer than
-// about 100 bytes: d.String() when d is within the digit limits Format
-// writes in full, else Format's scientific form without "Rp"
-// ("1e+100000000"). Round, Split and every function that puts a caller's
-// decimal in an error should use it rather than d.String(), which for
-// decimal.New(1, 1e8) builds a 100 MB string.
-func decText(d decimal.Decimal) string {
-	if e := int64(d.Exponent()); e <= MaxDigits && -e <= maxCoefDigits && d.NumDigits() <= maxCoefDigits {
-		return d.String()
-	}
-	return strings.Replace(string(appendScientific(nil, d)), "Rp", "", 1)
-}
-
-// beyondLimits reports whether d is past the digits an amount may have
-// (more than MaxDigits before the point, more than maxCoefDigits after it
-// or in its coefficient): the guard Round and Split need before QuoRem,
-// whose rescaling of decimal.New(1, 1e8) would build a 10^8-digit number.
-func beyondLimits(d decimal.Decimal) bool {
-	e := int64(d.Exponent())
-	return e > MaxDigits || -e > maxCoefDigits || d.NumDigits()+int(max(e, 0)) > MaxDigits+maxCoefDigits
-}

@@ -27,17 +27,17 @@ func (f FeeSchedule) Validate() error {
 		v    decimal.Decimal
 	}{{"commission", f.Commission}, {"payment_rate", f.PaymentRate}} {
 		if r.v.Sign() < 0 || r.v.Cmp(one) > 0 {
-			return argErr(r.name, decText(r.v), "must be a fraction in [0, 1] (0.065 for 6.5%)")
+			return argErr(r.name, decText(r.v), codeRateRange)
 		}
 	}
 	if f.CommissionCap.Sign() < 0 {
-		return argErr("commission_cap", decText(f.CommissionCap), "must be >= 0")
+		return argErr("commission_cap", decText(f.CommissionCap), codeNotNegative)
 	}
 	if f.OrderFee.Sign() < 0 {
-		return argErr("order_fee", decText(f.OrderFee), "must be >= 0")
+		return argErr("order_fee", decText(f.OrderFee), codeNotNegative)
 	}
 	if f.Rounding != 0 && !f.Rounding.valid() {
-		return argErr("rounding", f.Rounding.String(), "unknown rounding mode")
+		return argErr("rounding", f.Rounding.String(), codeUnknownMode)
 	}
 	return nil
 }
@@ -71,7 +71,7 @@ func (f FeeSchedule) Settle(items []SaleItem) (Settlement, error) {
 		return Settlement{}, err
 	}
 	if len(items) == 0 {
-		return Settlement{}, argErr("items", "[]", "need at least one item")
+		return Settlement{}, argErr("items", "[]", codeNotEmpty)
 	}
 	mode := f.Rounding
 	if mode == 0 {
@@ -80,10 +80,10 @@ func (f FeeSchedule) Settle(items []SaleItem) (Settlement, error) {
 	var s Settlement
 	for i, it := range items {
 		if it.Quantity < 1 {
-			return Settlement{}, argErr(index("items", i)+".quantity", strconv.Itoa(it.Quantity), "must be at least 1")
+			return Settlement{}, argErr(index("items", i)+".quantity", strconv.Itoa(it.Quantity), codeAtLeastOne)
 		}
 		if it.Amount.Sign() < 0 {
-			return Settlement{}, argErr(index("items", i)+".amount", decText(it.Amount), "must be >= 0")
+			return Settlement{}, argErr(index("items", i)+".amount", decText(it.Amount), codeNotNegative)
 		}
 		s.Sales = s.Sales.Add(it.Amount)
 		c := it.Amount.Mul(f.Commission)

@@ -3,6 +3,7 @@ package pricing
 import (
 	"strconv"
 
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -33,45 +34,73 @@ const maxCoefDigits = 40
 // the amounts on which Format allocates only its string, AppendFormat
 // allocates nothing when b has 48 bytes of room.
 func AppendFormat(b []byte, d decimal.Decimal) []byte {
-	if e := int64(d.Exponent()); e > MaxDigits || -e > maxCoefDigits || d.NumDigits() > maxCoefDigits {
+	if d.Sign() < 0 {
+		b = append(b, '-')
+	}
+	b = append(b, "Rp"...)
+	if !inFull(d) {
 		return appendScientific(b, d)
 	}
-	var digitsBuf [40]byte
-	var digits []byte
-	exp := int(d.Exponent())
-	neg := d.Sign() < 0
-	if d.NumDigits() <= 18 {
-		c := d.CoefficientInt64()
-		if c < 0 {
-			c = -c
-		}
-		i := len(digitsBuf)
-		for {
-			i--
-			digitsBuf[i] = byte('0' + c%10)
-			c /= 10
-			if c == 0 {
-				break
-			}
-		}
-		digits = digitsBuf[i:]
-	} else {
-		c := d.Coefficient()
-		digits = c.Abs(c).Append(digitsBuf[:0], 10)
+	var buf [40]byte
+	intPart, zeros, fracPart := splitDigits(coefficientDigits(d, &buf), int(d.Exponent()))
+	if len(intPart) == 0 {
+		b = append(b, '0')
 	}
-	if exp > 0 {
-		// The digits sit at the end of digitsBuf: move them to the front
-		// so that the zeros fit after them without an allocation.
-		if len(digits) < len(digitsBuf) && &digits[0] != &digitsBuf[0] {
-			digits = digitsBuf[:copy(digitsBuf[:], digits)]
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b = append(b, '.')
 		}
+		b = append(b, c)
+	}
+	if n := zeros + len(fracPart); n > 0 {
+		b = append(b, ',')
+		for range zeros {
+			b = append(b, '0')
+		}
+		b = append(b, fracPart...)
+		if n == 1 {
+			b = append(b, '0')
+		}
+	}
+	return b
+}
+
+// coefficientDigits returns the digits of |d|'s coefficient (at most 40,
+// as inFull holds) at the start of buf, so that zeros can follow them
+// there.
+func coefficientDigits(d decimal.Decimal, buf *[40]byte) []byte {
+	if d.NumDigits() > 18 {
+		c := d.Coefficient()
+		return c.Abs(c).Append(buf[:0], 10)
+	}
+	c := d.CoefficientInt64()
+	if c < 0 {
+		c = -c
+	}
+	i := len(buf)
+	for {
+		i--
+		buf[i] = byte('0' + c%10)
+		c /= 10
+		if c == 0 {
+			return buf[:copy(buf[:], buf[i:])]
+		}
+	}
+}
+
+// splitDigits splits the digits of a coefficient at exponent exp into the
+// rupiah and the sen Format writes, the sen being zeros zeros then
+// fracPart: zeros added for a positive exponent, trailing zeros after the
+// comma dropped past the second ("1,500" -> "1,50"), and no sen when they
+// are all zero. No rupiah digits means 0.
+func splitDigits(digits []byte, exp int) (intPart []byte, zeros int, fracPart []byte) {
+	if exp > 0 {
 		for range exp {
 			digits = append(digits, '0')
 		}
 		exp = 0
 	}
 	fracLen := -exp
-	// Drop trailing fractional zeros past 2 ("1,500" -> "1,50"); all zeros -> none.
 	for fracLen > 2 && digits[len(digits)-1] == '0' {
 		digits, fracLen = digits[:len(digits)-1], fracLen-1
 	}
@@ -81,44 +110,23 @@ func AppendFormat(b []byte, d decimal.Decimal) []byte {
 			digits = append(digits, '0')
 		}
 	}
-	var intPart, fracPart []byte
-	if fracLen >= len(digits) {
-		intPart = []byte{'0'}
-		fracPart = make([]byte, 0, fracLen)
-		for range fracLen - len(digits) {
-			fracPart = append(fracPart, '0')
-		}
-		fracPart = append(fracPart, digits...)
-	} else {
-		intPart, fracPart = digits[:len(digits)-fracLen], digits[len(digits)-fracLen:]
+	if fracLen < len(digits) {
+		return digits[:len(digits)-fracLen], 0, digits[len(digits)-fracLen:]
 	}
-	if neg {
-		b = append(b, '-')
-	}
-	b = append(b, "Rp"...)
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b = append(b, '.')
-		}
-		b = append(b, c)
-	}
-	if len(fracPart) > 0 {
-		b = append(b, ',')
-		b = append(b, fracPart...)
-		if len(fracPart) == 1 {
-			b = append(b, '0')
-		}
-	}
-	return b
+	return nil, fracLen - len(digits), digits
 }
 
-// appendScientific writes d past Format's limits as [-]Rp<coefficient>e<exp>,
+// inFull reports whether Format writes d in full: at most 40 digits in its
+// coefficient, and at most MaxDigits zeros after them or 40 digits after
+// the comma.
+func inFull(d decimal.Decimal) bool {
+	e := int64(d.Exponent())
+	return e <= MaxDigits && -e <= maxCoefDigits && d.NumDigits() <= maxCoefDigits
+}
+
+// appendScientific writes |d| past Format's limits as <coefficient>e<exp>,
 // the coefficient cut to its first 30 digits and marked "..." when longer.
 func appendScientific(b []byte, d decimal.Decimal) []byte {
-	if d.Sign() < 0 {
-		b = append(b, '-')
-	}
-	b = append(b, "Rp"...)
 	c := d.Coefficient()
 	c.Abs(c)
 	exp := int64(d.Exponent())
@@ -145,4 +153,35 @@ func allZero(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// decText renders d for a message without building a string longer than
+// about 100 bytes: d.String() when Format writes d in full, else Format's
+// scientific form without "Rp" ("1e+100000000"), abbreviated by msg.Clip.
+// Every function that puts a caller's decimal in an error uses it rather
+// than d.String(), which for decimal.New(1, 1e8) builds a 100 MB string.
+func decText(d decimal.Decimal) string {
+	if inFull(d) {
+		return msg.Clip(d.String())
+	}
+	var b []byte
+	if d.Sign() < 0 {
+		b = append(b, '-')
+	}
+	return string(appendScientific(b, d))
+}
+
+// digitsErr is the error of the amount d, named field, past the limits.
+func digitsErr(field string, d decimal.Decimal) error {
+	return overflowErr(field, decText(d), codeTooManyDigits)
+}
+
+// beyondLimits reports whether d is past the digits an amount may have
+// (more than MaxDigits before the point, more than maxCoefDigits after it
+// or in its coefficient): the guard Round, Split and Quote.Price need
+// before QuoRem or Add, whose rescaling of decimal.New(1, 1e8) would build
+// a 10^8-digit number.
+func beyondLimits(d decimal.Decimal) bool {
+	e := int64(d.Exponent())
+	return e > MaxDigits || -e > maxCoefDigits || d.NumDigits()+int(max(e, 0)) > MaxDigits+maxCoefDigits
 }

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/batikkit/batikkit/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
@@ -28,8 +29,8 @@ import (
 //   - enums travel as text (RoundingMode "half_up", Tax "ppn").
 //
 // Errors are *ArgError values wrapping ErrInvalid, with Field the path of
-// the value ("lines[2].unit_price") and the value abbreviated; Message gives
-// them in Indonesian.
+// the value ("lines[2].unit_price") and the value abbreviated; an amount
+// that is not one carries the code of ParseDecimal's reason ("exponent").
 
 // checkJSON runs the strict rules on data for the type of v (a pointer).
 func checkJSON(data []byte, v any, path string) error {
@@ -37,34 +38,44 @@ func checkJSON(data []byte, v any, path string) error {
 	if p == nil {
 		return nil
 	}
-	field := p.Path
+	field := p.Path // strictjson cuts a long key in it
 	if field == "" {
 		field = "value"
 	}
 	switch p.Code {
 	case strictjson.Unknown:
-		return argErr(field, quote(p.Key), "unknown key")
+		return argErr(field, msg.Quote(p.Key), codeUnknownKey)
 	case strictjson.Case:
-		return argErr(field, quote(p.Key), "unknown key; write it "+strconv.Quote(p.Field))
+		return argErr(field, msg.Quote(p.Key), codeKeyCase, strconv.Quote(p.Field))
 	case strictjson.Duplicate:
-		return argErr(field, quote(p.Key), "repeated key")
+		return argErr(field, msg.Quote(p.Key), codeRepeatedKey)
 	case strictjson.Missing:
-		return argErr(field, "absent", "is required")
+		return argErr(field, "", codeRequired)
 	case strictjson.Null:
-		return argErr(field, "null", "null is not a value: leave the key out or give a value")
+		return argErr(field, "null", codeNull)
 	case strictjson.Type:
-		return argErr(field, "", "wrong JSON type: want "+kindWords[p.Want])
+		return argErr(field, "", wantCode(p.Want))
 	}
-	return argErr(field, "", "not well-formed JSON")
+	return argErr(field, "", codeBadJSON)
 }
 
-var kindWords = map[strictjson.Kind]string{
-	strictjson.Integer: "a whole number",
-	strictjson.Text:    "text",
-	strictjson.List:    "a list",
-	strictjson.Object:  "an object",
-	strictjson.Boolean: "true or false",
-	strictjson.Amount:  "an amount such as \"85000.50\"",
+// wantCode is the reason of a value that is not of the JSON type k.
+func wantCode(k strictjson.Kind) code {
+	switch k {
+	case strictjson.Integer:
+		return codeWantInteger
+	case strictjson.Text:
+		return codeWantText
+	case strictjson.List:
+		return codeWantList
+	case strictjson.Object:
+		return codeWantObject
+	case strictjson.Boolean:
+		return codeWantBoolean
+	case strictjson.Amount:
+		return codeWantAmount
+	}
+	return codeBadJSON
 }
 
 // amountJSON reads an amount from its raw JSON (absent gives zero).
@@ -76,7 +87,7 @@ func amountJSON(path string, raw json.RawMessage, rate bool) (decimal.Decimal, e
 	s := string(raw)
 	if raw[0] == '"' {
 		if err := json.Unmarshal(raw, &s); err != nil {
-			return decimal.Decimal{}, argErr(path, "", "not well-formed JSON")
+			return decimal.Decimal{}, argErr(path, "", codeBadJSON)
 		}
 	}
 	parse := ParseDecimal
@@ -85,9 +96,11 @@ func amountJSON(path string, raw json.RawMessage, rate bool) (decimal.Decimal, e
 	}
 	d, err := parse(s)
 	if err != nil {
-		var pe *ParseError
+		// The amount's own reason ("exponents are not allowed") is the
+		// field's: a wrapped *ParseError would say it twice.
+		pe := &ParseError{Value: msg.Quote(s), Code: texts[codeNaN].Code}
 		errors.As(err, &pe)
-		return decimal.Decimal{}, &ArgError{Field: path, Value: quote(s), Reason: pe.Reason, Kind: ErrInvalid, Err: pe}
+		return decimal.Decimal{}, &ArgError{Field: path, Value: pe.Value, Code: pe.Code, Args: pe.Args, Kind: ErrInvalid}
 	}
 	return d, nil
 }
@@ -96,7 +109,7 @@ func decodeErr(path string) error {
 	if path == "" {
 		path = "value"
 	}
-	return argErr(path, "", "not well-formed JSON")
+	return argErr(path, "", codeBadJSON)
 }
 
 // UnmarshalJSON decodes a quote strictly (see "Decoding JSON is strict"

@@ -22,117 +22,149 @@ const MaxDigits = 30
 // space around the amount is ignored, as the batik CSV reader trims its
 // cells. It never goes through float64. The error is a *ParseError
 // wrapping ErrSyntax, whose Code says what is wrong and whose Message gives
-// it in English or Indonesian. O(len(s)). Allocations: two for a non-zero
-// amount of up to 18 digits (the result's big.Int: its struct and its
-// word), one for zero; more for longer amounts and for errors.
+// it in English or Indonesian; its Value is s quoted, abbreviated when
+// long. O(len(s)). Allocations: two for a non-zero amount of up to 18
+// digits (the result's big.Int: its struct and its word), one for zero;
+// more for longer amounts and for errors.
 func Parse(s string) (decimal.Decimal, error) {
 	if len(s) > MaxInputLen {
-		return decimal.Decimal{}, parseErr(s, "long", "")
+		return decimal.Decimal{}, parseErr(s, codeLong)
 	}
-	orig := s
-	fail := func(code string) (decimal.Decimal, error) {
-		return decimal.Decimal{}, parseErr(orig, code, "")
+	var a amountText
+	if err := a.read(s); err != nil {
+		return decimal.Decimal{}, err
 	}
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return fail("empty")
-	}
-	neg := false
-	if s[0] == '-' {
-		neg, s = true, s[1:]
-	}
-	if len(s) >= 2 && (s[0] == 'R' || s[0] == 'r') && (s[1] == 'p' || s[1] == 'P') {
-		s = s[2:]
-		s = strings.TrimPrefix(s, ".")
-		if strings.HasPrefix(s, " ") {
-			s = s[1:]
-		} else if strings.HasPrefix(s, "\u00a0") {
-			s = s[len("\u00a0"):]
-		}
-		if !neg && strings.HasPrefix(s, "-") {
-			return fail("minus")
-		}
-	}
-	if s == "" {
-		return fail("no_digits")
-	}
+	return a.value(s)
+}
 
-	// Integer part: plain digits, or groups of three after '.'.
-	var buf [MaxInputLen]byte
-	n := 0
-	i := 0
-	first := 0 // digits before the first '.'
-	for i < len(s) && isDigit(s[i]) {
-		buf[n] = s[i]
-		n, i, first = n+1, i+1, first+1
+// amountText is an amount as Parse reads it: its sign, its digits (rupiah
+// then sen, n of them) and how many of them are sen. It lives on the
+// stack: input is at most MaxInputLen bytes.
+type amountText struct {
+	neg    bool
+	digits [MaxInputLen]byte
+	n      int
+	frac   int
+}
+
+// add appends the digits d.
+func (a *amountText) add(d string) { a.n += copy(a.digits[a.n:], d) }
+
+// read reads s into a: the sign and "Rp", the rupiah (plain digits, or
+// groups of three after '.'), and the sen after ','.
+func (a *amountText) read(s string) *ParseError {
+	rest, c, ok := a.prefix(strings.TrimSpace(s))
+	if !ok {
+		return parseErr(s, c)
 	}
-	if first == 0 {
-		return syntaxFail(orig, s[i:])
+	n := leadingDigits(rest)
+	if n == 0 {
+		return syntaxErr(s, rest)
 	}
-	if i < len(s) && s[i] == '.' {
-		if first > 3 {
-			return fail("first_group")
-		}
-		if s[0] == '0' {
+	a.add(rest[:n])
+	if rest = rest[n:]; strings.HasPrefix(rest, ".") {
+		switch {
+		case n > 3:
+			return parseErr(s, codeFirstGroup)
+		case a.digits[0] == '0':
 			// "0.500" is half a rupiah written the English way or a
 			// misread 500: ambiguous, so refused.
-			return fail("leading_zero")
+			return parseErr(s, codeLeadingZero)
+		}
+		if rest, ok = a.groups(rest); !ok {
+			return parseErr(s, codeGroup)
 		}
 	}
-	for i < len(s) && s[i] == '.' {
-		g := 0
-		for i++; i < len(s) && isDigit(s[i]) && g < 4; i++ {
-			buf[n] = s[i]
-			n, g = n+1, g+1
-		}
-		if g != 3 {
-			return fail("group")
-		}
+	if rest, c, ok = a.fraction(rest); !ok {
+		return parseErr(s, c)
 	}
+	if rest != "" {
+		return syntaxErr(s, rest)
+	}
+	if a.n > MaxDigits {
+		return parseErr(s, codeDigits)
+	}
+	return nil
+}
 
-	// Fraction: ",d", ",dd", or the ",-" of "Rp5.000,-".
-	frac := 0
-	if i < len(s) && s[i] == ',' {
-		i++
-		switch {
-		case i < len(s) && s[i] == '-':
-			i++
-		default:
-			for ; i < len(s) && isDigit(s[i]); i++ {
-				if frac == 2 {
-					return fail("sen")
-				}
-				buf[n] = s[i]
-				n, frac = n+1, frac+1
-			}
-			if frac == 0 {
-				return fail("comma")
-			}
+// prefix reads a leading '-', then "Rp", "RP", "rp" or "Rp." and one space
+// or no-break space, and returns the rest.
+func (a *amountText) prefix(s string) (rest string, c code, ok bool) {
+	if s == "" {
+		return "", codeEmpty, false
+	}
+	if s[0] == '-' {
+		a.neg, s = true, s[1:]
+	}
+	if len(s) >= 2 && (s[0] == 'R' || s[0] == 'r') && (s[1] == 'p' || s[1] == 'P') {
+		s = strings.TrimPrefix(s[2:], ".")
+		if strings.HasPrefix(s, " ") {
+			s = s[1:]
+		} else {
+			s = strings.TrimPrefix(s, "\u00a0")
+		}
+		if !a.neg && strings.HasPrefix(s, "-") {
+			return "", codeMinus, false
 		}
 	}
-	if i < len(s) {
-		return syntaxFail(orig, s[i:])
+	if s == "" {
+		return "", codeNoDigits, false
 	}
-	if n > MaxDigits {
-		return fail("digits")
+	return s, 0, true
+}
+
+// groups reads groups of exactly three digits, each after a '.'.
+func (a *amountText) groups(s string) (rest string, ok bool) {
+	for strings.HasPrefix(s, ".") {
+		if leadingDigits(s[1:]) != 3 {
+			return s, false
+		}
+		a.add(s[1:4])
+		s = s[4:]
 	}
-	digits := buf[:n]
-	if n <= 18 {
+	return s, true
+}
+
+// fraction reads ",d", ",dd" or the ",-" of "Rp5.000,-".
+func (a *amountText) fraction(s string) (rest string, c code, ok bool) {
+	if !strings.HasPrefix(s, ",") {
+		return s, 0, true
+	}
+	if s = s[1:]; strings.HasPrefix(s, "-") {
+		return s[1:], 0, true
+	}
+	switch n := leadingDigits(s); {
+	case n == 0:
+		return s, codeComma, false
+	case n > 2:
+		return s, codeSen, false
+	default:
+		a.add(s[:n])
+		a.frac = n
+		return s[n:], 0, true
+	}
+}
+
+// value returns the amount a holds; s is the text it was read from, for
+// the error that cannot happen.
+func (a *amountText) value(s string) (decimal.Decimal, error) {
+	digits := a.digits[:a.n]
+	if len(digits) <= 18 {
 		var v int64
 		for _, c := range digits {
 			v = v*10 + int64(c-'0')
 		}
-		if neg {
+		if a.neg {
 			v = -v
 		}
-		return decimal.New(v, int32(-frac)), nil
+		return decimal.New(v, int32(-a.frac)), nil
 	}
 	d, err := decimal.NewFromString(string(digits))
 	if err != nil {
-		return fail("nan")
+		return decimal.Decimal{}, parseErr(s, codeNaN)
 	}
-	d = d.Shift(int32(-frac))
-	if neg {
+	d = d.Shift(int32(-a.frac))
+	if a.neg {
 		d = d.Neg()
 	}
 	return d, nil
@@ -148,27 +180,35 @@ func MustParse(s string) decimal.Decimal {
 	return d
 }
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+// leadingDigits returns how many bytes at the start of s are digits.
+func leadingDigits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
 
-// syntaxFail names what stands in rest where digits or the end were expected.
-func syntaxFail(orig, rest string) (decimal.Decimal, error) {
-	code, detail := "no_digits", ""
+// syntaxErr names what stands in rest where digits or the end were expected.
+func syntaxErr(orig, rest string) *ParseError {
+	c := codeNoDigits
+	var args []string
 	switch {
 	case rest == "":
 	case rest[0] == 'e' || rest[0] == 'E':
-		code = "exponent"
+		c = codeExponent
 	case strings.HasPrefix(strings.ToLower(rest), "nan"), strings.HasPrefix(strings.ToLower(rest), "inf"):
-		code = "nan"
+		c = codeNaN
 	case rest[0] == ',':
-		code = "comma_twice"
+		c = codeCommaTwice
 	case rest[0] == '.':
-		code = "dot"
+		c = codeDot
 	case rest[0] == '-' || rest[0] == '+':
-		code = "sign"
+		c = codeSign
 	default:
-		code = "unexpected"
+		c = codeUnexpected
 		_, size := utf8.DecodeRuneInString(rest)
-		detail = strconv.Quote(rest[:size])
+		args = []string{strconv.Quote(rest[:size])}
 	}
-	return decimal.Decimal{}, parseErr(orig, code, detail)
+	return parseErr(orig, c, args...)
 }

@@ -3,6 +3,7 @@ package pricing
 import (
 	"strconv"
 
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -32,18 +33,18 @@ type Payout struct {
 // multiple of step. O(len(shares)).
 func Payouts(amount decimal.Decimal, shares []Share, step decimal.Decimal) ([]Payout, error) {
 	if len(shares) == 0 {
-		return nil, argErr("shares", "[]", "need at least one share")
+		return nil, argErr("shares", "[]", codeNotEmpty)
 	}
 	weights := make([]int64, len(shares))
 	seen := make(map[string]bool, len(shares))
 	for i, s := range shares {
 		switch {
 		case s.ProducerID == "":
-			return nil, argErr(index("shares", i)+".producer_id", `""`, "must not be empty")
+			return nil, argErr(index("shares", i)+".producer_id", `""`, codeNotEmpty)
 		case seen[s.ProducerID]:
-			return nil, argErr(index("shares", i)+".producer_id", quote(s.ProducerID), "appears twice")
+			return nil, argErr(index("shares", i)+".producer_id", msg.Quote(s.ProducerID), codeTwice)
 		case s.Quantity < 0:
-			return nil, argErr(index("shares", i)+".quantity", strconv.Itoa(s.Quantity), "must be >= 0")
+			return nil, argErr(index("shares", i)+".quantity", strconv.Itoa(s.Quantity), codeNotNegative)
 		}
 		seen[s.ProducerID] = true
 		weights[i] = int64(s.Quantity)

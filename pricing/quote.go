@@ -77,84 +77,22 @@ type Breakdown struct {
 // ErrOverflow. O(lines).
 func (q Quote) Price() (Breakdown, error) {
 	if len(q.Lines) == 0 {
-		return Breakdown{}, argErr("lines", "[]", "need at least one line")
+		return Breakdown{}, argErr("lines", "[]", codeNotEmpty)
 	}
-	// Amounts past the digit limits (built in code: JSON refuses them) are
-	// refused before any arithmetic, whose rescaling could build numbers of
-	// millions of digits.
-	for _, a := range []struct {
-		field string
-		v     decimal.Decimal
-	}{{"discount", q.Discount}, {"shipping", q.Shipping}} {
-		if beyondLimits(a.v) {
-			return Breakdown{}, overflowErr(a.field, decText(a.v), "has more digits than an amount may")
-		}
-	}
-	for i, l := range q.Lines {
-		for _, a := range []struct {
-			field string
-			v     decimal.Decimal
-		}{{"unit_price", l.UnitPrice}, {"discount", l.Discount}} {
-			if beyondLimits(a.v) {
-				return Breakdown{}, overflowErr(index("lines", i)+"."+a.field, decText(a.v), "has more digits than an amount may")
-			}
-		}
-		for j, tr := range l.Tiers {
-			if beyondLimits(tr.UnitPrice) {
-				return Breakdown{}, overflowErr(index(index("lines", i)+".tiers", j)+".unit_price", decText(tr.UnitPrice), "has more digits than an amount may")
-			}
-		}
+	if err := q.checkDigits(); err != nil {
+		return Breakdown{}, err
 	}
 	b := Breakdown{Lines: make([]QuotedLine, len(q.Lines)), TaxName: q.Tax.Name()}
-	weights := make([]int64, len(q.Lines))
-	afterLine := decimal.Zero
 	for i, l := range q.Lines {
-		field := index("lines", i)
-		if l.Quantity < 1 {
-			return Breakdown{}, argErr(field+".quantity", strconv.Itoa(l.Quantity), "must be at least 1")
+		ql, err := l.price(index("lines", i))
+		if err != nil {
+			return Breakdown{}, err
 		}
-		price := l.UnitPrice
-		if len(l.Tiers) > 0 {
-			p, err := l.Tiers.UnitPrice(l.Quantity)
-			if err != nil {
-				return Breakdown{}, prefixErr(field, err)
-			}
-			price = p
-		} else if price.Sign() <= 0 {
-			return Breakdown{}, argErr(field+".unit_price", decText(price), "must be positive (or give tiers)")
-		}
-		if l.Discount.Sign() < 0 || l.Discount.Cmp(price) > 0 {
-			return Breakdown{}, argErr(field+".discount", decText(l.Discount), "must be in [0, unit price "+decText(price)+"]")
-		}
-		qty := decimal.NewFromInt(int64(l.Quantity))
-		ql := QuotedLine{SKU: l.SKU, Quantity: l.Quantity, UnitPrice: price, Gross: price.Mul(qty), LineDiscount: l.Discount.Mul(qty)}
-		ql.Amount = ql.Gross.Sub(ql.LineDiscount)
 		b.Lines[i] = ql
 		b.Subtotal = b.Subtotal.Add(ql.Gross)
-		afterLine = afterLine.Add(ql.Amount)
-		// Weights for spreading the order discount: line amounts in sen.
-		w, ok := Cents(ql.Amount)
-		if !ok {
-			return Breakdown{}, overflowErr(field+".amount", decText(ql.Amount), "is too large to share a discount over")
-		}
-		weights[i] = w
 	}
-	if q.Discount.Sign() < 0 || q.Discount.Cmp(afterLine) > 0 {
-		return Breakdown{}, argErr("discount", decText(q.Discount), "must be in [0, goods after line discounts "+decText(afterLine)+"]")
-	}
-	if q.Discount.Sign() > 0 {
-		step := one
-		if !q.Discount.IsInteger() {
-			step = decimal.New(1, -2)
-		}
-		shares, err := Split(q.Discount, weights, step)
-		if err != nil {
-			return Breakdown{}, prefixErr("discount", err)
-		}
-		for i := range b.Lines {
-			b.Lines[i].OrderDiscount = shares[i]
-			b.Lines[i].Amount = b.Lines[i].Amount.Sub(shares[i])
-		}
+	if err := b.shareDiscount(q.Discount); err != nil {
+		return Breakdown{}, err
 	}
 	for _, l := range b.Lines {
 		b.Discount = b.Discount.Add(l.LineDiscount).Add(l.OrderDiscount)
@@ -166,7 +104,7 @@ func (q Quote) Price() (Breakdown, error) {
 		b.Net, b.Tax = b.Goods, q.Tax.On(b.Goods)
 	}
 	if q.Shipping.Sign() < 0 {
-		return Breakdown{}, argErr("shipping", decText(q.Shipping), "must be >= 0")
+		return Breakdown{}, argErr("shipping", decText(q.Shipping), codeNotNegative)
 	}
 	b.Shipping = q.Shipping
 	b.Total = b.Net.Add(b.Tax).Add(b.Shipping)
@@ -184,6 +122,92 @@ func (q Quote) Price() (Breakdown, error) {
 		b.SellerReceives = b.Total.Sub(s.Fees)
 	}
 	return b, nil
+}
+
+// checkDigits refuses the quote's amounts past the digit limits (built in
+// code: JSON refuses them) before any arithmetic, whose rescaling could
+// build numbers of millions of digits.
+func (q Quote) checkDigits() error {
+	if beyondLimits(q.Discount) {
+		return digitsErr("discount", q.Discount)
+	}
+	if beyondLimits(q.Shipping) {
+		return digitsErr("shipping", q.Shipping)
+	}
+	for i, l := range q.Lines {
+		switch {
+		case beyondLimits(l.UnitPrice):
+			return digitsErr(index("lines", i)+".unit_price", l.UnitPrice)
+		case beyondLimits(l.Discount):
+			return digitsErr(index("lines", i)+".discount", l.Discount)
+		}
+		for j, tr := range l.Tiers {
+			if beyondLimits(tr.UnitPrice) {
+				return digitsErr(index(index("lines", i)+".tiers", j)+".unit_price", tr.UnitPrice)
+			}
+		}
+	}
+	return nil
+}
+
+// price prices the line named field, before the order discount: Amount is
+// Gross less LineDiscount.
+func (l QuoteLine) price(field string) (QuotedLine, error) {
+	if l.Quantity < 1 {
+		return QuotedLine{}, argErr(field+".quantity", strconv.Itoa(l.Quantity), codeAtLeastOne)
+	}
+	price := l.UnitPrice
+	if len(l.Tiers) > 0 {
+		p, err := l.Tiers.UnitPrice(l.Quantity)
+		if err != nil {
+			return QuotedLine{}, prefixErr(field, err)
+		}
+		price = p
+	} else if price.Sign() <= 0 {
+		return QuotedLine{}, argErr(field+".unit_price", decText(price), codePositiveOrTiers)
+	}
+	if l.Discount.Sign() < 0 || l.Discount.Cmp(price) > 0 {
+		return QuotedLine{}, argErr(field+".discount", decText(l.Discount), codeLineDiscountRange, decText(price))
+	}
+	qty := decimal.NewFromInt(int64(l.Quantity))
+	ql := QuotedLine{SKU: l.SKU, Quantity: l.Quantity, UnitPrice: price, Gross: price.Mul(qty), LineDiscount: l.Discount.Mul(qty)}
+	ql.Amount = ql.Gross.Sub(ql.LineDiscount)
+	return ql, nil
+}
+
+// shareDiscount spreads the order discount over b's lines in proportion
+// to their amounts (in sen) by Split, in whole rupiah or, for a discount
+// with sen, in sen, and takes each share off its line's Amount.
+func (b *Breakdown) shareDiscount(discount decimal.Decimal) error {
+	weights := make([]int64, len(b.Lines))
+	goods := decimal.Zero
+	for i, l := range b.Lines {
+		w, ok := Cents(l.Amount)
+		if !ok {
+			return overflowErr(index("lines", i)+".amount", decText(l.Amount), codeShareTooLarge)
+		}
+		weights[i] = w
+		goods = goods.Add(l.Amount)
+	}
+	if discount.Sign() < 0 || discount.Cmp(goods) > 0 {
+		return argErr("discount", decText(discount), codeOrderDiscountRange, decText(goods))
+	}
+	if discount.Sign() == 0 {
+		return nil
+	}
+	step := one
+	if !discount.IsInteger() {
+		step = decimal.New(1, -2)
+	}
+	shares, err := Split(discount, weights, step)
+	if err != nil {
+		return prefixErr("discount", err)
+	}
+	for i := range b.Lines {
+		b.Lines[i].OrderDiscount = shares[i]
+		b.Lines[i].Amount = b.Lines[i].Amount.Sub(shares[i])
+	}
+	return nil
 }
 
 // prefixErr puts a path prefix before the field of an *ArgError.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -86,5 +87,93 @@ func TestQuoteErrors(t *testing.T) {
 		require.ErrorAs(t, err, &ae, name)
 		require.ErrorIs(t, err, ErrInvalid, name)
 		assert.Equal(t, tt.field, ae.Field, name)
+	}
+}
+
+// TestQuoteOrderDiscountShares: lines of Rp300.000 (3 x Rp100.000) and
+// Rp100.000 share an order discount of Rp10.001 as 3:1. The quotas are
+// 7.500,75 and 2.500,25; the floors leave Rp1, which goes to the larger
+// remainder (,75), so the first line takes Rp7.501 and the second Rp2.500.
+func TestQuoteOrderDiscountShares(t *testing.T) {
+	q := Quote{Lines: []QuoteLine{
+		{SKU: "A", Quantity: 3, UnitPrice: MustParse("100000")},
+		{SKU: "B", Quantity: 1, UnitPrice: MustParse("100000")},
+	}, Discount: MustParse("10001")}
+	b, err := q.Price()
+	require.NoError(t, err)
+	assertDecimal(t, "7501", b.Lines[0].OrderDiscount)
+	assertDecimal(t, "2500", b.Lines[1].OrderDiscount)
+	assertDecimal(t, "292499", b.Lines[0].Amount)
+	assertDecimal(t, "97500", b.Lines[1].Amount)
+	assertDecimal(t, "389999", b.Goods)
+}
+
+// TestQuoteDiscountWholePrice checks that a line discount equal to the unit
+// price is allowed (the piece is given away) and one rupiah more is not.
+func TestQuoteDiscountWholePrice(t *testing.T) {
+	q := Quote{Lines: []QuoteLine{
+		{SKU: "A", Quantity: 2, UnitPrice: d("85000"), Discount: d("85000")},
+		{SKU: "B", Quantity: 1, UnitPrice: d("10000")},
+	}}
+	b, err := q.Price()
+	require.NoError(t, err)
+	assertDecimal(t, "10000", b.Goods)
+	q.Lines[0].Discount = d("85001")
+	_, err = q.Price()
+	requireArgField(t, err, "lines[0].discount")
+}
+
+// TestQuoteOrderDiscountEdges checks an order discount of all the goods
+// after line discounts (allowed: the order is free) and an order whose
+// lines are all given away, with no order discount to share.
+func TestQuoteOrderDiscountEdges(t *testing.T) {
+	q := Quote{Lines: []QuoteLine{
+		{SKU: "A", Quantity: 2, UnitPrice: d("85000"), Discount: d("5000")},
+		{SKU: "B", Quantity: 1, UnitPrice: d("10000")},
+	}, Discount: d("170000")}
+	b, err := q.Price()
+	require.NoError(t, err)
+	assertDecimal(t, "180000", b.Discount) // 10000 on the lines + 170000 on the order
+	assertDecimal(t, "0", b.Goods)
+	assertDecimal(t, "0", b.Total)
+	q.Discount = d("170001")
+	_, err = q.Price()
+	requireArgField(t, err, "discount")
+
+	free := Quote{Lines: []QuoteLine{
+		{SKU: "A", Quantity: 2, UnitPrice: d("85000"), Discount: d("85000")},
+		{SKU: "B", Quantity: 1, UnitPrice: d("10000"), Discount: d("10000")},
+	}}
+	b, err = free.Price()
+	require.NoError(t, err)
+	assertDecimal(t, "180000", b.Subtotal)
+	assertDecimal(t, "180000", b.Discount) // every line's discount, no order discount
+	assertDecimal(t, "0", b.Goods)
+}
+
+// TestQuoteOrderDiscountSen checks that an order discount with sen is
+// shared in sen, not refused.
+func TestQuoteOrderDiscountSen(t *testing.T) {
+	q := Quote{Lines: []QuoteLine{
+		{SKU: "A", Quantity: 1, UnitPrice: d("85000")},
+		{SKU: "B", Quantity: 1, UnitPrice: d("15000")},
+	}, Discount: d("1000.50")}
+	b, err := q.Price()
+	require.NoError(t, err)
+	assertDecimal(t, "98999.50", b.Goods)
+}
+
+func TestQuoteRefusesAmountsPastLimits(t *testing.T) {
+	for _, mut := range []func(*Quote){
+		func(q *Quote) { q.Lines[1].UnitPrice = decimal.New(1, 100_000_000) },
+		func(q *Quote) { q.Discount = decimal.New(1, -(1 << 20)) },
+		func(q *Quote) { q.Shipping = decimal.New(1, 50) },
+		func(q *Quote) { q.Lines[0].Tiers[0].UnitPrice = decimal.New(1, 100_000_000) },
+	} {
+		q := campaignQuote()
+		mut(&q)
+		_, err := q.Price()
+		require.ErrorIs(t, err, ErrOverflow)
+		assert.Less(t, len(err.Error()), 300)
 	}
 }

@@ -56,10 +56,10 @@ func Round(d, step decimal.Decimal, mode RoundingMode) (decimal.Decimal, error) 
 		return r, nil
 	}
 	if beyondLimits(d) {
-		return decimal.Decimal{}, overflowErr("d", decText(d), "has more digits than an amount may")
+		return decimal.Decimal{}, digitsErr("d", d)
 	}
 	if step.Sign() > 0 && beyondLimits(step) {
-		return decimal.Decimal{}, overflowErr("step", decText(step), "has more digits than an amount may")
+		return decimal.Decimal{}, digitsErr("step", step)
 	}
 	q, err := roundQuo(d, decimal.NewFromInt(1), step, mode)
 	if err != nil {
@@ -72,10 +72,10 @@ func Round(d, step decimal.Decimal, mode RoundingMode) (decimal.Decimal, error) 
 // the number of steps. den must be positive.
 func roundQuo(num, den, step decimal.Decimal, mode RoundingMode) (decimal.Decimal, error) {
 	if step.Sign() <= 0 {
-		return decimal.Decimal{}, argErr("step", step.String(), "must be positive")
+		return decimal.Decimal{}, argErr("step", decText(step), codePositive)
 	}
 	if !mode.valid() {
-		return decimal.Decimal{}, argErr("mode", mode.String(), "unknown rounding mode")
+		return decimal.Decimal{}, argErr("mode", mode.String(), codeUnknownMode)
 	}
 	div := den.Mul(step)
 	// num = q*div + r with q an integer truncated toward zero and r of num's sign.
@@ -118,14 +118,14 @@ var (
 // Round runs the same code when d and step fit in 18 digits.
 func RoundSen(v, step int64, mode RoundingMode) (int64, error) {
 	if step <= 0 {
-		return 0, argErr("step", strconv.FormatInt(step, 10), "must be positive")
+		return 0, argErr("step", strconv.FormatInt(step, 10), codePositive)
 	}
 	if !mode.valid() {
-		return 0, argErr("mode", mode.String(), "unknown rounding mode")
+		return 0, argErr("mode", mode.String(), codeUnknownMode)
 	}
 	q := roundSteps(v, step, mode)
 	if q > math.MaxInt64/step || q < math.MinInt64/step {
-		return 0, overflowErr("v", strconv.FormatInt(v, 10), "rounds to "+strconv.FormatInt(q, 10)+" steps of "+strconv.FormatInt(step, 10)+", past the int64 range")
+		return 0, overflowErr("v", strconv.FormatInt(v, 10), codeRoundsPast, strconv.FormatInt(q, 10), strconv.FormatInt(step, 10))
 	}
 	return q * step, nil
 }

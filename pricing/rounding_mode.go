@@ -3,6 +3,8 @@ package pricing
 import (
 	"strings"
 	"unicode"
+
+	"github.com/batikkit/batikkit/internal/msg"
 )
 
 // Text form of RoundingMode. A mode travels in JSON as snake_case text:
@@ -35,7 +37,7 @@ func ParseRoundingMode(s string) (RoundingMode, error) {
 			}
 		}
 	}
-	return 0, argErr("rounding", quote(s), "unknown rounding mode; use half_up, half_even, down or up")
+	return 0, argErr("rounding", msg.Quote(s), codeUnknownMode)
 }
 
 // MarshalText returns m's text form ("half_up"). The zero mode and unknown
@@ -44,7 +46,7 @@ func ParseRoundingMode(s string) (RoundingMode, error) {
 // PriceRule.Mode) is tagged omitzero so that it is left out instead.
 func (m RoundingMode) MarshalText() ([]byte, error) {
 	if !m.valid() {
-		return nil, argErr("rounding", m.String(), "unknown rounding mode")
+		return nil, argErr("rounding", m.String(), codeUnknownMode)
 	}
 	return []byte(modeTexts[m]), nil
 }

@@ -32,31 +32,18 @@ import (
 // may have (decimal.New(1, 1e8) built in code) is an *ArgError wrapping
 // ErrOverflow, refused before any work.
 //
+// Split builds a decimal for every non-zero part, two allocations each
+// (a big.Int and its word): where the amounts are whole sen and the split
+// runs often (a payout run, a hot path), SplitSen on int64 sen computes the
+// same parts with one allocation in all, or none with AppendSplitSen.
+//
 // O(n) time for n weights (the leftover units are placed by selection, not
 // by sorting). Allocations, on the int64 path with weights summing below
-// 2^64: the result, one more for the unit counts when n > 64, and one more
-// when any part is non-zero, for the parts' values (big.Ints and their
-// words in one array, 40 bytes a value on 64-bit platforms); so at most
-// three. A zero part is the zero Decimal, and a part equal to an earlier
-// one shares its value: always when they are neighbours, further apart as
-// far as a small table of recent values remembers (BenchmarkSplit's
-// 100,000 parts, weighted 1 to 500, take 3,828 values, not 100,000).
-//
-// The parts share that one array: keeping any part keeps all of it alive.
-// Keep part.Copy() of a part that must outlive the others for long. No
-// Decimal method changes the value a part holds, so the sharing shows
-// nowhere else. Should a later shopspring/decimal lay Decimal out
-// differently, Split goes back to decimal.New, two allocations a value.
-// Safe for concurrent use.
+// 2^64: the result, the unit counts when n > 64, and two for each
+// non-zero part; a zero part is the zero Decimal. Safe for concurrent use.
 func Split(total decimal.Decimal, weights []int64, step decimal.Decimal) ([]decimal.Decimal, error) {
-	return split(total, weights, step, sharedParts)
-}
-
-// split is Split, building the parts over one []partCell when shared (see
-// fillParts); tests run it both ways.
-func split(total decimal.Decimal, weights []int64, step decimal.Decimal, shared bool) ([]decimal.Decimal, error) {
 	if step.Sign() <= 0 {
-		return nil, argErr("step", decText(step), "must be positive")
+		return nil, argErr("step", decText(step), codePositive)
 	}
 	sumHi, sum, err := sumWeights(weights)
 	if err != nil {
@@ -65,15 +52,15 @@ func split(total decimal.Decimal, weights []int64, step decimal.Decimal, shared 
 	t, s, ok := scaledPair(total, step)
 	if !ok {
 		if beyondLimits(total) {
-			return nil, overflowErr("total", decText(total), "has more digits than an amount may")
+			return nil, digitsErr("total", total)
 		}
 		if beyondLimits(step) {
-			return nil, overflowErr("step", decText(step), "has more digits than an amount may")
+			return nil, digitsErr("step", step)
 		}
 		return splitDecimal(total, weights, step)
 	}
 	if t%s != 0 {
-		return nil, argErr("total", decText(total), "is not a multiple of step "+decText(step))
+		return nil, argErr("total", decText(total), codeNotMultiple, decText(step))
 	}
 	q := t / s
 	neg, units := q < 0, uint64(q)
@@ -87,10 +74,20 @@ func split(total decimal.Decimal, weights []int64, step decimal.Decimal, shared 
 	}
 	counts = counts[:len(weights)]
 	apportion(counts, units, weights, sumHi, sum)
-	// step = cs*10^es; a part is count*cs*10^es, and count*cs <= |t| fits.
+	// step = cs*10^es; a part is count*cs*10^es, and count*cs <= |t| <= 2^63
+	// (2^63 only when neg), so it fits an int64 once negated.
 	cs, es := uint64(step.CoefficientInt64()), step.Exponent()
 	parts := make([]decimal.Decimal, len(weights))
-	fillParts(parts, counts, cs, es, neg, shared)
+	for i, c := range counts {
+		if c == 0 {
+			continue // the zero Decimal
+		}
+		v := uint64(c) * cs
+		if neg {
+			v = -v
+		}
+		parts[i] = decimal.New(int64(v), es)
+	}
 	return parts, nil
 }
 
@@ -113,7 +110,7 @@ func scaledPair(a, b decimal.Decimal) (x, y int64, ok bool) {
 func splitDecimal(total decimal.Decimal, weights []int64, step decimal.Decimal) ([]decimal.Decimal, error) {
 	units, rem := total.QuoRem(step, 0)
 	if !rem.IsZero() {
-		return nil, argErr("total", decText(total), "is not a multiple of step "+decText(step))
+		return nil, argErr("total", decText(total), codeNotMultiple, decText(step))
 	}
 	neg := units.Sign() < 0
 	counts := splitBig(units.Abs().BigInt(), weights)

@@ -43,14 +43,14 @@ func SplitSen(total int64, weights []int64, step int64) ([]int64, error) {
 // SplitSen's.
 func AppendSplitSen(dst []int64, total int64, weights []int64, step int64) ([]int64, error) {
 	if step <= 0 {
-		return dst, argErr("step", strconv.FormatInt(step, 10), "must be positive")
+		return dst, argErr("step", strconv.FormatInt(step, 10), codePositive)
 	}
 	sumHi, sum, err := sumWeights(weights)
 	if err != nil {
 		return dst, err
 	}
 	if total%step != 0 {
-		return dst, argErr("total", strconv.FormatInt(total, 10), "is not a multiple of step "+strconv.FormatInt(step, 10))
+		return dst, argErr("total", strconv.FormatInt(total, 10), codeNotMultiple, strconv.FormatInt(step, 10))
 	}
 	q := total / step
 	neg, units := q < 0, uint64(q)
@@ -77,18 +77,18 @@ func AppendSplitSen(dst []int64, total int64, weights []int64, step int64) ([]in
 // and returns their sum as a 128-bit number hi:lo.
 func sumWeights(weights []int64) (hi, lo uint64, err error) {
 	if len(weights) == 0 {
-		return 0, 0, argErr("weights", "[]", "need at least one weight")
+		return 0, 0, argErr("weights", "[]", codeNotEmpty)
 	}
 	for i, w := range weights {
 		if w < 0 {
-			return 0, 0, argErr(index("weights", i), strconv.FormatInt(w, 10), "must be >= 0")
+			return 0, 0, argErr(index("weights", i), strconv.FormatInt(w, 10), codeNotNegative)
 		}
 		var carry uint64
 		lo, carry = bits.Add64(lo, uint64(w), 0)
 		hi += carry
 	}
 	if hi == 0 && lo == 0 {
-		return 0, 0, argErr("weights", "all zero", "need a positive sum")
+		return 0, 0, argErr("weights", "", codeAllZero)
 	}
 	return hi, lo, nil
 }

@@ -30,13 +30,13 @@ var (
 // outside [0, 1], a base outside (0, 1] or too many decimals.
 func NewTax(name string, rate decimal.Decimal, baseNum, baseDen int64) (Tax, error) {
 	if rate.Sign() < 0 || rate.Cmp(one) > 0 {
-		return Tax{}, argErr("rate", rate.String(), "must be in [0, 1]")
+		return Tax{}, argErr("rate", decText(rate), codeUnitRange)
 	}
 	if rate.Exponent() < -9 && !rate.Equal(rate.Round(9)) {
-		return Tax{}, argErr("rate", rate.String(), "has more than 9 decimals")
+		return Tax{}, argErr("rate", decText(rate), codeRateDecimals)
 	}
 	if baseDen <= 0 || baseNum <= 0 || baseNum > baseDen || baseDen > 1_000_000 {
-		return Tax{}, argErr("base", strconv.FormatInt(baseNum, 10)+"/"+strconv.FormatInt(baseDen, 10), "must be a fraction in (0, 1] with a denominator up to 1,000,000")
+		return Tax{}, argErr("base", strconv.FormatInt(baseNum, 10)+"/"+strconv.FormatInt(baseDen, 10), codeBaseRange)
 	}
 	// rate = r / 10^9 exactly; effective = r*baseNum / (10^9*baseDen),
 	// at most 10^15 / 10^15, well inside int64.

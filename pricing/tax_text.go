@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+
+	"github.com/batikkit/batikkit/internal/msg"
 )
 
 // Text and JSON forms of Tax. The two taxes the package defines travel by
@@ -46,7 +48,7 @@ func ParseTax(s string) (Tax, error) {
 			return PPNLuxury, nil
 		}
 	}
-	return Tax{}, argErr("tax", quote(s), "unknown tax; use ppn or ppn_luxury, or an object with name, numerator and denominator")
+	return Tax{}, argErr("tax", msg.Quote(s), codeUnknownTax)
 }
 
 // MarshalText returns "ppn" or "ppn_luxury" for the package's taxes and ""
@@ -62,7 +64,7 @@ func (t Tax) MarshalText() ([]byte, error) {
 			return []byte(n.text), nil
 		}
 	}
-	return nil, argErr("tax", quote(t.name), "a custom tax has no text form; it travels in JSON as an object")
+	return nil, argErr("tax", msg.Quote(t.name), codeCustomTaxText)
 }
 
 // UnmarshalText reads what ParseTax reads.
@@ -102,27 +104,26 @@ func (t *Tax) UnmarshalJSON(data []byte) error {
 	if len(data) > 0 && data[0] == '"' {
 		var s string
 		if err := json.Unmarshal(data, &s); err != nil {
-			return argErr("tax", quote(string(data)), "not well-formed JSON")
+			return argErr("tax", msg.Quote(string(data)), codeBadJSON)
 		}
 		return t.UnmarshalText([]byte(s))
 	}
 	if len(data) == 0 || data[0] != '{' {
-		return argErr("tax", quote(string(data)), "wrong JSON type: want a tax name or an object")
+		return argErr("tax", msg.Quote(string(data)), codeWantTax)
 	}
 	var o taxObject
 	if p := checkJSON(data, &o, "tax"); p != nil {
 		return p
 	}
 	if err := json.Unmarshal(data, &o); err != nil {
-		return argErr("tax", quote(string(data)), "not well-formed JSON")
+		return argErr("tax", msg.Quote(string(data)), codeBadJSON)
 	}
 	if strings.TrimSpace(o.Name) == "" {
-		return argErr("tax.name", quote(o.Name), "must not be empty")
+		return argErr("tax.name", msg.Quote(o.Name), codeNotEmpty)
 	}
 	const maxDen = 1_000_000_000_000_000
 	if o.Denominator <= 0 || o.Denominator > maxDen || o.Numerator < 0 || o.Numerator > o.Denominator {
-		return argErr("tax", strconv.FormatInt(o.Numerator, 10)+"/"+strconv.FormatInt(o.Denominator, 10),
-			"must be in [0, 1]")
+		return argErr("tax", strconv.FormatInt(o.Numerator, 10)+"/"+strconv.FormatInt(o.Denominator, 10), codeTaxRange)
 	}
 	num, den := reduce(o.Numerator, o.Denominator)
 	*t = Tax{name: o.Name, num: num, den: den}

@@ -22,20 +22,20 @@ type Tiers []Tier
 // O(len(t)).
 func (t Tiers) Validate() error {
 	if len(t) == 0 {
-		return argErr("tiers", "[]", "need at least one tier")
+		return argErr("tiers", "[]", codeNotEmpty)
 	}
 	for i, tr := range t {
 		switch {
 		case tr.MinQuantity < 1:
-			return argErr(index("tiers", i)+".min_quantity", strconv.Itoa(tr.MinQuantity), "must be at least 1")
+			return argErr(index("tiers", i)+".min_quantity", strconv.Itoa(tr.MinQuantity), codeAtLeastOne)
 		case tr.UnitPrice.Sign() <= 0:
-			return argErr(index("tiers", i)+".unit_price", tr.UnitPrice.String(), "must be positive")
+			return argErr(index("tiers", i)+".unit_price", decText(tr.UnitPrice), codePositive)
 		case i > 0 && tr.MinQuantity <= t[i-1].MinQuantity:
 			return argErr(index("tiers", i)+".min_quantity", strconv.Itoa(tr.MinQuantity),
-				"must be above the previous tier's "+strconv.Itoa(t[i-1].MinQuantity))
+				codeTierQuantityOrder, strconv.Itoa(t[i-1].MinQuantity))
 		case i > 0 && tr.UnitPrice.Cmp(t[i-1].UnitPrice) >= 0:
-			return argErr(index("tiers", i)+".unit_price", tr.UnitPrice.String(),
-				"must be below the previous tier's "+t[i-1].UnitPrice.String())
+			return argErr(index("tiers", i)+".unit_price", decText(tr.UnitPrice),
+				codeTierPriceOrder, decText(t[i-1].UnitPrice))
 		}
 	}
 	return nil
@@ -50,11 +50,11 @@ func (t Tiers) UnitPrice(quantity int) (decimal.Decimal, error) {
 		return decimal.Decimal{}, err
 	}
 	if quantity < 1 {
-		return decimal.Decimal{}, argErr("quantity", strconv.Itoa(quantity), "must be at least 1")
+		return decimal.Decimal{}, argErr("quantity", strconv.Itoa(quantity), codeAtLeastOne)
 	}
 	if quantity < t[0].MinQuantity {
 		return decimal.Decimal{}, argErr("quantity", strconv.Itoa(quantity),
-			"is below the first tier's minimum of "+strconv.Itoa(t[0].MinQuantity))
+			codeBelowFirstTier, strconv.Itoa(t[0].MinQuantity))
 	}
 	lo, hi := 0, len(t)
 	for hi-lo > 1 {

@@ -63,14 +63,14 @@ func ParseAQL(s string) (AQL, error) {
 	t = strings.TrimSpace(strings.TrimSuffix(t, "%"))
 	v, ok := thousandths(t)
 	if !ok {
-		return AQL{}, invalid("aql", s, "not a decimal number such as 2.5")
+		return AQL{}, invalid("aql", s, codeAQLSyntax)
 	}
 	for k, want := range aqlThousandths {
 		if v == want {
 			return AQL{uint8(k + 1)}, nil
 		}
 	}
-	return AQL{}, invalid("aql", s, "not in the preferred series 0.010 ... 1000 of ISO 2859-1 (values are not rounded)")
+	return AQL{}, invalid("aql", s, codeAQLSeries)
 }
 
 // thousandths converts unsigned decimal text to an exact count of
@@ -167,7 +167,7 @@ func (a AQL) Compare(b AQL) int {
 // MarshalText returns the standard's spelling; the zero AQL is an error.
 func (a AQL) MarshalText() ([]byte, error) {
 	if !a.IsValid() {
-		return nil, invalid("aql", "", "the zero AQL has no text form")
+		return nil, fail(ErrInvalid, "aql", "", codeAQLZero)
 	}
 	return []byte(aqlText[a.i-1]), nil
 }

@@ -38,7 +38,7 @@ func (c CodeLetter) String() string { return string(c) }
 // MarshalText returns the letter; an unknown letter is an error.
 func (c CodeLetter) MarshalText() ([]byte, error) {
 	if !c.Valid() {
-		return nil, invalid("code_letter", string(c), "not a sample size code letter")
+		return nil, invalid("code_letter", string(c), codeLetter)
 	}
 	return []byte(c), nil
 }
@@ -50,7 +50,7 @@ func (c *CodeLetter) UnmarshalText(text []byte) error {
 		v = CodeLetter([]byte{text[0] - 'a' + 'A'})
 	}
 	if !v.Valid() {
-		return invalid("code_letter", string(text), "not a sample size code letter")
+		return invalid("code_letter", string(text), codeLetter)
 	}
 	*c = v
 	return nil
@@ -101,14 +101,14 @@ func CodeLetterFor(lotSize int, level Level) (CodeLetter, error) {
 	}
 	col := level.column()
 	if col < 0 {
-		return "", invalid("level", string(level), "not an inspection level (I, II, III, S-1 ... S-4)")
+		return "", invalid("level", string(level), codeLevel)
 	}
 	return letterAt(rowOfLetter(table1[table1Row(lotSize)][col])), nil
 }
 
 func checkLotSize(lotSize int) error {
 	if lotSize < 1 || lotSize > MaxLotSize {
-		return invalidInt("lot.size", lotSize, "must be between 1 and 1000000000")
+		return invalidInt("lot.size", lotSize, codeLotSize, itoa(MaxLotSize))
 	}
 	return nil
 }

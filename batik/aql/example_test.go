@@ -150,11 +150,90 @@ func ExampleResume() {
 
 func ExampleState_UnmarshalJSON() {
 	var s aql.State
-	err := json.Unmarshal([]byte(`{"producer":"ws-02","technique":"cap","aql":"2.5","level":"II",
-		"severity":"tightened","switching_score":12}`), &s)
-	fmt.Println(errors.Is(err, aql.ErrState))
-	fmt.Println(err)
+	err := json.Unmarshal([]byte(`{"producer":"ws-07","technique":"tulis","class":"major","aql":"2.5","level":"II",
+ "severity":"normal","discontinued":false,"switching_score":9,
+ "recent":"NAAA","consecutive_accepted":0,"not_accepted":0}`), &s)
+	fmt.Println(s.Producer, s.Class, s.Severity, s.SwitchingScore, err)
+
+	// A key given twice (here in another case) is refused, never read as
+	// the last one: that would quietly relax inspection.
+	err = json.Unmarshal([]byte(`{"severity":"tightened","Severity":"normal"}`), &s)
+	fmt.Println(errors.Is(err, aql.ErrInvalid), err)
+
+	// A state the rules cannot reach.
+	err = json.Unmarshal([]byte(`{"producer":"ws-02","technique":"cap","aql":"2.5","level":"II",
+		"severity":"tightened","discontinued":false,"switching_score":12,"recent":"","consecutive_accepted":0,"not_accepted":0}`), &s)
+	fmt.Println(errors.Is(err, aql.ErrState), err)
 	// Output:
-	// true
-	// aql: state.switching_score = "12": a switching score is kept on normal inspection only (9.3.3.2)
+	// ws-07 major normal 9 <nil>
+	// true aql: state.Severity = "Severity": unknown key; write it "severity"
+	// true aql: state.switching_score = 12: a switching score is kept on normal inspection only (9.3.3.2)
+}
+
+func ExampleDraw() {
+	s, err := aql.Draw(2859, 1000, 80) // the seed goes into the lot's record
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(s.PickList(13)) // the 13 units a class with n = 13 inspects
+	// Output: [51 61 144 193 250 483 572 576 684 796 847 975 983]
+}
+
+func ExampleInspectLot() {
+	var states []aql.State
+	for _, c := range []struct {
+		class aql.Class
+		basis aql.Basis
+		aql   string
+	}{{aql.Critical, aql.Items, "0.10"}, {aql.Major, aql.Items, "2.5"}, {aql.Minor, aql.Nonconformities, "4.0"}} {
+		s, err := aql.NewClassState("ws-03", "tulis", c.class, c.basis, aql.MustParseAQL(c.aql), aql.LevelII)
+		if err != nil {
+			log.Fatal(err)
+		}
+		states = append(states, s)
+	}
+	rec, next, err := aql.InspectLot(states, aql.Inspection{
+		LotID: "KAMPANYE-01", Inspector: "Sri", Date: "2026-12-21", Size: 1000, Seed: 2859,
+		Found: []int{0, 4, 9}, // items, items, nonconformities
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, c := range rec.Classes {
+		fmt.Printf("%-8s n=%-3d Ac=%d found=%d accepted=%v\n", c.Class, c.Plan.SampleSize, c.Plan.Ac, c.Found, c.Accepted)
+	}
+	fmt.Println("lot accepted:", rec.Accepted, "| minor next:", next[2].Recent)
+	// Output:
+	// critical n=125 Ac=0 found=0 accepted=true
+	// major    n=80  Ac=5 found=4 accepted=true
+	// minor    n=80  Ac=7 found=9 accepted=false
+	// lot accepted: false | minor next: N
+}
+
+func ExampleAcceptance() {
+	p, _ := aql.PlanFor(1000, aql.LevelII, aql.MustParseAQL("2.5"), aql.Normal) // J: n = 80, Ac = 5
+	for _, q := range []int64{1000, 2500, 5000, 10000} {                        // 1 %, 2.5 %, 5 %, 10 %
+		b, _ := aql.Acceptance(p, aql.Binomial, q, 0)
+		h, _ := aql.Acceptance(p, aql.Hypergeometric, q, 1000)
+		fmt.Printf("%5.1f%%  process %.4f  lot of 1000 %.4f\n", float64(q)/1000, b, h)
+	}
+	aoql, at, _ := aql.AOQL(p, aql.Binomial, 1000)
+	fmt.Printf("AOQL %.2f%% at %.2f%%\n", aoql/1000, float64(at)/1000)
+	// Output:
+	//   1.0%  process 0.9998  lot of 1000 1.0000
+	//   2.5%  process 0.9848  lot of 1000 0.9888
+	//   5.0%  process 0.7892  lot of 1000 0.7964
+	//  10.0%  process 0.1769  lot of 1000 0.1658
+	// AOQL 3.66% at 5.40%
+}
+
+func ExampleIsolatedPlan() {
+	// A one-off lot of 1,000 shirts, AQL 2.5: protect the buyer against a
+	// lot with 8 % nonconforming shirts with a risk of at most 10 %.
+	p, pa, err := aql.IsolatedPlan(1000, aql.MustParseAQL("2.5"), 8000, 100)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s n=%d Ac=%d Re=%d, accepted at 8%%: %.3f\n", p.Letter, p.SampleSize, p.Ac, p.Re, pa)
+	// Output: L n=200 Ac=10 Re=11, accepted at 8%: 0.049
 }

@@ -3,6 +3,7 @@ package aql
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"testing"
 )
 
@@ -100,6 +101,40 @@ func FuzzParseAQL(f *testing.F) {
 		back, err := ParseAQL(a.String())
 		if err != nil || back != a {
 			t.Fatalf("%q -> %s -> %v, %v", s, a, back, err)
+		}
+	})
+}
+
+// FuzzRecordJSON: decoding any bytes as a lot record never panics and
+// fails with an *InputError wrapping ErrInvalid or ErrState; whatever
+// decodes is a record that holds together and survives a round trip.
+func FuzzRecordJSON(f *testing.F) {
+	f.Add([]byte(`{"lot_id":"KAMPANYE-2026-01","producer":"ws-03","technique":"tulis","lot_size":1000,"seed":2859,"inspector":"Sri","date":"2026-12-21","classes":[{"class":"critical","plan":{"severity":"normal","aql":"0.10","code_letter":"J","plan_letter":"K","sample_size":125,"ac":0,"re":1,"full_inspection":false},"found":0,"accepted":true},{"class":"minor","plan":{"severity":"normal","aql":"4.0","code_letter":"J","plan_letter":"J","sample_size":80,"ac":7,"re":8,"full_inspection":false,"basis":"nonconformities"},"found":9,"accepted":false,"switch":"to_tightened"}],"accepted":false}`))
+	f.Add([]byte(`{"lot_id":"L","producer":"p","technique":"cap","lot_size":12,"seed":1,"inspector":"i","date":"2026-01-01","classes":[{"plan":{"severity":"normal","aql":"0.65","code_letter":"B","plan_letter":"F","sample_size":12,"ac":0,"re":1,"full_inspection":true},"found":0,"accepted":true}],"accepted":true}`))
+	f.Add([]byte(`{"lot_id":"L","lot_id":"M"}`))
+	f.Add([]byte(`{"classes":null}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r Record
+		if err := json.Unmarshal(data, &r); err != nil {
+			var ie *InputError
+			if errors.As(err, &ie) && !errors.Is(err, ErrInvalid) && !errors.Is(err, ErrState) {
+				t.Fatalf("error %v wraps no sentinel", err)
+			}
+			return
+		}
+		if err := r.Validate(); err != nil {
+			t.Fatalf("decoded a record that does not hold together: %v", err)
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Record
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("round trip: %v\n%s", err, b)
+		}
+		if !reflect.DeepEqual(back, r) {
+			t.Fatalf("round trip changed the record:\n%s", b)
 		}
 	})
 }

@@ -1,20 +1,45 @@
 package aql
 
+import "github.com/batikkit/batikkit/internal/msg"
+
 // Lot is one lot submitted for inspection (ISO 2859-1:1999, clause 6) and
 // what the sample showed, with the facts about production that the
 // switching rules of clause 9 cannot see in the counts.
 //
-// Nonconforming is the number of nonconforming items found in the sample
-// (clause 3): each item counts once however many nonconformities it has.
-// The nonconformities-per-100-units form is not supported (see Limits in
-// the package documentation).
+// Nonconforming is what the sample showed, counted on the state's Basis:
+// nonconforming items (each item counts once however many nonconformities
+// it has; 0 to the sample size) or nonconformities (a shirt with two flaws
+// counts twice; 0 to 100 for each item of the sample).
 type Lot struct {
-	Size          int  `json:"size"`          // units in the lot, 1 to MaxLotSize
-	Nonconforming int  `json:"nonconforming"` // nonconforming items in the sample, 0 to the plan's sample size
-	Steady        bool `json:"steady"`        // production is at a steady rate (9.3.3)
-	Approved      bool `json:"approved"`      // the responsible authority approves reduced inspection (9.3.3)
-	Irregular     bool `json:"irregular"`     // production became irregular or delayed (9.3.4)
-	OtherNormal   bool `json:"other_normal"`  // other conditions warrant normal inspection (9.3.4)
+	Size          int  `json:"size"`                   // units in the lot, 1 to MaxLotSize
+	Nonconforming int  `json:"nonconforming"`          // nonconforming items (or nonconformities) in the sample
+	Steady        bool `json:"steady,omitempty"`       // production is at a steady rate (9.3.3)
+	Approved      bool `json:"approved,omitempty"`     // the responsible authority approves reduced inspection (9.3.3)
+	Irregular     bool `json:"irregular,omitempty"`    // production became irregular or delayed (9.3.4)
+	OtherNormal   bool `json:"other_normal,omitempty"` // other conditions warrant normal inspection (9.3.4)
+}
+
+// UnmarshalJSON decodes a Lot strictly ("size" and "nonconforming" are
+// required, the four facts about production optional) and checks what
+// does not depend on the plan: a size of 1 to MaxLotSize, a count not
+// negative, not steady and irregular at once. Errors are *InputError
+// wrapping ErrInvalid; on error l is unchanged. O(len(data)).
+func (l *Lot) UnmarshalJSON(data []byte) error {
+	type plain Lot
+	var v plain
+	if err := decodeStrict(data, &v, "lot"); err != nil {
+		return err
+	}
+	switch {
+	case v.Size < 1 || v.Size > MaxLotSize:
+		return invalidInt("lot.size", v.Size, codeLotSize, itoa(MaxLotSize))
+	case v.Nonconforming < 0:
+		return invalidInt("lot.nonconforming", v.Nonconforming, codeNonconformities, itoa(MaxPerItem*maxExactSample))
+	case v.Steady && v.Irregular:
+		return fail(ErrInvalid, "lot.irregular", "true", codeSteadyIrregular)
+	}
+	*l = Lot(v)
+	return nil
 }
 
 // Verdict is what Inspect decided for one lot.
@@ -34,7 +59,9 @@ type Verdict struct {
 //     Table 2-A, 2-B or 2-C for state.Severity and state.AQL, arrows
 //     followed; every unit inspected when the sample size is at least the
 //     lot size (PlanFor).
-//  2. The verdict (clause 11): accepted when lot.Nonconforming <= Ac.
+//  2. The verdict (clause 11): accepted when lot.Nonconforming <= Ac,
+//     the count being nonconforming items or nonconformities as
+//     state.Basis says (the plan is the same table's).
 //  3. The next state (clause 9):
 //     normal: the switching score (9.3.3.2) becomes 0 if the lot is not
 //     accepted; else, when Ac >= 2, +3 if the lot would have been accepted
@@ -44,15 +71,16 @@ type Verdict struct {
 //     reduced when the score is at least 30, lot.Steady and lot.Approved
 //     (9.3.3). normal starts again with a score of 0 and no history.
 //     tightened: normal after 5 consecutive accepted lots (9.3.2);
-//     discontinued when the 5th lot since tightened began is not accepted
-//     (9.4).
+//     discontinued when the 5th lot not accepted in total since tightened
+//     inspection began is found (9.4).
 //     reduced: normal when the lot is not accepted, lot.Irregular or
 //     lot.OtherNormal (9.3.4).
 //
 // Errors, all *InputError: ErrState when state fails Validate;
 // ErrDiscontinued when state.Discontinued (call Resume after corrective
 // action); ErrInvalid when lot.Size is below 1 or above MaxLotSize,
-// lot.Nonconforming is negative or above the plan's sample size, or
+// lot.Nonconforming is negative or above the plan's sample size (100
+// times it when counting nonconformities), or
 // lot.Steady and lot.Irregular are both set. O(1); no allocation; safe for
 // concurrent use.
 func Inspect(state State, lot Lot) (Verdict, error) {
@@ -60,18 +88,18 @@ func Inspect(state State, lot Lot) (Verdict, error) {
 		return Verdict{}, err
 	}
 	if state.Discontinued {
-		return Verdict{}, &InputError{Field: "state.discontinued", Value: quote(state.Producer + "/" + state.Technique),
-			Reason: "inspection is discontinued (9.4); record corrective action with Resume", kind: ErrDiscontinued}
+		return Verdict{}, fail(ErrDiscontinued, "state.discontinued", msg.Quote(state.Producer+"/"+state.Technique), codeDiscontinued)
 	}
 	if lot.Steady && lot.Irregular {
-		return Verdict{}, invalid("lot.irregular", "true", "production cannot be both steady and irregular")
+		return Verdict{}, fail(ErrInvalid, "lot.irregular", "true", codeSteadyIrregular)
 	}
 	plan, err := PlanFor(lot.Size, state.Level, state.AQL, state.Severity)
 	if err != nil {
 		return Verdict{}, err
 	}
-	if lot.Nonconforming < 0 || lot.Nonconforming > plan.SampleSize {
-		return Verdict{}, invalidInt("lot.nonconforming", lot.Nonconforming, "must be between 0 and the sample size")
+	plan.Basis = state.Basis
+	if err := checkCount("lot.nonconforming", lot.Nonconforming, plan); err != nil {
+		return Verdict{}, err
 	}
 	v := Verdict{Plan: plan, Nonconforming: lot.Nonconforming, Accepted: lot.Nonconforming <= plan.Ac}
 	v.Next, v.Switch = next(state, lot, plan, v.Accepted)
@@ -85,7 +113,7 @@ func next(s State, lot Lot, plan Plan, accepted bool) (State, Switch) {
 		if accepted {
 			s.ConsecutiveAccepted++
 			if s.ConsecutiveAccepted >= tightenedAccept { // 9.3.2
-				return startNormal(s), ToNormal
+				return start(s, Normal), ToNormal
 			}
 			return s, NoSwitch
 		}
@@ -98,14 +126,14 @@ func next(s State, lot Lot, plan Plan, accepted bool) (State, Switch) {
 		return s, NoSwitch
 	case Reduced:
 		if !accepted || lot.Irregular || lot.OtherNormal { // 9.3.4
-			return startNormal(s), ToNormal
+			return start(s, Normal), ToNormal
 		}
 		return s, NoSwitch
 	}
 	// Normal.
 	if !accepted {
 		if hasNotAccepted(s.Recent) { // 9.3.1: 2 of at most 5 consecutive lots
-			return startTightened(s), ToTightened
+			return start(s, Tightened), ToTightened
 		}
 		s.SwitchingScore = 0 // 9.3.3.2
 		s.Recent = pushRecent(s.Recent, 'N')
@@ -122,7 +150,7 @@ func next(s State, lot Lot, plan Plan, accepted bool) (State, Switch) {
 		s.SwitchingScore = min(s.SwitchingScore+2, MaxSwitchingScore)
 	}
 	if s.SwitchingScore >= reducedAt && lot.Steady && lot.Approved { // 9.3.3
-		return startReduced(s), ToReduced
+		return start(s, Reduced), ToReduced
 	}
 	return s, NoSwitch
 }
@@ -174,16 +202,10 @@ var recentStrings = [recentLen + 1][]string{
 	{"AAAA", "AAAN", "AANA", "AANN", "ANAA", "ANAN", "ANNA", "ANNN", "NAAA", "NAAN", "NANA", "NANN", "NNAA", "NNAN", "NNNA", "NNNN"},
 }
 
-func startNormal(s State) State {
-	return State{Producer: s.Producer, Technique: s.Technique, AQL: s.AQL, Level: s.Level, Severity: Normal}
-}
-
-func startTightened(s State) State {
-	return State{Producer: s.Producer, Technique: s.Technique, AQL: s.AQL, Level: s.Level, Severity: Tightened}
-}
-
-func startReduced(s State) State {
-	return State{Producer: s.Producer, Technique: s.Technique, AQL: s.AQL, Level: s.Level, Severity: Reduced}
+// start returns s's scheme (producer, technique, class, basis, AQL and
+// level) at the start of a period of inspection at sev: no history.
+func start(s State, sev Severity) State {
+	return State{Producer: s.Producer, Technique: s.Technique, Class: s.Class, Basis: s.Basis, AQL: s.AQL, Level: s.Level, Severity: sev}
 }
 
 // Resume records that corrective action was taken for a discontinued
@@ -199,7 +221,26 @@ func Resume(s State) (State, error) {
 		return State{}, err
 	}
 	if !s.Discontinued {
-		return State{}, invalid("state.discontinued", "false", "only a discontinued inspection is resumed")
+		return State{}, fail(ErrInvalid, "state.discontinued", "false", codeNotDiscontinued)
 	}
-	return startTightened(s), nil
+	return start(s, Tightened), nil
+}
+
+// MaxPerItem is the most nonconformities a count may hold for each item of
+// the sample when counting nonconformities per 100 items: the standard
+// sets no bound, and 100 flaws on one shirt is far past any real count.
+const MaxPerItem = 100
+
+// checkCount checks a count found in the sample of plan.
+func checkCount(field string, found int, plan Plan) *InputError {
+	if plan.Basis.perHundred() {
+		if found < 0 || found > MaxPerItem*plan.SampleSize {
+			return invalidInt(field, found, codeNonconformities, itoa(MaxPerItem*plan.SampleSize))
+		}
+		return nil
+	}
+	if found < 0 || found > plan.SampleSize {
+		return invalidInt(field, found, codeNonconforming, itoa(plan.SampleSize))
+	}
+	return nil
 }

@@ -61,13 +61,13 @@ func ParseLevel(s string) (Level, error) {
 	if l := Level(t); l.Valid() {
 		return l, nil
 	}
-	return "", invalid("level", s, "not an inspection level (I, II, III, S-1 ... S-4)")
+	return "", invalid("level", s, codeLevel)
 }
 
 // MarshalText returns the level's text; an unknown level is an error.
 func (l Level) MarshalText() ([]byte, error) {
 	if !l.Valid() {
-		return nil, invalid("level", string(l), "not an inspection level (I, II, III, S-1 ... S-4)")
+		return nil, invalid("level", string(l), codeLevel)
 	}
 	return []byte(l), nil
 }

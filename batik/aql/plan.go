@@ -12,6 +12,9 @@ package aql
 // unit is inspected (FullInspection) and SampleSize is the lot size; Ac
 // and Re stay those of the plan.
 //
+// Basis says what the plan's counts count; Lookup and PlanFor leave it
+// zero (nonconforming items) and Inspect sets the state's.
+//
 // The zero Plan is not a plan (its SampleSize is 0).
 type Plan struct {
 	Severity       Severity   `json:"severity"`
@@ -22,6 +25,7 @@ type Plan struct {
 	Ac             int        `json:"ac"`
 	Re             int        `json:"re"`
 	FullInspection bool       `json:"full_inspection"`
+	Basis          Basis      `json:"basis,omitempty"`
 }
 
 // Lookup returns the single sampling plan for a code letter (A ... R), an
@@ -37,17 +41,17 @@ type Plan struct {
 func Lookup(letter CodeLetter, aql AQL, severity Severity) (Plan, error) {
 	row := letter.row()
 	if row < 0 || row >= letters {
-		return Plan{}, invalid("code_letter", string(letter), "not a sample size code letter A ... R")
+		return Plan{}, invalid("code_letter", string(letter), codeLetter)
 	}
 	if !aql.IsValid() {
-		return Plan{}, invalid("aql", "", "the zero AQL is not an AQL")
+		return Plan{}, fail(ErrInvalid, "aql", "", codeAQLZero)
 	}
 	if !severity.Valid() {
-		return Plan{}, invalid("severity", string(severity), "not a severity (normal, tightened, reduced)")
+		return Plan{}, invalid("severity", string(severity), codeSeverity)
 	}
 	planRow, c, ok := resolve(severity, row, aql.index())
 	if !ok { // unreachable: TestArrowsLeadToPlans walks every cell
-		return Plan{}, invalid("code_letter", string(letter), "no plan in the table at AQL "+aql.String())
+		return Plan{}, invalid("code_letter", string(letter), codeLetterAtAQL, aql.String())
 	}
 	n := sampleSize[planRow]
 	if severity == Reduced {

@@ -34,13 +34,13 @@ func ParseSeverity(s string) (Severity, error) {
 	case "reduced", "dikurangi", "dikurang":
 		return Reduced, nil
 	}
-	return "", invalid("severity", s, "not a severity (normal, tightened, reduced)")
+	return "", invalid("severity", s, codeSeverity)
 }
 
 // MarshalText returns the severity's text; an unknown severity is an error.
 func (s Severity) MarshalText() ([]byte, error) {
 	if !s.Valid() {
-		return nil, invalid("severity", string(s), "not a severity (normal, tightened, reduced)")
+		return nil, invalid("severity", string(s), codeSeverity)
 	}
 	return []byte(s), nil
 }
@@ -84,7 +84,7 @@ func (w Switch) String() string { return string(w) }
 // MarshalText returns the switch's text; an unknown switch is an error.
 func (w Switch) MarshalText() ([]byte, error) {
 	if !w.Valid() {
-		return nil, invalid("switch", string(w), "not a switch")
+		return nil, invalid("switch", string(w), codeSwitch)
 	}
 	return []byte(w), nil
 }
@@ -93,7 +93,7 @@ func (w Switch) MarshalText() ([]byte, error) {
 func (w *Switch) UnmarshalText(text []byte) error {
 	v := Switch(strings.ToLower(strings.TrimSpace(string(text))))
 	if !v.Valid() {
-		return invalid("switch", string(text), "not a switch")
+		return invalid("switch", string(text), codeSwitch)
 	}
 	*w = v
 	return nil

@@ -3,12 +3,37 @@ package aql
 import (
 	"encoding/json"
 	"errors"
+	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// stateJSON is a complete State in JSON with some keys replaced: give is
+// `"key":value` pairs; a key given here replaces the base's.
+func stateJSON(give string) string {
+	base := map[string]string{
+		"producer": `"p"`, "technique": `"tulis"`, "aql": `"4.0"`, "level": `"II"`, "severity": `"normal"`,
+		"discontinued": "false", "switching_score": "0", "recent": `""`, "consecutive_accepted": "0", "not_accepted": "0",
+	}
+	var extra map[string]json.RawMessage
+	if err := json.Unmarshal([]byte("{"+give+"}"), &extra); err != nil {
+		panic(err)
+	}
+	for k, v := range extra {
+		base[k] = string(v)
+	}
+	parts := make([]string, 0, len(base))
+	for k, v := range base {
+		parts = append(parts, strconv.Quote(k)+":"+v)
+	}
+	slices.Sort(parts)
+	return "{" + strings.Join(parts, ",") + "}"
+}
 
 func TestStateJSON(t *testing.T) {
 	s := newTestState(t, "2.5")
@@ -22,12 +47,91 @@ func TestStateJSON(t *testing.T) {
 	assert.Equal(t, s, back)
 
 	// Reasonable spellings of the enums are read back to their constants.
-	require.NoError(t, json.Unmarshal([]byte(`{"producer":"p","technique":"cap","aql":"2,50","level":"level ii","severity":"Diperketat","not_accepted":2}`), &back))
-	assert.Equal(t, State{Producer: "p", Technique: "cap", AQL: MustParseAQL("2.5"), Level: LevelII, Severity: Tightened, NotAccepted: 2}, back)
+	require.NoError(t, json.Unmarshal([]byte(stateJSON(`"aql":"2,50","level":"level ii","severity":"Diperketat","not_accepted":2,"class":"Mayor","basis":"unit"`)), &back))
+	assert.Equal(t, State{Producer: "p", Technique: "tulis", Class: Major, Basis: Items, AQL: MustParseAQL("2.5"), Level: LevelII, Severity: Tightened, NotAccepted: 2}, back)
+
+	// A class and a basis travel in the JSON; AQL 15 only counting nonconformities.
+	c, err := NewClassState("ws-02", "cap", Minor, Nonconformities, MustParseAQL("15"), LevelII)
+	require.NoError(t, err)
+	b, err = json.Marshal(c)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"class":"minor","basis":"nonconformities","aql":"15"`)
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, c, back)
+}
+
+// TestStateJSONStrict: what encoding/json would take silently is an error
+// naming the key: a key given twice in two spellings (the later one would
+// quietly relax inspection), a key in another case, an unknown key, null
+// for a number, a missing key. Nothing is decoded on error, and a long key
+// is not echoed in full.
+func TestStateJSONStrict(t *testing.T) {
+	tests := []struct {
+		name  string
+		give  string
+		field string
+		code  string
+	}{
+		{"repeated in another case", `{"severity":"tightened","Severity":"normal",` + stateJSON("")[1:], "state.Severity", "json_case"},
+		{"repeated", `{"severity":"tightened",` + stateJSON("")[1:], "state.severity", "json_duplicate"},
+		{"unknown key", `{"grade":"halus",` + stateJSON("")[1:], "state.grade", "json_unknown"},
+		{"null score", stateJSON(`"switching_score":null`), "state.switching_score", "json_null"},
+		{"score as text", stateJSON(`"switching_score":"9"`), "state.switching_score", "json_integer"},
+		{"score beyond int", stateJSON(`"switching_score":99999999999999999999`), "state.switching_score", "json_integer"},
+		{"missing key", `{"producer":"p","technique":"tulis","aql":"4.0","level":"II","severity":"normal"}`, "state.discontinued", "json_missing"},
+		{"not an object", `[1]`, "state", "json_object"},
+		{"not UTF-8", strings.Replace(stateJSON(""), `"p"`, "\"p\xff\"", 1), "state", "json_utf8"},
+		{"unknown AQL", stateJSON(`"aql":"2.4"`), "state.aql", "aql_series"},
+		{"unknown class", stateJSON(`"class":"cosmetic"`), "state.class", "class"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := State{Producer: "kept"}
+			err := json.Unmarshal([]byte(tt.give), &s)
+			require.ErrorIs(t, err, ErrInvalid)
+			var ie *InputError
+			require.ErrorAs(t, err, &ie)
+			assert.Equal(t, tt.field, ie.Field)
+			assert.Equal(t, tt.code, ie.Code)
+			assert.Equal(t, State{Producer: "kept"}, s, "nothing decoded on error")
+			assert.NotContains(t, err.Error(), "Go struct field")
+			assert.NotContains(t, err.Error(), "UnmarshalJSON")
+		})
+	}
+	var s State
+	err := s.UnmarshalJSON([]byte(`{"producer":`))
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.Equal(t, "aql: state.producer: not well-formed JSON", err.Error())
+
+	long := `{"` + strings.Repeat("k", 1<<20) + `":1,` + stateJSON("")[1:]
+	err = json.Unmarshal([]byte(long), &s)
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.Less(t, len(err.Error()), 300)
+}
+
+// TestStateDocExample: the State JSON of the package documentation (the
+// indented block of its # State section) decodes.
+func TestStateDocExample(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	require.NoError(t, err)
+	_, after, ok := strings.Cut(string(doc), "// # State\n")
+	require.True(t, ok)
+	var block []string
+	for _, line := range strings.Split(after, "\n") {
+		if text, ok := strings.CutPrefix(line, "//\t"); ok {
+			block = append(block, text)
+		} else if len(block) > 0 {
+			break
+		}
+	}
+	require.NotEmpty(t, block)
+	var s State
+	require.NoError(t, json.Unmarshal([]byte(strings.Join(block, "\n")), &s))
+	assert.Equal(t, 9, s.SwitchingScore)
+	assert.Equal(t, Major, s.Class)
 }
 
 func TestImpossibleStatesRefused(t *testing.T) {
-	base := `"producer":"p","technique":"tulis","aql":"4.0","level":"II"`
 	tests := []struct {
 		name  string
 		give  string
@@ -49,31 +153,22 @@ func TestImpossibleStatesRefused(t *testing.T) {
 		{"negative score", `"severity":"normal","switching_score":-1`, "state.switching_score", ErrState},
 		{"reduced with a history", `"severity":"reduced","recent":"A"`, "state.recent", ErrState},
 		{"reduced with tightened counts", `"severity":"reduced","consecutive_accepted":2`, "state.consecutive_accepted", ErrState},
-		{"no severity", `"severity":""`, "severity", ErrInvalid},
-		{"unknown severity", `"severity":"strict"`, "severity", ErrInvalid},
+		{"AQL 15 counted in items", `"aql":"15"`, "state.aql", ErrState},
+		{"no producer", `"producer":""`, "state.producer", ErrState},
+		{"no severity", `"severity":""`, "state.severity", ErrInvalid},
+		{"unknown severity", `"severity":"strict"`, "state.severity", ErrInvalid},
+		{"unknown level", `"level":"IV"`, "state.level", ErrInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var s State
-			err := json.Unmarshal([]byte("{"+base+","+tt.give+"}"), &s)
+			err := json.Unmarshal([]byte(stateJSON(tt.give)), &s)
 			require.ErrorIs(t, err, tt.want)
 			var ie *InputError
 			require.ErrorAs(t, err, &ie)
 			assert.Equal(t, tt.field, ie.Field)
 			assert.Equal(t, State{}, s, "nothing decoded on error")
 		})
-	}
-	var s State
-	for _, give := range []string{
-		`{"technique":"tulis","aql":"4.0","level":"II","severity":"normal"}`,                // no producer
-		`{"producer":"p","technique":"tulis","level":"II","severity":"normal"}`,             // no AQL
-		`{"producer":"p","technique":"tulis","aql":"4.0","severity":"normal"}`,              // no level
-		`{"producer":"p","technique":"tulis","aql":"2.4","level":"II","severity":"normal"}`, // AQL outside the series
-		`{"producer":"p","technique":"tulis","aql":"4.0","level":"IV","severity":"normal"}`, // unknown level
-	} {
-		err := json.Unmarshal([]byte(give), &s)
-		require.Error(t, err, give)
-		require.True(t, errors.Is(err, ErrState) || errors.Is(err, ErrInvalid), give)
 	}
 }
 
@@ -91,194 +186,81 @@ func TestValidateReachableStates(t *testing.T) {
 	require.NoError(t, s.Validate())
 }
 
-func TestErrors(t *testing.T) {
-	long := strings.Repeat("é", 100) // 200 bytes
-	s := newTestState(t, "2.5")
-	disc := s
-	disc.Severity, disc.Discontinued, disc.NotAccepted = Tightened, true, 5
-	bad := s
-	bad.Severity = "strict"
-	tests := []struct {
-		name  string
-		err   func() error
-		want  error
-		field string
-	}{
-		{"lot size 0", func() error { _, err := Inspect(s, Lot{Size: 0}); return err }, ErrInvalid, "lot.size"},
-		{"lot size negative", func() error { _, err := Inspect(s, Lot{Size: -5}); return err }, ErrInvalid, "lot.size"},
-		{"lot size above 1e9", func() error { _, err := Inspect(s, Lot{Size: MaxLotSize + 1}); return err }, ErrInvalid, "lot.size"},
-		{"defects negative", func() error { _, err := Inspect(s, Lot{Size: 100, Nonconforming: -1}); return err }, ErrInvalid, "lot.nonconforming"},
-		{"defects above the sample", func() error { _, err := Inspect(s, Lot{Size: 1000, Nonconforming: 81}); return err }, ErrInvalid, "lot.nonconforming"},
-		{"steady and irregular", func() error { _, err := Inspect(s, Lot{Size: 10, Steady: true, Irregular: true}); return err }, ErrInvalid, "lot.irregular"},
-		{"discontinued", func() error { _, err := Inspect(disc, Lot{Size: 10}); return err }, ErrDiscontinued, "state.discontinued"},
-		{"bad state", func() error { _, err := Inspect(bad, Lot{Size: 10}); return err }, ErrState, "state.severity"},
-		{"AQL 2.4", func() error { _, err := ParseAQL("2.4"); return err }, ErrInvalid, "aql"},
-		{"AQL text", func() error { _, err := ParseAQL(long); return err }, ErrInvalid, "aql"},
-		{"unknown level", func() error { _, err := ParseLevel("IV"); return err }, ErrInvalid, "level"},
-		{"unknown severity", func() error { _, err := ParseSeverity("strict"); return err }, ErrInvalid, "severity"},
-		{"code letter for level", func() error { _, err := CodeLetterFor(100, "IV"); return err }, ErrInvalid, "level"},
-		{"lookup letter I", func() error { _, err := Lookup("I", MustParseAQL("1.0"), Normal); return err }, ErrInvalid, "code_letter"},
-		{"lookup letter S", func() error { _, err := Lookup("S", MustParseAQL("1.0"), Tightened); return err }, ErrInvalid, "code_letter"},
-		{"lookup zero AQL", func() error { _, err := Lookup("J", AQL{}, Normal); return err }, ErrInvalid, "aql"},
-		{"lookup severity", func() error { _, err := Lookup("J", MustParseAQL("1.0"), "strict"); return err }, ErrInvalid, "severity"},
-		{"plan for lot size", func() error { _, err := PlanFor(0, LevelII, MustParseAQL("1.0"), Normal); return err }, ErrInvalid, "lot.size"},
-		{"new state producer", func() error { _, err := NewState(long+long, "tulis", MustParseAQL("1.0"), ""); return err }, ErrInvalid, "producer"},
-		{"new state technique", func() error { _, err := NewState("p", "", MustParseAQL("1.0"), ""); return err }, ErrInvalid, "technique"},
-		{"new state AQL", func() error { _, err := NewState("p", "cap", AQL{}, ""); return err }, ErrInvalid, "aql"},
-		{"new state level", func() error { _, err := NewState("p", "cap", MustParseAQL("1.0"), "IV"); return err }, ErrInvalid, "level"},
-		{"resume not discontinued", func() error { _, err := Resume(s); return err }, ErrInvalid, "state.discontinued"},
-		{"resume bad state", func() error { _, err := Resume(bad); return err }, ErrState, "state.severity"},
-		{"marshal zero AQL", func() error { _, err := AQL{}.MarshalText(); return err }, ErrInvalid, "aql"},
-		{"marshal level", func() error { _, err := Level("IV").MarshalText(); return err }, ErrInvalid, "level"},
-		{"marshal severity", func() error { _, err := Severity("x").MarshalText(); return err }, ErrInvalid, "severity"},
-		{"marshal switch", func() error { _, err := Switch("x").MarshalText(); return err }, ErrInvalid, "switch"},
-		{"unmarshal switch", func() error { var w Switch; return w.UnmarshalText([]byte("x")) }, ErrInvalid, "switch"},
-		{"marshal code letter", func() error { _, err := CodeLetter("I").MarshalText(); return err }, ErrInvalid, "code_letter"},
-		{"unmarshal code letter", func() error { var c CodeLetter; return c.UnmarshalText([]byte("O")) }, ErrInvalid, "code_letter"},
+// TestStateBoundsInclusive pins the limits of a State as closed ranges:
+// producer and technique IDs of exactly MaxIDLen (256) bytes are accepted
+// by NewState and Validate, 257 are refused; a switching score of exactly
+// MaxSwitchingScore is a valid normal state (after 4 accepted lots), one
+// more is refused.
+func TestStateBoundsInclusive(t *testing.T) {
+	id256, id257 := strings.Repeat("p", MaxIDLen), strings.Repeat("p", MaxIDLen+1)
+	a := MustParseAQL("2.5")
+	s, err := NewState(id256, id256, a, LevelII)
+	require.NoError(t, err)
+	require.NoError(t, s.Validate())
+
+	_, err = NewState(id257, "tulis", a, LevelII)
+	require.ErrorIs(t, err, ErrInvalid)
+	_, err = NewState("p", id257, a, LevelII)
+	require.ErrorIs(t, err, ErrInvalid)
+
+	for field, bad := range map[string]State{
+		"state.producer":  {Producer: id257, Technique: "tulis", AQL: a, Level: LevelII, Severity: Normal},
+		"state.technique": {Producer: "p", Technique: id257, AQL: a, Level: LevelII, Severity: Normal},
+	} {
+		err := bad.Validate()
+		var ie *InputError
+		require.True(t, errors.As(err, &ie), field)
+		require.ErrorIs(t, err, ErrState)
+		assert.Equal(t, field, ie.Field)
+		assert.Equal(t, "id_length", ie.Code)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := tt.err()
-			require.ErrorIs(t, err, tt.want)
-			var ie *InputError
-			require.ErrorAs(t, err, &ie)
-			assert.Equal(t, tt.field, ie.Field)
-			msg := err.Error()
-			assert.True(t, strings.HasPrefix(msg, "aql: "+tt.field), msg)
-			assert.Less(t, len(msg), 300, "value abbreviated: %s", msg)
-		})
-	}
-	_, err := ParseAQL(long)
-	assert.Contains(t, err.Error(), "... (200 bytes)")
+
+	top := State{Producer: "p", Technique: "tulis", AQL: a, Level: LevelII, Severity: Normal,
+		SwitchingScore: MaxSwitchingScore, Recent: "AAAA"}
+	require.NoError(t, top.Validate())
+	top.SwitchingScore++
+	err = top.Validate()
+	var ie *InputError
+	require.True(t, errors.As(err, &ie))
+	assert.Equal(t, "state.switching_score", ie.Field)
 }
 
-func TestParseAQL(t *testing.T) {
-	tests := []struct {
-		give string
-		want string // "" for an error
+// TestScoreSinceFirstLotNotAccepted pins 9.3.3.2's reset when the lot not
+// accepted is the oldest one remembered: with Recent "NA" only the one
+// accepted lot since counts, so a score above 3 is impossible (and with
+// "N" alone, any score above 0).
+func TestScoreSinceFirstLotNotAccepted(t *testing.T) {
+	base := State{Producer: "p", Technique: "tulis", AQL: MustParseAQL("2.5"), Level: LevelII, Severity: Normal}
+	for _, tt := range []struct {
+		recent string
+		score  int
+		ok     bool
 	}{
-		{"2.5", "2.5"}, {"2,5", "2.5"}, {" 2.50 ", "2.5"}, {"2.5%", "2.5"}, {"0.010", "0.010"},
-		{"0.01", "0.010"}, {".65", "0.65"}, {"10", "10"}, {"10.000", "10"}, {"1000", "1000"},
-		{"4", "4.0"}, {"0.065", "0.065"},
-		{"2.4", ""}, {"0.005", ""}, {"2.5001", ""}, {"1500", ""}, {"-2.5", ""}, {"+2.5", ""},
-		{"2.5e0", ""}, {"", ""}, {".", ""}, {"2..5", ""}, {"2.5.0", ""}, {"99999999999999999999999", ""},
-	}
-	for _, tt := range tests {
-		a, err := ParseAQL(tt.give)
-		if tt.want == "" {
-			require.ErrorIs(t, err, ErrInvalid, tt.give)
+		{"NA", 3, true}, {"NA", 4, false}, {"N", 0, true}, {"N", 1, false}, {"NAA", 6, true}, {"NAA", 7, false},
+	} {
+		s := base
+		s.Recent, s.SwitchingScore = tt.recent, tt.score
+		err := s.Validate()
+		if tt.ok {
+			require.NoError(t, err, "%s %d", tt.recent, tt.score)
 			continue
 		}
-		require.NoError(t, err, tt.give)
-		assert.Equal(t, tt.want, a.String())
-	}
-	all := AQLs()
-	require.Len(t, all, 26)
-	for k, a := range all {
-		back, err := ParseAQL(a.String())
-		require.NoError(t, err)
-		assert.Equal(t, a, back)
-		tighter, ok := a.Tighter()
-		assert.Equal(t, k > 0, ok)
-		if ok {
-			assert.Equal(t, all[k-1], tighter)
-			assert.Equal(t, -1, tighter.Compare(a))
-			assert.Less(t, tighter.Thousandths(), a.Thousandths())
-		}
-	}
-	assert.Equal(t, "invalid", AQL{}.String())
-	assert.Zero(t, AQL{}.Thousandths())
-}
-
-func TestParseEnums(t *testing.T) {
-	for give, want := range map[string]Level{"II": LevelII, "ii": LevelII, "Level III": LevelIII, "s2": LevelS2, "S-4": LevelS4, " i ": LevelI} {
-		got, err := ParseLevel(give)
-		require.NoError(t, err, give)
-		assert.Equal(t, want, got)
-	}
-	for give, want := range map[string]Severity{"Normal": Normal, "TIGHTENED": Tightened, "diperketat": Tightened, "dikurangi": Reduced} {
-		got, err := ParseSeverity(give)
-		require.NoError(t, err, give)
-		assert.Equal(t, want, got)
-	}
-	var c CodeLetter
-	require.NoError(t, c.UnmarshalText([]byte("j")))
-	assert.Equal(t, CodeLetter("J"), c)
-}
-
-func TestInspectDoesNotAllocate(t *testing.T) {
-	s := newTestState(t, "2.5")
-	s.Recent, s.SwitchingScore = "AAA", 9
-	lot := Lot{Size: 1000, Nonconforming: 1}
-	allocs := testing.AllocsPerRun(100, func() {
-		v, err := Inspect(s, lot)
-		if err != nil || !v.Accepted {
-			panic("unexpected")
-		}
-	})
-	assert.Zero(t, allocs)
-}
-
-func TestEnumsTextRoundTrip(t *testing.T) {
-	for _, l := range []Level{LevelS1, LevelS2, LevelS3, LevelS4, LevelI, LevelII, LevelIII} {
-		b, err := l.MarshalText()
-		require.NoError(t, err)
-		var back Level
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, l, back)
-	}
-	for _, s := range []Severity{Normal, Tightened, Reduced} {
-		b, err := s.MarshalText()
-		require.NoError(t, err)
-		var back Severity
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, s, back)
-	}
-	for _, w := range []Switch{NoSwitch, ToTightened, ToNormal, ToReduced, Discontinue} {
-		b, err := w.MarshalText()
-		require.NoError(t, err)
-		var back Switch
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, w, back)
-	}
-	for k := range letters + 1 {
-		c := letterAt(k)
-		b, err := c.MarshalText()
-		require.NoError(t, err)
-		var back CodeLetter
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, c, back)
-	}
-	for _, a := range AQLs() {
-		b, err := a.MarshalText()
-		require.NoError(t, err)
-		var back AQL
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, a, back)
+		var ie *InputError
+		require.True(t, errors.As(err, &ie), "%s %d", tt.recent, tt.score)
+		require.ErrorIs(t, err, ErrState)
+		assert.Equal(t, "state.switching_score", ie.Field)
 	}
 }
 
-func TestVerdictJSONRoundTrip(t *testing.T) {
-	s := newTestState(t, "2.5")
-	v, err := Inspect(s, Lot{Size: 12, Nonconforming: 0})
-	require.NoError(t, err)
-	b, err := json.Marshal(v)
-	require.NoError(t, err)
-	assert.JSONEq(t, `{"plan":{"severity":"normal","aql":"2.5","code_letter":"B","plan_letter":"C","sample_size":5,"ac":0,"re":1,"full_inspection":false},
-		"nonconforming":0,"accepted":true,"switch":"",
-		"next":{"producer":"ws-01","technique":"tulis","aql":"2.5","level":"II","severity":"normal","discontinued":false,
-		"switching_score":2,"recent":"A","consecutive_accepted":0,"not_accepted":0}}`, string(b))
-	var back Verdict
-	require.NoError(t, json.Unmarshal(b, &back))
-	assert.Equal(t, v, back)
-}
-
-func TestPlanForDoesNotAllocate(t *testing.T) {
-	a := MustParseAQL("0.010")
-	allocs := testing.AllocsPerRun(100, func() {
-		if _, err := PlanFor(600000, LevelIII, a, Tightened); err != nil {
-			panic(err)
-		}
-	})
-	assert.Zero(t, allocs)
+// TestStateNegativeCounts pins the message of a State with a negative lot
+// count: the field of the negative count, its value bare.
+func TestStateNegativeCounts(t *testing.T) {
+	s := State{Producer: "p", Technique: "tulis", AQL: MustParseAQL("2.5"), Level: LevelII, Severity: Tightened,
+		ConsecutiveAccepted: 2, NotAccepted: -1}
+	err := s.Validate()
+	var ie *InputError
+	require.True(t, errors.As(err, &ie))
+	require.ErrorIs(t, err, ErrState)
+	assert.Equal(t, "state.not_accepted", ie.Field)
+	assert.Equal(t, "-1", ie.Value)
 }

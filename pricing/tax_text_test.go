@@ -1,52 +1,62 @@
 package pricing
 
-// More tests written to kill mutants gremlins found alive in tax.go,
-// tax_text.go and tiers.go (see .ci/mutation): each pins a boundary or a
-// branch the other tests left open, by the behaviour a caller sees.
-
 import (
 	"encoding/json"
 	"strings"
 	"testing"
 
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// TestNewTaxClosedRange pins NewTax's range: both ends of [0, 1] are rates
-// (a zero-rated tax and a 100% one), and a base denominator of exactly
-// 1,000,000 is allowed while 1,000,001 is not.
-func TestNewTaxClosedRange(t *testing.T) {
-	zero, err := NewTax("PPN 0% (ekspor)", d("0"), 1, 1)
+func TestTaxText(t *testing.T) {
+	for _, tt := range []struct {
+		give string
+		want Tax
+	}{
+		{"ppn", PPN}, {"PPN", PPN}, {"PPN 12% x 11/12", PPN},
+		{"ppn_luxury", PPNLuxury}, {"ppnbm", PPNLuxury}, {"PPN Luxury", PPNLuxury}, {"PPN 12%", PPNLuxury},
+		{"none", Tax{}}, {"", Tax{}},
+	} {
+		got, err := ParseTax(tt.give)
+		require.NoError(t, err, tt.give)
+		assert.Equal(t, tt.want, got, tt.give)
+	}
+	for _, bad := range []string{"vat", "ppn 11%", "pph", strings.Repeat("ppn", 100)} {
+		_, err := ParseTax(bad)
+		require.ErrorIs(t, err, ErrInvalid, bad)
+	}
+	for _, tax := range []Tax{PPN, PPNLuxury} {
+		b, err := tax.MarshalText()
+		require.NoError(t, err)
+		back, err := ParseTax(string(b))
+		require.NoError(t, err)
+		assert.Equal(t, tax, back)
+	}
+	custom, err := NewTax("PPN DTP 6%", d("0.06"), 1, 1)
 	require.NoError(t, err)
-	assertDecimal(t, "0", zero.Rate())
-	assertDecimal(t, "0", zero.On(d("1250000")))
-
-	full, err := NewTax("full", d("1"), 1, 1)
+	_, err = custom.MarshalText()
+	require.ErrorIs(t, err, ErrInvalid)
+	b, err := json.Marshal(custom)
 	require.NoError(t, err)
-	assertDecimal(t, "1", full.Rate())
-	// 100% of Rp1.234,56 is Rp1.234,56, rounded down to whole rupiah.
-	assertDecimal(t, "1234", full.On(d("1234.56")))
-
-	// 11% on half the price (500000/1000000): 5.5% in effect, by hand.
-	half, err := NewTax("half base", d("0.11"), 500_000, 1_000_000)
-	require.NoError(t, err)
-	assertDecimal(t, "0.055", half.Rate())
-	assertDecimal(t, "55", half.On(d("1000"))) // 1000 x 0.055
-
-	_, err = NewTax("x", d("0.11"), 500_000, 1_000_001)
-	requireArgField(t, err, "base")
-}
-
-// TestWithinZeroWithDecimals pins Within on a zero gross written with more
-// decimals than sen can hold ("0.000"), which takes the decimal route:
-// nothing to split, so net and tax are both zero.
-func TestWithinZeroWithDecimals(t *testing.T) {
-	for _, tax := range []Tax{PPN, PPNLuxury, PPhFinal} {
-		net, x := tax.Within(decimal.New(0, -3))
-		assert.True(t, net.IsZero(), "%s: net %s", tax.Name(), net)
-		assert.True(t, x.IsZero(), "%s: tax %s", tax.Name(), x)
+	assert.JSONEq(t, `{"name":"PPN DTP 6%","numerator":3,"denominator":50}`, string(b))
+	var back Tax
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, custom, back)
+	for _, bad := range []string{
+		`{"name":"x","numerator":3}`,                               // missing key
+		`{"name":"x","numerator":3,"denominator":2}`,               // above 1
+		`{"name":"x","numerator":-1,"denominator":2}`,              // negative
+		`{"name":"x","numerator":1,"denominator":0}`,               // no denominator
+		`{"name":" ","numerator":1,"denominator":2}`,               // blank name
+		`{"name":"x","numerator":1,"denominator":2,"rate":"0.5"}`,  // unknown key
+		`{"name":"x","numerator":1,"denominator":2,"numerator":1}`, // repeated key
+		`{"name":"x","Numerator":1,"denominator":2}`,               // case
+		`{"name":"x","numerator":1.5,"denominator":2}`,             // not whole
+		`{"name":null,"numerator":1,"denominator":2}`,              // null
+		`"vat"`, `12`, `true`, `[]`,
+	} {
+		require.ErrorIs(t, json.Unmarshal([]byte(bad), &back), ErrInvalid, bad)
 	}
 }
 
