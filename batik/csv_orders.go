@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io"
 	"slices"
+
+	"github.com/batikkit/batikkit/internal/msg"
 )
 
 // ReadOrdersCSV reads orders from CSV with a header row, one order per row,
@@ -43,7 +45,7 @@ func ReadOrdersCSVWith(r io.Reader, opts ReadOptions) ([]Order, ReadReport, erro
 		if s := t.cell(rec, ocDue); s != "" {
 			due, err := ParseDate(s)
 			if err != nil {
-				t.fail(ocDue, FieldError{Tag: "date", Value: quote(s)})
+				t.fail(ocDue, *err.(*FieldError))
 			}
 			o.Due = due
 		}
@@ -72,7 +74,7 @@ func ReadOrdersCSVWith(r io.Reader, opts ReadOptions) ([]Order, ReadReport, erro
 			continue
 		}
 		if _, dup := seen[o.ID]; dup {
-			t.fail(ocID, FieldError{Tag: "duplicate", Value: quote(o.ID)})
+			t.fail(ocID, fieldErr("", msg.Quote(o.ID), codeDuplicate))
 			continue
 		}
 		seen[o.ID] = struct{}{}

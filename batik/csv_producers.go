@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/batikkit/batikkit/internal/msg"
 )
 
 // ReadProducersCSV reads producers from CSV with a header row, one row per
@@ -120,12 +122,12 @@ func (pr *producerRows) merge(pi int32, rec []string) {
 		before string
 	}{{pcName, p.Name}, {pcNIB, p.NIB}, {pcRegion, p.Region}} {
 		if now := t.cell(rec, f.k); now != "" && now != f.before {
-			t.fail(f.k, FieldError{Tag: "conflict", Value: quote(now), Param: quote(f.before)})
+			t.fail(f.k, fieldErr("", msg.Quote(now), codeConflict, msg.Quote(f.before)))
 		}
 	}
 	if len(p.Capabilities) >= MaxCapabilities {
 		// Bounded: the rows past the limit are reported, not kept.
-		t.fail(pcTechnique, FieldError{Tag: "max_items", Param: strconv.Itoa(MaxCapabilities), Value: strconv.Itoa(len(p.Capabilities) + 1)})
+		t.fail(pcTechnique, fieldErr("", strconv.Itoa(len(p.Capabilities)+1), codeMaxItems, strconv.Itoa(MaxCapabilities)))
 		pr.bad[pi] = true
 		return
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/encoding/charmap"
@@ -124,7 +125,7 @@ func openTable(r io.Reader, cols []column, optional []int, opts ReadOptions) (t 
 		line = line[len(bom):]
 	}
 	if utf16Line(line) {
-		t.add(1, 0, FieldError{Tag: "utf16"})
+		t.add(1, 0, dataErr("", codeUTF16))
 		return t, false
 	}
 	comma, ok := t.comma(line, opts.Comma)
@@ -148,10 +149,10 @@ func (t *table) decode1252(r io.Reader) (io.Reader, bool) {
 	}
 	switch {
 	case utf16Line(data[:max(firstLineEnd(data), 0)]):
-		t.add(1, 0, FieldError{Tag: "utf16"})
+		t.add(1, 0, dataErr("", codeUTF16))
 		return nil, false
 	case utf8Text(data):
-		t.add(1, 0, FieldError{Tag: "utf8_not_1252"})
+		t.add(1, 0, dataErr("", codeUTF8Not1252))
 		return nil, false
 	}
 	data, err = charmap.Windows1252.NewDecoder().Bytes(data)
@@ -191,11 +192,11 @@ func (t *table) comma(line []byte, given rune) (rune, bool) {
 	case 0:
 		comma, tie := sniffComma(line)
 		if tie {
-			t.add(1, 0, FieldError{Tag: "separator"})
+			t.add(1, 0, dataErr("", codeSeparator))
 		}
 		return comma, !tie
 	}
-	t.add(1, 0, FieldError{Tag: "separator_option", Value: quote(string(given))})
+	t.add(1, 0, FieldError{Field: "ReadOptions.Comma", Value: msg.Quote(string(given)), Code: texts[codeSeparatorOption].Code, Kind: ErrData})
 	return 0, false
 }
 
@@ -208,12 +209,12 @@ func (t *table) readHeader(cols []column, optional []int, ignore []string) bool 
 		case err != io.EOF:
 			t.readErr = err
 		case !t.p.any():
-			t.add(1, 0, FieldError{Tag: "empty"})
+			t.add(1, 0, dataErr("", codeEmpty))
 		}
 		return false
 	}
 	if t.cells > MaxColumns {
-		t.add(t.line, 0, FieldError{Tag: "columns", Value: strconv.Itoa(t.cells), Param: strconv.Itoa(MaxColumns)})
+		t.add(t.line, 0, dataErr("", codeColumns, strconv.Itoa(t.cells), strconv.Itoa(MaxColumns)))
 		return false
 	}
 	header := slices.Clone(rec)
@@ -232,10 +233,10 @@ func (t *table) readHeader(cols []column, optional []int, ignore []string) bool 
 			t.skip[i] = true
 			t.report.Ignored = append(t.report.Ignored, h)
 		case k < 0:
-			t.add(t.line, i+1, FieldError{Tag: "column", Value: quote(h), Param: knownColumns(cols, t.report.Comma)})
+			t.add(t.line, i+1, dataErr("", codeColumn, knownColumns(cols), strconv.QuoteRune(t.report.Comma)))
 			ok = false
 		case t.idx[k] >= 0:
-			t.add(t.line, i+1, FieldError{Field: cols[k].key, Tag: "repeated", Value: quote(h), Param: quote(header[t.idx[k]])})
+			t.add(t.line, i+1, dataErr(cols[k].key, codeRepeated, msg.Quote(header[t.idx[k]])))
 			ok = false
 		default:
 			t.idx[k] = i
@@ -243,7 +244,7 @@ func (t *table) readHeader(cols []column, optional []int, ignore []string) bool 
 	}
 	for k, c := range cols {
 		if t.idx[k] < 0 && !slices.Contains(optional, k) {
-			t.add(t.line, 0, FieldError{Field: c.key, Tag: "missing", Value: quote(c.key), Param: quote(c.aliases[0])})
+			t.add(t.line, 0, dataErr(c.key, codeMissing, msg.Quote(c.aliases[0])))
 			ok = false
 		}
 	}
@@ -252,7 +253,7 @@ func (t *table) readHeader(cols []column, optional []int, ignore []string) bool 
 }
 
 // knownColumns lists the column names a header may use, for a message.
-func knownColumns(cols []column, comma rune) string {
+func knownColumns(cols []column) string {
 	var b strings.Builder
 	for i, c := range cols {
 		if i > 0 {
@@ -260,7 +261,6 @@ func knownColumns(cols []column, comma rune) string {
 		}
 		b.WriteString(c.key + " / " + c.aliases[0])
 	}
-	b.WriteString("; separator " + strconv.QuoteRune(comma))
 	return b.String()
 }
 
@@ -330,7 +330,7 @@ func (t *table) next() ([]string, error) {
 			if !errors.As(err, &se) {
 				return nil, err // io.EOF or an error of the underlying reader
 			}
-			t.add(se.startLine, 0, FieldError{Tag: "csv_quote"})
+			t.add(se.startLine, 0, dataErr("", codeCSVQuote))
 			continue
 		}
 		t.line, t.cells = line, cells
@@ -346,7 +346,7 @@ func (t *table) next() ([]string, error) {
 		case blank:
 			continue
 		case t.width > 0 && cells != t.width:
-			t.add(t.line, 0, FieldError{Tag: "fields", Value: strconv.Itoa(cells), Param: strconv.Itoa(t.width)})
+			t.add(t.line, 0, dataErr("", codeFields, strconv.Itoa(cells), strconv.Itoa(t.width)))
 			continue
 		}
 		for i, c := range rec {
@@ -367,11 +367,11 @@ func (t *table) checkCell(rec []string, i int) {
 	var f FieldError
 	switch {
 	case t.cp1252 && strings.ContainsRune(c, utf8.RuneError):
-		f.Tag = "cp1252"
+		f = dataErr("", codeCP1252)
 	case !t.cp1252 && !utf8.ValidString(c):
-		f.Tag = "utf8"
+		f = dataErr("", codeUTF8)
 	case t.width > 0 && t.blank[i] && c != "":
-		f = FieldError{Tag: "unnamed", Value: quote(c)}
+		f = dataErr("", codeUnnamed, msg.Quote(c))
 	default:
 		return
 	}
@@ -401,7 +401,7 @@ func (t *table) int(rec []string, k int) (int, bool) {
 	s := t.cell(rec, k)
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		t.fail(k, FieldError{Tag: "int", Value: quote(s)})
+		t.fail(k, fieldErr("", msg.Quote(s), codeInt))
 		return 0, false
 	}
 	return n, true
@@ -411,7 +411,7 @@ func (t *table) enum(rec []string, k int, spec *enumSpec) (string, bool) {
 	s := t.cell(rec, k)
 	v, err := spec.parse(s)
 	if err != nil {
-		t.fail(k, FieldError{Tag: enumTag(spec.kind), Value: quote(s)})
+		t.fail(k, *err.(*FieldError))
 		return "", false
 	}
 	return v, true
@@ -432,9 +432,7 @@ func (t *table) amount(rec []string, k int) (decimal.Decimal, bool) {
 	}
 	d, err := pricing.Parse(s)
 	if err != nil {
-		var pe *pricing.ParseError
-		errors.As(err, &pe)
-		t.fail(k, (&AmountError{Value: s, Code: pe.Code, parse: pe}).fieldError(t.cols[k].key))
+		t.fail(k, *amountErr("", err))
 		return decimal.Decimal{}, false
 	}
 	if t.amounts == nil {

@@ -28,7 +28,8 @@
 // in any case and with spaces, '-' or '_' between words ("Batik Tulis",
 // "TULIS", "hand-drawn"; "Solo" for Surakarta); empty text gives the zero
 // value (which validation then reports where the field is required), and
-// anything else is an *EnumError naming the value. MarshalText of an
+// anything else is a *FieldError wrapping ErrUnknown, its Field and Code the
+// enum's name ("technique", "batikmark"). MarshalText of an
 // unknown non-empty value is an error too, so invalid text never travels.
 //
 // # Validation
@@ -36,9 +37,10 @@
 // Product.Validate, Producer.Validate, Order.Validate and
 // Capability.Validate check every rule at once and return a
 // *ValidationError listing every failing field, or nil. Each FieldError has
-// the JSON path of the field ("capabilities[1].per_week"), the rule's Tag
-// ("gte", "nib", "technique", "notbatik" ...), its Param and the Value, and
-// gives its message in English or Indonesian:
+// the JSON path of the field ("capabilities[1].per_week"), the value, the
+// rule's struct tag as its Code ("gte", "nib", "technique", "notbatik" ...)
+// with the tag's parameter as its argument, and gives its message in
+// English or Indonesian (see "Errors"):
 //
 //	var ve *batik.ValidationError
 //	if errors.As(p.Validate(), &ve) {
@@ -190,12 +192,13 @@
 //
 // # Messages
 //
-// Every FieldError, RowError, ValidationError and DataError gives its
-// messages in English or Indonesian (Message, Messages); the Indonesian text
-// holds no English beyond the names the input itself uses (JSON keys,
-// header cells). Lang is pricing.Lang, so one value chooses the language of
-// every package; ParseLang reads BCP 47 tags and Accept-Language values
-// ("id-ID", "en-US,en;q=0.9", "id;q=0.8").
+// Every error gives its message in English or Indonesian (Message; the
+// aggregates also Messages, one line a problem), from one catalogue
+// (messages.go): a code and its arguments, a format in each language. The
+// Indonesian text holds no English beyond the names the input itself uses
+// (JSON keys, header cells, option names). Lang is pricing.Lang, so one
+// value chooses the language of every package; ParseLang reads BCP 47 tags
+// and Accept-Language values ("id-ID", "en-US,en;q=0.9", "id;q=0.8").
 //
 // # Limits
 //
@@ -222,12 +225,33 @@
 //
 // # Errors
 //
-// Every error wraps one of the sentinels ErrInvalid (a *ValidationError,
-// *AmountError or *DateError), ErrUnknown (an *EnumError) or ErrData (a
-// *DataError; a single record's JSON that breaks the strict rules), so
-// callers can test with errors.Is and read details with errors.As. Values
-// in messages are quoted, and a value longer than 64 bytes is abbreviated
-// with its full length stated.
+// An error about an input has one shape, *FieldError:
+//
+//	Field  the input, as a path in the input's JSON names: "capabilities[1].per_week"
+//	Value  its value as text, abbreviated: text quoted, numbers as they are, and a value
+//	       over 64 bytes cut there with its full length stated; "" when there is none
+//	Code   the catalogue code of the reason: a rule's struct tag ("gte", "technique"), a
+//	       reader's problem ("fields", "utf8"), a date's ("date_month"), or for an amount
+//	       "amount_" and pricing.ParseError's Code ("amount_exponent")
+//	Args   the reason's arguments: the bound of "gte", the phrase of "notbatik"
+//	Kind   the sentinel it wraps: ErrInvalid (a value that breaks a rule), ErrUnknown (text
+//	       no enum accepts) or ErrData (the form of an input: its header, a row, its JSON)
+//	Err    the error underneath: an amount's *pricing.ParseError
+//
+// Error returns "batik: " and Message(English); Message(l) is "field =
+// value: reason", the reason being Reason(l), the catalogue's text of Code
+// with Args (for an amount, its ParseError's reason, said once); Unwrap
+// returns Kind and Err, so errors.Is matches the sentinel and errors.As
+// finds the *pricing.ParseError. ParseTechnique (and every enum's Parse and
+// UnmarshalText), ParseLang, ParseDate, NewDate and ParseAmount return one.
+// Validate returns a *ValidationError, a list of FieldErrors, which unwraps
+// to ErrInvalid. The readers return a *DataError, a list of RowErrors (a
+// FieldError with its line, column and the column's header cell), which
+// unwraps to ErrData; so does a single record's UnmarshalJSON for JSON
+// that breaks the strict rules, while a value its parser refuses there
+// (an enum, an amount, a date) is that parser's *FieldError with the
+// value's path as Field. Both aggregates' Error lists the first five
+// problems and counts the rest.
 //
 // # Files
 //
@@ -236,10 +260,11 @@
 // (one enum each) and enum.go (the spelling tables they share); date.go
 // (Date); ident.go (NIB, region, GTIN); validate.go (Validate and the
 // cross-field rules), validate_fast.go (the same rules in plain code, the
-// hot path), text.go (rules for text fields); csv_columns.go,
-// csv_table.go, csv_producers.go, csv_orders.go and csv_write.go (CSV);
-// json.go (strict JSON); amount.go (amounts in JSON); errors.go (every
-// sentinel and error type), messages.go (their English and Indonesian
-// wording), lang.go (ParseLang). Lot inspection is the subpackage
-// batik/aql.
+// hot path); csv_reader.go (CSV records), csv_columns.go, csv_table.go
+// (header, cells, problems), csv_producers.go, csv_orders.go and
+// csv_write.go; json.go (strict JSON of one record), json_array.go (the
+// JSON readers); amount.go (amounts in JSON); errors.go (the sentinels and
+// the error shape), messages.go (the catalogue), lang.go (ParseLang). The
+// rules for text are the module's internal/textrule. Lot inspection is the
+// subpackage batik/aql.
 package batik

@@ -233,7 +233,7 @@ func FuzzReadCSVWindows1252(f *testing.F) {
 		var de *DataError
 		if errors.As(err, &de) {
 			for _, r := range de.Rows {
-				tags = append(tags, r.Tag)
+				tags = append(tags, r.Code)
 			}
 		}
 		nonASCII := bytes.ContainsFunc(data, func(r rune) bool { return r >= utf8.RuneSelf })

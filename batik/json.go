@@ -7,6 +7,7 @@ import (
 	"errors"
 	"reflect"
 
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/batikkit/batikkit/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
@@ -28,23 +29,22 @@ func decodeStrict(data []byte, v any) error {
 	return dec.Decode(v)
 }
 
-// checkStrict runs the strict rules on one record of type T. The error is
-// a *DataError with one RowError, which wraps ErrData.
+// checkStrict runs the strict rules on one record of type T. A value its
+// own parser refused (an enum, an amount, a date) is that parser's
+// *FieldError with the value's path as its Field; any other problem is a
+// *DataError with one RowError, which wraps ErrData.
 func checkStrict[T any](data []byte) error {
 	if off := strictjson.BadText(data); off >= 0 {
 		line, col := position(data, off)
-		return &DataError{Rows: []RowError{{Line: line, Column: col, FieldError: FieldError{Tag: "json_utf8"}}}}
+		return &DataError{Rows: []RowError{{Line: line, Column: col, FieldError: dataErr("", codeJSONUTF8)}}}
 	}
 	p := strictjson.Check(data, reflect.TypeFor[T](), "", checkLeaf)
 	if p == nil {
 		return nil
 	}
-	if p.Code == strictjson.Leaf { // the field's own error: *AmountError, *EnumError, *DateError
-		var ae *AmountError
-		if errors.As(p.Err, &ae) {
-			ae.Field = p.Path
-		}
-		return &leafError{path: p.Path, err: p.Err}
+	if fe, ok := p.Err.(*FieldError); ok && p.Code == strictjson.Leaf {
+		fe.Field = p.Path
+		return fe
 	}
 	line, col := position(data, int(p.Offset))
 	return &DataError{Rows: []RowError{{Line: line, Column: col, FieldError: problemField(p)}}}
@@ -70,36 +70,42 @@ func checkLeaf(t reflect.Type, text string) error {
 
 // problemField states a strict-decoding problem as a FieldError.
 func problemField(p *strictjson.Problem) FieldError {
-	f := FieldError{Field: p.Path}
 	switch p.Code {
 	case strictjson.Leaf:
-		f = decodeProblem(p.Err)
+		f := decodeProblem(p.Err)
 		f.Field = p.Path
+		return f
 	case strictjson.Unknown:
-		f.Tag, f.Value = "json_unknown", quote(p.Key)
+		return dataErr(p.Path, codeJSONUnknown)
 	case strictjson.Case:
-		f.Tag, f.Value, f.Param = "json_case", quote(p.Key), quote(p.Field)
+		return dataErr(p.Path, codeJSONCase, msg.Quote(p.Field))
 	case strictjson.Duplicate:
-		f.Tag, f.Value = "json_duplicate", quote(p.Key)
+		return dataErr(p.Path, codeJSONDuplicate)
 	case strictjson.Missing:
-		f.Tag = "required"
+		return dataErr(p.Path, codeRequired)
 	case strictjson.Null:
-		f.Tag = "json_null"
+		return dataErr(p.Path, codeJSONNull)
 	case strictjson.Type:
-		f.Tag = "json_type_" + kindTags[p.Want]
-	default:
-		f.Tag = "json_syntax"
+		return dataErr(p.Path, typeCode(p.Want))
 	}
-	return f
+	return dataErr(p.Path, codeJSONSyntax)
 }
 
-var kindTags = map[strictjson.Kind]string{
-	strictjson.Integer: "integer",
-	strictjson.Text:    "text",
-	strictjson.List:    "list",
-	strictjson.Object:  "object",
-	strictjson.Boolean: "bool",
-	strictjson.Amount:  "amount",
+// typeCode is the reason of a value that is not of the JSON type k.
+func typeCode(k strictjson.Kind) code {
+	switch k {
+	case strictjson.Integer:
+		return codeJSONInteger
+	case strictjson.Text:
+		return codeJSONText
+	case strictjson.List:
+		return codeJSONList
+	case strictjson.Boolean:
+		return codeJSONBool
+	case strictjson.Amount:
+		return codeJSONAmount
+	}
+	return codeJSONObject
 }
 
 // UnmarshalJSON decodes a capability strictly (see the package doc).
@@ -174,43 +180,21 @@ func (p *Product) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// leafError is a value a field's own parser refused (an enum, an amount,
-// a date), with the path of the field. It is the parser's error.
-type leafError struct {
-	path string
-	err  error
-}
-
-func (e *leafError) Error() string { return e.err.Error() }
-func (e *leafError) Unwrap() error { return e.err }
-
-// decodeProblem states a decoding error found after the strict check (an
-// enum, amount or date a field's own parser refused) as a FieldError
-// without Go type names. Field is relative to the element.
+// decodeProblem states a decoding error as a FieldError without Go type
+// names: a value's parser's own error (an enum, an amount, a date), or a
+// strict rule broken. Field is relative to the element.
 func decodeProblem(err error) FieldError {
-	var le *leafError
-	if errors.As(err, &le) {
-		f := decodeProblem(le.err)
-		f.Field = le.path
-		return f
-	}
 	var (
-		ee *EnumError
-		ae *AmountError
-		de *DateError
+		fe *FieldError
 		da *DataError
 	)
 	switch {
-	case errors.As(err, &ee):
-		return FieldError{Field: ee.Type, Tag: enumTag(ee.Type), Value: quote(ee.Value)}
-	case errors.As(err, &ae):
-		return ae.fieldError(ae.Field)
-	case errors.As(err, &de):
-		return FieldError{Field: "due", Tag: "date", Value: quote(de.Value)}
+	case errors.As(err, &fe):
+		return *fe
 	case errors.As(err, &da) && len(da.Rows) > 0:
 		return da.Rows[0].FieldError
 	}
-	return FieldError{Tag: "json_syntax"}
+	return dataErr("", codeJSONSyntax)
 }
 
 func joinPath(prefix, field string) string {
@@ -218,12 +202,4 @@ func joinPath(prefix, field string) string {
 		return prefix
 	}
 	return prefix + "." + field
-}
-
-// enumTag is the validation tag of an enum kind named in an EnumError.
-func enumTag(kind string) string {
-	if kind == labelSpec.kind {
-		return "batikmark"
-	}
-	return kind
 }

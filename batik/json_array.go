@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"strconv"
+
+	"github.com/batikkit/batikkit/internal/msg"
 )
 
 // ReadProducersJSON reads a JSON array of producers, decodes each strictly
@@ -66,7 +68,7 @@ func readJSONArray[T any](r io.Reader, decode func(*T, []byte) error, valid func
 				a.report(i, start, f)
 			}
 		case seen[id] > 0:
-			a.report(i, start, FieldError{Field: "id", Tag: "duplicate", Value: quote(id) + " (first at [" + strconv.Itoa(seen[id]-1) + "])"})
+			a.report(i, start, fieldErr("id", msg.Quote(id), codeDuplicateAt, strconv.Itoa(seen[id]-1)))
 		default:
 			seen[id] = i + 1
 			out = append(out, v)
@@ -99,7 +101,7 @@ type jsonArray struct {
 func (a *jsonArray) open() (start, end int) {
 	pos := skipSpace(a.data, 0)
 	if pos >= len(a.data) || a.data[pos] != '[' {
-		a.report(-1, pos, FieldError{Tag: "json_array"})
+		a.report(-1, pos, dataErr("", codeJSONArray))
 		return -1, 0
 	}
 	pos = skipSpace(a.data, pos+1)
@@ -135,7 +137,7 @@ func (a *jsonArray) element(pos int) (start, end int) {
 	end = valueEnd(a.data[:a.stop], pos)
 	if end < 0 {
 		a.broken = true
-		a.report(-1, a.stop, FieldError{Tag: "json_syntax"})
+		a.report(-1, a.stop, dataErr("", codeJSONSyntax))
 		return -1, 0
 	}
 	return pos, end
@@ -144,7 +146,7 @@ func (a *jsonArray) element(pos int) (start, end int) {
 // close checks that nothing follows the array's ']' at pos.
 func (a *jsonArray) close(pos int) {
 	if pos = skipSpace(a.data, pos+1); pos < len(a.data) {
-		a.report(-1, pos, FieldError{Tag: "json_trailing"})
+		a.report(-1, pos, dataErr("", codeJSONTrailing))
 	}
 }
 
@@ -152,11 +154,11 @@ func (a *jsonArray) close(pos int) {
 // element (afterComma) or the array's end was due.
 func (a *jsonArray) truncated(pos int, afterComma bool) {
 	if pos >= len(a.data) && !afterComma {
-		a.report(-1, pos, FieldError{Tag: "json_unclosed"})
+		a.report(-1, pos, dataErr("", codeJSONUnclosed))
 		return
 	}
 	a.broken = true
-	a.report(-1, min(pos, a.stop), FieldError{Tag: "json_syntax"})
+	a.report(-1, min(pos, a.stop), dataErr("", codeJSONSyntax))
 }
 
 // record reports whether element i, starting at start, is a JSON
@@ -166,9 +168,9 @@ func (a *jsonArray) record(i, start int) bool {
 	case '{':
 		return true
 	case 'n':
-		a.report(i, start, FieldError{Tag: "json_null"})
+		a.report(i, start, dataErr("", codeJSONNull))
 	default:
-		a.report(i, start, FieldError{Tag: "json_type_object"})
+		a.report(i, start, dataErr("", codeJSONObject))
 	}
 	return false
 }

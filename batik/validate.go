@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/batikkit/batikkit/internal/textrule"
 	"github.com/go-playground/validator/v10"
 	"github.com/shopspring/decimal"
@@ -111,32 +112,41 @@ func check(rec any, extra []FieldError) error {
 	return &ValidationError{Fields: fields}
 }
 
+// fromValidator states a failed struct tag as a FieldError: its code is
+// the tag, its argument the tag's parameter ("0" of gte=0).
 func fromValidator(fe validator.FieldError) FieldError {
 	path := fe.Namespace()
 	if _, rest, ok := strings.Cut(path, "."); ok {
 		path = rest // drop the struct's own name: "Producer.capabilities[1].per_week"
 	}
-	return FieldError{Field: path, Tag: fe.Tag(), Param: fe.Param(), Value: valueText(fe.Value())}
+	f := FieldError{Field: path, Code: fe.Tag(), Value: valueText(fe.Value())}
+	if p := fe.Param(); p != "" {
+		f.Args = []string{p}
+	}
+	if f.Code == texts[codeRequired].Code {
+		f.Value = "" // nothing to show
+	}
+	return f
 }
 
 // valueText renders a failing value for a message.
 func valueText(v any) string {
 	switch x := v.(type) {
 	case string:
-		return quote(x)
+		return msg.Quote(x)
 	case decimal.Decimal:
 		return amountText(x)
 	case fmt.Stringer:
-		return quote(x.String())
+		return msg.Quote(x.String())
 	case int:
 		return strconv.Itoa(x)
 	}
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
 	case reflect.String:
-		return quote(rv.String())
+		return msg.Quote(rv.String())
 	case reflect.Slice, reflect.Array, reflect.Map:
-		return strconv.Itoa(rv.Len()) + " items"
+		return strconv.Itoa(rv.Len())
 	}
 	return fmt.Sprint(v)
 }
@@ -146,9 +156,9 @@ func valueText(v any) string {
 // which String would spell out in millions of digits.
 func amountText(d decimal.Decimal) string {
 	if e := d.Exponent(); e < -64 || e > 64 {
-		return clip(d.Coefficient().String()) + "e" + strconv.Itoa(int(e))
+		return msg.Clip(d.Coefficient().String()) + "e" + strconv.Itoa(int(e))
 	}
-	return clip(d.String())
+	return msg.Clip(d.String())
 }
 
 // Validate checks the capability's own rules (technique known, PerWeek in
@@ -188,10 +198,7 @@ func (p Producer) validateAll() error {
 				continue
 			}
 			if seen[c.Technique] {
-				extra = append(extra, FieldError{
-					Field: "capabilities[" + strconv.Itoa(i) + "].technique",
-					Tag:   "unique", Value: quote(string(c.Technique)),
-				})
+				extra = append(extra, fieldErr("capabilities["+strconv.Itoa(i)+"].technique", msg.Quote(string(c.Technique)), codeUnique))
 			}
 			seen[c.Technique] = true
 		}
@@ -229,19 +236,16 @@ func (p Product) validateAll() error {
 	var extra []FieldError
 	if p.Technique == Printing {
 		if claim := ClaimsBatik(p.Name); claim != "" {
-			extra = append(extra, FieldError{Field: "name", Tag: "notbatik", Param: claim, Value: quote(p.Name)})
+			extra = append(extra, fieldErr("name", msg.Quote(p.Name), codeNotBatik, claim))
 		}
 		if claim := ClaimsBatik(p.Description); claim != "" {
-			extra = append(extra, FieldError{Field: "description", Tag: "notbatik", Param: claim, Value: quote(p.Description)})
+			extra = append(extra, fieldErr("description", msg.Quote(p.Description), codeNotBatik, claim))
 		}
 		if p.Batikmark != NoLabel {
-			extra = append(extra, FieldError{Field: "batikmark", Tag: "batikmark_printing", Value: quote(string(p.Batikmark))})
+			extra = append(extra, fieldErr("batikmark", msg.Quote(string(p.Batikmark)), codeBatikmarkPrinting))
 		}
 	} else if p.Batikmark.Valid() && p.Technique.Valid() && p.Batikmark.Technique() != p.Technique {
-		extra = append(extra, FieldError{
-			Field: "batikmark", Tag: "batikmark_technique",
-			Param: string(p.Batikmark.Technique()), Value: quote(string(p.Batikmark)),
-		})
+		extra = append(extra, fieldErr("batikmark", msg.Quote(string(p.Batikmark)), codeBatikmarkTech, string(p.Batikmark.Technique())))
 	}
 	return check(&p, extra)
 }

@@ -19,9 +19,9 @@ func (m someMessages) Error() string                  { return "some messages" }
 func (m someMessages) Messages(pricing.Lang) []string { return m }
 
 func TestInputErrorMessageCarriesCause(t *testing.T) {
-	qty := batik.FieldError{Field: "quantity", Tag: "gte", Param: "1", Value: "0"}
-	tech := batik.FieldError{Field: "technique", Tag: "technique", Value: `"ikat"`}
-	grade := batik.FieldError{Field: "min_grade", Tag: "grade", Value: `"x"`}
+	qty := batik.FieldError{Field: "quantity", Code: "gte", Args: []string{"1"}, Value: "0"}
+	tech := batik.FieldError{Field: "technique", Code: "technique", Value: `"ikat"`}
+	grade := batik.FieldError{Field: "min_grade", Code: "grade", Value: `"x"`}
 	qtyID := qty.Message(batik.Indonesian)
 	tests := []struct {
 		name string
@@ -34,7 +34,7 @@ func TestInputErrorMessageCarriesCause(t *testing.T) {
 		{"two messages", someMessages{"satu", "dua"}, "x: nilai tidak sah: satu (dan 1 lagi)"},
 		{"a validation error of one field", &batik.ValidationError{Fields: []batik.FieldError{qty}}, "x: nilai tidak sah: " + qtyID},
 		{"a validation error of three fields", &batik.ValidationError{Fields: []batik.FieldError{qty, tech, grade}}, "x: nilai tidak sah: " + qtyID + " (dan 2 lagi)"},
-		{"one message of its own", qty, "x: nilai tidak sah: " + qtyID},
+		{"one message of its own", &qty, "x: nilai tidak sah: " + qtyID},
 		{"a nested InputError", &InputError{Field: "y", Value: `"v"`, Reason: "unknown policy", Kind: ErrInvalid},
 			`x: nilai tidak sah: y = "v": kebijakan tidak dikenal`},
 	}
