@@ -1,7 +1,9 @@
 package batik
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -52,18 +54,13 @@ func TestReadOrdersCSVReaderErrorAtOnce(t *testing.T) {
 	require.ErrorIs(t, err, boom)
 	ps, err := ReadProducersCSV(iotest.ErrReader(boom))
 	require.ErrorIs(t, err, boom)
+	var de *DataError
+	assert.False(t, errors.As(err, &de), "the reader's error, not a *DataError")
 	require.Nil(t, ps)
-	// A reader whose length is known (it has Len) and that fails at once.
-	_, _, err = ReadProducersCSVWith(sizedErrReader{boom}, ReadOptions{Comma: ','})
+	// With the separator given, so nothing is sniffed.
+	_, _, err = ReadProducersCSVWith(iotest.ErrReader(boom), ReadOptions{Comma: ','})
 	require.ErrorIs(t, err, boom)
 }
-
-// sizedErrReader reports a length, as a *bytes.Reader does, and fails.
-type sizedErrReader struct{ err error }
-
-func (r sizedErrReader) Read([]byte) (int, error) { return 0, r.err }
-
-func (r sizedErrReader) Len() int { return 100 }
 
 func TestReadOrdersCSV(t *testing.T) {
 	in := "id,sku,technique,min_grade,quantity,due\n" +
@@ -98,4 +95,10 @@ func TestReadOrdersCSVColumns(t *testing.T) {
 		"2026-12-24,5,sedang,cap,ORD-1\n"
 	_, err := ReadOrdersCSV(strings.NewReader(in))
 	assert.Equal(t, []string{"3:2:quantity:gt", "4:3:min_grade:grade", "5:1:due:date_month", "5:4:technique:technique", "6:5:id:duplicate"}, rowTags(t, err))
+}
+
+// The memory bound holds for valid orders of one short row each.
+func TestReadOrdersCSVMemory(t *testing.T) {
+	in := rowsOf("id,technique,min_grade,quantity\n", func(b []byte, i int) []byte { return fmt.Appendf(b, "O%07d,cap,b,%d\n", i, 1+i%999) })
+	checkMemory(t, in, func(b []byte) any { os, _ := ReadOrdersCSV(bytes.NewReader(b)); return os })
 }

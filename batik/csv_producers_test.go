@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -217,4 +218,27 @@ func TestReadProducersCSVValidationErrorAtItsRow(t *testing.T) {
 	assert.Equal(t, 3, de.Rows[0].Line)
 	assert.Equal(t, 7, de.Rows[0].Column) // per_week
 	assert.Equal(t, "capabilities[1].per_week", de.Rows[0].Field)
+}
+
+// The memory bound holds for producers CSV of any shape: a header of
+// millions of separators, a row of millions of cells, rows of IDs alone,
+// rows of unreadable cells, valid producers of one row each.
+func TestReadProducersCSVMemory(t *testing.T) {
+	tests := []struct {
+		name string
+		give []byte
+	}{
+		{"header of semicolons", append([]byte(header[:len(header)-1]), bytes.Repeat([]byte(";"), memoryInput)...)},
+		{"row of a million cells", append([]byte(header), bytes.Repeat([]byte("a,"), memoryInput/2)...)},
+		{"rows of IDs alone", rowsOf(header, func(b []byte, i int) []byte { return fmt.Appendf(b, "N%07d,,,,,,,\n", i) })},
+		{"bad rows", rowsOf(header, func(b []byte, i int) []byte { return fmt.Appendf(b, "P%d,,,x,y,z,-,1e9\n", i) })},
+		{"producers of one row", rowsOf(header, func(b []byte, i int) []byte {
+			return fmt.Appendf(b, "P%07d,Batik %07d,,33.72,halus,tulis,6,%d\n", i, i, 100000+i)
+		})},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkMemory(t, tt.give, func(b []byte) any { ps, _ := ReadProducersCSV(bytes.NewReader(b)); return ps })
+		})
+	}
 }

@@ -76,8 +76,8 @@
 // which show nothing either. IDs and SKUs are ASCII letters, digits and
 // . _ / -, starting with a letter or a digit. These rules live in the
 // module's internal/textrule, so that other packages of the module (the
-// ledger's keys and producer IDs) can apply the same ones. Enums: only empty text means "not stated";
-// "-" or "_" is an unknown value.
+// ledger's keys and producer IDs) can apply the same ones. Enums: only
+// empty text means "not stated"; "-" or "_" is an unknown value.
 //
 // # Amounts
 //
@@ -220,7 +220,8 @@
 //	                  input; the JSON readers and ReadOptions.Windows1252 hold the whole
 //	                  input, the CSV readers 64 KiB of it and one row at a time
 //
-// The memory bound is tested (TestReadersMemory) and measured by input
+// The memory bound is tested (TestReadProducersCSVMemory,
+// TestReadOrdersCSVMemory, TestReadProducersJSONMemory) and measured by input
 // shape at 5 and 50 MB with go run ./batik/internal/scale.
 //
 // # Errors

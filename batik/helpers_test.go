@@ -3,7 +3,6 @@ package batik
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"runtime"
 	"runtime/metrics"
 	"sync/atomic"
@@ -88,61 +87,33 @@ func heapPeak(read func() any) (peak, live uint64) {
 	return top.Load() - min(base, top.Load()), after - min(base, after)
 }
 
-// The readers' memory bound, for any input, valid or not: the heap left
-// live is at most 10 times the input plus 1 MiB, and the heap at its peak
-// (garbage not yet collected included) at most 20 times the input plus
-// the 4 MiB a Go program may allocate before its first collection.
-func TestReadersMemory(t *testing.T) {
+// memoryInput is the size of the inputs the readers' memory tests read.
+const memoryInput = 4 << 20
+
+// rowsOf returns head and as many rows as make memoryInput bytes.
+func rowsOf(head string, row func(b []byte, i int) []byte) []byte {
+	b := append(make([]byte, 0, memoryInput+256), head...)
+	for i := 0; len(b) < memoryInput; i++ {
+		b = row(b, i)
+	}
+	return b
+}
+
+// checkMemory checks the readers' memory bound (the package doc's
+// "Limits") on reading in: the heap left live at most 10 times the input
+// plus 1 MiB, and the heap at its peak (garbage not yet collected
+// included) at most 20 times the input plus the 4 MiB a Go program may
+// allocate before its first collection.
+func checkMemory(t *testing.T, in []byte, read func([]byte) any) {
+	t.Helper()
 	if testing.Short() || raceEnabled {
 		t.Skip("builds megabytes of input; the race detector adds its own memory")
 	}
-	const n = 4 << 20
-	rows := func(head string, row func(b []byte, i int) []byte) []byte {
-		b := append(make([]byte, 0, n+256), head...)
-		for i := 0; len(b) < n; i++ {
-			b = row(b, i)
-		}
-		return b
-	}
-	csvProducers := func(b []byte) func() any {
-		return func() any { ps, _ := ReadProducersCSV(bytes.NewReader(b)); return ps }
-	}
-	jsonProducers := func(b []byte) func() any {
-		return func() any { ps, _ := ReadProducersJSON(bytes.NewReader(b)); return ps }
-	}
-	tests := []struct {
-		name string
-		give []byte
-		read func([]byte) func() any
-	}{
-		{"csv header of semicolons", append([]byte(header[:len(header)-1]), bytes.Repeat([]byte(";"), n)...), csvProducers},
-		{"csv row of a million cells", append([]byte(header), bytes.Repeat([]byte("a,"), n/2)...), csvProducers},
-		{"csv rows of IDs alone", rows(header, func(b []byte, i int) []byte { return fmt.Appendf(b, "N%07d,,,,,,,\n", i) }), csvProducers},
-		{"csv bad rows", rows(header, func(b []byte, i int) []byte { return fmt.Appendf(b, "P%d,,,x,y,z,-,1e9\n", i) }), csvProducers},
-		{"csv producers of one row", rows(header, func(b []byte, i int) []byte {
-			return fmt.Appendf(b, "P%07d,Batik %07d,,33.72,halus,tulis,6,%d\n", i, i, 100000+i)
-		}), csvProducers},
-		{"csv orders", rows("id,technique,min_grade,quantity\n", func(b []byte, i int) []byte { return fmt.Appendf(b, "O%07d,cap,b,%d\n", i, 1+i%999) }),
-			func(b []byte) func() any { return func() any { os, _ := ReadOrdersCSV(bytes.NewReader(b)); return os } }},
-		{"json numbers", append(append([]byte("["), bytes.Repeat([]byte("1,"), n/2)...), '1', ']'), jsonProducers},
-		{"json empty objects", append(append([]byte("["), bytes.Repeat([]byte("{},"), n/3)...), '{', '}', ']'), jsonProducers},
-		{"json producers", rows("[", func(b []byte, i int) []byte {
-			return fmt.Appendf(b, `{"id":"P%07d","name":"Batik %07d","region":"33.72","capabilities":[{"technique":"tulis","grade":"halus","per_week":6,"unit_cost":"%d"}]},`, i, i, 100000+i)
-		}), jsonProducers},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			in := tt.give
-			if in[0] == '[' {
-				in = append(bytes.TrimSuffix(in, []byte(",")), ']')
-			}
-			size := uint64(len(in))
-			peak, live := heapPeak(tt.read(in))
-			t.Logf("%d bytes: peak %.1fx, live %.1fx", size, float64(peak)/float64(size), float64(live)/float64(size))
-			assert.LessOrEqual(t, live, 10*size+1<<20, "live heap")
-			assert.LessOrEqual(t, peak, 20*size+4<<20, "peak heap")
-		})
-	}
+	size := uint64(len(in))
+	peak, live := heapPeak(func() any { return read(in) })
+	t.Logf("%d bytes: peak %.1fx, live %.1fx", size, float64(peak)/float64(size), float64(live)/float64(size))
+	assert.LessOrEqual(t, live, 10*size+1<<20, "live heap")
+	assert.LessOrEqual(t, peak, 20*size+4<<20, "peak heap")
 }
 
 func validProducer() Producer {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"runtime"
 	"strconv"
 	"strings"
@@ -130,4 +131,24 @@ func TestReadJSONTruncatedAfterComma(t *testing.T) {
 	require.True(t, errors.As(err, &de), "%v", err)
 	assert.Equal(t, "json_syntax", de.Rows[len(de.Rows)-1].Code)
 	assert.Empty(t, os)
+}
+
+// The memory bound holds for JSON arrays of any shape: numbers, empty
+// objects, valid producers.
+func TestReadProducersJSONMemory(t *testing.T) {
+	tests := []struct {
+		name string
+		give []byte
+	}{
+		{"numbers", append(append([]byte("["), bytes.Repeat([]byte("1,"), memoryInput/2)...), '1', ']')},
+		{"empty objects", append(append([]byte("["), bytes.Repeat([]byte("{},"), memoryInput/3)...), '{', '}', ']')},
+		{"producers", append(bytes.TrimSuffix(rowsOf("[", func(b []byte, i int) []byte {
+			return fmt.Appendf(b, `{"id":"P%07d","name":"Batik %07d","region":"33.72","capabilities":[{"technique":"tulis","grade":"halus","per_week":6,"unit_cost":"%d"}]},`, i, i, 100000+i)
+		}), []byte(",")), ']')},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkMemory(t, tt.give, func(b []byte) any { ps, _ := ReadProducersJSON(bytes.NewReader(b)); return ps })
+		})
+	}
 }
