@@ -12,7 +12,6 @@ import (
 	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/encoding/charmap"
 )
 
 // ReadOptions say how to read a CSV. The zero ReadOptions are what
@@ -38,41 +37,6 @@ type ReadReport struct {
 	Comma   rune     // the separator used, given or sniffed
 	Header  []string // the header cells as the file has them, by column
 	Ignored []string // header cells of the columns skipped: those named in Ignore, and empty ones (quoted)
-}
-
-// MaxProblems is the most problems a reader lists in a *DataError; it
-// counts the rest in DataError.Omitted, so a file of a million bad rows
-// costs memory for the first thousand messages only.
-const MaxProblems = 1000
-
-// MaxCapabilities is the most capabilities a producer may have: one per
-// technique is four; the limit leaves room and keeps hostile input cheap.
-const MaxCapabilities = 16
-
-// problems collects RowErrors up to MaxProblems and counts the rest.
-type problems struct {
-	rows    []RowError
-	omitted int
-}
-
-func (p *problems) add(r RowError) {
-	if len(p.rows) < MaxProblems {
-		p.rows = append(p.rows, r)
-		return
-	}
-	p.omitted++
-}
-
-func (p *problems) any() bool { return len(p.rows) > 0 }
-
-// full reports whether the list is full: from then on a record that fails
-// validation is counted as one omitted problem without validating it field
-// by field (the reflective validation costs more than the record).
-func (p *problems) full() bool { return len(p.rows) >= MaxProblems }
-
-func (p *problems) err() *DataError {
-	sortRows(p.rows)
-	return &DataError{Rows: p.rows, Omitted: p.omitted}
 }
 
 // table reads a CSV with a header row. Problems are located by the line
@@ -137,69 +101,6 @@ func openTable(r io.Reader, cols []column, optional []int, opts ReadOptions) (t 
 	return t, t.readHeader(cols, optional, opts.Ignore)
 }
 
-// decode1252 reads all of r as Windows-1252. Text that is valid UTF-8
-// and not ASCII alone is refused (as Windows-1252 it would become
-// mojibake, "Süryä" as "SÃ¼ryÃ¤"); the bytes the code page leaves
-// undefined decode to U+FFFD, which next reports at their cell.
-func (t *table) decode1252(r io.Reader) (io.Reader, bool) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		t.readErr = err
-		return nil, false
-	}
-	switch {
-	case utf16Line(data[:max(firstLineEnd(data), 0)]):
-		t.add(1, 0, dataErr("", codeUTF16))
-		return nil, false
-	case utf8Text(data):
-		t.add(1, 0, dataErr("", codeUTF8Not1252))
-		return nil, false
-	}
-	data, err = charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil { // the decoder maps every byte; kept for its contract
-		t.readErr = err
-		return nil, false
-	}
-	t.cp1252 = true
-	return bytes.NewReader(data), true
-}
-
-// utf8Text reports whether b is valid UTF-8 with at least one byte beyond
-// ASCII: text that was written as UTF-8 (a Windows-1252 text would have
-// to pair its accented letters exactly as UTF-8 does, which words do not).
-func utf8Text(b []byte) bool {
-	for i, c := range b {
-		if c >= utf8.RuneSelf {
-			return utf8.Valid(b[i:])
-		}
-	}
-	return false
-}
-
-// utf16Line reports whether a header line is UTF-16 (Excel's "Unicode
-// Text"): a UTF-16 byte order mark, or a NUL byte, which no CSV header
-// holds and every UTF-16 header of ASCII names does.
-func utf16Line(b []byte) bool {
-	return bytes.HasPrefix(b, []byte{0xff, 0xfe}) || bytes.HasPrefix(b, []byte{0xfe, 0xff}) || bytes.IndexByte(b, 0) >= 0
-}
-
-// comma returns the separator given, or when none is, the one sniffed
-// from the header line; false after reporting why there is none.
-func (t *table) comma(line []byte, given rune) (rune, bool) {
-	switch given {
-	case ',', ';', '\t':
-		return given, true
-	case 0:
-		comma, tie := sniffComma(line)
-		if tie {
-			t.add(1, 0, dataErr("", codeSeparator))
-		}
-		return comma, !tie
-	}
-	t.add(1, 0, FieldError{Field: "ReadOptions.Comma", Value: msg.Quote(string(given)), Code: texts[codeSeparatorOption].Code, Kind: ErrData})
-	return 0, false
-}
-
 // readHeader reads the header row and maps its cells to the known
 // columns. It reports false when reading cannot go on.
 func (t *table) readHeader(cols []column, optional []int, ignore []string) bool {
@@ -262,40 +163,6 @@ func knownColumns(cols []column) string {
 		b.WriteString(c.key + " / " + c.aliases[0])
 	}
 	return b.String()
-}
-
-// sniffComma picks the separator of the header line: whichever of ',', ';'
-// and tab occurs most often outside quotes (',' when none does). tie is
-// true when two occur equally often, so the file cannot tell.
-func sniffComma(line []byte) (comma rune, tie bool) {
-	var n [3]int // ',', ';', '\t'
-	inQuote := false
-	for _, c := range line {
-		switch {
-		case c == '"':
-			inQuote = !inQuote
-		case inQuote:
-		case c == ',':
-			n[0]++
-		case c == ';':
-			n[1]++
-		case c == '\t':
-			n[2]++
-		}
-	}
-	seps := [3]rune{',', ';', '\t'}
-	best := 0
-	for i := 1; i < 3; i++ {
-		if n[i] > n[best] {
-			best = i
-		}
-	}
-	for i := range 3 {
-		if i != best && n[i] == n[best] && n[i] > 0 {
-			return 0, true
-		}
-	}
-	return seps[best], false
 }
 
 func (t *table) add(line, col int, f FieldError) {
@@ -442,15 +309,4 @@ func (t *table) amount(rec []string, k int) (decimal.Decimal, bool) {
 		t.amounts[s] = d
 	}
 	return d, true
-}
-
-// sortRows puts problems in input order (stable, so problems of one cell
-// keep the order they were found in).
-func sortRows(rows []RowError) {
-	slices.SortStableFunc(rows, func(a, b RowError) int {
-		if a.Line != b.Line {
-			return a.Line - b.Line
-		}
-		return a.Column - b.Column
-	})
 }

@@ -84,3 +84,7 @@ type Product struct {
 	GTIN        string          `json:"gtin,omitempty" validate:"omitempty,gtin"`           // GS1 GTIN-8/12/13/14
 	Batikmark   Label           `json:"batikmark,omitempty" validate:"omitempty,batikmark"` // Batikmark label claimed, if any
 }
+
+// MaxCapabilities is the most capabilities a producer may have: one per
+// technique is four; the limit leaves room and keeps hostile input cheap.
+const MaxCapabilities = 16
