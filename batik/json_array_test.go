@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -85,35 +84,6 @@ func TestReadJSONNonRecordsCheap(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	require.ErrorIs(t, err, ErrData)
 	assert.Less(t, after.Mallocs-before.Mallocs, uint64(10_000), "allocations for 100,001 elements")
-}
-
-// TestReadJSONCountsInvalidPastTheList pins how ReadProducersJSON counts
-// invalid producers once MaxProblems are listed: each one more is one
-// omitted problem, so 1,002 producers with a bad region give 1,000 rows
-// and 2 omitted, and the valid ones are still returned.
-func TestReadJSONCountsInvalidPastTheList(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("[")
-	for i := range MaxProblems + 3 {
-		if i > 0 {
-			b.WriteString(",\n")
-		}
-		region := "x"
-		if i == 500 {
-			region = "33.72"
-		}
-		b.WriteString(`{"id":"P` + strconv.Itoa(i) + `","name":"Batik","region":"` + region +
-			`","capabilities":[{"technique":"cap","grade":"sedang","per_week":1,"unit_cost":"100"}]}`)
-	}
-	b.WriteString("]")
-	ps, err := ReadProducersJSON(strings.NewReader(b.String()))
-	require.Len(t, ps, 1)
-	assert.Equal(t, "P500", ps[0].ID)
-	var de *DataError
-	require.True(t, errors.As(err, &de))
-	assert.Len(t, de.Rows, MaxProblems)
-	assert.Equal(t, 2, de.Omitted)
-	assert.Equal(t, "[0].region", de.Rows[0].Field)
 }
 
 // TestReadJSONTruncatedAfterComma pins a JSON array cut off after a comma

@@ -3,6 +3,7 @@ package batik
 import (
 	"bytes"
 	"errors"
+	"io"
 	"strconv"
 	"strings"
 	"testing"
@@ -58,70 +59,75 @@ func TestReadersBoundedByInput(t *testing.T) {
 	}
 }
 
-// TestReadCSVCountsInvalidPastTheList pins how the CSV readers count
-// records that fail validation once MaxProblems are listed: each such
-// record is one omitted problem (1,002 orders of quantity 0 give 1,000
-// rows and 2 omitted; the same for producers of per_week -1), and the
-// valid records are still returned.
-func TestReadCSVCountsInvalidPastTheList(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("id,technique,min_grade,quantity\n")
-	for i := range MaxProblems + 3 {
-		q := "0"
-		if i == 7 {
-			q = "5"
+// TestCountsPastTheList pins how the readers count problems once
+// MaxProblems are listed: each invalid record past the list is one omitted
+// problem however many rules it breaks ("once the list is full, an invalid
+// record counts as one"), and the valid records are still returned.
+func TestCountsPastTheList(t *testing.T) {
+	records := func(head, sep, tail string, n int, record func(i int) string) string {
+		var b strings.Builder
+		b.WriteString(head)
+		for i := range n {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(record(i))
 		}
-		b.WriteString("O-" + strconv.Itoa(i) + ",cap,sedang," + q + "\n")
+		b.WriteString(tail)
+		return b.String()
 	}
-	os, err := ReadOrdersCSV(strings.NewReader(b.String()))
-	require.Len(t, os, 1)
-	assert.Equal(t, "O-7", os[0].ID)
-	var de *DataError
-	require.True(t, errors.As(err, &de))
-	assert.Len(t, de.Rows, MaxProblems)
-	assert.Equal(t, 2, de.Omitted)
-
-	b.Reset()
-	b.WriteString(header)
-	for i := range MaxProblems + 3 {
-		pw := "-1"
-		if i == 7 {
-			pw = "3"
+	orders := func(in string) ([]string, error) {
+		os, err := ReadOrdersCSV(strings.NewReader(in))
+		var ids []string
+		for _, o := range os {
+			ids = append(ids, o.ID)
 		}
-		b.WriteString("P-" + strconv.Itoa(i) + ",Batik,,33.72,sedang,cap," + pw + ",100\n")
+		return ids, err
 	}
-	ps, err := ReadProducersCSV(strings.NewReader(b.String()))
-	require.Len(t, ps, 1)
-	assert.Equal(t, "P-7", ps[0].ID)
-	require.True(t, errors.As(err, &de))
-	assert.Len(t, de.Rows, MaxProblems)
-	assert.Equal(t, 2, de.Omitted)
-}
-
-// TestOmittedRecordCountsOnce pins Omitted's rule "once the list is full,
-// an invalid record counts as one": after 1,000 listed problems, an order
-// (CSV) or a producer (JSON) with two invalid fields adds 1, not 2.
-func TestOmittedRecordCountsOnce(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("id,technique,min_grade,quantity\n")
-	for i := range MaxProblems {
-		b.WriteString("O-" + strconv.Itoa(i) + ",cap,sedang,0\n") // one problem each
+	producers := func(read func(io.Reader) ([]Producer, error)) func(string) ([]string, error) {
+		return func(in string) ([]string, error) {
+			ps, err := read(strings.NewReader(in))
+			var ids []string
+			for _, p := range ps {
+				ids = append(ids, p.ID)
+			}
+			return ids, err
+		}
 	}
-	b.WriteString("bad id!,cap,sedang,0\n") // two: id and quantity
-	_, err := ReadOrdersCSV(strings.NewReader(b.String()))
-	var de *DataError
-	require.True(t, errors.As(err, &de))
-	assert.Len(t, de.Rows, MaxProblems)
-	assert.Equal(t, 1, de.Omitted)
-
-	var j strings.Builder
-	j.WriteString("[")
-	for i := range MaxProblems {
-		j.WriteString(`{"id":"P` + strconv.Itoa(i) + `","name":"Batik","region":"x","capabilities":[{"technique":"cap","grade":"sedang","per_week":1,"unit_cost":"100"}]},`)
+	jsonProducer := func(id, region string) string {
+		return `{"id":"` + id + `","name":"Batik","region":"` + region + `","capabilities":[{"technique":"cap","grade":"sedang","per_week":1,"unit_cost":"100"}]}`
 	}
-	j.WriteString(`{"id":"bad id!","name":"Batik","region":"x","capabilities":[{"technique":"cap","grade":"sedang","per_week":1,"unit_cost":"100"}]}]`)
-	_, err = ReadProducersJSON(strings.NewReader(j.String()))
-	require.True(t, errors.As(err, &de))
-	assert.Len(t, de.Rows, MaxProblems)
-	assert.Equal(t, 1, de.Omitted)
+	tests := []struct {
+		name    string
+		give    string
+		read    func(string) ([]string, error)
+		want    []string // the valid records returned
+		omitted int
+	}{
+		{"orders of quantity 0, one valid", records("id,technique,min_grade,quantity\n", "", "", MaxProblems+3, func(i int) string {
+			return "O-" + strconv.Itoa(i) + ",cap,sedang," + map[bool]string{true: "5", false: "0"}[i == 7] + "\n"
+		}), orders, []string{"O-7"}, 2},
+		{"producers of per_week -1, one valid", records(header, "", "", MaxProblems+3, func(i int) string {
+			return "P-" + strconv.Itoa(i) + ",Batik,,33.72,sedang,cap," + map[bool]string{true: "3", false: "-1"}[i == 7] + ",100\n"
+		}), producers(ReadProducersCSV), []string{"P-7"}, 2},
+		{"JSON producers of a bad region, one valid", records("[", ",\n", "]", MaxProblems+3, func(i int) string {
+			return jsonProducer("P"+strconv.Itoa(i), map[bool]string{true: "33.72", false: "x"}[i == 500])
+		}), producers(ReadProducersJSON), []string{"P500"}, 2},
+		{"an order past the list with two problems", records("id,technique,min_grade,quantity\n", "", "bad id!,cap,sedang,0\n", MaxProblems, func(i int) string {
+			return "O-" + strconv.Itoa(i) + ",cap,sedang,0\n"
+		}), orders, nil, 1},
+		{"a JSON producer past the list with two problems", records("[", ",", `,`+jsonProducer("bad id!", "x")+"]", MaxProblems, func(i int) string {
+			return jsonProducer("P"+strconv.Itoa(i), "x")
+		}), producers(ReadProducersJSON), nil, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ids, err := tt.read(tt.give)
+			assert.Equal(t, tt.want, ids)
+			var de *DataError
+			require.ErrorAs(t, err, &de)
+			assert.Len(t, de.Rows, MaxProblems)
+			assert.Equal(t, tt.omitted, de.Omitted)
+		})
+	}
 }
