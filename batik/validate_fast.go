@@ -83,7 +83,7 @@ func (c *Capability) valid() bool {
 }
 
 func (p *Producer) valid() bool {
-	if !identOK(p.ID, 64) || !nameOK(p.Name, 200) || (p.NIB != "" && !ValidNIB(p.NIB)) ||
+	if !textrule.ID(p.ID) || !nameOK(p.Name, 200) || (p.NIB != "" && !ValidNIB(p.NIB)) ||
 		!ValidRegion(p.Region) || len(p.Capabilities) == 0 || len(p.Capabilities) > MaxCapabilities {
 		return false
 	}
@@ -115,7 +115,7 @@ func techniqueIndex(t Technique) int {
 }
 
 func (o *Order) valid() bool {
-	return identOK(o.ID, 64) && (o.SKU == "" || identOK(o.SKU, 50)) && o.Technique.Valid() &&
+	return textrule.ID(o.ID) && (o.SKU == "" || identOK(o.SKU, 50)) && o.Technique.Valid() &&
 		o.MinGrade.Valid() && quantityOK(o.Quantity, 1)
 }
 
