@@ -28,7 +28,9 @@ type ReadOptions struct {
 	Ignore []string
 	// Windows1252 decodes the input as Windows-1252, the code page Excel's
 	// legacy "CSV (Comma delimited)" format writes, instead of requiring
-	// UTF-8.
+	// UTF-8. The whole input is read first: a text that is valid UTF-8
+	// beyond ASCII is refused (read it without the option), and the bytes
+	// the code page leaves undefined are problems at their cell.
 	Windows1252 bool
 }
 
