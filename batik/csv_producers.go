@@ -68,8 +68,8 @@ func ReadProducersCSVWith(r io.Reader, opts ReadOptions) ([]Producer, ReadReport
 // producer is forgotten but for its ID.
 type producerRows struct {
 	t    *table
-	ps   []Producer
-	bad  []bool           // ps[i] has a problem and is left out
+	ps   chunked[Producer]
+	bad  []bool           // producer i has a problem and is left out
 	byID map[string]int32 // ID -> index in ps, or forgotten
 	free []Capability     // the unused end of the chunk capabilities come from
 	open int32            // the producer whose capabilities end the chunk's used part, or -1
@@ -85,7 +85,7 @@ const capChunk = 1024
 func (pr *producerRows) row(rec []string) {
 	t := pr.t
 	id := t.cell(rec, pcID)
-	pi, seen := int32(len(pr.ps)-1), len(pr.ps) > 0 && pr.ps[len(pr.ps)-1].ID == id // rows of a producer usually follow each other
+	pi, seen := int32(pr.ps.n-1), pr.ps.n > 0 && pr.ps.at(pr.ps.n-1).ID == id // rows of a producer usually follow each other
 	if !seen {
 		pi, seen = pr.byID[id]
 	}
@@ -110,13 +110,13 @@ func (pr *producerRows) row(rec []string) {
 		return
 	}
 	pr.add(p, true)
-	pr.report(&pr.ps[len(pr.ps)-1], true)
+	pr.report(pr.ps.at(pr.ps.n-1), true)
 }
 
 // merge adds a later row to producer pi.
 func (pr *producerRows) merge(pi int32, rec []string) {
 	t := pr.t
-	p := &pr.ps[pi]
+	p := pr.ps.at(int(pi))
 	for _, f := range [...]struct {
 		k      int
 		before string
@@ -181,7 +181,7 @@ func (pr *producerRows) seal() {
 	if pr.open < 0 {
 		return
 	}
-	p := &pr.ps[pr.open]
+	p := pr.ps.at(int(pr.open))
 	if n := len(p.Capabilities); n > 0 && len(pr.free) > 0 && &p.Capabilities[0] == &pr.free[0] {
 		p.Capabilities = p.Capabilities[:n:n]
 		pr.free = pr.free[n:]
@@ -191,9 +191,9 @@ func (pr *producerRows) seal() {
 
 // add appends a producer that came with the current row.
 func (pr *producerRows) add(p Producer, bad bool) {
-	pr.ps = append(pr.ps, p)
+	pr.ps.add(p)
 	pr.bad = append(pr.bad, bad)
-	pr.open = int32(len(pr.ps) - 1)
+	pr.open = int32(pr.ps.n - 1)
 	pr.byID[p.ID] = pr.open
 }
 
@@ -220,25 +220,9 @@ func (pr *producerRows) report(p *Producer, first bool) {
 	}
 }
 
-// valid returns the producers without a problem, in a slice of their
-// own size (what the reader kept beyond them is garbage from here on).
+// valid returns the producers without a problem.
 func (pr *producerRows) valid() []Producer {
-	n := 0
-	for i := range pr.ps {
-		if !pr.bad[i] {
-			n++
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	out := make([]Producer, 0, n)
-	for i, p := range pr.ps {
-		if !pr.bad[i] {
-			out = append(out, p)
-		}
-	}
-	return out
+	return pr.ps.all(func(i int) bool { return !pr.bad[i] })
 }
 
 // locateProducerField maps a validation path to the capability it names

@@ -37,7 +37,7 @@ func readJSONArray[T any](r io.Reader, decode func(*T, []byte) error, valid func
 	}
 	a := &jsonArray{data: bytes.TrimPrefix(data, []byte(bom))}
 	a.stop = syntaxStop(a.data)
-	var out []T
+	var kept chunked[T]
 	seen := make(map[string]int) // ID -> 1 + index of its element
 	for i, start, end := 0, 0, 0; ; i++ {
 		if i == 0 {
@@ -71,16 +71,18 @@ func readJSONArray[T any](r io.Reader, decode func(*T, []byte) error, valid func
 			a.report(i, start, fieldErr("id", msg.Quote(id), codeDuplicateAt, strconv.Itoa(seen[id]-1)))
 		default:
 			seen[id] = i + 1
-			out = append(out, v)
+			kept.add(v)
 		}
 	}
-	switch {
+	seen = nil // before the records are copied out
+	switch out := kept.all(nil); {
 	case a.broken:
 		return nil, a.p.err()
 	case a.p.any():
 		return out, a.p.err()
+	default:
+		return out, nil
 	}
-	return out, nil
 }
 
 // jsonArray finds the elements of a JSON array one after the other,
