@@ -261,11 +261,13 @@
 // (one enum each) and enum.go (the spelling tables they share); date.go
 // (Date); ident.go (NIB, region, GTIN); validate.go (Validate and the
 // cross-field rules), validate_fast.go (the same rules in plain code, the
-// hot path); csv_reader.go (CSV records), csv_columns.go, csv_table.go
-// (header, cells, problems), csv_producers.go, csv_orders.go and
-// csv_write.go; json.go (strict JSON of one record), json_array.go (the
-// JSON readers); amount.go (amounts in JSON); errors.go (the sentinels and
-// the error shape), messages.go (the catalogue), lang.go (ParseLang). The
-// rules for text are the module's internal/textrule. Lot inspection is the
-// subpackage batik/aql.
+// hot path); csv_reader.go (CSV records), csv_input.go (a file's encoding
+// and separator), csv_columns.go, csv_table.go (header and cells),
+// csv_producers.go, csv_orders.go and csv_write.go; json.go (strict JSON of
+// one record), json_array.go (the JSON readers); problems.go (the capped
+// list of problems), chunked.go (the records a reader keeps); amount.go
+// (amounts in JSON); errors.go (the sentinels and the error shape),
+// messages.go (the catalogue), lang.go (ParseLang). The rules for text are
+// the module's internal/textrule. Lot inspection is the subpackage
+// batik/aql.
 package batik
