@@ -16,12 +16,13 @@ const MaxColumns = 256
 // editor shows them, and keeps at most MaxColumns cells of a record. A
 // record's cells are slices of one string.
 type csvReader struct {
-	r        io.Reader
-	buf      []byte // read buffer: buf[pos:end] not yet consumed
-	pos, end int
-	readErr  error // the error that ended reading (io.EOF at the end)
-	comma    byte
-	line     int // line of the next byte, from 1
+	r         io.Reader
+	buf       []byte // read buffer: buf[pos:end] not yet consumed
+	pos, end  int
+	readErr   error // the error that ended reading (io.EOF at the end)
+	comma     byte
+	line      int       // line of the next byte, from 1
+	plainStop [256]bool // the bytes that end a span of an unquoted cell: the separator, a quote, CR, LF
 
 	text  []byte   // the current record's cells, one after the other
 	ends  []int    // where each kept cell ends in text
@@ -38,8 +39,18 @@ func (e *csvSyntax) Error() string { return "batik: a quote is not closed or sta
 
 const csvBufSize = 64 << 10
 
+// quotedStop are the bytes that end a span of a quoted cell.
+var quotedStop = [256]bool{'"': true, '\n': true, '\r': true}
+
 func newCSVReader(r io.Reader) *csvReader {
 	return &csvReader{r: r, buf: make([]byte, csvBufSize), line: 1}
+}
+
+// setComma sets the separator.
+func (r *csvReader) setComma(c byte) {
+	r.comma = c
+	r.plainStop = quotedStop
+	r.plainStop[c] = true
 }
 
 // fill reads more input when the buffer is used up, and reports whether
@@ -227,13 +238,15 @@ func (r *csvReader) quotedCell(keep bool) (more, ok bool) {
 // end, and outside quotes the separator) into the cell, if it is kept, and
 // returns that byte, unread; false at the end of the input.
 func (r *csvReader) span(keep, quoted bool) (byte, bool) {
+	stop := &r.plainStop
+	if quoted {
+		stop = &quotedStop
+	}
 	for r.fill() {
 		b := r.buf[r.pos:r.end]
 		i := 0
-		for ; i < len(b); i++ {
-			if c := b[i]; c == '"' || c == '\n' || c == '\r' || (c == r.comma && !quoted) {
-				break
-			}
+		for i < len(b) && !stop[b[i]] {
+			i++
 		}
 		if keep {
 			r.text = append(r.text, b[:i]...)

@@ -19,7 +19,7 @@ import (
 func readAll(t *testing.T, r io.Reader, comma byte) []string {
 	t.Helper()
 	cr := newCSVReader(r)
-	cr.comma = comma
+	cr.setComma(comma)
 	var out []string
 	for {
 		rec, n, line, err := cr.Read()
@@ -67,7 +67,7 @@ func TestCSVReader(t *testing.T) {
 // Cells past MaxColumns are counted, not kept.
 func TestCSVReaderKeepsMaxColumns(t *testing.T) {
 	cr := newCSVReader(strings.NewReader(strings.Repeat("x,", 1000) + "y\nz\n"))
-	cr.comma = ','
+	cr.setComma(',')
 	rec, n, _, err := cr.Read()
 	require.NoError(t, err)
 	assert.Equal(t, 1001, n)
@@ -84,7 +84,7 @@ func TestCSVReaderKeepsMaxColumns(t *testing.T) {
 func TestCSVReaderError(t *testing.T) {
 	boom := errors.New("disk gone")
 	cr := newCSVReader(io.MultiReader(strings.NewReader("a,b\nc,"), iotest.ErrReader(boom)))
-	cr.comma = ','
+	cr.setComma(',')
 	_, _, _, err := cr.Read()
 	require.NoError(t, err)
 	_, _, _, err = cr.Read()

@@ -45,21 +45,22 @@ type ReadReport struct {
 // where the record starts and by the column number (1 for the first cell),
 // as a spreadsheet shows them, and name the column by its header cell.
 type table struct {
-	r       *csvReader
-	cols    []column
-	idx     []int    // known column -> index in the record, -1 if absent
-	header  []string // header cells as the file has them
-	skip    []bool   // record index -> column skipped (ignored or without a name)
-	blank   []bool   // record index -> column without a name: its cells must be empty
-	width   int
-	line    int    // first line of the current record
-	rowBad  uint32 // bit k: known column k of the current row was reported
-	p       problems
-	amounts map[string]decimal.Decimal // amounts built so far
-	report  ReadReport
-	readErr error // an error of the reader itself before the header was read
-	cells   int   // cells of the current record, those past MaxColumns included
-	cp1252  bool  // the input was decoded from Windows-1252
+	r        *csvReader
+	cols     []column
+	idx      []int    // known column -> index in the record, -1 if absent
+	header   []string // header cells as the file has them
+	skip     []bool   // record index -> column skipped (ignored or without a name)
+	blank    []bool   // record index -> column without a name: its cells must be empty
+	width    int
+	line     int    // first line of the current record
+	rowBad   uint32 // bit k: known column k of the current row was reported
+	p        problems
+	amounts  map[string]decimal.Decimal // amounts built so far
+	report   ReadReport
+	readErr  error // an error of the reader itself before the header was read
+	cells    int   // cells of the current record, those past MaxColumns included
+	cp1252   bool  // the input was decoded from Windows-1252
+	hasBlank bool  // a column has no name in the header
 }
 
 // openErr is the error to return when openTable says reading cannot go
@@ -98,7 +99,7 @@ func openTable(r io.Reader, cols []column, optional []int, opts ReadOptions) (t 
 	if !ok {
 		return t, false
 	}
-	t.r.comma = byte(comma)
+	t.r.setComma(byte(comma))
 	t.report.Comma = comma
 	return t, t.readHeader(cols, optional, opts.Ignore)
 }
@@ -130,7 +131,7 @@ func (t *table) readHeader(cols []column, optional []int, ignore []string) bool 
 		k := columnIndex(cols, h)
 		switch {
 		case h == "":
-			t.skip[i], t.blank[i] = true, true
+			t.skip[i], t.blank[i], t.hasBlank = true, true, true
 			t.report.Ignored = append(t.report.Ignored, `""`)
 		case k < 0 && slices.ContainsFunc(ignore, func(s string) bool { return normalise(s) == normalise(h) }):
 			t.skip[i] = true
@@ -218,15 +219,24 @@ func (t *table) next() ([]string, error) {
 			t.add(t.line, 0, dataErr("", codeFields, strconv.Itoa(cells), strconv.Itoa(t.width)))
 			continue
 		}
+		// One look at the whole record says whether any cell needs a closer one.
+		text := t.r.text
+		clean := !t.hasBlank && (t.cp1252 && !bytes.Contains(text, replacement) || !t.cp1252 && utf8.Valid(text))
 		for i, c := range rec {
 			if escaped(c) {
 				rec[i] = c[1:] // the apostrophe WriteProducersCSV puts before a formula-like cell
 			}
-			t.checkCell(rec, i)
+			if !clean {
+				t.checkCell(rec, i)
+			}
 		}
 		return rec, nil
 	}
 }
+
+// replacement is U+FFFD in UTF-8: what Windows-1252's undefined bytes
+// decode to.
+var replacement = []byte("\ufffd")
 
 // checkCell reports, as a problem of the whole row, a cell that is not
 // UTF-8, one with a byte Windows-1252 leaves undefined, and a value under
