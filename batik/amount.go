@@ -10,15 +10,25 @@ import (
 )
 
 // ParseAmount reads a plain machine decimal as found in JSON: it is
-// pricing.ParseDecimal with the error as an *AmountError (which wraps
-// ErrInvalid) so that messages come in both languages. O(len(s)).
+// pricing.ParseDecimal with the error as a *FieldError of the field
+// "amount" (wrapping ErrInvalid, and the *pricing.ParseError as its Err;
+// its Code is "amount_" and the ParseError's). O(len(s)).
 func ParseAmount(s string) (decimal.Decimal, error) {
 	d, err := pricing.ParseDecimal(s)
+	if err != nil {
+		return decimal.Decimal{}, amountErr("amount", err)
+	}
+	return d, nil
+}
+
+// amountErr states an amount pricing refused as a FieldError of field.
+func amountErr(field string, err error) *FieldError {
+	f := FieldError{Field: field, Code: "amount", Err: err}
 	var pe *pricing.ParseError
 	if errors.As(err, &pe) {
-		return decimal.Decimal{}, &AmountError{Value: s, Code: pe.Code, parse: pe}
+		f.Value, f.Code = pe.Value, "amount_"+pe.Code
 	}
-	return d, err
+	return &f
 }
 
 // amountJSON decodes a JSON number or string through ParseAmount.
@@ -41,9 +51,9 @@ func amountJSON(field string, data []byte) (decimal.Decimal, error) {
 		text = string(data)
 	}
 	d, err := ParseAmount(text)
-	var ae *AmountError
-	if errors.As(err, &ae) {
-		ae.Field = field
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		fe.Field = field
 	}
 	return d, err
 }

@@ -1,19 +1,14 @@
 package batik
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
+	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-func assertDecimal(t *testing.T, want string, got decimal.Decimal) {
-	t.Helper()
-	assert.True(t, decimal.RequireFromString(want).Equal(got), "want %s, got %s", want, got)
-}
 
 func TestParseAmount(t *testing.T) {
 	for give, want := range map[string]string{"0": "0", "12500": "12500", "12500.5": "12500.5", "-3.25": "-3.25", "007": "7"} {
@@ -29,31 +24,32 @@ func TestParseAmount(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := ParseAmount(tt.give)
-		var ae *AmountError
+		var ae *FieldError
 		require.ErrorAs(t, err, &ae, tt.give)
 		require.ErrorIs(t, err, ErrInvalid)
-		assert.Equal(t, tt.code, ae.Code, tt.give)
+		assert.Equal(t, "amount_"+tt.code, ae.Code, tt.give)
+		var pe *pricing.ParseError
+		require.ErrorAs(t, err, &pe, tt.give)
+		assert.Equal(t, tt.code, pe.Code, tt.give)
 	}
 }
 
-func TestProductJSONStrict(t *testing.T) {
-	p := validProduct()
-	b, err := json.Marshal(p)
-	require.NoError(t, err)
-	var back Product
-	require.NoError(t, json.Unmarshal(b, &back))
-	assertDecimal(t, "185000", back.Price)
-	back.Price = p.Price
-	assert.Equal(t, p, back)
+func TestAmountJSONStringWithEscape(t *testing.T) {
+	var c Capability
+	require.NoError(t, c.UnmarshalJSON([]byte(`{"technique":"cap","grade":"sedang","per_week":1,"unit_cost":"1\u00300"}`)))
+	assert.True(t, decimal.NewFromInt(100).Equal(c.UnitCost), c.UnitCost.String())
 
-	for _, price := range []string{`"1e9"`, `1e9`, `"1e-1000000000"`, `"NaN"`, `"12.500,00"`} {
-		s := strings.Replace(string(b), `"price":"185000"`, `"price":`+price, 1)
-		require.NotEqual(t, string(b), s)
-		err := json.Unmarshal([]byte(s), &back)
-		require.ErrorIs(t, err, ErrInvalid, price)
-		assert.Contains(t, err.Error(), "price", price)
-	}
-	err = json.Unmarshal([]byte(`{"sku":"A","prise":100}`), &back)
+	in := `[{"id":"P1","name":"Batik","region":"33.72","capabilities":[{"technique":"cap","grade":"sedang","per_week":1,"unit_cost":"1\u00300"}]}]`
+	ps, err := ReadProducersJSON(strings.NewReader(in))
+	require.NoError(t, err)
+	require.Len(t, ps, 1)
+	assert.True(t, decimal.NewFromInt(100).Equal(ps[0].Capabilities[0].UnitCost))
+
+	var p Product
+	bad := `"price":"1\u002c5"` // "1,5": ambiguous, refused
+	err = p.UnmarshalJSON([]byte(`{"sku":"S1",` + bad + `}`))
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "prise")
+	_, err = ReadProducersJSON(strings.NewReader(strings.Replace(in, `"1\u00300"`, `"1\u002c5"`, 1)))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "capabilities[0].unit_cost")
 }

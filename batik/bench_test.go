@@ -3,6 +3,7 @@ package batik
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"io"
 	"testing"
 
@@ -136,6 +137,41 @@ func BenchmarkReadProducersCSV(b *testing.B) {
 				}
 				if n != rows+1 {
 					b.Fatal(n)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkReadJSONBadItems reads arrays of elements that are not
+// producers beside encoding/json decoding the same bytes into an any: the
+// goal is within 20 times of it.
+func BenchmarkReadJSONBadItems(b *testing.B) {
+	const n = 1 << 20
+	for _, in := range []struct {
+		name string
+		data []byte
+	}{
+		{"numbers", append(append([]byte("["), bytes.Repeat([]byte("1,"), n/2)...), '1', ']')},
+		{"empty-objects", append(append([]byte("["), bytes.Repeat([]byte("{},"), n/3)...), '{', '}', ']')},
+		{"unknown-keys", append(append([]byte("["), bytes.Repeat([]byte(`{"x":1},`), n/8)...), '{', '}', ']')},
+	} {
+		b.Run(in.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(in.data)))
+			for b.Loop() {
+				if _, err := ReadProducersJSON(bytes.NewReader(in.data)); err == nil {
+					b.Fatal("no error")
+				}
+			}
+		})
+		b.Run(in.name+"/encoding-json-any", func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(in.data)))
+			for b.Loop() {
+				var v any
+				if err := json.Unmarshal(in.data, &v); err != nil {
+					b.Fatal(err)
 				}
 			}
 		})

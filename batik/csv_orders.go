@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io"
 	"slices"
+
+	"github.com/batikkit/batikkit/internal/msg"
 )
 
 // ReadOrdersCSV reads orders from CSV with a header row, one order per row,
@@ -24,8 +26,8 @@ func ReadOrdersCSVWith(r io.Reader, opts ReadOptions) ([]Order, ReadReport, erro
 	if !ok {
 		return nil, t.report, t.openErr()
 	}
-	var out []Order
-	seen := make(map[string]bool)
+	var kept chunked[Order]
+	seen := make(map[string]struct{})
 	for {
 		rec, err := t.next()
 		if err == io.EOF {
@@ -34,52 +36,68 @@ func ReadOrdersCSVWith(r io.Reader, opts ReadOptions) ([]Order, ReadReport, erro
 		if err != nil {
 			return nil, t.report, err
 		}
-		o := Order{ID: t.cell(rec, ocID), SKU: t.cell(rec, ocSKU)}
-		tech, _ := t.enum(rec, ocTechnique, techniqueSpec)
-		o.Technique = Technique(tech)
-		g, _ := t.enum(rec, ocMinGrade, gradeSpec)
-		o.MinGrade = Grade(g)
-		o.Quantity, _ = t.int(rec, ocQuantity)
-		if s := t.cell(rec, ocDue); s != "" {
-			due, err := ParseDate(s)
-			if err != nil {
-				t.fail(ocDue, FieldError{Tag: "date", Value: quote(s)})
-			}
-			o.Due = due
-		}
-		if !o.valid() && t.p.full() {
-			if t.rowBad == 0 {
-				t.p.omitted++
-			}
+		o := readOrder(t, rec)
+		if !checkOrder(t, &o) {
 			continue
 		}
-		if !o.valid() {
-			var verr *ValidationError
-			if errors.As(o.validateAll(), &verr) {
-				for _, f := range verr.Fields {
-					k := slices.IndexFunc(orderCols, func(c column) bool { return c.key == f.Field })
-					if k < 0 {
-						k = ocID
-					}
-					if t.rowBad&(1<<k) == 0 {
-						t.rowBad |= 1 << k
-						t.add(t.line, t.col(k), f)
-					}
-				}
-			}
-		}
-		if t.rowBad != 0 {
+		if _, dup := seen[o.ID]; dup {
+			t.fail(ocID, fieldErr("", msg.Quote(o.ID), codeDuplicate))
 			continue
 		}
-		if seen[o.ID] {
-			t.fail(ocID, FieldError{Tag: "duplicate", Value: quote(o.ID)})
-			continue
-		}
-		seen[o.ID] = true
-		out = append(out, o)
+		seen[o.ID] = struct{}{}
+		kept.add(o)
 	}
+	seen = nil // before the orders are copied out: the map is the reader's largest table
+	out := kept.all(nil)
 	if t.p.any() {
 		return out, t.report, t.p.err()
 	}
 	return out, t.report, nil
+}
+
+// readOrder reads the cells of a row, reporting those it cannot read.
+func readOrder(t *table, rec []string) Order {
+	o := Order{ID: t.cell(rec, ocID), SKU: t.cell(rec, ocSKU)}
+	tech, _ := t.enum(rec, ocTechnique, techniqueSpec)
+	o.Technique = Technique(tech)
+	g, _ := t.enum(rec, ocMinGrade, gradeSpec)
+	o.MinGrade = Grade(g)
+	o.Quantity, _ = t.int(rec, ocQuantity)
+	if s := t.cell(rec, ocDue); s != "" {
+		due, err := ParseDate(s)
+		if err != nil {
+			t.fail(ocDue, *err.(*FieldError))
+		}
+		o.Due = due
+	}
+	return o
+}
+
+// checkOrder validates an order read from the current row and reports its
+// problems at their cells (once the list is full, it counts the order as
+// one). It reports whether the row gave a valid order.
+func checkOrder(t *table, o *Order) bool {
+	if o.valid() {
+		return t.rowBad == 0
+	}
+	if t.p.full() {
+		if t.rowBad == 0 {
+			t.p.omitted++
+		}
+		return false
+	}
+	var verr *ValidationError
+	if errors.As(o.validateAll(), &verr) {
+		for _, f := range verr.Fields {
+			k := slices.IndexFunc(orderCols, func(c column) bool { return c.key == f.Field })
+			if k < 0 {
+				k = ocID
+			}
+			if t.rowBad&(1<<k) == 0 {
+				t.rowBad |= 1 << k
+				t.add(t.line, t.col(k), f)
+			}
+		}
+	}
+	return false
 }

@@ -1,11 +1,12 @@
 package batik
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/batikkit/batikkit/internal/msg"
 )
 
 // ReadProducersCSV reads producers from CSV with a header row, one row per
@@ -31,52 +32,17 @@ func ReadProducersCSV(r io.Reader) ([]Producer, error) {
 // cell: header mismatches, rows the CSV reader cannot parse, rows of the
 // wrong width, text that is not UTF-8, unreadable cells, conflicts between
 // merged rows, more than MaxCapabilities rows for one producer and failed
-// validation. A producer with any bad row is left out of the slice, and
-// each of its problems is reported: no row is dropped silently. A header
-// that does not match stops reading before any row (the slice is nil). An
-// error from r itself is returned as is. O(rows) time; memory O(input):
-// a reader that cannot tell its length (not a *bytes.Reader,
-// *strings.Reader, *bytes.Buffer or regular *os.File) is read whole first,
-// so that every table is allocated once.
+// validation, each at the row that brought it. A producer with any bad row
+// is left out of the slice, and each of its problems is reported: no row
+// is dropped silently. A header that does not match stops reading before
+// any row (the slice is nil). An error from r itself is returned as is.
+// O(rows) time; memory within the bound of the package doc's "Limits".
 func ReadProducersCSVWith(r io.Reader, opts ReadOptions) ([]Producer, ReadReport, error) {
-	hint := sizeHint(r)
-	if hint == 0 {
-		// A stream of unknown length is read whole first: the result holds
-		// every row anyway, and knowing the size lets every table be
-		// allocated once instead of regrown.
-		data, err := io.ReadAll(r)
-		if err != nil {
-			return nil, ReadReport{}, err
-		}
-		r, hint = bytes.NewReader(data), len(data)
-	}
-	hint /= 48 // rows; a row is rarely shorter
 	t, ok := openTable(r, producerCols, []int{pcNIB}, opts)
 	if !ok {
 		return nil, t.report, t.openErr()
 	}
-	// For each row, where it was and which cells were already reported,
-	// chained per producer so validation errors map back to their cells.
-	type rowRec struct {
-		line int
-		next int32  // index of the producer's next row, -1 at the end
-		bad  uint16 // bit k: column k was already reported unreadable
-	}
-	type meta struct {
-		first, last int32 // the producer's first and last rows in rows
-		bad         bool
-	}
-	// Producers go into one slice, sized from the input when its length is
-	// known; their first two capabilities come from a shared arena, so a
-	// producer costs no allocation of its own.
-	const arenaSize = 2048
-	var (
-		ps       = make([]Producer, 0, hint/2) // about two rows a producer
-		capArena []Capability
-		metas    = make([]meta, 0, hint/2)
-		rows     = make([]rowRec, 0, hint)
-		byID     = make(map[string]int32, hint/2)
-	)
+	pr := producerRows{t: t, byID: make(map[string]int32), open: -1}
 	for {
 		rec, err := t.next()
 		if err == io.EOF {
@@ -85,117 +51,183 @@ func ReadProducersCSVWith(r io.Reader, opts ReadOptions) ([]Producer, ReadReport
 		if err != nil {
 			return nil, t.report, err
 		}
-		ri := int32(len(rows))
-		id := t.cell(rec, pcID)
-		pi, seen := int32(len(ps)-1), len(ps) > 0 && ps[len(ps)-1].ID == id // rows of a producer usually follow each other
-		if !seen {
-			pi, seen = byID[id]
-		}
-		if !seen {
-			pi = int32(len(ps))
-			byID[id] = pi
-			if len(capArena) < 2 {
-				capArena = make([]Capability, arenaSize)
-			}
-			// Two capabilities of room from the arena; a third append
-			// moves that producer's slice out on its own.
-			caps := capArena[:0:2]
-			capArena = capArena[2:]
-			ps = append(ps, Producer{
-				ID: id, Name: t.cell(rec, pcName), NIB: t.cell(rec, pcNIB), Region: t.cell(rec, pcRegion),
-				Capabilities: caps,
-			})
-			metas = append(metas, meta{first: ri, last: ri})
-		} else {
-			p := &ps[pi]
-			for _, f := range [...]struct {
-				k           int
-				now, before string
-			}{
-				{pcName, t.cell(rec, pcName), p.Name},
-				{pcNIB, t.cell(rec, pcNIB), p.NIB},
-				{pcRegion, t.cell(rec, pcRegion), p.Region},
-			} {
-				if f.now != "" && f.now != f.before {
-					t.fail(f.k, FieldError{Tag: "conflict", Value: quote(t.cell(rec, f.k)), Param: quote(f.before)})
-				}
-			}
-			if len(p.Capabilities) >= MaxCapabilities {
-				// Bounded: the rows past the limit are reported, not kept.
-				t.fail(pcTechnique, FieldError{Tag: "max_items", Param: strconv.Itoa(MaxCapabilities), Value: strconv.Itoa(len(p.Capabilities) + 1)})
-				metas[pi].bad = true
-				continue
-			}
-			rows[metas[pi].last].next = ri
-			metas[pi].last = ri
-		}
-		var c Capability
-		tech, _ := t.enum(rec, pcTechnique, techniqueSpec)
-		c.Technique = Technique(tech)
-		p := &ps[pi]
-		if n := len(p.Capabilities); seen && n > 0 && t.cell(rec, pcGrade) == "" {
-			c.Grade = p.Capabilities[n-1].Grade // a blank grade repeats the row above, like the other cells
-		} else {
-			grade, _ := t.enum(rec, pcGrade, gradeSpec)
-			c.Grade = Grade(grade)
-		}
-		c.PerWeek, _ = t.int(rec, pcPerWeek)
-		c.UnitCost, _ = t.amount(rec, pcUnitCost)
-		p.Capabilities = append(p.Capabilities, c)
-		rw := rowRec{line: t.line, next: -1, bad: uint16(t.rowBad)}
-		if t.rowBad&rowProblem != 0 {
-			rw.bad = 0xFFFF // the row is reported as a whole: no more about its cells
-		}
-		if t.rowBad != 0 {
-			metas[pi].bad = true
-		}
-		rows = append(rows, rw)
+		pr.row(rec)
 	}
-	// Keep the valid producers, compacting in place; report the others.
-	w := 0
-	for i := range ps {
-		m := &metas[i]
-		if !m.bad && ps[i].valid() {
-			if w != i {
-				ps[w] = ps[i]
-			}
-			w++
-			continue
-		}
-		if t.p.full() {
-			if !m.bad {
-				t.p.omitted++
-			}
-			continue
-		}
-		var verr *ValidationError
-		if errors.As(ps[i].validateAll(), &verr) {
-			for _, f := range verr.Fields {
-				capIndex, k := locateProducerField(f.Field)
-				r := m.first
-				for ; capIndex > 0 && rows[r].next >= 0; capIndex-- {
-					r = rows[r].next
-				}
-				if rows[r].bad&(1<<k) == 0 { // else already reported as unreadable
-					t.add(rows[r].line, t.col(k), f)
-				}
-			}
-		}
-	}
-	clear(ps[w:]) // drop what the left-out producers hold
-	var out []Producer
-	if w > 0 {
-		out = ps[:w:w]
-	}
+	out := pr.valid()
 	if t.p.any() {
 		return out, t.report, t.p.err()
 	}
 	return out, t.report, nil
 }
 
-// locateProducerField maps a validation path to the row (index of the
-// capability, 0 for producer fields) and the column it came from.
-func locateProducerField(path string) (rowIndex, col int) {
+// producerRows merges the rows of a producers CSV into producers,
+// checking each row as it comes: a producer that breaks a rule stays
+// broken whatever rows follow (its fields come from its first row, and a
+// capability added never mends one before it), so each row's problems are
+// reported at once and, once the list of problems is full, a broken
+// producer is forgotten but for its ID.
+type producerRows struct {
+	t    *table
+	ps   chunked[Producer]
+	bad  []bool           // producer i has a problem and is left out
+	byID map[string]int32 // ID -> index in ps, or forgotten
+	free []Capability     // the unused end of the chunk capabilities come from
+	open int32            // the producer whose capabilities end the chunk's used part, or -1
+}
+
+// forgotten marks in producerRows.byID a producer left out after the list
+// of problems was full: its later rows are skipped.
+const forgotten = -1
+
+// capChunk is how many capabilities are allocated at once.
+const capChunk = 1024
+
+func (pr *producerRows) row(rec []string) {
+	t := pr.t
+	id := t.cell(rec, pcID)
+	pi, seen := int32(pr.ps.n-1), pr.ps.n > 0 && pr.ps.at(pr.ps.n-1).ID == id // rows of a producer usually follow each other
+	if !seen {
+		pi, seen = pr.byID[id]
+	}
+	switch {
+	case pi == forgotten:
+		return
+	case seen:
+		pr.merge(pi, rec)
+		return
+	}
+	p := Producer{ID: id, Name: t.cell(rec, pcName), NIB: t.cell(rec, pcNIB), Region: t.cell(rec, pcRegion)}
+	p.Capabilities = pr.firstCapability(pr.capability(rec, nil))
+	if t.rowBad == 0 && p.valid() {
+		pr.add(p, false)
+		return
+	}
+	if t.p.full() {
+		if t.rowBad == 0 {
+			t.p.omitted++ // an invalid record counts as one once the list is full
+		}
+		pr.byID[strings.Clone(id)] = forgotten // the ID alone, not the row it came in
+		return
+	}
+	pr.add(p, true)
+	pr.report(pr.ps.at(pr.ps.n-1), true)
+}
+
+// merge adds a later row to producer pi.
+func (pr *producerRows) merge(pi int32, rec []string) {
+	t := pr.t
+	p := pr.ps.at(int(pi))
+	for _, f := range [...]struct {
+		k      int
+		before string
+	}{{pcName, p.Name}, {pcNIB, p.NIB}, {pcRegion, p.Region}} {
+		if now := t.cell(rec, f.k); now != "" && now != f.before {
+			t.fail(f.k, fieldErr("", msg.Quote(now), codeConflict, msg.Quote(f.before)))
+		}
+	}
+	if len(p.Capabilities) >= MaxCapabilities {
+		// Bounded: the rows past the limit are reported, not kept.
+		t.fail(pcTechnique, fieldErr("", strconv.Itoa(len(p.Capabilities)+1), codeMaxItems, strconv.Itoa(MaxCapabilities)))
+		pr.bad[pi] = true
+		return
+	}
+	p.Capabilities = append(p.Capabilities, pr.capability(rec, p))
+	if t.rowBad == 0 && p.valid() {
+		return
+	}
+	wasBad := pr.bad[pi]
+	pr.bad[pi] = true
+	if !t.p.full() {
+		pr.report(p, false)
+	} else if !wasBad && t.rowBad == 0 {
+		t.p.omitted++
+	}
+}
+
+// capability reads the capability cells of a row of producer p (nil for
+// its first row): a blank grade repeats the row above.
+func (pr *producerRows) capability(rec []string, p *Producer) Capability {
+	t := pr.t
+	var c Capability
+	tech, _ := t.enum(rec, pcTechnique, techniqueSpec)
+	c.Technique = Technique(tech)
+	if p != nil && t.cell(rec, pcGrade) == "" {
+		c.Grade = p.Capabilities[len(p.Capabilities)-1].Grade // the row above
+	} else {
+		grade, _ := t.enum(rec, pcGrade, gradeSpec)
+		c.Grade = Grade(grade)
+	}
+	c.PerWeek, _ = t.int(rec, pcPerWeek)
+	c.UnitCost, _ = t.amount(rec, pcUnitCost)
+	return c
+}
+
+// firstCapability returns a producer's capabilities holding c, at the
+// start of the chunk's unused end: the producer's later rows, which
+// usually follow at once, append in place until another producer starts.
+func (pr *producerRows) firstCapability(c Capability) []Capability {
+	pr.seal()
+	if len(pr.free) == 0 {
+		pr.free = make([]Capability, capChunk)
+	}
+	pr.free[0] = c
+	return pr.free[:1:len(pr.free)]
+}
+
+// seal ends the open producer's share of the chunk: its capabilities get
+// a capacity of their length, so a row of it that comes later moves them
+// out rather than write over the next producer's.
+func (pr *producerRows) seal() {
+	if pr.open < 0 {
+		return
+	}
+	p := pr.ps.at(int(pr.open))
+	if n := len(p.Capabilities); n > 0 && len(pr.free) > 0 && &p.Capabilities[0] == &pr.free[0] {
+		p.Capabilities = p.Capabilities[:n:n]
+		pr.free = pr.free[n:]
+	}
+	pr.open = -1
+}
+
+// add appends a producer that came with the current row.
+func (pr *producerRows) add(p Producer, bad bool) {
+	pr.ps.add(p)
+	pr.bad = append(pr.bad, bad)
+	pr.open = int32(pr.ps.n - 1)
+	pr.byID[p.ID] = pr.open
+}
+
+// report lists the validation problems of p that its current row
+// brought, at that row's cells: its own fields on its first row, and the
+// fields of the capability the row added.
+func (pr *producerRows) report(p *Producer, first bool) {
+	t := pr.t
+	if t.rowBad&rowProblem != 0 {
+		return // the row was reported as a whole: no more about its cells
+	}
+	var verr *ValidationError
+	if !errors.As(p.validateAll(), &verr) {
+		return
+	}
+	last := len(p.Capabilities) - 1
+	for _, f := range verr.Fields {
+		capIndex, k := locateProducerField(f.Field)
+		if capIndex < 0 && !first || capIndex >= 0 && capIndex != last || t.rowBad&(1<<k) != 0 {
+			continue // another row's, or its cell was already reported unreadable
+		}
+		t.rowBad |= 1 << k
+		t.add(t.line, t.col(k), f)
+	}
+}
+
+// valid returns the producers without a problem.
+func (pr *producerRows) valid() []Producer {
+	return pr.ps.all(func(i int) bool { return !pr.bad[i] })
+}
+
+// locateProducerField maps a validation path to the capability it names
+// (-1 for the producer's own fields) and the column it came from.
+func locateProducerField(path string) (capIndex, col int) {
 	if rest, ok := strings.CutPrefix(path, "capabilities["); ok {
 		num, field, _ := strings.Cut(rest, "].")
 		n, err := strconv.Atoi(num)
@@ -214,13 +246,13 @@ func locateProducerField(path string) (rowIndex, col int) {
 	}
 	switch path {
 	case "name":
-		return 0, pcName
+		return -1, pcName
 	case "nib":
-		return 0, pcNIB
+		return -1, pcNIB
 	case "region":
-		return 0, pcRegion
-	case "grade":
-		return 0, pcGrade
+		return -1, pcRegion
+	case "capabilities":
+		return -1, pcTechnique
 	}
-	return 0, pcID
+	return -1, pcID
 }

@@ -1,19 +1,17 @@
 package batik
 
 import (
-	"bufio"
-	"encoding/csv"
+	"bytes"
 	"errors"
 	"io"
-	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/encoding/charmap"
 )
 
 // ReadOptions say how to read a CSV. The zero ReadOptions are what
@@ -30,7 +28,9 @@ type ReadOptions struct {
 	Ignore []string
 	// Windows1252 decodes the input as Windows-1252, the code page Excel's
 	// legacy "CSV (Comma delimited)" format writes, instead of requiring
-	// UTF-8.
+	// UTF-8. The whole input is read first: a text that is valid UTF-8
+	// beyond ASCII is refused (read it without the option), and the bytes
+	// the code page leaves undefined are problems at their cell.
 	Windows1252 bool
 }
 
@@ -41,58 +41,26 @@ type ReadReport struct {
 	Ignored []string // header cells of the columns skipped: those named in Ignore, and empty ones (quoted)
 }
 
-// MaxProblems is the most problems a reader lists in a *DataError; it
-// counts the rest in DataError.Omitted, so a file of a million bad rows
-// costs memory for the first thousand messages only.
-const MaxProblems = 1000
-
-// MaxCapabilities is the most capabilities a producer may have: one per
-// technique is four; the limit leaves room and keeps hostile input cheap.
-const MaxCapabilities = 16
-
-// problems collects RowErrors up to MaxProblems and counts the rest.
-type problems struct {
-	rows    []RowError
-	omitted int
-}
-
-func (p *problems) add(r RowError) {
-	if len(p.rows) < MaxProblems {
-		p.rows = append(p.rows, r)
-		return
-	}
-	p.omitted++
-}
-
-func (p *problems) any() bool { return len(p.rows) > 0 }
-
-// full reports whether the list is full: from then on a record that fails
-// validation is counted as one omitted problem without validating it field
-// by field (the reflective validation costs more than the record).
-func (p *problems) full() bool { return len(p.rows) >= MaxProblems }
-
-func (p *problems) err() *DataError {
-	sortRows(p.rows)
-	return &DataError{Rows: p.rows, Omitted: p.omitted}
-}
-
 // table reads a CSV with a header row. Problems are located by the line
 // where the record starts and by the column number (1 for the first cell),
 // as a spreadsheet shows them, and name the column by its header cell.
 type table struct {
-	r       *csv.Reader
-	cols    []column
-	idx     []int    // known column -> index in the record, -1 if absent
-	header  []string // header cells as the file has them
-	skip    []bool   // record index -> column skipped (ignored or without a name)
-	blank   []bool   // record index -> column without a name: its cells must be empty
-	width   int
-	line    int    // first line of the current record
-	rowBad  uint32 // bit k: known column k of the current row was reported
-	p       problems
-	amounts map[string]decimal.Decimal // amounts built so far
-	report  ReadReport
-	readErr error // an error of the reader itself before the header was read
+	r        *csvReader
+	cols     []column
+	idx      []int    // known column -> index in the record, -1 if absent
+	header   []string // header cells as the file has them
+	skip     []bool   // record index -> column skipped (ignored or without a name)
+	blank    []bool   // record index -> column without a name: its cells must be empty
+	width    int
+	line     int    // first line of the current record
+	rowBad   uint32 // bit k: known column k of the current row was reported
+	p        problems
+	amounts  map[string]decimal.Decimal // amounts built so far
+	report   ReadReport
+	readErr  error // an error of the reader itself before the header was read
+	cells    int   // cells of the current record, those past MaxColumns included
+	cp1252   bool  // the input was decoded from Windows-1252
+	hasBlank bool  // a column has no name in the header
 }
 
 // openErr is the error to return when openTable says reading cannot go
@@ -108,65 +76,71 @@ func (t *table) openErr() error {
 // which those in optional may be absent. ok is false when reading cannot go
 // on; t.openErr() then says why.
 func openTable(r io.Reader, cols []column, optional []int, opts ReadOptions) (t *table, ok bool) {
-	if opts.Windows1252 {
-		r = charmap.Windows1252.NewDecoder().Reader(r)
-	}
-	br := bufio.NewReaderSize(r, 64<<10)
-	if b, err := br.Peek(len(bom)); err == nil && string(b) == bom {
-		_, _ = br.Discard(len(bom))
-	}
 	t = &table{cols: cols, idx: make([]int, len(cols))}
 	for i := range t.idx {
 		t.idx[i] = -1
 	}
-	comma := opts.Comma
-	if comma == 0 {
-		var tie bool
-		comma, tie = sniffComma(br)
-		if tie {
-			t.add(1, 0, FieldError{Tag: "separator"})
+	if opts.Windows1252 {
+		if r, ok = t.decode1252(r); !ok {
 			return t, false
 		}
-	} else if comma != ',' && comma != ';' && comma != '\t' {
-		t.add(1, 0, FieldError{Tag: "separator_option", Value: quote(string(comma))})
+	}
+	t.r = newCSVReader(r)
+	line := t.r.peekLine()
+	if bytes.HasPrefix(line, []byte(bom)) {
+		t.r.discard(len(bom))
+		line = line[len(bom):]
+	}
+	if utf16Line(line) {
+		t.add(1, 0, dataErr("", codeUTF16))
 		return t, false
 	}
+	comma, ok := t.comma(line, opts.Comma)
+	if !ok {
+		return t, false
+	}
+	t.r.setComma(byte(comma))
 	t.report.Comma = comma
-	cr := csv.NewReader(br)
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	t.r = cr
+	return t, t.readHeader(cols, optional, opts.Ignore)
+}
+
+// readHeader reads the header row and maps its cells to the known
+// columns. It reports false when reading cannot go on.
+func (t *table) readHeader(cols []column, optional []int, ignore []string) bool {
 	rec, err := t.next()
 	if err != nil {
 		switch {
 		case err != io.EOF:
 			t.readErr = err
 		case !t.p.any():
-			t.add(1, 0, FieldError{Tag: "empty"})
+			t.add(1, 0, dataErr("", codeEmpty))
 		}
-		return t, false
+		return false
+	}
+	if t.cells > MaxColumns {
+		t.add(t.line, 0, dataErr("", codeColumns, strconv.Itoa(t.cells), strconv.Itoa(MaxColumns)))
+		return false
 	}
 	header := slices.Clone(rec)
 	t.header = header
 	t.report.Header = header
 	t.skip = make([]bool, len(header))
 	t.blank = make([]bool, len(header))
-	ok = t.p.rows == nil
+	ok := t.p.rows == nil
 	for i, h := range header {
 		k := columnIndex(cols, h)
 		switch {
 		case h == "":
-			t.skip[i], t.blank[i] = true, true
+			t.skip[i], t.blank[i], t.hasBlank = true, true, true
 			t.report.Ignored = append(t.report.Ignored, `""`)
-		case k < 0 && slices.ContainsFunc(opts.Ignore, func(s string) bool { return normalise(s) == normalise(h) }):
+		case k < 0 && slices.ContainsFunc(ignore, func(s string) bool { return normalise(s) == normalise(h) }):
 			t.skip[i] = true
 			t.report.Ignored = append(t.report.Ignored, h)
 		case k < 0:
-			t.add(t.line, i+1, FieldError{Tag: "column", Value: quote(h), Param: knownColumns(cols, comma)})
+			t.add(t.line, i+1, dataErr("", codeColumn, knownColumns(cols), strconv.QuoteRune(t.report.Comma)))
 			ok = false
 		case t.idx[k] >= 0:
-			t.add(t.line, i+1, FieldError{Field: cols[k].key, Tag: "repeated", Value: quote(h), Param: quote(header[t.idx[k]])})
+			t.add(t.line, i+1, dataErr(cols[k].key, codeRepeated, msg.Quote(header[t.idx[k]])))
 			ok = false
 		default:
 			t.idx[k] = i
@@ -174,16 +148,16 @@ func openTable(r io.Reader, cols []column, optional []int, opts ReadOptions) (t 
 	}
 	for k, c := range cols {
 		if t.idx[k] < 0 && !slices.Contains(optional, k) {
-			t.add(t.line, 0, FieldError{Field: c.key, Tag: "missing", Value: quote(c.key), Param: quote(c.aliases[0])})
+			t.add(t.line, 0, dataErr(c.key, codeMissing, msg.Quote(c.aliases[0])))
 			ok = false
 		}
 	}
 	t.width = len(header)
-	return t, ok
+	return ok
 }
 
 // knownColumns lists the column names a header may use, for a message.
-func knownColumns(cols []column, comma rune) string {
+func knownColumns(cols []column) string {
 	var b strings.Builder
 	for i, c := range cols {
 		if i > 0 {
@@ -191,46 +165,7 @@ func knownColumns(cols []column, comma rune) string {
 		}
 		b.WriteString(c.key + " / " + c.aliases[0])
 	}
-	b.WriteString("; separator " + strconv.QuoteRune(comma))
 	return b.String()
-}
-
-// sniffComma picks the separator of the header line: whichever of ',', ';'
-// and tab occurs most often outside quotes (',' when none does). tie is
-// true when two occur equally often, so the file cannot tell.
-func sniffComma(br *bufio.Reader) (comma rune, tie bool) {
-	buf, _ := br.Peek(br.Size()) // what there is, up to the buffer's size
-	var n [3]int                 // ',', ';', '\t'
-	inQuote := false
-	for _, c := range buf {
-		switch {
-		case c == '"':
-			inQuote = !inQuote
-		case inQuote:
-		case c == '\n':
-			goto done
-		case c == ',':
-			n[0]++
-		case c == ';':
-			n[1]++
-		case c == '\t':
-			n[2]++
-		}
-	}
-done:
-	seps := [3]rune{',', ';', '\t'}
-	best := 0
-	for i := 1; i < 3; i++ {
-		if n[i] > n[best] {
-			best = i
-		}
-	}
-	for i := range 3 {
-		if i != best && n[i] == n[best] && n[i] > 0 {
-			return 0, true
-		}
-	}
-	return seps[best], false
 }
 
 func (t *table) add(line, col int, f FieldError) {
@@ -259,51 +194,68 @@ const rowProblem = 1 << 31
 func (t *table) next() ([]string, error) {
 	for {
 		t.rowBad = 0
-		rec, err := t.r.Read()
+		rec, cells, line, err := t.r.Read()
 		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
+			var se *csvSyntax
+			if !errors.As(err, &se) {
 				return nil, err // io.EOF or an error of the underlying reader
 			}
-			f := FieldError{Tag: "csv"}
-			if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
-				f = FieldError{Tag: "csv_quote"}
-			}
-			t.add(pe.StartLine, 0, f)
+			t.add(se.startLine, 0, dataErr("", codeCSVQuote))
 			continue
 		}
-		t.line, _ = t.r.FieldPos(0)
-		empty := true
+		t.line, t.cells = line, cells
+		blank := cells == len(rec)
 		for i, c := range rec {
 			if n := len(c); n > 0 && (c[0] <= ' ' || c[n-1] <= ' ' || c[0] >= 0x80 || c[n-1] >= 0x80) {
 				c = strings.TrimSpace(c) // only when an edge may be white space
 			}
-			if len(c) >= 2 && c[0] == '\'' && strings.IndexByte(injectionLeads, c[1]) >= 0 {
-				c = c[1:] // the apostrophe WriteProducersCSV puts before a formula-like cell
-			}
 			rec[i] = c
-			if !utf8.ValidString(c) {
-				line, _ := t.r.FieldPos(i)
-				t.add(line, i+1, FieldError{Tag: "utf8"})
-				t.rowBad |= rowProblem
+			blank = blank && c == ""
+		}
+		switch {
+		case blank:
+			continue
+		case t.width > 0 && cells != t.width:
+			t.add(t.line, 0, dataErr("", codeFields, strconv.Itoa(cells), strconv.Itoa(t.width)))
+			continue
+		}
+		// One look at the whole record says whether any cell needs a closer one.
+		text := t.r.text
+		clean := !t.hasBlank && (t.cp1252 && !bytes.Contains(text, replacement) || !t.cp1252 && utf8.Valid(text))
+		for i, c := range rec {
+			if escaped(c) {
+				rec[i] = c[1:] // the apostrophe WriteProducersCSV puts before a formula-like cell
 			}
-			empty = empty && c == ""
-		}
-		if empty {
-			continue
-		}
-		if t.width > 0 && len(rec) != t.width {
-			t.add(t.line, 0, FieldError{Tag: "fields", Value: strconv.Itoa(len(rec)), Param: strconv.Itoa(t.width)})
-			continue
-		}
-		for i := range rec {
-			if t.width > 0 && t.blank[i] && rec[i] != "" {
-				t.add(t.line, i+1, FieldError{Tag: "unnamed", Value: quote(rec[i])})
-				t.rowBad |= rowProblem
+			if !clean {
+				t.checkCell(rec, i)
 			}
 		}
 		return rec, nil
 	}
+}
+
+// replacement is U+FFFD in UTF-8: what Windows-1252's undefined bytes
+// decode to.
+var replacement = []byte("\ufffd")
+
+// checkCell reports, as a problem of the whole row, a cell that is not
+// UTF-8, one with a byte Windows-1252 leaves undefined, and a value under
+// a column without a name.
+func (t *table) checkCell(rec []string, i int) {
+	c := rec[i]
+	var f FieldError
+	switch {
+	case t.cp1252 && strings.ContainsRune(c, utf8.RuneError):
+		f = dataErr("", codeCP1252)
+	case !t.cp1252 && !utf8.ValidString(c):
+		f = dataErr("", codeUTF8)
+	case t.width > 0 && t.blank[i] && c != "":
+		f = dataErr("", codeUnnamed, msg.Quote(c))
+	default:
+		return
+	}
+	t.add(t.r.cellLine(i), i+1, f)
+	t.rowBad |= rowProblem
 }
 
 // cell is the text of known column k in rec ("" for an absent optional column).
@@ -328,7 +280,7 @@ func (t *table) int(rec []string, k int) (int, bool) {
 	s := t.cell(rec, k)
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		t.fail(k, FieldError{Tag: "int", Value: quote(s)})
+		t.fail(k, fieldErr("", msg.Quote(s), codeInt))
 		return 0, false
 	}
 	return n, true
@@ -338,7 +290,7 @@ func (t *table) enum(rec []string, k int, spec *enumSpec) (string, bool) {
 	s := t.cell(rec, k)
 	v, err := spec.parse(s)
 	if err != nil {
-		t.fail(k, FieldError{Tag: enumTag(spec.kind), Value: quote(s)})
+		t.fail(k, *err.(*FieldError))
 		return "", false
 	}
 	return v, true
@@ -359,9 +311,7 @@ func (t *table) amount(rec []string, k int) (decimal.Decimal, bool) {
 	}
 	d, err := pricing.Parse(s)
 	if err != nil {
-		var pe *pricing.ParseError
-		errors.As(err, &pe)
-		t.fail(k, (&AmountError{Value: s, Code: pe.Code, parse: pe}).fieldError(t.cols[k].key))
+		t.fail(k, *amountErr("", err))
 		return decimal.Decimal{}, false
 	}
 	if t.amounts == nil {
@@ -371,35 +321,4 @@ func (t *table) amount(rec []string, k int) (decimal.Decimal, bool) {
 		t.amounts[s] = d
 	}
 	return d, true
-}
-
-// maxHint bounds what sizeHint lets a reader pre-allocate.
-const maxHint = 16 << 20
-
-// sizeHint returns the bytes left in r when r can tell (a bytes.Reader,
-// strings.Reader, bytes.Buffer or a regular file), else 0. It only sizes
-// initial allocations: a wrong hint costs memory or a regrowth, not
-// correctness.
-func sizeHint(r io.Reader) int {
-	var n int64
-	switch x := r.(type) {
-	case interface{ Len() int }:
-		n = int64(x.Len())
-	case interface{ Stat() (fs.FileInfo, error) }:
-		if fi, err := x.Stat(); err == nil && fi.Mode().IsRegular() {
-			n = fi.Size()
-		}
-	}
-	return int(min(max(n, 0), maxHint))
-}
-
-// sortRows puts problems in input order (stable, so problems of one cell
-// keep the order they were found in).
-func sortRows(rows []RowError) {
-	slices.SortStableFunc(rows, func(a, b RowError) int {
-		if a.Line != b.Line {
-			return a.Line - b.Line
-		}
-		return a.Column - b.Column
-	})
 }

@@ -5,19 +5,26 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/batikkit/batikkit/internal/textrule"
 )
 
-// injectionLeads are the first characters that make a spreadsheet read a
-// cell as a formula (OWASP, "CSV Injection"): = + - @ tab and CR.
-const injectionLeads = "=+-@\t\r"
-
 // safeCell defuses a cell a spreadsheet would run as a formula by putting
-// an apostrophe before it, as OWASP advises; the readers remove it again.
+// an apostrophe before it, as OWASP advises; the readers remove it again
+// (see escaped). A cell that would itself look escaped gets one too, so
+// that "'=1+1" is read back as written.
 func safeCell(s string) string {
-	if s != "" && strings.IndexByte(injectionLeads, s[0]) >= 0 {
+	if textrule.FormulaLead(s) || escaped(s) {
 		return "'" + s
 	}
 	return s
+}
+
+// escaped reports whether a cell carries the apostrophe safeCell puts
+// before a formula character or before an apostrophe; the readers drop
+// it. Any other apostrophe ("'Ndalem") is the text's own.
+func escaped(c string) bool {
+	return len(c) >= 2 && c[0] == '\'' && (c[1] == '\'' || textrule.FormulaLead(c[1:]))
 }
 
 // WriteProducersCSV writes producers in the format ReadProducersCSV reads:
@@ -29,12 +36,14 @@ func safeCell(s string) string {
 //
 // A cell that starts with '=', '+', '-', '@', a tab or a carriage return
 // is written with an apostrophe before it, so that a spreadsheet shows it
-// as text instead of running it as a formula (OWASP, "CSV Injection");
-// the readers remove that apostrophe. Validation refuses such names
-// anyway (see Producer.Validate), but the writer writes what it is given
-// without validating it, so the guard is here. Reading trims spaces around
-// cells: text with leading or trailing spaces does not survive a round
-// trip (validation refuses it in names). O(rows).
+// as text instead of running it as a formula (OWASP, "CSV Injection"), and
+// so is a cell that starts with an apostrophe before one of those or
+// before another apostrophe; the readers remove that apostrophe, so every
+// producer that passes Validate is read back as itself. Validation refuses
+// names with a formula lead anyway, but the writer writes what it is given
+// without validating it, so the guard is here. Reading trims white space
+// around cells: text with it at an edge does not survive a round trip
+// (validation refuses it in names). O(rows).
 func WriteProducersCSV(w io.Writer, producers []Producer) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(ProducerColumnNames()); err != nil {

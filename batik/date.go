@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"strconv"
 	"time"
+
+	"github.com/batikkit/batikkit/internal/msg"
 )
 
 // Date is a civil (calendar) date: a year, a month and a day, with no clock
@@ -26,19 +28,19 @@ const (
 	MaxDateYear = 9999
 )
 
-// NewDate returns the date year-month-day, or an error wrapping ErrInvalid
-// when the year is outside [1, 9999] or the day does not exist in that month
+// NewDate returns the date year-month-day, or a *FieldError wrapping
+// ErrInvalid (codes "date_year", "date_month_range", "date_day") when the
+// year is outside [1, 9999] or the day does not exist in that month
 // (2026-02-30). Nothing is normalised: 31 April is an error, not 1 May.
 func NewDate(year int, month time.Month, day int) (Date, error) {
-	if year < MinDateYear || year > MaxDateYear {
-		return Date{}, dateErr(strconv.Itoa(year)+"-"+strconv.Itoa(int(month))+"-"+strconv.Itoa(day), "year must be in [1, 9999]")
-	}
-	if month < time.January || month > time.December {
-		return Date{}, dateErr(strconv.Itoa(year)+"-"+strconv.Itoa(int(month))+"-"+strconv.Itoa(day), "month must be in [1, 12]")
-	}
-	if day < 1 || day > daysIn(year, month) {
-		return Date{}, dateErr(strconv.Itoa(year)+"-"+strconv.Itoa(int(month))+"-"+strconv.Itoa(day),
-			"day must be in [1, "+strconv.Itoa(daysIn(year, month))+"] for that month")
+	text := func() string { return strconv.Itoa(year) + "-" + strconv.Itoa(int(month)) + "-" + strconv.Itoa(day) }
+	switch {
+	case year < MinDateYear || year > MaxDateYear:
+		return Date{}, dateErr(text(), codeDateYear)
+	case month < time.January || month > time.December:
+		return Date{}, dateErr(text(), codeDateMonthRange)
+	case day < 1 || day > daysIn(year, month):
+		return Date{}, dateErr(text(), codeDateDay, strconv.Itoa(daysIn(year, month)))
 	}
 	return Date{int16(year), uint8(month), uint8(day)}, nil
 }
@@ -82,12 +84,13 @@ const DateForms = "YYYY-MM-DD (2026-12-21), DD/MM/YYYY (21/12/2026) or DD-MM-YYY
 // it names, whatever the offset, because that is the day its writer meant;
 // any other clock is an error (a due date is a day, not an instant).
 // Month-first dates ("12/21/2026") are refused: the month is out of range.
-// Errors are *DateError values wrapping ErrInvalid that quote the input
-// (abbreviated) and list the accepted forms. O(len(s)), no allocation on
-// success.
+// Errors are *FieldErrors of the field "date" wrapping ErrInvalid that
+// quote the input (abbreviated) and list the accepted forms (code "date",
+// or "date_month", "date_day", "date_year", "date_time" for what is wrong
+// with a well-formed one). O(len(s)), no allocation on success.
 func ParseDate(s string) (Date, error) {
 	if len(s) > 40 {
-		return Date{}, dateErr(s, "not a date; write "+DateForms)
+		return Date{}, dateErr(s, codeDate)
 	}
 	if len(s) > 10 && s[10] == 'T' {
 		return parseMidnight(s)
@@ -103,14 +106,14 @@ func ParseDate(s string) (Date, error) {
 		d, m, y, ok = dayFirst(s)
 	}
 	if !ok {
-		return Date{}, dateErr(s, "not a date; write "+DateForms)
+		return Date{}, dateErr(s, codeDate)
 	}
 	if m < 1 || m > 12 {
-		return Date{}, dateErr(s, "month "+strconv.Itoa(m)+" does not exist: dates are read day first; write "+DateForms)
+		return Date{}, dateErr(s, codeDateMonth, strconv.Itoa(m))
 	}
 	date, err := NewDate(y, time.Month(m), d)
 	if err != nil {
-		return Date{}, dateErr(s, err.(*DateError).Reason)
+		return Date{}, reDate(err, s)
 	}
 	return date, nil
 }
@@ -119,7 +122,7 @@ func ParseDate(s string) (Date, error) {
 func parseMidnight(s string) (Date, error) {
 	rest := s[10:]
 	if len(rest) < 9 || rest[:9] != "T00:00:00" {
-		return Date{}, dateErr(s, "a due date is a day, not a time; write "+DateForms)
+		return Date{}, dateErr(s, codeDateTime)
 	}
 	rest = rest[9:]
 	if len(rest) > 0 && rest[0] == '.' { // fractional zeros
@@ -128,7 +131,7 @@ func parseMidnight(s string) (Date, error) {
 			i++
 		}
 		if i == 1 {
-			return Date{}, dateErr(s, "not a date; write "+DateForms)
+			return Date{}, dateErr(s, codeDate)
 		}
 		rest = rest[i:]
 	}
@@ -136,19 +139,19 @@ func parseMidnight(s string) (Date, error) {
 	case rest == "Z":
 	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
 		if h, ok := digits(rest[1:3]); !ok || h > 23 {
-			return Date{}, dateErr(s, "not a date; write "+DateForms)
+			return Date{}, dateErr(s, codeDate)
 		}
 		if mm, ok := digits(rest[4:6]); !ok || mm > 59 {
-			return Date{}, dateErr(s, "not a date; write "+DateForms)
+			return Date{}, dateErr(s, codeDate)
 		}
 	default:
 		if rest != "" {
-			return Date{}, dateErr(s, "not a date; write "+DateForms)
+			return Date{}, dateErr(s, codeDate)
 		}
 	}
 	d, err := ParseDate(s[:10])
 	if err != nil {
-		return Date{}, dateErr(s, err.(*DateError).Reason)
+		return Date{}, reDate(err, s)
 	}
 	return d, nil
 }
@@ -379,28 +382,16 @@ func civilFromDays(z int64) (y, m, d int64) {
 	return y, m, d
 }
 
-// DateError reports text that is not a date, or a date that does not
-// exist. It unwraps to ErrInvalid.
-type DateError struct {
-	Value  string // the text as given
-	Reason string // what is wrong, in English
+// dateErr is the *FieldError of text that is not a date for the reason c.
+func dateErr(text string, c code, args ...string) *FieldError {
+	f := fieldErr("date", msg.Quote(text), c, args...)
+	return &f
 }
 
-// Error quotes the value (abbreviated) and says what is wrong.
-func (e *DateError) Error() string {
-	return "batik: invalid date " + quote(e.Value) + ": " + e.Reason
-}
-
-// Unwrap returns ErrInvalid.
-func (e *DateError) Unwrap() error { return ErrInvalid }
-
-func dateErr(value, reason string) *DateError { return &DateError{Value: value, Reason: reason} }
-
-// Message returns the error in language l: the value quoted, what is
-// wrong in English, or in Indonesian the forms a date may take.
-func (e *DateError) Message(l Lang) string {
-	if l == Indonesian {
-		return "tanggal " + quote(e.Value) + " tidak sah; tulis TTTT-BB-HH (2026-12-21), HH/BB/TTTT (21/12/2026) atau HH-BB-TTTT (21-12-2026)"
-	}
-	return "invalid date " + quote(e.Value) + ": " + e.Reason
+// reDate gives the error of a date read from part of s the whole of s as
+// its value.
+func reDate(err error, s string) error {
+	f := *err.(*FieldError)
+	f.Value = msg.Quote(s)
+	return &f
 }

@@ -2,11 +2,13 @@ package batik
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"time"
 	_ "time/tzdata" // America/New_York on any CI machine
 
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -73,9 +75,9 @@ func TestParseDateRefused(t *testing.T) {
 		t.Run(tt.give, func(t *testing.T) {
 			_, err := ParseDate(tt.give)
 			require.ErrorIs(t, err, ErrInvalid)
-			var de *DateError
+			var de *FieldError
 			require.ErrorAs(t, err, &de)
-			assert.Equal(t, tt.give, de.Value)
+			assert.Equal(t, msg.Quote(tt.give), de.Value)
 			assert.Contains(t, err.Error(), tt.reason)
 			assert.LessOrEqual(t, len(err.Error()), 400, "message is bounded")
 		})
@@ -239,4 +241,114 @@ func FuzzParseDate(f *testing.F) {
 
 func TestDateInNilLocation(t *testing.T) {
 	assert.Equal(t, time.Date(2026, 12, 21, 0, 0, 0, 0, time.UTC), MustParseDate("2026-12-21").In(nil))
+}
+
+// TestDateAfter pins After and Before as strict: a date is neither before
+// nor after itself.
+func TestDateAfter(t *testing.T) {
+	a, b := MustDate(2026, time.December, 21), MustDate(2026, time.December, 22)
+	assert.True(t, b.After(a))
+	assert.False(t, a.After(b))
+	assert.False(t, a.After(a))
+	assert.False(t, a.Before(a))
+	assert.True(t, a.Before(b))
+	assert.True(t, a.After(Date{})) // the zero Date sorts first
+}
+
+// TestDateFromDaysBeforeYearOne pins DateFromDays and AddDays below the
+// range: every day before 0001-01-01 (day -719162, by hand: 1969 years of
+// 365 days and 477 leap days) gives the zero Date, not a date with a wrong
+// era.
+func TestDateFromDaysBeforeYearOne(t *testing.T) {
+	first := MustDate(1, time.January, 1)
+	require.Equal(t, int64(-719162), first.Days())
+	assert.Equal(t, first, DateFromDays(-719162))
+	for n := int64(-719163); n >= -719162-3*146097; n-- {
+		if d := DateFromDays(n); !d.IsZero() {
+			t.Fatalf("DateFromDays(%d) = %v, want the zero Date", n, d)
+		}
+	}
+	assert.True(t, first.AddDays(-1).IsZero())
+	assert.True(t, first.AddDays(-700).IsZero())
+}
+
+// TestParseDateMidnightOffsetEnds pins the offset of a midnight date-time:
+// minutes up to 59, hours up to 23, and nothing after the offset or the Z.
+func TestParseDateMidnightOffsetEnds(t *testing.T) {
+	want := MustDate(2026, time.December, 14)
+	for _, s := range []string{"2026-12-14T00:00:00+23:59", "2026-12-14T00:00:00-00:00", "2026-12-14T00:00:00.0Z"} {
+		got, err := ParseDate(s)
+		require.NoError(t, err, s)
+		assert.Equal(t, want, got, s)
+	}
+	for _, s := range []string{"2026-12-14T00:00:00+07:60", "2026-12-14T00:00:00+07:0x", "2026-12-14T00:00:00Z ", "2026-12-14T00:00:00X", "2026-12-14T00:00:00+0700"} {
+		_, err := ParseDate(s)
+		var de *FieldError
+		require.True(t, errors.As(err, &de), s)
+		assert.Equal(t, msg.Quote(s), de.Value)
+	}
+}
+
+// TestParseDateDigitEdges pins the digits of the day-first forms and the
+// fractional zeros of a midnight: 9 is a digit like the others, a day or
+// month has at most two digits ("001/12/2026" is not a date, not the 1st),
+// text that stops after the day or the month ("21", "21/12") is refused,
+// zeros may end the text, and an offset of +23:00 is the largest hour.
+func TestParseDateDigitEdges(t *testing.T) {
+	for give, want := range map[string]Date{
+		"9/9/2029":                      MustDate(2029, time.September, 9),
+		"19-09-1999":                    MustDate(1999, time.September, 19),
+		"29/09/2099":                    MustDate(2099, time.September, 29),
+		"2026-12-21T00:00:00.000":       MustDate(2026, time.December, 21),
+		"2026-12-21T00:00:00.0+23:00":   MustDate(2026, time.December, 21),
+		"2026-12-21T00:00:00-23:59":     MustDate(2026, time.December, 21),
+		"2026-12-21T00:00:00.00000000Z": MustDate(2026, time.December, 21),
+	} {
+		got, err := ParseDate(give)
+		require.NoError(t, err, give)
+		assert.Equal(t, want, got, give)
+	}
+	for _, give := range []string{"21", "21/12", "2/", "001/12/2026", "1/012/2026", "01/12/02026", "2026-12-21T00:00:00+24:00", "2026-12-21T00:00:00.001"} {
+		_, err := ParseDate(give)
+		require.ErrorIs(t, err, ErrInvalid, give)
+	}
+}
+
+// TestLeapCenturies pins the Gregorian leap rule at the centuries: 1900
+// and 2100 are not leap years (divisible by 100), 2000 and 2400 are
+// (divisible by 400), so 29 February exists only in the latter.
+func TestLeapCenturies(t *testing.T) {
+	for _, y := range []int{1600, 2000, 2400} {
+		d, err := NewDate(y, time.February, 29)
+		require.NoError(t, err, y)
+		assert.Equal(t, MustDate(y, time.March, 1), d.AddDays(1), y)
+	}
+	for _, y := range []int{1700, 1800, 1900, 2100} {
+		_, err := NewDate(y, time.February, 29)
+		require.ErrorIs(t, err, ErrInvalid, y)
+		assert.Contains(t, err.Error(), "day must be in [1, 28]", y)
+		assert.Equal(t, MustDate(y, time.March, 1), MustDate(y, time.February, 28).AddDays(1), y)
+	}
+}
+
+// TestDateOfYearRange pins DateOf's range, both ends included: a time in
+// year 1 or year 9999 gives its date, year 0 or 10000 the zero Date.
+func TestDateOfYearRange(t *testing.T) {
+	assert.Equal(t, MustDate(1, time.January, 1), DateOf(time.Date(1, time.January, 1, 12, 0, 0, 0, time.UTC)))
+	assert.Equal(t, MustDate(9999, time.December, 31), DateOf(time.Date(9999, time.December, 31, 23, 0, 0, 0, time.UTC)))
+	assert.True(t, DateOf(time.Date(0, time.December, 31, 12, 0, 0, 0, time.UTC)).IsZero())
+	assert.True(t, DateOf(time.Date(10000, time.January, 1, 12, 0, 0, 0, time.UTC)).IsZero())
+}
+
+// TestParseDateLengthBound pins ParseDate's 40-byte bound: a midnight with
+// 14 fractional zeros and an offset is exactly 40 bytes and is read; one
+// more zero is refused before any parsing.
+func TestParseDateLengthBound(t *testing.T) {
+	s := "2026-12-21T00:00:00." + strings.Repeat("0", 14) + "+07:00"
+	require.Len(t, s, 40)
+	d, err := ParseDate(s)
+	require.NoError(t, err)
+	assert.Equal(t, MustDate(2026, time.December, 21), d)
+	_, err = ParseDate("2026-12-21T00:00:00." + strings.Repeat("0", 15) + "+07:00")
+	require.ErrorIs(t, err, ErrInvalid)
 }

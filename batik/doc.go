@@ -28,7 +28,8 @@
 // in any case and with spaces, '-' or '_' between words ("Batik Tulis",
 // "TULIS", "hand-drawn"; "Solo" for Surakarta); empty text gives the zero
 // value (which validation then reports where the field is required), and
-// anything else is an *EnumError naming the value. MarshalText of an
+// anything else is a *FieldError wrapping ErrUnknown, its Field and Code the
+// enum's name ("technique", "batikmark"). MarshalText of an
 // unknown non-empty value is an error too, so invalid text never travels.
 //
 // # Validation
@@ -36,9 +37,10 @@
 // Product.Validate, Producer.Validate, Order.Validate and
 // Capability.Validate check every rule at once and return a
 // *ValidationError listing every failing field, or nil. Each FieldError has
-// the JSON path of the field ("capabilities[1].per_week"), the rule's Tag
-// ("gte", "nib", "technique", "notbatik" ...), its Param and the Value, and
-// gives its message in English or Indonesian:
+// the JSON path of the field ("capabilities[1].per_week"), the value, the
+// rule's struct tag as its Code ("gte", "nib", "technique", "notbatik" ...)
+// with the tag's parameter as its argument, and gives its message in
+// English or Indonesian (see "Errors"):
 //
 //	var ve *batik.ValidationError
 //	if errors.As(p.Validate(), &ve) {
@@ -62,11 +64,20 @@
 //
 // Free text (Name, Description, Motif) must be valid UTF-8 without control
 // characters (line breaks and tabs are allowed in a description or a motif)
-// and without bidirectional overrides or isolates (U+202A..U+202E,
-// U+2066..U+2069, U+200E, U+200F, U+061C). A name needs at least one
-// visible character (a name of U+200B or U+FEFF alone is blank) and must not
-// start with '=', '+', '-' or '@', which a spreadsheet runs as a formula.
-// Enums: only empty text means "not stated"; "-" or "_" is an unknown value.
+// and without bidirectional controls (U+202A..U+202E, U+2066..U+2069,
+// U+200E, U+200F, U+061C). A name must not begin or end with white space
+// (the CSV readers trim it), must not start with '=', '+', '-' or '@',
+// which a spreadsheet runs as a formula, and needs at least one visible
+// character: one that is graphic, not white space, not
+// Default_Ignorable_Code_Point (Unicode 15.0.0: zero-width spaces and
+// joiners, U+034F, variation selectors, the Hangul fillers U+115F, U+1160,
+// U+3164, U+FFA0 ...) and not one of U+2800 BRAILLE PATTERN BLANK, U+1D159
+// MUSICAL SYMBOL NULL NOTEHEAD and U+16FE4 KHITAN SMALL SCRIPT FILLER,
+// which show nothing either. IDs and SKUs are ASCII letters, digits and
+// . _ / -, starting with a letter or a digit. These rules live in the
+// module's internal/textrule, so that other packages of the module (the
+// ledger's keys and producer IDs) can apply the same ones. Enums: only
+// empty text means "not stated"; "-" or "_" is an unknown value.
 //
 // # Amounts
 //
@@ -128,31 +139,40 @@
 // cell is skipped while its cells are empty (Excel adds one after a
 // trailing separator) and a value under it is an error. Skipped columns are
 // listed in ReadReport.Ignored. Two header cells naming one column ("id" and
-// "Kode") are an error. Text must be UTF-8 (a byte order mark is dropped):
-// invalid UTF-8 is an error at its line and column asking for the file to be
-// saved as "CSV UTF-8"; ReadOptions.Windows1252 decodes Excel's legacy
-// "CSV (Comma delimited)" instead. ReadProducersCSV and ReadOrdersCSV are
-// the With forms with the zero ReadOptions.
+// "Kode") are an error, and so is a header of more than MaxColumns cells.
+// Text must be UTF-8 (a byte order mark is dropped): invalid UTF-8 is an
+// error at its line and column asking for the file to be saved as "CSV
+// UTF-8"; a UTF-16 file (Excel's "Unicode Text") is refused at once with
+// the same advice. ReadOptions.Windows1252 decodes Excel's legacy "CSV
+// (Comma delimited)" instead; a file that is UTF-8 beyond ASCII is then
+// refused whole (read it without the option: decoded as Windows-1252 it
+// would become mojibake), and the five bytes the code page leaves
+// undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are errors at their cell.
+// ReadProducersCSV and ReadOrdersCSV are the With forms with the zero
+// ReadOptions.
 //
-// Both readers accept CRLF line ends, skip blank rows (no cells or only
-// empty cells) and trim spaces around cells (so text with leading or
-// trailing spaces does not survive a write and read; names may not have
-// them anyway). They report problems together in one *DataError, each
-// RowError with its line and column, the column's header cell as the file
-// has it (messages name the column that way, in both languages) and a
-// message in both languages: an unknown or repeated header column, a
-// missing required column, a row with too few or too many cells, an
-// unterminated quote, text that is not UTF-8, an unreadable number, amount,
-// date or enum, a merged row that contradicts an earlier one, and every
-// validation failure mapped back to the cell it came from. The valid
+// Both readers accept LF, CRLF and old Mac CR line ends, skip blank rows
+// (no cells or only empty cells) and trim white space around cells, which
+// is why Validate refuses names that begin or end with a space. They
+// report problems together in one *DataError, each RowError with its line
+// and column, the column's header cell as the file has it (messages name
+// the column that way, in both languages) and a message in both
+// languages: an unknown or repeated header column, a missing required
+// column, a row with too few or too many cells (counted, however many), an
+// unterminated quote, text that is not UTF-8, an unreadable number,
+// amount, date or enum, a merged row that contradicts an earlier one, and
+// every validation failure mapped back to the cell it came from. The valid
 // records are returned beside the error; a record with any problem is left
 // out and its problems are reported, so no row is ever dropped silently.
 // ReadProducersJSON and ReadOrdersJSON do the same for JSON arrays.
 //
 // WriteProducersCSV writes what ReadProducersCSV reads, with ',' between
-// cells. A cell starting with '=', '+', '-', '@', tab or CR gets an
-// apostrophe before it (OWASP, "CSV Injection") so a spreadsheet shows it
-// as text; the readers remove that apostrophe.
+// cells: every producer that passes Validate is read back as itself. A
+// cell starting with '=', '+', '-', '@', tab or CR gets an apostrophe
+// before it (OWASP, "CSV Injection") so a spreadsheet shows it as text,
+// and so does a cell starting with an apostrophe followed by one of those
+// or by another apostrophe; the readers remove that one apostrophe, and
+// keep any other ("'Ndalem").
 //
 // # JSON
 //
@@ -172,34 +192,67 @@
 //
 // # Messages
 //
-// Every FieldError, RowError, ValidationError and DataError gives its
-// messages in English or Indonesian (Message, Messages); the Indonesian text
-// holds no English beyond the names the input itself uses (JSON keys,
-// header cells). Lang is pricing.Lang, so one value chooses the language of
-// every package; ParseLang reads BCP 47 tags and Accept-Language values
-// ("id-ID", "en-US,en;q=0.9", "id;q=0.8").
+// Every error gives its message in English or Indonesian (Message; the
+// aggregates also Messages, one line a problem), from one catalogue
+// (messages.go): a code and its arguments, a format in each language. The
+// Indonesian text holds no English beyond the names the input itself uses
+// (JSON keys, header cells, option names). Lang is pricing.Lang, so one
+// value chooses the language of every package; ParseLang reads BCP 47 tags
+// and Accept-Language values ("id-ID", "en-US,en;q=0.9", "id;q=0.8").
 //
 // # Limits
 //
 //	MaxProblems       1,000     problems a reader lists; the rest are counted in DataError.Omitted
+//	MaxColumns        256       cells of a CSV row: a header with more is refused; a data row must
+//	                            have as many as its header (more are counted, never kept)
 //	MaxCapabilities   16        capabilities of one producer
 //	MaxQuantity       2^31-1    PerWeek, Quantity, MinOrder
 //	MinPrice/MaxPrice Rp100 to Rp100.000.000, Product.Price; UnitCost Rp0 to MaxUnitCost
 //	ID 64, SKU 50, producer name 200, product name 70, description 2,000, motif 100 characters
 //	dates             years 1 to 9999 (MinDateYear, MaxDateYear)
-//	amounts           30 digits, 64 bytes of text (pricing.MaxDigits, pricing.MaxInputLen)
+//	amounts           30 digits, 64 bytes of text (pricing.MaxDigits, pricing.MaxInputLen); a
+//	                  decimal built in code is judged from its exponent before any arithmetic
 //	messages          a value is shown up to 64 bytes, then abbreviated with its full length;
 //	                  Error() lists the first 5 problems and counts the rest
-//	memory            a reader keeps O(input) live memory whatever is wrong with the input
+//	memory            for any CSV or JSON input, valid or not, the heap a reader leaves live
+//	                  (its result) is at most 10 times the input plus 1 MiB, and the heap at
+//	                  its peak, garbage not yet collected included, at most 20 times the
+//	                  input; the JSON readers and ReadOptions.Windows1252 hold the whole
+//	                  input, the CSV readers 64 KiB of it and one row at a time
+//
+// The memory bound is tested (TestReadProducersCSVMemory,
+// TestReadOrdersCSVMemory, TestReadProducersJSONMemory) and measured by input
+// shape at 5 and 50 MB with go run ./batik/internal/scale.
 //
 // # Errors
 //
-// Every error wraps one of the sentinels ErrInvalid (a *ValidationError,
-// *AmountError or *DateError), ErrUnknown (an *EnumError) or ErrData (a
-// *DataError; a single record's JSON that breaks the strict rules), so
-// callers can test with errors.Is and read details with errors.As. Values
-// in messages are quoted, and a value longer than 64 bytes is abbreviated
-// with its full length stated.
+// An error about an input has one shape, *FieldError:
+//
+//	Field  the input, as a path in the input's JSON names: "capabilities[1].per_week"
+//	Value  its value as text, abbreviated: text quoted, numbers as they are, and a value
+//	       over 64 bytes cut there with its full length stated; "" when there is none
+//	Code   the catalogue code of the reason: a rule's struct tag ("gte", "technique"), a
+//	       reader's problem ("fields", "utf8"), a date's ("date_month"), or for an amount
+//	       "amount_" and pricing.ParseError's Code ("amount_exponent")
+//	Args   the reason's arguments: the bound of "gte", the phrase of "notbatik"
+//	Kind   the sentinel it wraps: ErrInvalid (a value that breaks a rule), ErrUnknown (text
+//	       no enum accepts) or ErrData (the form of an input: its header, a row, its JSON)
+//	Err    the error underneath: an amount's *pricing.ParseError
+//
+// Error returns "batik: " and Message(English); Message(l) is "field =
+// value: reason", the reason being Reason(l), the catalogue's text of Code
+// with Args (for an amount, its ParseError's reason, said once); Unwrap
+// returns Kind and Err, so errors.Is matches the sentinel and errors.As
+// finds the *pricing.ParseError. ParseTechnique (and every enum's Parse and
+// UnmarshalText), ParseLang, ParseDate, NewDate and ParseAmount return one.
+// Validate returns a *ValidationError, a list of FieldErrors, which unwraps
+// to ErrInvalid. The readers return a *DataError, a list of RowErrors (a
+// FieldError with its line, column and the column's header cell), which
+// unwraps to ErrData; so does a single record's UnmarshalJSON for JSON
+// that breaks the strict rules, while a value its parser refuses there
+// (an enum, an amount, a date) is that parser's *FieldError with the
+// value's path as Field. Both aggregates' Error lists the first five
+// problems and counts the rest.
 //
 // # Files
 //
@@ -208,10 +261,13 @@
 // (one enum each) and enum.go (the spelling tables they share); date.go
 // (Date); ident.go (NIB, region, GTIN); validate.go (Validate and the
 // cross-field rules), validate_fast.go (the same rules in plain code, the
-// hot path), text.go (rules for text fields); csv_columns.go,
-// csv_table.go, csv_producers.go, csv_orders.go and csv_write.go (CSV);
-// json.go (strict JSON); amount.go (amounts in JSON); errors.go (every
-// sentinel and error type), messages.go (their English and Indonesian
-// wording), lang.go (ParseLang). Lot inspection is the subpackage
+// hot path); csv_reader.go (CSV records), csv_input.go (a file's encoding
+// and separator), csv_columns.go, csv_table.go (header and cells),
+// csv_producers.go, csv_orders.go and csv_write.go; json.go (strict JSON of
+// one record), json_array.go (the JSON readers); problems.go (the capped
+// list of problems), chunked.go (the records a reader keeps); amount.go
+// (amounts in JSON); errors.go (the sentinels and the error shape),
+// messages.go (the catalogue), lang.go (ParseLang). The rules for text are
+// the module's internal/textrule. Lot inspection is the subpackage
 // batik/aql.
 package batik

@@ -9,7 +9,7 @@ const (
 	Campuran Dye = "campuran" // both natural and synthetic
 )
 
-var dyeSpec = newEnumSpec("dye", map[string][]string{
+var dyeSpec = newEnumSpec(codeDye, map[string][]string{
 	string(Alam):     {"natural", "pewarna alam", "warna alam", "natural dye"},
 	string(Sintetis): {"synthetic", "pewarna sintetis", "warna sintetis", "synthetic dye"},
 	string(Campuran): {"mixed", "both", "alam dan sintetis", "natural and synthetic"},
@@ -21,7 +21,7 @@ func (d Dye) Valid() bool { return d == Alam || d == Sintetis || d == Campuran }
 // String returns the canonical text of d.
 func (d Dye) String() string { return string(d) }
 
-// MarshalText returns the canonical text; an unknown non-empty value is an *EnumError.
+// MarshalText returns the canonical text; an unknown non-empty value is a *FieldError wrapping ErrUnknown.
 func (d Dye) MarshalText() ([]byte, error) {
 	return marshalEnum(dyeSpec, string(d), d == "" || d.Valid())
 }

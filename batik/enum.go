@@ -10,7 +10,7 @@ import (
 // spelling UnmarshalText accepts. Specs are built once and never written, so
 // they are safe for concurrent use.
 type enumSpec struct {
-	kind  string
+	code  code                // the reason of text no spelling is; its Code names the enum ("technique")
 	alias map[string]string   // normalised spelling -> canonical value
 	canon map[string]struct{} // canonical values
 	list  []string            // canonical values, sorted
@@ -23,8 +23,8 @@ func (s *enumSpec) canonical(v string) bool {
 	return ok
 }
 
-func newEnumSpec(kind string, values map[string][]string) *enumSpec {
-	s := &enumSpec{kind: kind, alias: make(map[string]string), canon: make(map[string]struct{})}
+func newEnumSpec(c code, values map[string][]string) *enumSpec {
+	s := &enumSpec{code: c, alias: make(map[string]string), canon: make(map[string]struct{})}
 	for canon, spellings := range values {
 		s.canon[canon] = struct{}{}
 		s.list = append(s.list, canon)
@@ -40,7 +40,8 @@ func newEnumSpec(kind string, values map[string][]string) *enumSpec {
 // parse maps text to its canonical value. Empty text gives the zero value
 // "", so an absent optional field decodes; validation reports it where the
 // field is required. Only empty text means "not stated": "-", "_" or blanks
-// normalise to nothing but are an *EnumError, not a silent zero.
+// normalise to nothing but are an error, not a silent zero. The error is a
+// *FieldError wrapping ErrUnknown, its Field and Code the enum's name.
 func (s *enumSpec) parse(text string) (string, error) {
 	if text == "" {
 		return "", nil
@@ -52,12 +53,17 @@ func (s *enumSpec) parse(text string) (string, error) {
 	}
 	n := normalise(text)
 	if n == "" {
-		return "", &EnumError{Type: s.kind, Value: text}
+		return "", s.unknown(text)
 	}
 	if c, ok := s.alias[n]; ok {
 		return c, nil
 	}
-	return "", &EnumError{Type: s.kind, Value: text}
+	return "", s.unknown(text)
+}
+
+// unknown is the error of text no spelling of the enum is.
+func (s *enumSpec) unknown(text string) error {
+	return unknownErr(texts[s.code].Code, text, s.code)
 }
 
 // normalise lower-cases text, turns '_' and '-' into spaces and folds runs of
@@ -102,7 +108,7 @@ func normalise(text string) string {
 
 func marshalEnum(spec *enumSpec, v string, ok bool) ([]byte, error) {
 	if !ok {
-		return nil, &EnumError{Type: spec.kind, Value: v}
+		return nil, spec.unknown(v)
 	}
 	return []byte(v), nil
 }
@@ -110,7 +116,7 @@ func marshalEnum(spec *enumSpec, v string, ok bool) ([]byte, error) {
 func parseRequired(spec *enumSpec, s string) (string, error) {
 	v, err := spec.parse(s)
 	if err == nil && v == "" {
-		err = &EnumError{Type: spec.kind, Value: s}
+		err = spec.unknown(s)
 	}
 	return v, err
 }

@@ -2,40 +2,12 @@ package batik
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-func TestTechniqueSpellings(t *testing.T) {
-	tests := []struct {
-		give string
-		want Technique
-	}{
-		{"tulis", Tulis}, {"TULIS", Tulis}, {"Batik Tulis", Tulis}, {"  batik_tulis ", Tulis}, {"hand-drawn", Tulis},
-		{"Cap", Cap}, {"BATIK CAP", Cap}, {"stamped", Cap},
-		{"kombinasi", Kombinasi}, {"Tulis-Cap", Kombinasi},
-		{"printing", Printing}, {"Sablon", Printing}, {"Batik Printing", Printing},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		var got Technique
-		require.NoError(t, got.UnmarshalText([]byte(tt.give)), tt.give)
-		assert.Equal(t, tt.want, got, tt.give)
-	}
-	for _, bad := range []string{"batik", "ikat", "tulisan", "cap cap", "\xff"} {
-		var got Technique
-		err := got.UnmarshalText([]byte(bad))
-		require.ErrorIs(t, err, ErrUnknown, bad)
-		var ee *EnumError
-		require.ErrorAs(t, err, &ee)
-		assert.Equal(t, bad, ee.Value)
-		assert.Equal(t, "technique", ee.Type)
-	}
-	_, err := ParseTechnique("")
-	require.ErrorIs(t, err, ErrUnknown)
-}
 
 func TestEnumsRoundTrip(t *testing.T) {
 	type textEnum interface {
@@ -83,29 +55,6 @@ func TestEnumsRoundTrip(t *testing.T) {
 	assert.Equal(t, Surakarta, s)
 }
 
-func TestGrade(t *testing.T) {
-	assert.True(t, Halus.AtLeast(Sedang))
-	assert.True(t, Sedang.AtLeast(Sedang))
-	assert.False(t, Kasar.AtLeast(Sedang))
-	assert.False(t, Halus.AtLeast("bogus"))
-	assert.False(t, Grade("bogus").AtLeast(Kasar))
-	g, err := ParseGrade("Fine")
-	require.NoError(t, err)
-	assert.Equal(t, Halus, g)
-}
-
-func TestTechniqueLabel(t *testing.T) {
-	assert.Equal(t, Emas, Tulis.Label())
-	assert.Equal(t, Putih, Cap.Label())
-	assert.Equal(t, Perak, Kombinasi.Label())
-	assert.Equal(t, NoLabel, Printing.Label())
-	for _, tech := range []Technique{Tulis, Cap, Kombinasi} {
-		assert.Equal(t, tech, tech.Label().Technique())
-		assert.True(t, tech.IsBatik())
-	}
-	assert.False(t, Printing.IsBatik())
-}
-
 func TestEnumInJSON(t *testing.T) {
 	var c Capability
 	require.NoError(t, json.Unmarshal([]byte(`{"technique":"Batik Cap","grade":"B","per_week":80,"unit_cost":"95000"}`), &c))
@@ -114,17 +63,61 @@ func TestEnumInJSON(t *testing.T) {
 	require.ErrorIs(t, err, ErrUnknown)
 }
 
-func TestParseLang(t *testing.T) {
-	l, err := ParseLang("ID")
-	require.NoError(t, err)
-	assert.Equal(t, Indonesian, l)
-	l, err = ParseLang("en")
-	require.NoError(t, err)
-	assert.Equal(t, English, l)
-	// Javanese is matched to Indonesian, which its speakers read.
-	l, err = ParseLang("jv")
-	require.NoError(t, err)
-	assert.Equal(t, Indonesian, l)
-	_, err = ParseLang("de")
+// "-" and "_" are not "not stated": only empty text is.
+func TestEnumDashIsNotEmpty(t *testing.T) {
+	for _, s := range []string{"-", "_", " ", "--", "_-_"} {
+		var st Style
+		require.ErrorIs(t, st.UnmarshalText([]byte(s)), ErrUnknown, "%q", s)
+		var l Label
+		require.ErrorIs(t, l.UnmarshalText([]byte(s)), ErrUnknown, "%q", s)
+	}
+	var st Style
+	require.NoError(t, st.UnmarshalText(nil))
+	p := validProduct()
+	err := json.Unmarshal([]byte(`{"sku":"A","name":"B","technique":"cap","grade":"halus","weight_grams":1,"price":"100","min_order":1,"style":"-"}`), &p)
 	require.ErrorIs(t, err, ErrUnknown)
+}
+
+// TestNormaliseCanonicalDoesNotAllocate pins normalise's promise that
+// text already canonical (lower-case letters and digits, words one space
+// apart) comes back as is without allocating, for the letters and digits
+// at both ends of their ranges; text that needs work is still normalised.
+func TestNormaliseCanonicalDoesNotAllocate(t *testing.T) {
+	for _, s := range []string{"a", "z", "0", "9", "batik tulis", "zaitun a09 z9"} {
+		assert.Equal(t, s, normalise(s))
+		if raceEnabled {
+			continue
+		}
+		if n := testing.AllocsPerRun(100, func() { _ = normalise(s) }); n != 0 {
+			t.Errorf("normalise(%q): %v allocations, want 0", s, n)
+		}
+	}
+	assert.Equal(t, "batik tulis", normalise("  Batik__TULIS "))
+	assert.Equal(t, "a z 0 9", normalise("A-Z_0  9"))
+}
+
+// TestOptionalEnumsMarshalText pins MarshalText of the optional enums: the
+// zero value (not stated) is "" without error, a known value its text, an
+// unknown value an *FieldError.
+func TestOptionalEnumsMarshalText(t *testing.T) {
+	for _, m := range []struct {
+		zero, known, unknown interface{ MarshalText() ([]byte, error) }
+		want                 string
+	}{
+		{Dye(""), Alam, Dye("cat air"), "alam"},
+		{Fabric(""), Primisima, Fabric("wol"), "primisima"},
+		{Form(""), Kemeja, Form("topi"), "kemeja"},
+		{Style(""), Surakarta, Style("x"), "surakarta"},
+		{Label(""), Putih, Label("hijau"), "putih"},
+	} {
+		b, err := m.zero.MarshalText()
+		require.NoError(t, err)
+		assert.Empty(t, b)
+		b, err = m.known.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, m.want, string(b))
+		_, err = m.unknown.MarshalText()
+		var ee *FieldError
+		require.True(t, errors.As(err, &ee), "%v", m.unknown)
+	}
 }

@@ -2,81 +2,98 @@ package batik
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/batikkit/batikkit/pricing"
 )
 
 // Sentinel errors. Every error this package returns wraps one of them, so
 // callers can match with errors.Is whatever the concrete type.
 var (
-	// ErrInvalid is wrapped by every *ValidationError: a record broke a rule.
+	// ErrInvalid is wrapped by every *ValidationError and by a
+	// *FieldError of a value that breaks a rule (an amount, a date): a
+	// record or a value broke a rule.
 	ErrInvalid = errors.New("batik: invalid record")
-	// ErrUnknown is wrapped by every *EnumError: a spelling no enum accepts.
+	// ErrUnknown is wrapped by a *FieldError of text no enum accepts: a
+	// spelling of no technique, grade, language ...
 	ErrUnknown = errors.New("batik: unknown value")
-	// ErrData is wrapped by every *DataError: a CSV or JSON input had bad rows.
+	// ErrData is wrapped by every *DataError: a CSV or JSON input had bad
+	// rows, or a single record's JSON broke the strict rules.
 	ErrData = errors.New("batik: bad input data")
 )
 
-// EnumError reports text that is not a known spelling of an enum such as
-// Technique or Grade. It unwraps to ErrUnknown.
-type EnumError struct {
-	Type  string // the enum, e.g. "technique"
-	Value string // the text as given
+// FieldError is the one shape of an error about an input: which field,
+// its value, why (a code of the package's catalogue with its arguments),
+// the sentinel it wraps and the error underneath, if any. ParseTechnique,
+// ParseDate, ParseAmount, ParseLang and the enums' UnmarshalText return
+// one; a *ValidationError lists them; a RowError is one with its place in
+// a file.
+type FieldError struct {
+	Field string   // the field, as a path in the input's JSON names: "capabilities[1].per_week"
+	Value string   // its value as text, abbreviated: text quoted (msg.Quote), numbers as they are (msg.Clip); "" when there is none to show
+	Code  string   // the catalogue code of the reason: the rule's struct tag ("gte", "technique"), a reader's problem ("fields"), or "amount_" and pricing's code for an amount
+	Args  []string // the reason's arguments, {0}, {1} in its formats: the bound of "gte", the phrase of "notbatik"
+	Kind  error    // the sentinel it wraps: ErrInvalid (also when nil), ErrUnknown or ErrData
+	Err   error    // the underlying error: for an amount, the *pricing.ParseError
 }
 
-// Error names the enum and quotes the value.
-func (e *EnumError) Error() string {
-	return fmt.Sprintf("batik: unknown %s %s", e.Type, quote(e.Value))
+// Error returns "batik: " and the message in English.
+func (e *FieldError) Error() string { return "batik: " + e.Message(English) }
+
+// Message returns the error in language l (English for an unknown Lang):
+// "field = value: reason", the value left out when there is none. An
+// amount's reason is its *pricing.ParseError's, said once.
+func (e *FieldError) Message(l Lang) string {
+	return msg.Line(l, e.Field, e.Value, e.Reason(l), e.underlying())
 }
 
-// Unwrap returns ErrUnknown.
-func (e *EnumError) Unwrap() error { return ErrUnknown }
-
-// Message returns the error in language l, with the values the enum
-// accepts where the package has a wording for it.
-func (e *EnumError) Message(l Lang) string {
-	f := FieldError{Field: e.Type, Tag: enumTag(e.Type), Value: quote(e.Value)}
-	if _, ok := messages[f.Tag]; !ok {
-		if l == Indonesian {
-			return "nilai " + quote(e.Value) + " tidak dikenal"
-		}
-		return "unknown " + e.Type + " " + quote(e.Value)
+// Reason returns what is wrong in language l, without the field and the
+// value: the catalogue's text of Code with Args, or for an amount the
+// reason of its *pricing.ParseError.
+func (e *FieldError) Reason(l Lang) string {
+	if pe := e.amount(); pe != nil {
+		return pe.Reason(l)
 	}
-	return f.Message(l)
+	return reason(l, e.Code, e.Args)
 }
 
-// maxQuoted is how many bytes of a value an error message shows before it
-// abbreviates; the full length is always stated, so nothing is hidden.
-const maxQuoted = 64
+// Unwrap returns Kind (ErrInvalid when nil) and Err when set.
+func (e *FieldError) Unwrap() []error { return msg.Unwrap(e.Kind, ErrInvalid, e.Err) }
 
-// quote renders a value for an error message: Go-quoted, and abbreviated with
-// its length when it is long (a 1 MiB cell must not become a 1 MiB message).
-func quote(s string) string {
-	if len(s) <= maxQuoted {
-		return strconv.Quote(s)
-	}
-	cut := maxQuoted
-	for cut > 0 && !isRuneStart(s[cut]) {
-		cut--
-	}
-	return strconv.Quote(s[:cut]) + "... (" + strconv.Itoa(len(s)) + " bytes)"
+// amount returns the *pricing.ParseError of an amount, or nil.
+func (e *FieldError) amount() *pricing.ParseError {
+	pe, _ := e.Err.(*pricing.ParseError)
+	return pe
 }
 
-func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+// underlying is the error Message adds after the reason: Err, unless it
+// is the amount's ParseError whose reason is already the reason.
+func (e *FieldError) underlying() error {
+	if e.amount() != nil {
+		return nil
+	}
+	return e.Err
+}
 
-// clip abbreviates text shown unquoted (a number) the way quote does.
-func clip(s string) string {
-	if len(s) <= maxQuoted {
-		return s
-	}
-	cut := maxQuoted
-	for cut > 0 && !isRuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "... (" + strconv.Itoa(len(s)) + " bytes)"
+// fieldErr returns a FieldError of field with value (already abbreviated)
+// for the reason c.
+func fieldErr(field, value string, c code, args ...string) FieldError {
+	return FieldError{Field: field, Value: value, Code: texts[c].Code, Args: args}
+}
+
+// dataErr returns a FieldError wrapping ErrData: a problem of an input's
+// form (its header, a row's cells, its JSON) rather than of a value.
+func dataErr(field string, c code, args ...string) FieldError {
+	return FieldError{Field: field, Code: texts[c].Code, Args: args, Kind: ErrData}
+}
+
+// unknownErr is the error of text no spelling of an enum of kind c is.
+func unknownErr(field, text string, c code) *FieldError {
+	f := fieldErr(field, msg.Quote(text), c)
+	f.Kind = ErrUnknown
+	return &f
 }
 
 // ValidationError lists every field of a record that broke a rule, in the
@@ -86,23 +103,13 @@ type ValidationError struct {
 	Fields []FieldError
 }
 
-// Error joins the English messages of the first five fields and counts
-// the rest, so that it is bounded however many fields fail.
-func (e *ValidationError) Error() string {
-	const show = 5
-	var b strings.Builder
-	b.WriteString("batik: invalid record: ")
-	for i, f := range e.Fields {
-		if i == show {
-			b.WriteString("; and " + strconv.Itoa(len(e.Fields)-show) + " more")
-			break
-		}
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(f.Message(English))
-	}
-	return b.String()
+// Error returns "batik: invalid record: " and the English message.
+func (e *ValidationError) Error() string { return ErrInvalid.Error() + ": " + e.Message(English) }
+
+// Message joins the messages of the first five fields in language l and
+// counts the rest, so that it is bounded however many fields fail.
+func (e *ValidationError) Message(l Lang) string {
+	return join(l, len(e.Fields), 0, func(i int) string { return e.Fields[i].Message(l) })
 }
 
 // Unwrap returns ErrInvalid.
@@ -111,53 +118,17 @@ func (e *ValidationError) Unwrap() error { return ErrInvalid }
 // Messages returns one message per failing field in the language l.
 func (e *ValidationError) Messages(l Lang) []string {
 	out := make([]string, len(e.Fields))
-	for i, f := range e.Fields {
-		out[i] = f.Message(l)
+	for i := range e.Fields {
+		out[i] = e.Fields[i].Message(l)
 	}
 	return out
 }
 
-// FieldError is one broken rule.
-type FieldError struct {
-	Field string // JSON path of the field, e.g. "capabilities[1].per_week"
-	Tag   string // the rule that failed, e.g. "gte", "nib", "technique"
-	Param string // the rule's parameter, e.g. "0" for gte=0; "" if none
-	Value string // the offending value as shown in messages (strings quoted, long ones abbreviated)
-
-	amount *pricing.ParseError // for an amount refused by pricing: its reason in both languages
-}
-
-// Error returns the English message.
-func (f FieldError) Error() string { return f.Message(English) }
-
-// Message returns the message in language l (English for an unknown Lang).
-// Every rule this package uses has its own wording in both languages; an
-// unlisted tag still gets a sentence naming the field, the rule and the value.
-func (f FieldError) Message(l Lang) string {
-	if f.amount != nil {
-		got := ", got "
-		if l == Indonesian {
-			got = ", isinya "
-		}
-		return f.Field + ": " + f.amount.Reason(l) + got + f.Value
-	}
-	m, ok := messages[f.Tag]
-	if !ok {
-		m = fallbackMessage
-	}
-	tmpl := m.en
-	if l == Indonesian {
-		tmpl = m.id
-	}
-	return strings.NewReplacer("{field}", f.Field, "{param}", f.Param, "{value}", f.Value, "{tag}", f.Tag).Replace(tmpl)
-}
-
-// RowError is one problem in a CSV or JSON input, located by line and
-// column, both 1-based. In CSV, Line is where the record starts and Column
-// is the number of the cell in its row, as a spreadsheet counts them (0
-// when the problem is the whole row); in JSON, they are the line and byte
-// column where the element starts. The embedded FieldError names the column or JSON path, the rule
-// and the value, and gives the message in English or Indonesian.
+// RowError is one problem in a CSV or JSON input: a FieldError located by
+// line and column, both 1-based. In CSV, Line is where the record starts
+// and Column is the number of the cell in its row, as a spreadsheet counts
+// them (0 when the problem is the whole row); in JSON, they are the line
+// and byte column where the element starts.
 type RowError struct {
 	Line   int
 	Column int
@@ -165,36 +136,26 @@ type RowError struct {
 	FieldError
 }
 
-// Message returns "line 4, column 7: <message>" in language l. In CSV the
-// message names the column by its header cell, as the clerk sees it in
-// the file, rather than by its JSON name.
-func (e RowError) Message(l Lang) string {
-	var b strings.Builder
-	if l == Indonesian {
-		b.WriteString("baris ")
-	} else {
-		b.WriteString("line ")
-	}
-	b.WriteString(strconv.Itoa(e.Line))
+// Message returns "line 4, column 7: " and the FieldError's message in
+// language l. In CSV the message names the column by its header cell, as
+// the clerk sees it in the file, rather than by its JSON name.
+func (e *RowError) Message(l Lang) string {
+	at := texts[codeAtLine].Format(l, strconv.Itoa(e.Line))
 	if e.Column > 0 {
-		if l == Indonesian {
-			b.WriteString(", kolom ")
-		} else {
-			b.WriteString(", column ")
-		}
-		b.WriteString(strconv.Itoa(e.Column))
+		at = texts[codeAtCell].Format(l, strconv.Itoa(e.Line), strconv.Itoa(e.Column))
 	}
-	b.WriteString(": ")
 	f := e.FieldError
 	if e.Header != "" {
 		f.Field = e.Header
 	}
-	b.WriteString(f.Message(l))
-	return b.String()
+	if f.Field == "" && f.Value == "" {
+		return at + ": " + f.Reason(l) // a problem of the whole row or input
+	}
+	return at + ": " + f.Message(l)
 }
 
-// Error returns the English message.
-func (e RowError) Error() string { return e.Message(English) }
+// Error returns "batik: " and the message in English.
+func (e *RowError) Error() string { return "batik: " + e.Message(English) }
 
 // DataError lists the problems found in an input, in input order: the
 // first MaxProblems of them, and the number of the others in Omitted. It
@@ -204,28 +165,13 @@ type DataError struct {
 	Omitted int // problems beyond MaxProblems: counted, not listed (once the list is full, an invalid record counts as one)
 }
 
-// Error lists the first few problems in English and counts the rest; it is
-// bounded whatever the input (each value in it is abbreviated).
-func (e *DataError) Error() string {
-	const show = 5
-	var b strings.Builder
-	b.WriteString("batik: bad input data: ")
-	for i, r := range e.Rows {
-		if i == show {
-			b.WriteString("; and ")
-			b.WriteString(strconv.Itoa(len(e.Rows) - show + e.Omitted))
-			b.WriteString(" more")
-			break
-		}
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(r.Message(English))
-	}
-	if len(e.Rows) <= show && e.Omitted > 0 {
-		b.WriteString("; and " + strconv.Itoa(e.Omitted) + " more")
-	}
-	return b.String()
+// Error returns "batik: bad input data: " and the English message.
+func (e *DataError) Error() string { return ErrData.Error() + ": " + e.Message(English) }
+
+// Message lists the first five problems in language l and counts the
+// rest, listed or omitted; it is bounded whatever the input.
+func (e *DataError) Message(l Lang) string {
+	return join(l, len(e.Rows), e.Omitted, func(i int) string { return e.Rows[i].Message(l) })
 }
 
 // Unwrap returns ErrData.
@@ -235,41 +181,31 @@ func (e *DataError) Unwrap() error { return ErrData }
 // problems were omitted, a last line that counts them.
 func (e *DataError) Messages(l Lang) []string {
 	out := make([]string, len(e.Rows), len(e.Rows)+1)
-	for i, r := range e.Rows {
-		out[i] = r.Message(l)
+	for i := range e.Rows {
+		out[i] = e.Rows[i].Message(l)
 	}
 	if e.Omitted > 0 {
-		n := strconv.Itoa(e.Omitted)
-		if l == Indonesian {
-			out = append(out, "dan "+n+" masalah lain yang tidak dicantumkan (hanya "+strconv.Itoa(MaxProblems)+" pertama yang dicantumkan)")
-		} else {
-			out = append(out, "and "+n+" more problems not listed (only the first "+strconv.Itoa(MaxProblems)+" are)")
-		}
+		out = append(out, texts[codeOmitted].Format(l, strconv.Itoa(e.Omitted), strconv.Itoa(MaxProblems)))
 	}
 	return out
 }
 
-// AmountError reports text ParseAmount refused. It unwraps to ErrInvalid.
-type AmountError struct {
-	Field string // the field read, e.g. "unit_cost"; "" from ParseAmount
-	Value string // the text as given
-	Code  string // what is wrong: pricing.ParseError's Code ("empty", "exponent", "grouping", "leading_zero" ...)
-	parse *pricing.ParseError
-}
-
-// Error returns the English message, naming the field and the value.
-func (e *AmountError) Error() string {
-	field := e.Field
-	if field == "" {
-		field = "amount"
+// join joins the first five of n messages with "; " and counts the others
+// and the omitted ones.
+func join(l Lang, n, omitted int, message func(int) string) string {
+	const show = 5
+	var b strings.Builder
+	for i := range min(n, show) {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(message(i))
 	}
-	return "batik: " + e.fieldError(field).Message(English)
+	if more := max(n-show, 0) + omitted; more > 0 {
+		if b.Len() > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(texts[codeAndMore].Format(l, strconv.Itoa(more)))
+	}
+	return b.String()
 }
-
-// fieldError states the problem as a FieldError of the named field.
-func (e *AmountError) fieldError(field string) FieldError {
-	return FieldError{Field: field, Tag: "amount_" + e.Code, Value: quote(e.Value), amount: e.parse}
-}
-
-// Unwrap returns ErrInvalid.
-func (e *AmountError) Unwrap() error { return ErrInvalid }

@@ -33,5 +33,5 @@ func ExampleReadProducersCSVWith() {
 	// separator ';', skipped ["Catatan" "\"\""]
 	// SLO-01 tulis halus 6 450000
 	// SLO-01 cap sedang 80 95000.5
-	// baris 4, kolom 7: Harga satuan: '.' memisahkan ribuan dan harus diikuti tepat 3 angka; pemisah desimal adalah ',', isinya "84.5"
+	// baris 4, kolom 7: Harga satuan = "84.5": '.' memisahkan ribuan dan harus diikuti tepat 3 angka; pemisah desimal adalah ','
 }

@@ -20,8 +20,8 @@ func ExampleParseDate() {
 	// 2026-12-21 Monday
 	// 2026-12-21 Monday
 	// 2026-12-14 Monday
-	// batik: invalid date "12/21/2026": month 21 does not exist: dates are read day first; write YYYY-MM-DD (2026-12-21), DD/MM/YYYY (21/12/2026) or DD-MM-YYYY (21-12-2026)
-	// batik: invalid date "2026-02-30": day must be in [1, 28] for that month
+	// batik: date = "12/21/2026": month 21 does not exist: dates are read day first; write YYYY-MM-DD (2026-12-21), DD/MM/YYYY (21/12/2026) or DD-MM-YYYY (21-12-2026)
+	// batik: date = "2026-02-30": the day must be in [1, 28] for that month
 }
 
 func ExampleDate_AddDays() {

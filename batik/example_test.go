@@ -26,12 +26,12 @@ func ExampleProducer_Validate() {
 		}
 	}
 	// Output:
-	// nib must be a NIB of exactly 13 digits, got "123456789012"
-	// nib harus NIB 13 angka, isinya "123456789012"
-	// region must be a Kemendagri region code such as 33.72, got "3372"
-	// region harus kode wilayah Kemendagri seperti 33.72, isinya "3372"
-	// capabilities[1].per_week must be at least 0, got -80
-	// capabilities[1].per_week minimal 0, isinya -80
+	// nib = "123456789012": must be a NIB of exactly 13 digits
+	// nib = "123456789012": harus NIB 13 angka
+	// region = "3372": must be a Kemendagri region code such as 33.72
+	// region = "3372": harus kode wilayah Kemendagri seperti 33.72
+	// capabilities[1].per_week = -80: must be at least 0
+	// capabilities[1].per_week = -80: minimal 0
 }
 
 func ExampleProduct_Validate() {
@@ -43,7 +43,7 @@ func ExampleProduct_Validate() {
 	p.Name = "Kemeja Printing Motif Parang"
 	fmt.Println(p.Validate())
 	// Output:
-	// batik: invalid record: name claims "batik tulis" but the technique is printing: printed cloth is tiruan batik (SNI 8184:2015) and must not be sold as batik, got "Batik Tulis Parang Kemeja"
+	// batik: invalid record: name = "Batik Tulis Parang Kemeja": claims "batik tulis" but the technique is printing: printed cloth is tiruan batik (SNI 8184:2015) and must not be sold as batik
 	// <nil>
 }
 
@@ -54,7 +54,7 @@ func ExampleOrder_Validate() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// batik: invalid record: quantity must be greater than 0, got 0
+	// batik: invalid record: quantity = 0: must be greater than 0
 }
 
 func ExampleTechnique_UnmarshalText() {
@@ -71,7 +71,7 @@ func ExampleTechnique_UnmarshalText() {
 	// "CAP"        cap        batik=true  label="putih"
 	// "tulis-cap"  kombinasi  batik=true  label="perak"
 	// "sablon"     printing   batik=false label=""
-	// batik: unknown technique "ikat"
+	// batik: technique = "ikat": unknown technique (want tulis, cap, kombinasi or printing)
 }
 
 func ExampleGrade_AtLeast() {
@@ -101,7 +101,7 @@ func ExampleReadProducersCSV() {
 	}
 	// Output:
 	// SLO-01 2 capabilities
-	// baris 4, kolom 7: per_week harus bilangan bulat tanpa pemisah ribuan, isinya "1.000"
+	// baris 4, kolom 7: per_week = "1.000": harus bilangan bulat tanpa pemisah ribuan
 }
 
 func ExampleParseAmount() {
@@ -112,8 +112,8 @@ func ExampleParseAmount() {
 	// Output:
 	// 85000 <nil>
 	// 85000.5 <nil>
-	// 0 batik: amount: more than 2 decimal places, got "85.000"
-	// 0 batik: amount: exponents are not allowed, got "1e9"
+	// 0 batik: amount = "85.000": more than 2 decimal places
+	// 0 batik: amount = "1e9": exponents are not allowed
 }
 
 func ExampleValidGTIN() {
@@ -148,7 +148,7 @@ func ExampleReadProducersJSON() {
 	fmt.Println(err)
 	// Output:
 	// SLO-01 halus cap
-	// batik: bad input data: line 4, column 2: [1].capabilities[0].unit_cost: exponents are not allowed, got "1e5"
+	// batik: bad input data: line 4, column 2: [1].capabilities[0].unit_cost = "1e5": exponents are not allowed
 }
 
 func ExampleWriteProducersCSV() {

@@ -20,7 +20,7 @@ const (
 	TenunGedog Fabric = "tenun_gedog" // hand-woven gedog (Tuban)
 )
 
-var fabricSpec = newEnumSpec("fabric", map[string][]string{
+var fabricSpec = newEnumSpec(codeFabric, map[string][]string{
 	string(Primisima):  {"mori primisima", "primissima"},
 	string(Prima):      {"mori prima"},
 	string(MoriBiru):   {"biru"},
@@ -41,7 +41,7 @@ func (f Fabric) Valid() bool { return fabricSpec.canonical(string(f)) }
 // String returns the canonical text of f.
 func (f Fabric) String() string { return string(f) }
 
-// MarshalText returns the canonical text; an unknown non-empty value is an *EnumError.
+// MarshalText returns the canonical text; an unknown non-empty value is a *FieldError wrapping ErrUnknown.
 func (f Fabric) MarshalText() ([]byte, error) {
 	return marshalEnum(fabricSpec, string(f), f == "" || f.Valid())
 }

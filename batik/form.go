@@ -16,7 +16,7 @@ const (
 	FormLainnya Form = "lainnya"      // any other form
 )
 
-var formSpec = newEnumSpec("form", map[string][]string{
+var formSpec = newEnumSpec(codeForm, map[string][]string{
 	string(KainPanjang): {"jarik", "jarit", "kain", "kain batik", "long cloth"},
 	string(Sarung):      {"sarong"},
 	string(Selendang):   {"shawl", "scarf", "slendang"},
@@ -33,7 +33,7 @@ func (f Form) Valid() bool { return formSpec.canonical(string(f)) }
 // String returns the canonical text of f.
 func (f Form) String() string { return string(f) }
 
-// MarshalText returns the canonical text; an unknown non-empty value is an *EnumError.
+// MarshalText returns the canonical text; an unknown non-empty value is a *FieldError wrapping ErrUnknown.
 func (f Form) MarshalText() ([]byte, error) {
 	return marshalEnum(formSpec, string(f), f == "" || f.Valid())
 }

@@ -3,8 +3,14 @@ package batik
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 )
 
 func FuzzTechniqueUnmarshalText(f *testing.F) {
@@ -210,4 +216,101 @@ func allocated(fn func()) uint64 {
 	fn()
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
+}
+
+// FuzzReadCSVWindows1252 checks the Windows-1252 option: a text that is
+// UTF-8 beyond ASCII is refused whole and nothing is read; any other text
+// is decoded byte by byte, and a byte the code page leaves undefined is a
+// problem at its cell, never a U+FFFD in a record.
+func FuzzReadCSVWindows1252(f *testing.F) {
+	f.Add([]byte(header + "SLO-01,Batik Süryä Çap – ok,,33.72,halus,tulis,6,450000\n"))
+	f.Add([]byte(header + "SLO-01,Batik \x96 Solo,,33.72,halus,tulis,6,450000\n"))
+	f.Add([]byte(header + "SLO-01,Batik \x81\xc3\xa9,,33.72,halus,tulis,6,450000\n"))
+	f.Add([]byte(header + "SLO-01,Batik \xc3\xa9\x9d,,33.72,halus,tulis,6,450000\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ps, _, err := ReadProducersCSVWith(bytes.NewReader(data), ReadOptions{Windows1252: true})
+		var tags []string
+		var de *DataError
+		if errors.As(err, &de) {
+			for _, r := range de.Rows {
+				tags = append(tags, r.Code)
+			}
+		}
+		nonASCII := bytes.ContainsFunc(data, func(r rune) bool { return r >= utf8.RuneSelf })
+		if utf8.Valid(data) && nonASCII && !slices.Contains(tags, "utf16") {
+			if !slices.Equal(tags, []string{"utf8_not_1252"}) || len(ps) != 0 {
+				t.Fatalf("UTF-8 text read as Windows-1252: %v, %d producers", tags, len(ps))
+			}
+			return
+		}
+		if slices.Contains(tags, "utf8_not_1252") {
+			t.Fatalf("text that is not UTF-8 refused as UTF-8")
+		}
+		undefined := bytes.ContainsAny(data, "\x81\x8d\x8f\x90\x9d")
+		if !undefined && slices.Contains(tags, "cp1252") {
+			t.Fatalf("an undefined byte reported in text without one")
+		}
+		for _, p := range ps {
+			if strings.ContainsRune(p.ID+p.Name+p.NIB+p.Region, utf8.RuneError) {
+				t.Fatalf("U+FFFD in a record read as Windows-1252: %+v", p)
+			}
+		}
+	})
+}
+
+// FuzzWriteReadProducersCSV checks the CSV round trip: producers that pass
+// Validate, written by WriteProducersCSV, are read back by ReadProducersCSV
+// as themselves, without a problem.
+func FuzzWriteReadProducersCSV(f *testing.F) {
+	f.Add("SLO-01", "Batik Sekar Jagad", "1234567890123", "33.72", 6, int64(45000000), int64(-2), uint8(0))
+	f.Add("A", "'=1+1", "", "33", 0, int64(0), int64(0), uint8(5))
+	f.Add("B.1", "''-5", "", "33.72.01", 1, int64(1), int64(8), uint8(10))
+	f.Add("c/2", "Batik \"Pagi, Sore\"; Pekalongan", "", "33.72.01.1001", 2147483647, int64(950005), int64(-1), uint8(255))
+	f.Fuzz(func(t *testing.T, id, name, nib, region string, perWeek int, coef, exp int64, shape uint8) {
+		techs, grades := Techniques(), Grades()
+		p := Producer{ID: id, Name: name, NIB: nib, Region: region}
+		for i := range 1 + int(shape)%4 {
+			p.Capabilities = append(p.Capabilities, Capability{
+				Technique: techs[(int(shape)/4+i)%4], Grade: grades[(int(shape)/16+i)%3],
+				PerWeek: perWeek, UnitCost: decimal.New(coef, int32(exp%40)),
+			})
+		}
+		if p.Validate() != nil {
+			return
+		}
+		second := p
+		second.ID += "-2"
+		second.Capabilities = p.Capabilities[:1]
+		in := []Producer{p, second}
+		var buf bytes.Buffer
+		if err := WriteProducersCSV(&buf, in); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadProducersCSV(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatalf("%v\n%s", err, buf.Bytes())
+		}
+		if len(got) != len(in) {
+			t.Fatalf("%d producers read back as %d", len(in), len(got))
+		}
+		for i := range in {
+			if !sameProducer(in[i], got[i]) {
+				t.Fatalf("written %+v\nread    %+v\n%s", in[i], got[i], buf.Bytes())
+			}
+		}
+	})
+}
+
+// sameProducer compares producers with their amounts compared as numbers.
+func sameProducer(a, b Producer) bool {
+	if a.ID != b.ID || a.Name != b.Name || a.NIB != b.NIB || a.Region != b.Region || len(a.Capabilities) != len(b.Capabilities) {
+		return false
+	}
+	for i, c := range a.Capabilities {
+		d := b.Capabilities[i]
+		if c.Technique != d.Technique || c.Grade != d.Grade || c.PerWeek != d.PerWeek || !c.UnitCost.Equal(d.UnitCost) {
+			return false
+		}
+	}
+	return true
 }

@@ -11,7 +11,7 @@ const (
 	Kasar  Grade = "kasar"  // coarse
 )
 
-var gradeSpec = newEnumSpec("grade", map[string][]string{
+var gradeSpec = newEnumSpec(codeGrade, map[string][]string{
 	string(Halus):  {"fine", "grade halus", "kualitas halus", "a"},
 	string(Sedang): {"medium", "grade sedang", "kualitas sedang", "b"},
 	string(Kasar):  {"coarse", "grade kasar", "kualitas kasar", "c"},
@@ -47,7 +47,7 @@ func (g Grade) AtLeast(min Grade) bool {
 // String returns the canonical text of g.
 func (g Grade) String() string { return string(g) }
 
-// MarshalText returns the canonical text; an unknown non-empty value is an *EnumError.
+// MarshalText returns the canonical text; an unknown non-empty value is a *FieldError wrapping ErrUnknown.
 func (g Grade) MarshalText() ([]byte, error) {
 	return marshalEnum(gradeSpec, string(g), g == "" || g.Valid())
 }

@@ -58,26 +58,6 @@ func GTINCheckDigit(body string) int {
 	return (10 - sum%10) % 10
 }
 
-// validIdent reports whether s is usable as an ID or SKU: ASCII letters and
-// digits and '.', '_', '/', '-', starting with a letter or digit. Length is
-// limited by the max tag beside it.
-func validIdent(s string) bool {
-	if s == "" || !isAlnum(s[0]) {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		c := s[i]
-		if !isAlnum(c) && c != '.' && c != '_' && c != '/' && c != '-' {
-			return false
-		}
-	}
-	return true
-}
-
-func isAlnum(c byte) bool {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-}
-
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {

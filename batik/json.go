@@ -5,10 +5,9 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
-	"io"
 	"reflect"
-	"strconv"
 
+	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/batikkit/batikkit/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
@@ -30,21 +29,24 @@ func decodeStrict(data []byte, v any) error {
 	return dec.Decode(v)
 }
 
-// checkStrict runs the strict rules on one record of type T. The error is
-// a *DataError with one RowError, which wraps ErrData.
+// checkStrict runs the strict rules on one record of type T. A value its
+// own parser refused (an enum, an amount, a date) is that parser's
+// *FieldError with the value's path as its Field; any other problem is a
+// *DataError with one RowError, which wraps ErrData.
 func checkStrict[T any](data []byte) error {
+	if off := strictjson.BadText(data); off >= 0 {
+		line, col := position(data, off)
+		return &DataError{Rows: []RowError{{Line: line, Column: col, FieldError: dataErr("", codeJSONUTF8)}}}
+	}
 	p := strictjson.Check(data, reflect.TypeFor[T](), "", checkLeaf)
 	if p == nil {
 		return nil
 	}
-	if p.Code == strictjson.Leaf { // the field's own error: *AmountError, *EnumError, *DateError
-		var ae *AmountError
-		if errors.As(p.Err, &ae) {
-			ae.Field = p.Path
-		}
-		return p.Err
+	if fe, ok := p.Err.(*FieldError); ok && p.Code == strictjson.Leaf {
+		fe.Field = p.Path
+		return fe
 	}
-	line, col := newLineIndex(data).pos(p.Offset)
+	line, col := position(data, int(p.Offset))
 	return &DataError{Rows: []RowError{{Line: line, Column: col, FieldError: problemField(p)}}}
 }
 
@@ -68,36 +70,42 @@ func checkLeaf(t reflect.Type, text string) error {
 
 // problemField states a strict-decoding problem as a FieldError.
 func problemField(p *strictjson.Problem) FieldError {
-	f := FieldError{Field: p.Path}
 	switch p.Code {
 	case strictjson.Leaf:
-		f = decodeProblem(p.Err)
+		f := decodeProblem(p.Err)
 		f.Field = p.Path
+		return f
 	case strictjson.Unknown:
-		f.Tag, f.Value = "json_unknown", quote(p.Key)
+		return dataErr(p.Path, codeJSONUnknown)
 	case strictjson.Case:
-		f.Tag, f.Value, f.Param = "json_case", quote(p.Key), quote(p.Field)
+		return dataErr(p.Path, codeJSONCase, msg.Quote(p.Field))
 	case strictjson.Duplicate:
-		f.Tag, f.Value = "json_duplicate", quote(p.Key)
+		return dataErr(p.Path, codeJSONDuplicate)
 	case strictjson.Missing:
-		f.Tag = "required"
+		return dataErr(p.Path, codeRequired)
 	case strictjson.Null:
-		f.Tag = "json_null"
+		return dataErr(p.Path, codeJSONNull)
 	case strictjson.Type:
-		f.Tag = "json_type_" + kindTags[p.Want]
-	default:
-		f.Tag = "json_syntax"
+		return dataErr(p.Path, typeCode(p.Want))
 	}
-	return f
+	return dataErr(p.Path, codeJSONSyntax)
 }
 
-var kindTags = map[strictjson.Kind]string{
-	strictjson.Integer: "integer",
-	strictjson.Text:    "text",
-	strictjson.List:    "list",
-	strictjson.Object:  "object",
-	strictjson.Boolean: "bool",
-	strictjson.Amount:  "amount",
+// typeCode is the reason of a value that is not of the JSON type k.
+func typeCode(k strictjson.Kind) code {
+	switch k {
+	case strictjson.Integer:
+		return codeJSONInteger
+	case strictjson.Text:
+		return codeJSONText
+	case strictjson.List:
+		return codeJSONList
+	case strictjson.Boolean:
+		return codeJSONBool
+	case strictjson.Amount:
+		return codeJSONAmount
+	}
+	return codeJSONObject
 }
 
 // UnmarshalJSON decodes a capability strictly (see the package doc).
@@ -172,123 +180,21 @@ func (p *Product) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// ReadProducersJSON reads a JSON array of producers, decodes each strictly
-// and validates it. It returns the producers that are valid, in input
-// order, and, if any element is not, a *DataError (wrapping ErrData) with
-// one RowError per problem (the first MaxProblems, and the count of the
-// rest): Line and Column of the element's start and Field as a path such
-// as "[3].capabilities[1].per_week". Invalid elements are left out of the
-// slice and reported, never dropped silently. Duplicate IDs are reported
-// at the later element. A syntax error ends reading (the rest cannot be
-// located) and is reported with its own line and column.
-// The whole input is read into memory. O(len(input)) time and memory.
-func ReadProducersJSON(r io.Reader) ([]Producer, error) {
-	return readJSONArray(r, (*Producer).valid, func(p *Producer) (string, error) { return p.ID, p.Validate() })
-}
-
-// ReadOrdersJSON is ReadProducersJSON for a JSON array of orders.
-func ReadOrdersJSON(r io.Reader) ([]Order, error) {
-	return readJSONArray(r, (*Order).valid, func(o *Order) (string, error) { return o.ID, o.Validate() })
-}
-
-func readJSONArray[T any](r io.Reader, valid func(*T) bool, check func(*T) (string, error)) ([]T, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	data = bytes.TrimPrefix(data, []byte(bom))
-	lines := newLineIndex(data)
-	var ps problems
-	report := func(off int64, f FieldError) {
-		if ps.full() {
-			ps.omitted++ // no need to locate what is not listed
-			return
-		}
-		line, col := lines.pos(off)
-		ps.add(RowError{Line: line, Column: col, FieldError: f})
-	}
-	fail := func() ([]T, error) { return nil, ps.err() }
-
-	w := strictjson.NewWalker(data, checkLeaf)
-	if !w.Open() {
-		report(0, FieldError{Tag: "json_array"})
-		return fail()
-	}
-	typ := reflect.TypeFor[T]()
-	var out []T
-	seen := make(map[string]int)
-	for i := 0; w.More(); i++ {
-		start := skipSpace(data, w.Offset())
-		prefix := "[" + strconv.Itoa(i) + "]"
-		end, p := w.Element(typ, prefix)
-		if p != nil {
-			if p.Code == strictjson.Syntax {
-				report(max(p.Offset, start), FieldError{Field: prefix, Tag: "json_syntax"})
-				return fail()
-			}
-			report(start, problemField(p))
-			continue
-		}
-		var v T
-		if err := json.Unmarshal(data[start:end], &v); err != nil {
-			f := decodeProblem(err)
-			f.Field = joinPath(prefix, f.Field)
-			report(start, f)
-			continue
-		}
-		if ps.full() && !valid(&v) {
-			ps.omitted++ // counted, not validated field by field (see problems.full)
-			continue
-		}
-		id, err := check(&v)
-		var verr *ValidationError
-		if errors.As(err, &verr) {
-			for _, f := range verr.Fields {
-				f.Field = prefix + "." + f.Field
-				report(start, f)
-			}
-			continue
-		}
-		if first, dup := seen[id]; dup {
-			report(start, FieldError{Field: prefix + ".id", Tag: "duplicate", Value: quote(id) + " (first at [" + strconv.Itoa(first) + "])"})
-			continue
-		}
-		seen[id] = i
-		out = append(out, v)
-	}
-	switch closed, end := w.Close(); {
-	case !closed:
-		report(w.Offset(), FieldError{Tag: "json_unclosed"})
-	case !end:
-		report(w.Offset(), FieldError{Tag: "json_trailing"})
-	}
-	if ps.any() {
-		return out, ps.err()
-	}
-	return out, nil
-}
-
-// decodeProblem states a decoding error found after the strict check (an
-// enum, amount or date a field's own parser refused) as a FieldError
-// without Go type names. Field is relative to the element.
+// decodeProblem states a decoding error as a FieldError without Go type
+// names: a value's parser's own error (an enum, an amount, a date), or a
+// strict rule broken. Field is relative to the element.
 func decodeProblem(err error) FieldError {
 	var (
-		ee *EnumError
-		ae *AmountError
-		de *DateError
+		fe *FieldError
 		da *DataError
 	)
 	switch {
-	case errors.As(err, &ee):
-		return FieldError{Field: ee.Type, Tag: enumTag(ee.Type), Value: quote(ee.Value)}
-	case errors.As(err, &ae):
-		return ae.fieldError(ae.Field)
-	case errors.As(err, &de):
-		return FieldError{Field: "due", Tag: "date", Value: quote(de.Value)}
+	case errors.As(err, &fe):
+		return *fe
 	case errors.As(err, &da) && len(da.Rows) > 0:
 		return da.Rows[0].FieldError
 	}
-	return FieldError{Tag: "json_syntax"}
+	return dataErr("", codeJSONSyntax)
 }
 
 func joinPath(prefix, field string) string {
@@ -296,50 +202,4 @@ func joinPath(prefix, field string) string {
 		return prefix
 	}
 	return prefix + "." + field
-}
-
-// enumTag is the validation tag of an enum kind named in an EnumError.
-func enumTag(kind string) string {
-	if kind == labelSpec.kind {
-		return "batikmark"
-	}
-	return kind
-}
-
-func skipSpace(data []byte, off int64) int64 {
-	for off < int64(len(data)) {
-		switch data[off] {
-		case ' ', '\t', '\n', '\r', ',':
-			off++
-		default:
-			return off
-		}
-	}
-	return off
-}
-
-// lineIndex maps byte offsets to 1-based line and column.
-type lineIndex struct{ starts []int64 }
-
-func newLineIndex(data []byte) lineIndex {
-	starts := []int64{0}
-	for i, c := range data {
-		if c == '\n' {
-			starts = append(starts, int64(i+1))
-		}
-	}
-	return lineIndex{starts}
-}
-
-func (x lineIndex) pos(off int64) (line, col int) {
-	lo, hi := 0, len(x.starts)
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		if x.starts[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return lo + 1, int(off-x.starts[lo]) + 1
 }

@@ -11,7 +11,7 @@ const (
 	Perak   Label = "perak" // silver: batik kombinasi
 )
 
-var labelSpec = newEnumSpec("batikmark label", map[string][]string{
+var labelSpec = newEnumSpec(codeBatikmark, map[string][]string{
 	string(Emas):  {"gold", "batikmark emas"},
 	string(Putih): {"white", "batikmark putih"},
 	string(Perak): {"silver", "batikmark perak"},
@@ -36,7 +36,7 @@ func (l Label) Technique() Technique {
 // String returns the canonical text of l.
 func (l Label) String() string { return string(l) }
 
-// MarshalText returns the canonical text; an unknown non-empty value is an *EnumError.
+// MarshalText returns the canonical text; an unknown non-empty value is a *FieldError wrapping ErrUnknown.
 func (l Label) MarshalText() ([]byte, error) {
 	return marshalEnum(labelSpec, string(l), l == "" || l.Valid())
 }

@@ -31,11 +31,11 @@ var langMatcher = sync.OnceValue(func() language.Matcher {
 // golang.org/x/text/language, so a regional variant or a close language
 // the matcher knows picks the nearest of English and Indonesian ("ms" may
 // give Indonesian). Text that names no language either could serve is an
-// *EnumError wrapping ErrUnknown. O(len(s)) for s up to 256 bytes; longer
+// *FieldError wrapping ErrUnknown. O(len(s)) for s up to 256 bytes; longer
 // text is refused before any work.
 func ParseLang(s string) (Lang, error) {
 	if len(s) > 256 {
-		return 0, &EnumError{Type: "language", Value: s}
+		return 0, unknownErr("language", s, codeLanguage)
 	}
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "en", "eng", "english", "inggris", "bahasa inggris":
@@ -45,11 +45,11 @@ func ParseLang(s string) (Lang, error) {
 	}
 	tags, _, err := language.ParseAcceptLanguage(s)
 	if err != nil || len(tags) == 0 {
-		return 0, &EnumError{Type: "language", Value: s}
+		return 0, unknownErr("language", s, codeLanguage)
 	}
 	_, i, conf := langMatcher().Match(tags...)
 	if conf == language.No {
-		return 0, &EnumError{Type: "language", Value: s}
+		return 0, unknownErr("language", s, codeLanguage)
 	}
 	if i == 1 {
 		return Indonesian, nil

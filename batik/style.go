@@ -18,7 +18,7 @@ const (
 	StyleLainnya Style = "lainnya"    // any other region
 )
 
-var styleSpec = newEnumSpec("style", map[string][]string{
+var styleSpec = newEnumSpec(codeStyle, map[string][]string{
 	string(Surakarta):    {"solo", "batik solo", "gaya solo"},
 	string(Yogyakarta):   {"jogja", "yogya", "jogjakarta", "djogja"},
 	string(Pekalongan):   {"batik pekalongan"},
@@ -37,7 +37,7 @@ func (s Style) Valid() bool { return styleSpec.canonical(string(s)) }
 // String returns the canonical text of s.
 func (s Style) String() string { return string(s) }
 
-// MarshalText returns the canonical text; an unknown non-empty value is an *EnumError.
+// MarshalText returns the canonical text; an unknown non-empty value is a *FieldError wrapping ErrUnknown.
 func (s Style) MarshalText() ([]byte, error) {
 	return marshalEnum(styleSpec, string(s), s == "" || s.Valid())
 }

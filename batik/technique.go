@@ -11,7 +11,7 @@ const (
 	Printing  Technique = "printing"  // printed or screen textile with a batik motif: NOT batik (tiruan batik)
 )
 
-var techniqueSpec = newEnumSpec("technique", map[string][]string{
+var techniqueSpec = newEnumSpec(codeTechnique, map[string][]string{
 	string(Tulis):     {"batik tulis", "hand drawn", "handdrawn", "hand drawn batik", "canting"},
 	string(Cap):       {"batik cap", "stamped", "stamp", "stamped batik", "batik stamp"},
 	string(Kombinasi): {"batik kombinasi", "kombinasi tulis cap", "tulis cap", "cap tulis", "combination", "combined"},
@@ -53,14 +53,15 @@ func (t Technique) Label() Label {
 func (t Technique) String() string { return string(t) }
 
 // MarshalText returns the canonical text; an unknown non-empty value is an
-// *EnumError rather than text no reader would accept.
+// *FieldError wrapping ErrUnknown rather than text no reader would accept.
 func (t Technique) MarshalText() ([]byte, error) {
 	return marshalEnum(techniqueSpec, string(t), t == "" || t.Valid())
 }
 
 // UnmarshalText accepts the canonical value and common spellings in any case
 // ("Batik Tulis", "TULIS", "hand-drawn", "sablon" for printing). Empty text
-// gives the zero Technique; anything else unknown is an *EnumError.
+// gives the zero Technique; anything else unknown is a *FieldError wrapping
+// ErrUnknown.
 func (t *Technique) UnmarshalText(text []byte) error {
 	v, err := techniqueSpec.parse(string(text))
 	if err == nil {

@@ -31,7 +31,7 @@ type Capability struct {
 // has at most MaxCapabilities capabilities.
 type Producer struct {
 	ID           string       `json:"id" validate:"required,ident,max=64"`
-	Name         string       `json:"name" validate:"required,visible,notformula,max=200"`
+	Name         string       `json:"name" validate:"required,visible,trimmed,notformula,max=200"`
 	NIB          string       `json:"nib,omitempty" validate:"omitempty,nib"`          // 13 digits
 	Region       string       `json:"region" validate:"required,region"`               // Kemendagri code, e.g. "33.72" (Kota Surakarta)
 	Capabilities []Capability `json:"capabilities" validate:"min=1,max_items=16,dive"` // at most MaxCapabilities
@@ -67,7 +67,7 @@ type Order struct {
 // weight above 0 g, minimum order at least 1). The zero Product is not valid.
 type Product struct {
 	SKU         string          `json:"sku" validate:"required,sku,max=50"`
-	Name        string          `json:"name" validate:"required,visible,notformula,max=70"`
+	Name        string          `json:"name" validate:"required,visible,trimmed,notformula,max=70"`
 	Description string          `json:"description,omitempty" validate:"plaintext,max=2000"` // line breaks and tabs allowed
 	Technique   Technique       `json:"technique" validate:"required,technique"`
 	Motif       string          `json:"motif,omitempty" validate:"plaintext,max=100"` // free text: "Parang Kusumo", "Jlamprang"
@@ -84,3 +84,7 @@ type Product struct {
 	GTIN        string          `json:"gtin,omitempty" validate:"omitempty,gtin"`           // GS1 GTIN-8/12/13/14
 	Batikmark   Label           `json:"batikmark,omitempty" validate:"omitempty,batikmark"` // Batikmark label claimed, if any
 }
+
+// MaxCapabilities is the most capabilities a producer may have: one per
+// technique is four; the limit leaves room and keeps hostile input cheap.
+const MaxCapabilities = 16

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/batikkit/batikkit/internal/msg"
+	"github.com/batikkit/batikkit/internal/textrule"
 	"github.com/go-playground/validator/v10"
 	"github.com/shopspring/decimal"
 )
@@ -46,7 +48,7 @@ func newEngine() *validator.Validate {
 		return func(fl validator.FieldLevel) bool {
 			d, isDec := fl.Field().Interface().(decimal.Decimal)
 			p, known := decimalParams[fl.Param()]
-			return isDec && known && ok(d, p)
+			return isDec && known && ok(bounded(d), p)
 		}
 	}
 	custom := map[string]validator.Func{
@@ -60,19 +62,19 @@ func newEngine() *validator.Validate {
 		"nib":        str(ValidNIB),
 		"region":     str(ValidRegion),
 		"gtin":       str(ValidGTIN),
-		"sku":        str(validIdent),
-		"ident":      str(validIdent),
-		"notblank":   str(func(s string) bool { return strings.TrimSpace(s) != "" }),
-		"visible":    str(visibleText),
-		"plaintext":  str(func(s string) bool { return !textProblem(s, true) }),
-		"notformula": str(func(s string) bool { return !formulaLead(s) }),
+		"sku":        str(textrule.Ident),
+		"ident":      str(textrule.Ident),
+		"visible":    str(textrule.Visible),
+		"trimmed":    str(textrule.Trimmed),
+		"plaintext":  str(textrule.PlainLines),
+		"notformula": str(func(s string) bool { return !textrule.FormulaLead(s) }),
 		"max_items": func(fl validator.FieldLevel) bool {
 			n, err := strconv.Atoi(fl.Param())
 			return err == nil && fl.Field().Len() <= n
 		},
 		"rupiah": func(fl validator.FieldLevel) bool {
 			d, ok := fl.Field().Interface().(decimal.Decimal)
-			return ok && (d.Exponent() >= -2 || d.Equal(d.Round(2)))
+			return ok && centsOK(d)
 		},
 		"dmin": dec(func(d, p decimal.Decimal) bool { return d.Cmp(p) >= 0 }),
 		"dmax": dec(func(d, p decimal.Decimal) bool { return d.Cmp(p) <= 0 }),
@@ -110,34 +112,53 @@ func check(rec any, extra []FieldError) error {
 	return &ValidationError{Fields: fields}
 }
 
+// fromValidator states a failed struct tag as a FieldError: its code is
+// the tag, its argument the tag's parameter ("0" of gte=0).
 func fromValidator(fe validator.FieldError) FieldError {
 	path := fe.Namespace()
 	if _, rest, ok := strings.Cut(path, "."); ok {
 		path = rest // drop the struct's own name: "Producer.capabilities[1].per_week"
 	}
-	return FieldError{Field: path, Tag: fe.Tag(), Param: fe.Param(), Value: valueText(fe.Value())}
+	f := FieldError{Field: path, Code: fe.Tag(), Value: valueText(fe.Value())}
+	if p := fe.Param(); p != "" {
+		f.Args = []string{p}
+	}
+	if f.Code == texts[codeRequired].Code {
+		f.Value = "" // nothing to show
+	}
+	return f
 }
 
 // valueText renders a failing value for a message.
 func valueText(v any) string {
 	switch x := v.(type) {
 	case string:
-		return quote(x)
+		return msg.Quote(x)
 	case decimal.Decimal:
-		return clip(x.String())
+		return amountText(x)
 	case fmt.Stringer:
-		return quote(x.String())
+		return msg.Quote(x.String())
 	case int:
 		return strconv.Itoa(x)
 	}
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
 	case reflect.String:
-		return quote(rv.String())
+		return msg.Quote(rv.String())
 	case reflect.Slice, reflect.Array, reflect.Map:
-		return strconv.Itoa(rv.Len()) + " items"
+		return strconv.Itoa(rv.Len())
 	}
 	return fmt.Sprint(v)
+}
+
+// amountText renders a decimal for a message, abbreviated; one whose
+// exponent is far from zero as its coefficient and exponent ("1e-4194304"),
+// which String would spell out in millions of digits.
+func amountText(d decimal.Decimal) string {
+	if e := d.Exponent(); e < -64 || e > 64 {
+		return msg.Clip(d.Coefficient().String()) + "e" + strconv.Itoa(int(e))
+	}
+	return msg.Clip(d.String())
 }
 
 // Validate checks the capability's own rules (technique known, PerWeek in
@@ -177,10 +198,7 @@ func (p Producer) validateAll() error {
 				continue
 			}
 			if seen[c.Technique] {
-				extra = append(extra, FieldError{
-					Field: "capabilities[" + strconv.Itoa(i) + "].technique",
-					Tag:   "unique", Value: quote(string(c.Technique)),
-				})
+				extra = append(extra, fieldErr("capabilities["+strconv.Itoa(i)+"].technique", msg.Quote(string(c.Technique)), codeUnique))
 			}
 			seen[c.Technique] = true
 		}
@@ -218,19 +236,16 @@ func (p Product) validateAll() error {
 	var extra []FieldError
 	if p.Technique == Printing {
 		if claim := ClaimsBatik(p.Name); claim != "" {
-			extra = append(extra, FieldError{Field: "name", Tag: "notbatik", Param: claim, Value: quote(p.Name)})
+			extra = append(extra, fieldErr("name", msg.Quote(p.Name), codeNotBatik, claim))
 		}
 		if claim := ClaimsBatik(p.Description); claim != "" {
-			extra = append(extra, FieldError{Field: "description", Tag: "notbatik", Param: claim, Value: quote(p.Description)})
+			extra = append(extra, fieldErr("description", msg.Quote(p.Description), codeNotBatik, claim))
 		}
 		if p.Batikmark != NoLabel {
-			extra = append(extra, FieldError{Field: "batikmark", Tag: "batikmark_printing", Value: quote(string(p.Batikmark))})
+			extra = append(extra, fieldErr("batikmark", msg.Quote(string(p.Batikmark)), codeBatikmarkPrinting))
 		}
 	} else if p.Batikmark.Valid() && p.Technique.Valid() && p.Batikmark.Technique() != p.Technique {
-		extra = append(extra, FieldError{
-			Field: "batikmark", Tag: "batikmark_technique",
-			Param: string(p.Batikmark.Technique()), Value: quote(string(p.Batikmark)),
-		})
+		extra = append(extra, fieldErr("batikmark", msg.Quote(string(p.Batikmark)), codeBatikmarkTech, string(p.Batikmark.Technique())))
 	}
 	return check(&p, extra)
 }

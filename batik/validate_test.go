@@ -1,7 +1,7 @@
 package batik
 
 import (
-	"reflect"
+	"errors"
 	"strings"
 	"testing"
 
@@ -9,6 +9,60 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// A name with a space at either end would not survive the reader's
+// trimming: Validate refuses it, as the doc says.
+func TestNamesTrimmed(t *testing.T) {
+	for _, name := range []string{" =1+1", " Batik", "Batik ", "\u00a0Batik", "Batik\u3000"} {
+		p := validProducer()
+		p.Name = name
+		assert.Equal(t, []string{"name:trimmed"}, fieldTags(t, p.Validate()), "%q", name)
+		assert.False(t, p.valid())
+		pr := validProduct()
+		pr.Name = name
+		assert.Equal(t, []string{"name:trimmed"}, fieldTags(t, pr.Validate()), "%q", name)
+	}
+}
+
+// Names need a visible character and valid UTF-8; control characters and
+// bidi overrides are refused in every text field.
+func TestTextFields(t *testing.T) {
+	for _, name := range []string{"\u200b", "\ufeff", "\u202e", "\x00", "\u200b\u200b ", "Batik\xff", "Batik\u202eexe.", "Batik\nSolo", "Batik\tSolo", "Bat\u0085ik", "=1+1", "+62", "-Batik", "@batik"} {
+		p := validProducer()
+		p.Name = name
+		require.ErrorIs(t, p.Validate(), ErrInvalid, "%q", name)
+		pr := validProduct()
+		pr.Name = name
+		require.ErrorIs(t, pr.Validate(), ErrInvalid, "%q", name)
+	}
+	for _, name := range []string{"Batik Sekar Jagad", "Batik 'Pagi Sore'", "Ñ", "バティック", "Batik – Solo", "1 Batik"} {
+		p := validProducer()
+		p.Name = name
+		require.NoError(t, p.Validate(), "%q", name)
+	}
+	for _, text := range []string{"\x00", "a\u202eb", "a\xffb", "a\x1bb"} {
+		pr := validProduct()
+		pr.Description = text
+		require.ErrorIs(t, pr.Validate(), ErrInvalid, "description %q", text)
+		pr = validProduct()
+		pr.Motif = text
+		require.ErrorIs(t, pr.Validate(), ErrInvalid, "motif %q", text)
+	}
+	pr := validProduct()
+	pr.Description = "Baris satu\nbaris dua\tdengan tab"
+	require.NoError(t, pr.Validate())
+}
+
+// TestAmountValueAbbreviated pins the value of a failing amount in a
+// message: an absurd price of 70 digits is cut as numbers are (msg.Clip).
+func TestAmountValueAbbreviated(t *testing.T) {
+	p := validProduct()
+	p.Price = decimal.RequireFromString(strings.Repeat("1", 70))
+	var ve *ValidationError
+	require.True(t, errors.As(p.Validate(), &ve))
+	require.Len(t, ve.Fields, 1)
+	assert.Equal(t, strings.Repeat("1", 64)+"... (70 bytes)", ve.Fields[0].Value)
+}
 
 func TestValidRecords(t *testing.T) {
 	require.NoError(t, validProducer().Validate())
@@ -131,41 +185,9 @@ func TestMessagesBothLanguages(t *testing.T) {
 	var ve *ValidationError
 	require.ErrorAs(t, p.Validate(), &ve)
 	f := ve.Fields[0]
-	assert.Equal(t, "capabilities[1].per_week must be at least 0, got -5", f.Message(English))
-	assert.Equal(t, "capabilities[1].per_week minimal 0, isinya -5", f.Message(Indonesian))
-	assert.Equal(t, "batik: invalid record: capabilities[1].per_week must be at least 0, got -5", ve.Error())
-}
-
-// TestEveryTagHasMessages walks the struct tags of every record and checks
-// each rule has its own wording in both languages, so no message ever falls
-// back to a generic or validator's default text.
-func TestEveryTagHasMessages(t *testing.T) {
-	tags := map[string]bool{"unique": true, "notbatik": true, "batikmark_printing": true, "batikmark_technique": true}
-	for _, v := range []any{Producer{}, Capability{}, Order{}, Product{}} {
-		rt := reflect.TypeOf(v)
-		for i := range rt.NumField() {
-			for _, rule := range strings.Split(rt.Field(i).Tag.Get("validate"), ",") {
-				name, _, _ := strings.Cut(rule, "=")
-				if name != "" && name != "omitempty" && name != "dive" {
-					tags[name] = true
-				}
-			}
-		}
-	}
-	for tag := range tags {
-		m, ok := messages[tag]
-		if assert.True(t, ok, "tag %q has no message", tag) {
-			assert.NotEmpty(t, m.en, tag)
-			assert.NotEmpty(t, m.id, tag)
-			assert.NotEqual(t, m.en, m.id, "tag %q is not translated", tag)
-		}
-	}
-	for tag, m := range messages {
-		for _, s := range []string{m.en, m.id} {
-			assert.NotContains(t, s, "Error:Field validation", tag)
-			assert.NotContains(t, s, "Key:", tag)
-		}
-	}
+	assert.Equal(t, "capabilities[1].per_week = -5: must be at least 0", f.Message(English))
+	assert.Equal(t, "capabilities[1].per_week = -5: minimal 0", f.Message(Indonesian))
+	assert.Equal(t, "batik: invalid record: capabilities[1].per_week = -5: must be at least 0", ve.Error())
 }
 
 func TestLongValueAbbreviated(t *testing.T) {
@@ -194,21 +216,54 @@ func TestClaimsBatik(t *testing.T) {
 	}
 }
 
-func TestIdentifiers(t *testing.T) {
-	for _, s := range []string{"33", "33.72", "33.72.01", "33.72.01.1001"} {
-		assert.True(t, ValidRegion(s), s)
+// A name needs a character that shows: fillers, joiners and blanks alone
+// (Default_Ignorable_Code_Point, U+2800) are refused by both paths.
+func TestNamesNeedAVisibleCharacter(t *testing.T) {
+	for _, name := range []string{"\u3164", "\u115f", "\u2800", "\u034f", "\ufe0f", "\u3164\u2800"} {
+		p := validProducer()
+		p.Name = name
+		assert.Equal(t, []string{"name:visible"}, fieldTags(t, p.Validate()), "%q", name)
+		assert.False(t, p.valid(), "%q", name)
+		pr := validProduct()
+		pr.Name = name
+		require.ErrorIs(t, pr.Validate(), ErrInvalid, "%q", name)
 	}
-	for _, s := range []string{"", "3", "3372", "33.7", "33.720", "33.72.", "33-72", "ab.cd", "33.72.01.100"} {
-		assert.False(t, ValidRegion(s), s)
+}
+
+// Decimals built in code may carry any exponent: validation bounds it
+// before any arithmetic, so a 10^-4194304 or 10^4194304 costs no more to
+// refuse than 1.001 (rescaling them allocated megabytes and took seconds).
+func TestValidateHugeExponents(t *testing.T) {
+	tests := []struct {
+		give decimal.Decimal
+		want []string
+	}{
+		{decimal.New(1, -1<<22), []string{"capabilities[0].unit_cost:rupiah"}},
+		{decimal.New(-1, -1<<22), []string{"capabilities[0].unit_cost:rupiah"}}, // one rule reported a field
+		{decimal.New(1, 1<<22), []string{"capabilities[0].unit_cost:dmax"}},
+		{decimal.New(-7, 1<<22), []string{"capabilities[0].unit_cost:dmin"}},
+		{decimal.New(0, -1<<30), nil},
+		{decimal.New(0, 1<<30), nil},
+		{decimal.New(5, -1<<30), []string{"capabilities[0].unit_cost:rupiah"}},
+		{decimal.New(1_000_000, -6), nil},
+		{decimal.New(1_000_000, -7), nil}, // 0.1
+		{decimal.New(1_000_001, -7), []string{"capabilities[0].unit_cost:rupiah"}},
 	}
-	for _, s := range []string{"8991234567891", "96385074", "036000291452", "10012345678902"} {
-		assert.True(t, ValidGTIN(s), s)
+	for _, tt := range tests {
+		p := validProducer()
+		p.Capabilities[0].UnitCost = tt.give
+		var err error
+		total, _ := heapUse(func() { err = p.Validate() })
+		if tt.want == nil {
+			assert.NoError(t, err, "exponent %d", tt.give.Exponent())
+		} else {
+			assert.Equal(t, tt.want, fieldTags(t, err), "exponent %d", tt.give.Exponent())
+			assert.Less(t, len(err.Error()), 300)
+		}
+		assert.Less(t, total, uint64(64<<10), "exponent %d: %d bytes allocated", tt.give.Exponent(), total)
 	}
-	for _, s := range []string{"", "8991234567890", "899123456789a", "1234567", "123456789"} {
-		assert.False(t, ValidGTIN(s), s)
-	}
-	assert.Equal(t, 1, GTINCheckDigit("899123456789"))
-	assert.Equal(t, -1, GTINCheckDigit("89x"))
-	assert.True(t, ValidNIB("1234567890123"))
-	assert.False(t, ValidNIB("123456789012"))
+	pr := validProduct()
+	pr.Price = decimal.New(185000, 1<<22)
+	total, _ := heapUse(func() { assert.Equal(t, []string{"price:dmax"}, fieldTags(t, pr.Validate())) })
+	assert.Less(t, total, uint64(64<<10))
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/internal/textrule"
 	"github.com/batikkit/batikkit/pricing"
 	"github.com/shopspring/decimal"
 )
@@ -101,9 +102,9 @@ func (c *Change) checkLog() error {
 	switch {
 	case len(c.Actor) > maxActor:
 		return invalid("actor", quote(c.Actor), cTooLong, strconv.Itoa(maxActor))
-	case !plainText(c.Actor):
+	case !textrule.Plain(c.Actor):
 		return invalid("actor", quote(c.Actor), cPlainText)
-	case len(c.Op) > 16 || !plainText(string(c.Op)):
+	case len(c.Op) > 16 || !textrule.Plain(string(c.Op)):
 		return invalid("op", quote(string(c.Op)), cPlainText)
 	case c.Call == nil:
 		return nil
@@ -111,7 +112,7 @@ func (c *Change) checkLog() error {
 	if err := checkKey("call.key", c.Call.Key); err != nil {
 		return err
 	}
-	if len(c.Call.Request) > maxText || !plainText(c.Call.Request) {
+	if len(c.Call.Request) > maxText || !textrule.Plain(c.Call.Request) {
 		return invalid("call.request", quote(c.Call.Request), cPlainText)
 	}
 	for i, d := range c.Call.Deliveries {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/internal/textrule"
 )
 
 // Ledger books orders on the free capacity of producers' slots and keeps
@@ -71,7 +72,7 @@ func actorOf(ctx context.Context) (string, error) {
 	if len(a) > maxActor {
 		return "", invalid("actor", quote(a), cTooLong, strconv.Itoa(maxActor))
 	}
-	if !plainText(a) {
+	if !textrule.Plain(a) {
 		return "", invalid("actor", quote(a), cPlainText)
 	}
 	return a, nil

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/internal/textrule"
 )
 
 // BookRequest asks Book to plan and record orders.
@@ -178,7 +179,7 @@ func checkKey(field, key string) error {
 		return invalid(field, `""`, cKeyNeeded)
 	case len(key) > maxKey:
 		return invalid(field, quote(key), cTooLong, strconv.Itoa(maxKey))
-	case !plainText(key) || !visibleText(key):
+	case !textrule.Visible(key):
 		return invalid(field, quote(key), cKeyText)
 	}
 	return nil
@@ -187,7 +188,7 @@ func checkKey(field, key string) error {
 // checkProducerID refuses, for the ledger, producer i's ID unless it
 // follows batik's rule for IDs (Allocate alone takes any non-empty ID).
 func checkProducerID(p *batik.Producer, i int) error {
-	if idOK(p.ID) {
+	if textrule.ID(p.ID) {
 		return nil
 	}
 	return invalid("producers["+strconv.Itoa(i)+"].id", quote(p.ID), cProducerID)

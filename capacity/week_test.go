@@ -240,6 +240,6 @@ func TestInputErrorMessage(t *testing.T) {
 	require.ErrorAs(t, err, &ie)
 	msg := ie.Message(batik.Indonesian)
 	assert.Contains(t, msg, "tidak sah")
-	assert.Contains(t, msg, "teknik \"ikat\" tidak dikenal")
+	assert.Contains(t, msg, `technique = "ikat": teknik tidak dikenal`)
 	assert.NotContains(t, msg, "is not valid")
 }

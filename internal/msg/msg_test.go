@@ -80,3 +80,18 @@ func TestLangString(t *testing.T) {
 	assert.Equal(t, "id", Indonesian.String())
 	assert.Equal(t, "en", Lang(9).String())
 }
+
+// TestQuoteBoundaries pins how a value is cut: up to MaxQuoted bytes
+// whole; longer cut to at most MaxQuoted bytes at a character boundary
+// (never inside a UTF-8 sequence) with the full length stated; Quote
+// quotes it, Clip (for numbers) does not.
+func TestQuoteBoundaries(t *testing.T) {
+	x64, d64 := strings.Repeat("x", 64), strings.Repeat("9", 64)
+	assert.Equal(t, `"`+x64+`"`, Quote(x64))
+	assert.Equal(t, `"`+x64+`"... (65 bytes)`, Quote(x64+"y"))
+	x63 := strings.Repeat("x", 63)
+	assert.Equal(t, `"`+x63+`"... (67 bytes)`, Quote(x63+"é"+"zz")) // "é" is bytes 63 and 64
+	assert.Equal(t, `""... (65 bytes)`, Quote(strings.Repeat("\x80", 65)))
+	assert.Equal(t, d64, Clip(d64))
+	assert.Equal(t, d64+"... (65 bytes)", Clip(d64+"1"))
+}

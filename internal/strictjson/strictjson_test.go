@@ -268,3 +268,28 @@ func TestJoinLongKey(t *testing.T) {
 		t.Errorf("continuation bytes: %+v", p)
 	}
 }
+
+func TestBadText(t *testing.T) {
+	tests := []struct {
+		give string
+		want int
+	}{
+		{`{"a":"b"}`, -1},
+		{`{"a":"Süryä – ok"}`, -1},
+		{"{\"a\":\"\xff\"}", 6},
+		{"\xc3", 0},
+		{`{"a":"\ud800"}`, 6},
+		{`{"a":"\udc00"}`, 6},
+		{`{"a":"\ud83d\ude00"}`, -1},
+		{`{"a":"\ud83d\u0041"}`, 6},
+		{`{"a":"\\ud800"}`, -1}, // an escaped backslash, then text
+		{`{"a":"\u00e9\u0041"}`, -1},
+		{`{"a":"\ud800`, 6},
+		{`\ud800`, -1}, // outside a string: a syntax error, not text
+	}
+	for _, tt := range tests {
+		if got := BadText([]byte(tt.give)); got != tt.want {
+			t.Errorf("BadText(%q) = %d, want %d", tt.give, got, tt.want)
+		}
+	}
+}

@@ -8,6 +8,20 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// TestValidateAllocs guards the claim that validating a valid record does
+// not allocate (the plain-code path answers without the validator).
+func TestValidateAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	p, pr, o := validProducer(), validProduct(), validOrder()
+	for name, fn := range map[string]func() error{"Producer": p.Validate, "Product": pr.Validate, "Order": o.Validate} {
+		if n := testing.AllocsPerRun(100, func() { _ = fn() }); n != 0 {
+			t.Errorf("%s.Validate: %v allocations, want 0", name, n)
+		}
+	}
+}
+
 // fastPools holds good and bad values for every field of the records, with
 // each documented bound on both sides (1000 and 1001 cm, 2000 and 2001
 // characters, one byte and one rune over), so that dropping or moving any
@@ -17,7 +31,8 @@ type fastPools struct {
 }
 
 func (g fastPools) pick(pool []string) string { return pool[g.rng.IntN(len(pool))] }
-func (g fastPools) int(pool []int) int        { return pool[g.rng.IntN(len(pool))] }
+
+func (g fastPools) int(pool []int) int { return pool[g.rng.IntN(len(pool))] }
 
 // text returns a string of n copies of unit, sometimes with a trap inside.
 func (g fastPools) text(lengths []int) string {
@@ -50,7 +65,7 @@ var (
 	fastSizes    = []int{-1000, -1, 0, 1, 75, 999, 1000, 1001, 1 << 40}
 	fastWeights  = []int{-1, 0, 1, 250, 999999, 1000000, 1000001}
 	fastCounts   = []int{-1, 0, 1, 2, 99, 100, MaxQuantity - 1, MaxQuantity, MaxQuantity + 1}
-	fastCosts    = []string{"-0.01", "-1", "0", "0.00", "0.01", "0.5", "0.001", "1.005", "99", "99.99", "100", "100.00", "100.001", "185000", "99999999.99", "100000000", "100000000.00", "100000000.01", "100000001", "1e8", "1e9"}
+	fastCosts    = []string{"-0.01", "-1", "0", "0.00", "0.01", "0.5", "0.001", "1.005", "99", "99.99", "100", "100.00", "100.001", "185000", "99999999.99", "100000000", "100000000.00", "100000000.01", "100000001", "1e8", "1e9", "1e-30", "-1e-30", "1e30", "-1e30", "1e-3", "100e-4"}
 	fastTextLens = []int{0, 1, 99, 100, 101, 1999, 2000, 2001}
 )
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -66,7 +65,7 @@ func TestStress(t *testing.T) {
 						return
 					}
 				case 5:
-					if l, err := batik.ParseLang("id-ID,en;q=0.5"); err != nil || l != batik.Indonesian || !strings.HasPrefix(batik.FieldError{Tag: "required", Field: "x"}.Message(l), "x wajib") {
+					if l, err := batik.ParseLang("id-ID,en;q=0.5"); err != nil || l != batik.Indonesian || (&batik.FieldError{Code: "required", Field: "x"}).Message(l) != "x: wajib diisi" {
 						errs <- "lang"
 						return
 					}
