@@ -10,7 +10,7 @@
 // asked for a length of time (HoldFor), so a channel that retries a
 // request after a lost answer gets its booking back; deliveries carry a
 // key of their own, so a retried delivery counts once; an order that
-// needs all its pieces or none (AllOrNothing) is refused when the week
+// needs at least 30 of its 40 pieces (MinFill) is refused when the week
 // is full. It then prints the campaign board: each workshop's weeks,
 // booked and delivered against capacity.
 //
@@ -255,8 +255,8 @@ func dayOf(key string) int {
 
 // flashSale: the four channels race for the last week's capacity on every
 // workshop with 30 holds of 4 pieces each, 480 pieces for the week's 284;
-// the holds lapse two hours later. Then a reseller asks for 40 pieces all
-// or nothing, which the full week cannot give.
+// the holds lapse two hours later. Then a reseller asks for 40 pieces, at
+// least 30 of them or none (MinFill), which the full week cannot give.
 func (c *campaign) flashSale(now time.Time) error {
 	errs := make([]error, len(channels))
 	var refused [4]int
@@ -309,12 +309,12 @@ func (c *campaign) flashSale(now time.Time) error {
 	fmt.Printf("flash sale: %d of 120 requests found the week full and were refused, nothing recorded for them\n", all)
 	o := batik.Order{ID: "RS-BULK-40", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 40}
 	_, err = c.ledger.Book(c.ctx, capacity.BookRequest{Key: o.ID, Orders: []batik.Order{o}, Producers: c.producers,
-		From: lastWeek, HoldFor: 2 * time.Hour, AllOrNothing: true}, now)
+		From: lastWeek, HoldFor: 2 * time.Hour, MinFill: 30}, now)
 	var ie *capacity.InputError
 	if !errors.As(err, &ie) || !errors.Is(err, capacity.ErrNoCapacity) {
-		return fmt.Errorf("the all-or-nothing order: want ErrNoCapacity, got %v", err)
+		return fmt.Errorf("the order with a minimum: want ErrNoCapacity, got %v", err)
 	}
-	fmt.Printf("%s, all or nothing: refused: %s\n  (id) %s\n", o.ID, ie.Message(pricing.English), ie.Message(pricing.Indonesian))
+	fmt.Printf("%s, at least 30 pieces: refused: %s\n  (id) %s\n", o.ID, ie.Message(pricing.English), ie.Message(pricing.Indonesian))
 	return nil
 }
 
