@@ -40,13 +40,6 @@ func (a *amount) UnmarshalText(b []byte) error {
 	return nil
 }
 
-func strconvQuote(s string) []byte {
-	b := make([]byte, 0, len(s)+2)
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
-}
-
 type lineJSON struct {
 	ProducerID string `json:"producer_id"`
 	Quantity   int    `json:"quantity"`
