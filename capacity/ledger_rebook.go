@@ -31,20 +31,7 @@ import (
 // the context's and the store's errors. O(Allocate per late order +
 // lines); safe for concurrent use.
 func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, producers []batik.Producer, now time.Time) (Booking, error) {
-	for i := range orders {
-		if err := orders[i].Validate(); err != nil {
-			return Booking{}, &InputError{Field: "orders[" + strconv.Itoa(i) + "]", Value: quote(orders[i].ID), Code: texts[cInvalid].Code, Kind: ErrInvalid, Err: err}
-		}
-	}
-	for i := range producers {
-		if err := checkProducer(&producers[i], i); err != nil {
-			return Booking{}, err
-		}
-		if err := checkProducerID(&producers[i], i); err != nil {
-			return Booking{}, err
-		}
-	}
-	if _, err := sortByID(producers); err != nil {
+	if err := checkRebook(orders, producers); err != nil {
 		return Booking{}, err
 	}
 	today := batik.DateOf(now)
@@ -54,122 +41,190 @@ func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, p
 			return b, nil, wrongState(key, b.State, cRebookState)
 		}
 		next := b.Clone()
-		if next.Unfilled == nil {
-			next.Unfilled = map[string]int{}
-		}
-		short := map[string]int{}     // order -> pieces to move
-		late := map[string][]string{} // order -> producers that fell behind
-		span := map[string][2]Week{}  // order -> first and last week booked
-		var ds []SlotDelta
-		for i := range next.Lines {
-			ln := &next.Lines[i]
-			s := span[ln.OrderID]
-			if s[0].IsZero() || ln.Week.Before(s[0]) {
-				s[0] = ln.Week
-			}
-			if s[1].Before(ln.Week) {
-				s[1] = ln.Week
-			}
-			span[ln.OrderID] = s
-			if !ln.Week.Sunday().Before(today) || ln.Delivered >= ln.Quantity {
-				continue
-			}
-			miss := ln.Quantity - ln.Delivered
-			short[ln.OrderID] += miss
-			late[ln.OrderID] = append(late[ln.OrderID], ln.ProducerID)
-			ds = append(ds, SlotDelta{Slot: ln.Slot, Capacity: capOf(ln.Slot), Confirmed: -miss})
-			ln.Quantity = ln.Delivered
-		}
-		if len(short) == 0 {
+		lt := cutLate(&next, today, capOf)
+		if len(lt.short) == 0 {
 			return b, nil, errUnchanged
 		}
-		ids := make([]string, 0, len(short))
-		for id := range short {
-			ids = append(ids, id)
-		}
-		slices.Sort(ids)
-		// Each order's window: from the current week to its last week on
-		// time; the snapshot spans the longest.
-		last := map[string]Week{}
-		horizon := 0
-		for _, id := range ids {
-			o := findOrder(orders, id)
-			if o == nil {
-				return b, nil, invalid("orders", quote(id), cRebookOrder, quote(id), quote(key))
-			}
-			for _, ln := range next.Lines {
-				if ln.OrderID == id && ln.Technique != o.Technique {
-					return b, nil, invalid("orders", quote(id), cRebookTechnique, quote(string(o.Technique)), quote(string(ln.Technique)))
-				}
-			}
-			w := cur.Add(span[id][1].Sub(span[id][0]))
-			if !o.Due.IsZero() {
-				w = LastOnTime(o.Due)
-			}
-			last[id] = w
-			if !w.Before(cur) {
-				horizon = max(horizon, min(w.Sub(cur)+1, MaxWeeks))
-			}
+		last, horizon, err := lt.windows(key, &next, orders, cur)
+		if err != nil {
+			return b, nil, err
 		}
 		snap, err := l.snapshot(ctx, producers, "", cur, horizon, now, false)
 		if err != nil {
 			return b, nil, err
 		}
 		var added []BookingLine
-		for _, id := range ids {
+		for _, id := range lt.orders() {
 			o := *findOrder(orders, id)
-			o.Quantity = short[id]
+			o.Quantity = lt.short[id]
 			n := 0
 			if !last[id].Before(cur) {
 				n = min(last[id].Sub(cur)+1, horizon)
 			}
-			var others []batik.Producer
-			for _, p := range producers {
-				if !slices.Contains(late[id], p.ID) && techOK(&p, &o) {
-					others = append(others, p)
-				}
-			}
 			placed := 0
-			if n > 0 && len(others) > 0 {
-				p, err := Allocate(o, others, AllocateOptions{Weeks: n, From: cur, Free: snap})
-				if err != nil {
-					return b, nil, err
-				}
-				for _, pl := range p.Lines {
-					before := len(added)
-					added = snap.lay(added, nil, id, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, n)
-					for _, a := range added[before:] {
-						placed += a.Quantity
-					}
-				}
+			if added, placed, err = replan(snap, added, o, otherProducers(producers, lt.late[id], &o), cur, n); err != nil {
+				return b, nil, err
 			}
-			if placed < short[id] {
-				next.Unfilled[id] += short[id] - placed
+			if placed < lt.short[id] {
+				next.Unfilled[id] += lt.short[id] - placed
 			}
 		}
-		ds = snap.deltas(added, 1, ds)
-		// Merge the new lines into the booking; drop lines cut to zero.
-		at := map[lineKey]int{}
-		kept := next.Lines[:0]
-		for _, ln := range next.Lines {
-			if ln.Quantity > 0 {
-				at[lineKey{ln.OrderID, ln.Slot}] = len(kept)
-				kept = append(kept, ln)
-			}
-		}
-		for _, a := range added {
-			if i, ok := at[lineKey{a.OrderID, a.Slot}]; ok {
-				kept[i].Quantity += a.Quantity
-				continue
-			}
-			at[lineKey{a.OrderID, a.Slot}] = len(kept)
-			kept = append(kept, a)
-		}
-		next.Lines = kept
-		sortLines(next.Lines)
+		ds := snap.deltas(added, 1, lt.deltas)
+		next.Lines = mergeLines(next.Lines, added)
 		next.Orders = bookedOrders(next)
 		return next, ds, nil
 	})
+}
+
+// checkRebook checks Rebook's orders and producers, as Book does.
+func checkRebook(orders []batik.Order, producers []batik.Producer) error {
+	for i := range orders {
+		if err := orders[i].Validate(); err != nil {
+			return &InputError{Field: "orders[" + strconv.Itoa(i) + "]", Value: quote(orders[i].ID), Code: texts[cInvalid].Code, Kind: ErrInvalid, Err: err}
+		}
+	}
+	for i := range producers {
+		if err := checkProducer(&producers[i], i); err != nil {
+			return err
+		}
+		if err := checkProducerID(&producers[i], i); err != nil {
+			return err
+		}
+	}
+	_, err := sortByID(producers)
+	return err
+}
+
+// lateness is what cutLate found: per order, the pieces to move, the
+// producers that fell behind and the first and last week booked, and the
+// deltas that take the missing pieces out of their slots.
+type lateness struct {
+	short  map[string]int
+	late   map[string][]string
+	span   map[string][2]Week
+	deltas []SlotDelta
+}
+
+// cutLate cuts each late line of b (its week ended before today with
+// fewer pieces delivered than booked) to what was delivered.
+func cutLate(b *Booking, today batik.Date, capOf func(Slot) int) lateness {
+	lt := lateness{short: map[string]int{}, late: map[string][]string{}, span: map[string][2]Week{}}
+	for i := range b.Lines {
+		ln := &b.Lines[i]
+		s := lt.span[ln.OrderID]
+		if s[0].IsZero() || ln.Week.Before(s[0]) {
+			s[0] = ln.Week
+		}
+		if s[1].Before(ln.Week) {
+			s[1] = ln.Week
+		}
+		lt.span[ln.OrderID] = s
+		if !ln.Week.Sunday().Before(today) || ln.Delivered >= ln.Quantity {
+			continue
+		}
+		miss := ln.Quantity - ln.Delivered
+		lt.short[ln.OrderID] += miss
+		lt.late[ln.OrderID] = append(lt.late[ln.OrderID], ln.ProducerID)
+		lt.deltas = append(lt.deltas, SlotDelta{Slot: ln.Slot, Capacity: capOf(ln.Slot), Confirmed: -miss})
+		ln.Quantity = ln.Delivered
+	}
+	return lt
+}
+
+// orders returns the IDs of the orders with pieces to move, sorted.
+func (lt lateness) orders() []string {
+	ids := make([]string, 0, len(lt.short))
+	for id := range lt.short {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// windows returns each short order's last week to plan on (its last week
+// on time, or as many weeks as it was booked on) and the weeks from cur
+// the longest window spans; an order missing from orders, or whose
+// technique is not its lines', is an error.
+func (lt lateness) windows(key string, b *Booking, orders []batik.Order, cur Week) (map[string]Week, int, error) {
+	last := map[string]Week{}
+	horizon := 0
+	for _, id := range lt.orders() {
+		o := findOrder(orders, id)
+		if o == nil {
+			return nil, 0, invalid("orders", quote(id), cRebookOrder, quote(id), quote(key))
+		}
+		for _, ln := range b.Lines {
+			if ln.OrderID == id && ln.Technique != o.Technique {
+				return nil, 0, invalid("orders", quote(id), cRebookTechnique, quote(string(o.Technique)), quote(string(ln.Technique)))
+			}
+		}
+		w := cur.Add(lt.span[id][1].Sub(lt.span[id][0]))
+		if !o.Due.IsZero() {
+			w = LastOnTime(o.Due)
+		}
+		last[id] = w
+		if !w.Before(cur) {
+			horizon = max(horizon, min(w.Sub(cur)+1, MaxWeeks))
+		}
+	}
+	return last, horizon, nil
+}
+
+// otherProducers returns the producers able to make o that did not fall
+// behind on it.
+func otherProducers(producers []batik.Producer, late []string, o *batik.Order) []batik.Producer {
+	var others []batik.Producer
+	for _, p := range producers {
+		if !slices.Contains(late, p.ID) && techOK(&p, o) {
+			others = append(others, p)
+		}
+	}
+	return others
+}
+
+// replan plans o by Allocate (Proportional) on the snapshot's n weeks from
+// cur among others, lays the plan into added, and returns the lines and
+// the pieces placed.
+func replan(snap *snapshot, added []BookingLine, o batik.Order, others []batik.Producer, cur Week, n int) ([]BookingLine, int, error) {
+	if n <= 0 || len(others) == 0 {
+		return added, 0, nil
+	}
+	p, err := Allocate(o, others, AllocateOptions{Weeks: n, From: cur, Free: snap})
+	if err != nil {
+		return added, 0, err
+	}
+	placed := 0
+	for _, pl := range p.Lines {
+		before := len(added)
+		added = snap.lay(added, nil, o.ID, pl.ProducerID, o.Technique, pl.Quantity, pl.UnitCost, n)
+		for _, a := range added[before:] {
+			placed += a.Quantity
+		}
+	}
+	return added, placed, nil
+}
+
+// mergeLines merges added lines into a booking's lines, one per order and
+// slot, drops lines cut to zero, and sorts them.
+func mergeLines(lines, added []BookingLine) []BookingLine {
+	at := map[lineKey]int{}
+	kept := lines[:0]
+	for _, ln := range lines {
+		if ln.Quantity > 0 {
+			at[lineKey{ln.OrderID, ln.Slot}] = len(kept)
+			kept = append(kept, ln)
+		}
+	}
+	for _, a := range added {
+		if i, ok := at[lineKey{a.OrderID, a.Slot}]; ok {
+			kept[i].Quantity += a.Quantity
+			continue
+		}
+		at[lineKey{a.OrderID, a.Slot}] = len(kept)
+		kept = append(kept, a)
+	}
+	sortLines(kept)
+	return kept
 }
 
 func findOrder(orders []batik.Order, id string) *batik.Order {

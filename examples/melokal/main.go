@@ -63,8 +63,31 @@ func run(w io.Writer) error {
 			return err
 		}
 	}
+	if err := sideBySide(w, producers, policies, plans); err != nil {
+		return err
+	}
+	names := map[string]string{}
+	for _, p := range producers {
+		names[p.ID] = p.Name
+	}
+	fmt.Fprintln(w, "\nCannot take part:")
+	for _, s := range plans[0].Skipped {
+		if s.Reason != capacity.NotNeeded {
+			fmt.Fprintf(w, "  %-34s %s\n", s.ProducerID+" "+names[s.ProducerID], s.Reason)
+		}
+	}
+	plan := plans[0]
+	for i, p := range policies {
+		if p == chosen {
+			plan = plans[i]
+		}
+	}
+	return printPayouts(w, plan, names)
+}
 
-	// Side by side: one row per workshop that can take part.
+// sideBySide prints one row per workshop that can take part, with its
+// share under each policy, and the plans' totals.
+func sideBySide(w io.Writer, producers []batik.Producer, policies []capacity.Policy, plans []capacity.Plan) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%-34s\tcapacity\tunit cost\t", "workshop")
 	for _, p := range policies {
@@ -118,30 +141,13 @@ func run(w io.Writer) error {
 		}
 		fmt.Fprintln(tw)
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
+	return tw.Flush()
+}
 
-	names := map[string]string{}
-	for _, p := range producers {
-		names[p.ID] = p.Name
-	}
-	fmt.Fprintln(w, "\nCannot take part:")
-	for _, s := range plans[0].Skipped {
-		if s.Reason != capacity.NotNeeded {
-			fmt.Fprintf(w, "  %-34s %s\n", s.ProducerID+" "+names[s.ProducerID], s.Reason)
-		}
-	}
-
-	// Payouts for the chosen plan: the campaign's producer budget, split in
-	// proportion to the pieces each workshop makes (Plan.Shares), to the
-	// rupiah.
-	plan := plans[0]
-	for i, p := range policies {
-		if p == chosen {
-			plan = plans[i]
-		}
-	}
+// printPayouts prints the payouts of the chosen plan: the campaign's
+// producer budget, split in proportion to the pieces each workshop makes
+// (Plan.Shares), to the rupiah, and checks they add up to it.
+func printPayouts(w io.Writer, plan capacity.Plan, names map[string]string) error {
 	budget := budgetPerPiece.Mul(decimal.NewFromInt(int64(plan.Filled())))
 	payouts, err := pricing.Payouts(budget, plan.Shares(), decimal.NewFromInt(1))
 	if err != nil {
@@ -149,6 +155,7 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "\nPayouts under %s: producer budget %s (%s a shirt x %d shirts)\n",
 		chosen, pricing.Format(budget), pricing.Format(budgetPerPiece), plan.Filled())
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%-34s\tshirts\tat unit cost\tpayout\tPPh final 0,5%%\t\n", "workshop")
 	sum, pph := decimal.Zero, decimal.Zero
 	for i, l := range plan.Lines {

@@ -215,111 +215,133 @@ func (c *checker) value(t reflect.Type, path string) *Problem {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	pt := reflect.PointerTo(t)
-	wrong := func(k Kind) *Problem {
-		if p := c.skip(tok, path); p != nil {
-			return p
-		}
-		return &Problem{Code: Type, Path: path, Want: k, Offset: off}
-	}
-	if pt.Implements(textUnmarshaler) {
-		dec := t.PkgPath() == "github.com/shopspring/decimal" && t.Name() == "Decimal"
-		text, isText := "", false
-		switch v := tok.(type) {
-		case string:
-			text, isText = v, true
-		case json.Number:
-			text, isText = string(v), dec // an amount may be a JSON number; its parser judges it
-		}
-		if isText {
-			if c.leaf != nil {
-				if err := c.leaf(t, text); err != nil {
-					return &Problem{Code: Leaf, Path: path, Offset: off, Err: err}
-				}
-			}
-			return nil
-		}
-		if !dec && tok == json.Delim('{') && pt.Implements(jsonUnmarshaler) {
-			return c.skip(tok, path) // an object form its UnmarshalJSON judges
-		}
-		if dec {
-			return wrong(Amount)
-		}
-		return wrong(Text)
+	if reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return c.text(t, tok, path, off)
 	}
 	switch t.Kind() {
 	case reflect.Struct:
 		if tok != json.Delim('{') {
-			return wrong(Object)
+			return c.wrong(tok, path, off, Object)
 		}
 		return c.object(t, path)
 	case reflect.Slice, reflect.Array:
 		if tok != json.Delim('[') {
-			return wrong(List)
+			return c.wrong(tok, path, off, List)
 		}
-		for i := 0; c.d.More(); i++ {
-			if p := c.value(t.Elem(), path+"["+strconv.Itoa(i)+"]"); p != nil {
-				return p
-			}
-		}
-		if _, err := c.token(); err != nil {
-			return c.syntax(path, err)
-		}
-		return nil
+		return c.list(t, path)
 	case reflect.Map:
 		if tok != json.Delim('{') {
-			return wrong(Object)
+			return c.wrong(tok, path, off, Object)
 		}
-		seen := make(map[string]bool)
-		for c.d.More() {
-			koff := c.d.InputOffset()
-			k, err := c.token()
-			if err != nil {
-				return c.syntax(path, err)
-			}
-			key, _ := k.(string)
-			if seen[key] {
-				return &Problem{Code: Duplicate, Path: join(path, key), Key: key, Offset: koff}
-			}
-			seen[key] = true
-			if p := c.value(t.Elem(), join(path, key)); p != nil {
-				return p
-			}
-		}
-		if _, err := c.token(); err != nil {
-			return c.syntax(path, err)
-		}
-		return nil
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, ok := tok.(json.Number)
-		if !ok {
-			return wrong(Integer)
-		}
-		if _, err := strconv.ParseInt(string(n), 10, t.Bits()); err != nil {
-			return &Problem{Code: Type, Path: path, Want: Integer, Offset: off}
-		}
-		return nil
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		n, ok := tok.(json.Number)
-		if !ok {
-			return wrong(Integer)
-		}
-		if _, err := strconv.ParseUint(string(n), 10, t.Bits()); err != nil {
-			return &Problem{Code: Type, Path: path, Want: Integer, Offset: off}
-		}
-		return nil
+		return c.mapping(t, path)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return c.integer(t, tok, path, off)
 	case reflect.String:
 		if _, ok := tok.(string); !ok {
-			return wrong(Text)
+			return c.wrong(tok, path, off, Text)
 		}
 		return nil
 	case reflect.Bool:
 		if _, ok := tok.(bool); !ok {
-			return wrong(Boolean)
+			return c.wrong(tok, path, off, Boolean)
 		}
 		return nil
 	}
 	return c.skip(tok, path) // interfaces and anything else: no rule here
+}
+
+// wrong skips a value of the wrong JSON type and reports it.
+func (c *checker) wrong(tok json.Token, path string, off int64, k Kind) *Problem {
+	if p := c.skip(tok, path); p != nil {
+		return p
+	}
+	return &Problem{Code: Type, Path: path, Want: k, Offset: off}
+}
+
+// text checks a value whose type reads text (an encoding.TextUnmarshaler:
+// an enum, a date, a decimal): a string, or for a decimal a number, judged
+// by the leaf func; an object when the type reads one with UnmarshalJSON.
+func (c *checker) text(t reflect.Type, tok json.Token, path string, off int64) *Problem {
+	dec := t.PkgPath() == "github.com/shopspring/decimal" && t.Name() == "Decimal"
+	text, isText := "", false
+	switch v := tok.(type) {
+	case string:
+		text, isText = v, true
+	case json.Number:
+		text, isText = string(v), dec // an amount may be a JSON number; its parser judges it
+	}
+	if isText {
+		if c.leaf != nil {
+			if err := c.leaf(t, text); err != nil {
+				return &Problem{Code: Leaf, Path: path, Offset: off, Err: err}
+			}
+		}
+		return nil
+	}
+	if !dec && tok == json.Delim('{') && reflect.PointerTo(t).Implements(jsonUnmarshaler) {
+		return c.skip(tok, path) // an object form its UnmarshalJSON judges
+	}
+	if dec {
+		return c.wrong(tok, path, off, Amount)
+	}
+	return c.wrong(tok, path, off, Text)
+}
+
+// list checks the elements of an array whose '[' was read.
+func (c *checker) list(t reflect.Type, path string) *Problem {
+	for i := 0; c.d.More(); i++ {
+		if p := c.value(t.Elem(), path+"["+strconv.Itoa(i)+"]"); p != nil {
+			return p
+		}
+	}
+	if _, err := c.token(); err != nil {
+		return c.syntax(path, err)
+	}
+	return nil
+}
+
+// mapping checks the entries of an object read into a map, whose '{' was
+// read: no key twice.
+func (c *checker) mapping(t reflect.Type, path string) *Problem {
+	seen := make(map[string]bool)
+	for c.d.More() {
+		koff := c.d.InputOffset()
+		k, err := c.token()
+		if err != nil {
+			return c.syntax(path, err)
+		}
+		key, _ := k.(string)
+		if seen[key] {
+			return &Problem{Code: Duplicate, Path: join(path, key), Key: key, Offset: koff}
+		}
+		seen[key] = true
+		if p := c.value(t.Elem(), join(path, key)); p != nil {
+			return p
+		}
+	}
+	if _, err := c.token(); err != nil {
+		return c.syntax(path, err)
+	}
+	return nil
+}
+
+// integer checks a whole number in range for its field's type.
+func (c *checker) integer(t reflect.Type, tok json.Token, path string, off int64) *Problem {
+	n, ok := tok.(json.Number)
+	if !ok {
+		return c.wrong(tok, path, off, Integer)
+	}
+	var err error
+	if t.Kind() >= reflect.Uint && t.Kind() <= reflect.Uint64 {
+		_, err = strconv.ParseUint(string(n), 10, t.Bits())
+	} else {
+		_, err = strconv.ParseInt(string(n), 10, t.Bits())
+	}
+	if err != nil {
+		return &Problem{Code: Type, Path: path, Want: Integer, Offset: off}
+	}
+	return nil
 }
 
 func (c *checker) object(t reflect.Type, path string) *Problem {
