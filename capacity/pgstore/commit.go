@@ -69,9 +69,6 @@ func (s *Store) Commit(ctx context.Context, c capacity.Change) (capacity.Booking
 	}
 	c.Deltas = slices.Clone(c.Deltas)
 	slices.SortFunc(c.Deltas, func(x, y capacity.SlotDelta) int { return x.Slot.Compare(y.Slot) })
-	if err := checkColumns(&c); err != nil {
-		return capacity.Booking{}, err
-	}
 	if err := ctx.Err(); err != nil {
 		return capacity.Booking{}, s.wrap("key", msg.Quote(c.Booking.Key), true, err)
 	}
@@ -216,34 +213,3 @@ func (s *Store) reword(err error, key string) error {
 	return err
 }
 
-// checkColumns refuses what capacity's rules leave to the store and text
-// columns cannot hold: an actor, a delivery call's key and request, and
-// its deliveries' IDs with a NUL byte or bytes that are not UTF-8.
-func checkColumns(c *capacity.Change) error {
-	bad := func(field, value string) error {
-		return fail(capacity.ErrInvalid, field, msg.Quote(value), cTextColumn, nil)
-	}
-	if !textHolds(c.Actor) {
-		return bad("actor", c.Actor)
-	}
-	if !textHolds(string(c.Op)) {
-		return bad("op", string(c.Op))
-	}
-	if c.Call == nil {
-		return nil
-	}
-	switch {
-	case !textHolds(c.Call.Key):
-		return bad("call.key", c.Call.Key)
-	case !textHolds(c.Call.Request):
-		return bad("call.request", c.Call.Request)
-	}
-	for _, d := range c.Call.Deliveries {
-		for _, v := range [...]string{d.OrderID, d.ProducerID, string(d.Technique)} {
-			if !textHolds(v) {
-				return bad("call.deliveries", v)
-			}
-		}
-	}
-	return nil
-}
