@@ -212,4 +212,3 @@ func (s *Store) reword(err error, key string) error {
 	}
 	return err
 }
-

@@ -71,6 +71,13 @@
 // disagree. Ledger.Sweep rewrites lapsed holds as expired for tables read
 // directly; correctness never depends on it.
 //
+// Schema version 4 adds the view lots: one row per lot a ledger inspected
+// (Ledger.DeliverLot, DeliverInspected), with its booking and call keys,
+// lot ID, producer, technique, size, inspector, date, verdict, its classes
+// and the whole record as JSON, for a buyer's dispute answered in SQL:
+//
+//	SELECT inspected_on, lot_id, accepted, classes FROM batikkit.lots WHERE producer = 'SLO-03' ORDER BY recorded;
+//
 // # Group commit
 //
 // Commits that reach one Store while its previous batch is in the database

@@ -8,9 +8,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/batik/aql"
 	"github.com/batikkit/batikkit/capacity"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -73,7 +76,7 @@ func TestMigrateIdempotentAndVersioned(t *testing.T) {
 	have, want, err := SchemaVersion(ctx, pool, schema)
 	require.NoError(t, err)
 	assert.Equal(t, want, have)
-	assert.Equal(t, 3, want)
+	assert.Equal(t, 4, want)
 
 	// A store works on it.
 	s := New(pool, Options{Schema: schema})
@@ -91,7 +94,7 @@ func TestMigrateIdempotentAndVersioned(t *testing.T) {
 	var se *Error
 	require.ErrorAs(t, err, &se)
 	assert.Equal(t, "schema_newer", se.Code)
-	assert.Equal(t, []string{"99", "3"}, se.Args)
+	assert.Equal(t, []string{"99", "4"}, se.Args)
 	have, _, err = SchemaVersion(ctx, pool, schema)
 	require.NoError(t, err)
 	assert.Equal(t, 99, have)
@@ -312,4 +315,35 @@ func schemaAt(t *testing.T, version int, more ...string) (*pgxpool.Pool, string)
 		require.NoError(t, err)
 	}
 	return pool, schema
+}
+
+// TestLotsView: a lot inspected through the ledger on this store is one
+// row of the view lots, with its record: a buyer's dispute answered in
+// SQL.
+func TestLotsView(t *testing.T) {
+	s, pool := testStore(t)
+	ctx := context.Background()
+	l := capacity.NewLedger(s, capacity.LedgerOptions{})
+	p := batik.Producer{ID: "SLO-03", Name: "Batik Kauman", Region: "33.72",
+		Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Halus, PerWeek: 100, UnitCost: decimal.NewFromInt(80000)}}}
+	o := batik.Order{ID: "ORD-9", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 80}
+	b, err := l.Book(ctx, capacity.BookRequest{Key: o.ID, Orders: []batik.Order{o}, Producers: []batik.Producer{p}, From: w1}, t0)
+	require.NoError(t, err)
+	state, err := aql.NewState(p.ID, "cap", aql.MustParseAQL("2.5"), aql.LevelII)
+	require.NoError(t, err)
+	d := capacity.Delivery{OrderID: o.ID, Slot: b.Lines[0].Slot, Quantity: 80}
+	in := aql.Inspection{LotID: "SJ-0042", Inspector: "ani", Date: "2026-12-14", Seed: 7, Found: []int{6}}
+	_, rec, _, err := l.DeliverLot(ctx, o.ID, "handover-1", d, []aql.State{state}, in, t0.Add(time.Hour))
+	require.NoError(t, err)
+	require.False(t, rec.Accepted, "6 nonconforming of n = 13 at AQL 2.5 (F: Ac 1)")
+	id := pgx.Identifier{s.Schema()}.Sanitize()
+	var lot, producer, inspector string
+	var size int
+	var accepted bool
+	require.NoError(t, pool.QueryRow(ctx, "SELECT lot_id, producer, inspector, lot_size, accepted FROM "+id+".lots WHERE booking_key = 'ORD-9' AND call_key = 'handover-1'").
+		Scan(&lot, &producer, &inspector, &size, &accepted))
+	assert.Equal(t, []any{"SJ-0042", "SLO-03", "ani", 80, false}, []any{lot, producer, inspector, size, accepted})
+	got, err := l.Inspection(ctx, o.ID, "handover-1")
+	require.NoError(t, err)
+	assert.Equal(t, rec, got)
 }
