@@ -343,6 +343,29 @@ func TestQualityHold(t *testing.T) {
 	assert.Equal(t, []Shortfall{{"O", 150, AllOnQualityHold}}, tt.Shortfalls)
 }
 
+// TestQualityStatesByCanonicalTechnique: a state is keyed by the
+// technique's canonical text. "TULIS" or "Batik Tulis" is refused, not
+// ignored, so no spelling lets a discontinued workshop get work; a
+// producer's technique given twice is refused too, by Allocate and
+// Schedule alike.
+func TestQualityStatesByCanonicalTechnique(t *testing.T) {
+	producers := []batik.Producer{prod("A", batik.Halus, capOf(batik.Tulis, 100, 1000))}
+	order := batik.Order{ID: "O", Technique: batik.Tulis, MinGrade: batik.Sedang, Quantity: 10}
+	for _, spelling := range []string{"TULIS", "Batik Tulis", " tulis", "tulis\u200b"} {
+		st, err := aql.NewState("A", spelling, aql.MustParseAQL("2.5"), aql.LevelII)
+		require.NoError(t, err, "aql keeps the technique as given")
+		st.Severity, st.Discontinued, st.NotAccepted = aql.Tightened, true, 5
+		_, err = Allocate(order, producers, AllocateOptions{Quality: []aql.State{st}})
+		requireRefusal(t, err, "opts.quality[0].technique", quote(spelling), "canonical")
+		_, err = Schedule([]batik.Order{schedOrder("O", batik.Tulis, batik.Sedang, 10, 1)}, producers, ScheduleOptions{From: start, Quality: []aql.State{st}})
+		requireRefusal(t, err, "opts.quality[0].technique", quote(spelling), "canonical")
+	}
+	st, err := aql.NewState("A", "tulis", aql.MustParseAQL("2.5"), aql.LevelII)
+	require.NoError(t, err)
+	_, err = Allocate(order, producers, AllocateOptions{Quality: []aql.State{st, st}})
+	requireRefusal(t, err, "opts.quality[1]", `"A/tulis"`, "repeats the producer and technique of opts.quality[0]")
+}
+
 // requireRefusal requires err to be an *InputError wrapping ErrInvalid
 // with the field and value given and a reason that contains reason.
 func requireRefusal(t *testing.T, err error, field, value, reason string) {

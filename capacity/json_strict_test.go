@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/batikkit/batikkit/capacity"
+	"github.com/batikkit/batikkit/pricing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -145,6 +146,36 @@ func TestStrictDecoding(t *testing.T) {
 				assert.Less(t, len(ie.Error()), 400, data)
 			}
 		})
+	}
+}
+
+// TestStrictDecodingHostileKeys: an unknown key of a megabyte is named
+// abbreviated, and no error says Go's own words (a struct field's Go name,
+// Time.UnmarshalJSON, "plain"): a plan's and a timetable's errors stay
+// short and in the input's own JSON names.
+func TestStrictDecodingHostileKeys(t *testing.T) {
+	long := strings.Repeat("k", 1<<20)
+	for _, tt := range []struct {
+		data string
+		into any
+	}{
+		{`{"order_id":"O","lines":[],"unfilled":0,"skipped":[],"` + long + `":1}`, &capacity.Plan{}},
+		{`{"order_id":"O","lines":[],"unfilled":null,"skipped":[]}`, &capacity.Plan{}},
+		{`{"order_id":"O","lines":[{"producer_id":"A","quantity":"5","unit_cost":"1"}],"unfilled":0,"skipped":[]}`, &capacity.Plan{}},
+		{`{"key":"K","state":"held","hold_until":5,"request":"r","lines":[],"unfilled":{},"orders":[],"skipped":[],"version":1,"created":"2026-12-07T09:00:00Z","updated":"2026-12-07T09:00:00Z"}`, &capacity.Booking{}},
+		{`{"key":"K","state":"held","hold_until":"tomorrow","request":"r","lines":[],"unfilled":{},"orders":[],"skipped":[],"version":1,"created":"2026-12-07T09:00:00Z","updated":"2026-12-07T09:00:00Z"}`, &capacity.Booking{}},
+	} {
+		err := json.Unmarshal([]byte(tt.data), tt.into)
+		require.ErrorIs(t, err, capacity.ErrInvalid, tt.data[:min(len(tt.data), 80)])
+		for _, lang := range []pricing.Lang{pricing.English, pricing.Indonesian} {
+			var ie *capacity.InputError
+			require.ErrorAs(t, err, &ie)
+			msg := ie.Message(lang)
+			assert.Less(t, len(msg), 300)
+			for _, goWords := range []string{"Go struct", "UnmarshalJSON", "UnmarshalText", "plain", "lineJSON", "json: "} {
+				assert.NotContains(t, msg, goWords)
+			}
+		}
 	}
 }
 
