@@ -146,10 +146,6 @@ func (l *Ledger) Board(ctx context.Context, now time.Time, q BoardQuery) (Board,
 	if err != nil {
 		return Board{}, err
 	}
-	usage := make(map[Slot]SlotUsage, len(s.usage))
-	for _, u := range s.usage {
-		usage[u.Slot] = u
-	}
 	closed := make(map[Slot]bool)
 	for _, e := range s.cal {
 		if e.Capacity == 0 {
@@ -169,11 +165,11 @@ func (l *Ledger) Board(ctx context.Context, now time.Time, q BoardQuery) (Board,
 				if q.Technique != "" && c.Technique != q.Technique {
 					continue
 				}
-				sl := Slot{p.ID, c.Technique, w}
-				u, i := usage[sl], s.at(p.ID, c.Technique, w)
-				d := BoardCell{Capacity: int(s.capac[i]), Held: u.Held, Confirmed: u.Confirmed, Delivered: u.Delivered, Free: int(s.free[i])}
+				i := s.at(p.ID, c.Technique, w)
+				d := BoardCell{Capacity: int(s.capac[i]), Held: int(s.held[i]), Confirmed: int(s.confirmed[i]),
+					Delivered: int(s.delivered[i]), Free: int(s.free[i])}
 				if w.Sunday().Before(today) {
-					d.Late = max(u.Confirmed-u.Delivered, 0)
+					d.Late = max(d.Confirmed-d.Delivered, 0)
 				}
 				cell.add(d)
 				shut = shut || closed[Slot{p.ID, c.Technique, w}] || closed[Slot{p.ID, "", w}]

@@ -53,10 +53,6 @@ func (l *Ledger) Slots(ctx context.Context, q SlotQuery, producers []batik.Produ
 	if err != nil {
 		return nil, err
 	}
-	usage := make(map[Slot]SlotUsage, len(s.usage))
-	for _, u := range s.usage {
-		usage[u.Slot] = u
-	}
 	out := []SlotStatus{}
 	for _, p := range sel {
 		caps := slices.Clone(p.Capabilities)
@@ -67,11 +63,9 @@ func (l *Ledger) Slots(ctx context.Context, q SlotQuery, producers []batik.Produ
 			}
 			for k := range weeks {
 				w := q.From.Add(k)
-				sl := Slot{p.ID, c.Technique, w}
-				u := usage[sl]
 				i := s.at(p.ID, c.Technique, w)
-				out = append(out, SlotStatus{Slot: sl, Capacity: int(s.capac[i]), Held: u.Held, Confirmed: u.Confirmed,
-					Delivered: u.Delivered, Free: int(s.free[i])})
+				out = append(out, SlotStatus{Slot: Slot{p.ID, c.Technique, w}, Capacity: int(s.capac[i]), Held: int(s.held[i]),
+					Confirmed: int(s.confirmed[i]), Delivered: int(s.delivered[i]), Free: int(s.free[i])})
 			}
 		}
 	}

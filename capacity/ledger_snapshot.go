@@ -26,11 +26,13 @@ type snapshot struct {
 	index map[string]int // producer ID -> position in prods (the first of a repeated ID); nil for a few producers
 	hint  int            // the position found last: Allocate asks for a producer's weeks in a row
 	tech  batik.Technique
-	rows  int         // rows per producer: 1 for one technique, else ntech
-	capac []int32     // per (producer, row, week): capacity
-	free  []int32     // per (producer, row, week): capacity - held - confirmed, at least 0
-	usage []SlotUsage // what the store reported, for Slots and Board
-	cal   []CalendarEntry
+	rows  int     // rows per producer: 1 for one technique, else ntech
+	capac []int32 // per (producer, row, week): capacity
+	free  []int32 // per (producer, row, week): capacity - held - confirmed, at least 0
+	// taken, for a report (Slots, Board): per slot, as free is, the
+	// pieces held, confirmed and delivered the store reported.
+	held, confirmed, delivered []int32
+	cal                        []CalendarEntry
 }
 
 // ntech is the number of techniques, for the snapshot's arrays.
@@ -97,7 +99,11 @@ func (l *Ledger) snapshot(ctx context.Context, producers []batik.Producer, tech 
 	if err != nil {
 		return nil, err
 	}
-	s.usage, s.cal = us, cal
+	s.cal = cal
+	if consistent {
+		taken := make([]int32, 3*n)
+		s.held, s.confirmed, s.delivered = taken[:n:n], taken[n:2*n:2*n], taken[2*n:]
+	}
 	// A producer's entry first, so that an entry for one of its techniques
 	// overrides it.
 	for _, own := range []bool{false, true} {
@@ -113,6 +119,9 @@ func (l *Ledger) snapshot(ctx context.Context, producers []batik.Producer, tech 
 	for _, u := range us {
 		if i := s.at(u.ProducerID, u.Technique, u.Week); i >= 0 {
 			s.free[i] = max(s.free[i]-int32(u.Held+u.Confirmed), 0) // each <= MaxInt32
+			if consistent {
+				s.held[i], s.confirmed[i], s.delivered[i] = int32(u.Held), int32(u.Confirmed), int32(u.Delivered)
+			}
 		}
 	}
 	return s, nil

@@ -22,7 +22,11 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	ids := s.producersOf(q)
-	out := make([]capacity.SlotUsage, 0, len(ids))
+	n := 0 // sized first: a board reads tens of thousands of slots
+	for _, id := range ids {
+		s.producers[id].eachSlot(q, func(weekSlot, *sums) { n++ })
+	}
+	out := make([]capacity.SlotUsage, 0, n)
 	for _, id := range ids {
 		p := s.producers[id]
 		start := len(out)
