@@ -465,3 +465,27 @@ func TestBookReplayRacingTheFirst(t *testing.T) {
 		assert.Equal(t, first, got)
 	}
 }
+
+// TestBookMaxBookingLines: a plan of more lines than MaxBookingLines is
+// refused after planning and before anything is written, naming the cap
+// and the figure; one of exactly the cap is booked. 2,501 workshops of 1
+// piece a week over 4 weeks make 10,004 lines for 10,004 pieces.
+func TestBookMaxBookingLines(t *testing.T) {
+	ps := make([]batik.Producer, 2501)
+	for i := range ps {
+		id := fmt.Sprintf("W-%04d", i)
+		ps[i] = batik.Producer{ID: id, Name: "Batik " + id, Region: "33.72",
+			Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: 1, UnitCost: decimal.NewFromInt(80000)}}}
+	}
+	l := fresh()
+	r := capacity.BookRequest{Key: "BIG", Orders: []batik.Order{capOrd("BIG", 10_004)}, Producers: ps, From: w49, Weeks: 4}
+	_, err := l.Book(ctx, r, t0)
+	ie := inputError(t, err, capacity.ErrInvalid, "key", `"BIG"`)
+	assert.Contains(t, ie.Error(), "10004 lines, more than 10000")
+	_, err = l.Booking(ctx, "BIG", t0)
+	require.ErrorIs(t, err, capacity.ErrNotFound, "nothing recorded")
+	r.Orders[0].Quantity = capacity.MaxBookingLines
+	b, err := l.Book(ctx, r, t0)
+	require.NoError(t, err)
+	assert.Len(t, b.Lines, capacity.MaxBookingLines)
+}

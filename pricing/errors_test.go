@@ -162,7 +162,7 @@ func (cs *errorCases) json() {
 	const l = `{"sku":"A","quantity":2,"unit_price":"1"}`
 	var q Quote
 	for _, tt := range []struct{ give, field string }{
-		{`{"lines":[` + l + `],"` + long + `":1}`, long[:64] + "..."}, // strictjson cuts the key in the path
+		{`{"lines":[` + l + `],"` + long + `":1}`, long[:64] + "... (1000 bytes)"}, // strictjson cuts the key in the path, as msg.Clip does
 		{`{"lines":[` + l + `],"Tax":"ppn"}`, "Tax"},
 		{`{"lines":[` + l + `],"discount":"1","discount":"2"}`, "discount"},
 		{`{"tax":"ppn"}`, "lines"},

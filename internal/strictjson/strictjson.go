@@ -21,6 +21,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/batikkit/batikkit/internal/msg"
 )
 
 // Code says what is wrong.
@@ -416,15 +418,9 @@ func (c *checker) skip(tok json.Token, path string) *Problem {
 }
 
 // join appends key to path, abbreviating a long key (an unknown key can be
-// megabytes long) so that no path grows with its input.
+// megabytes long) as msg.Clip does, so that no path grows with its input.
 func join(path, key string) string {
-	if len(key) > 64 {
-		cut := 64
-		for cut > 0 && key[cut]&0xC0 == 0x80 {
-			cut--
-		}
-		key = key[:cut] + "..."
-	}
+	key = msg.Clip(key)
 	if path == "" {
 		return key
 	}

@@ -242,8 +242,9 @@ func TestWalker(t *testing.T) {
 	}
 }
 
-// TestJoinLongKey pins how a long unknown key is shortened in a path: cut
-// to at most 64 bytes at a character boundary, with "..." after it.
+// TestJoinLongKey pins how a long unknown key is shortened in a path, as
+// msg.Clip does: cut to at most 64 bytes at a character boundary, with its
+// length after it.
 func TestJoinLongKey(t *testing.T) {
 	typ := reflect.TypeFor[rec]()
 	k64 := strings.Repeat("k", 64)
@@ -252,19 +253,19 @@ func TestJoinLongKey(t *testing.T) {
 		t.Errorf("64-byte key: %+v", p)
 	}
 	p = Check([]byte(`{"`+k64+`z":1}`), typ, "[0]", nil)
-	if p == nil || p.Path != "[0]."+k64+"..." {
+	if p == nil || p.Path != "[0]."+k64+"... (65 bytes)" {
 		t.Errorf("65-byte key: %+v", p)
 	}
 	// "é" takes bytes 63 and 64: the cut moves back to 63.
 	k63 := strings.Repeat("k", 63)
 	p = Check([]byte(`{"`+k63+`éz":1}`), typ, "", nil)
-	if p == nil || p.Path != k63+"..." {
+	if p == nil || p.Path != k63+"... (66 bytes)" {
 		t.Errorf("split character: %+v", p)
 	}
 	// 65 continuation bytes (not UTF-8; the decoder reads them as U+FFFD,
 	// 3 bytes each), so the cut lands inside a replacement character.
 	p = Check([]byte("{\""+strings.Repeat("\x80", 65)+"\":1}"), typ, "", nil)
-	if p == nil || p.Path != strings.Repeat("\uFFFD", 21)+"..." {
+	if p == nil || p.Path != strings.Repeat("\uFFFD", 21)+"... (195 bytes)" {
 		t.Errorf("continuation bytes: %+v", p)
 	}
 }
