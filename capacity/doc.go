@@ -19,14 +19,15 @@
 // spread.go (the spreading re-solve), timetable.go (flow to timetable),
 // shortfall.go (why an order falls short), dimacs.go (WriteDIMACS); the
 // solver is capacity/internal/mcf. week.go (Week); types.go (options and
-// plan types); json.go and json_strict.go (JSON forms, strict decoding);
+// plan types); json.go and json_strict.go (JSON forms, strict decoding),
+// json_append.go (a booking's JSON written directly);
 // shares.go (payout shares).
 //
 // The ledger: ledger.go (Ledger, the update loop, the actor),
 // ledger_request.go (BookRequest, its checks and canonical form),
 // ledger_book.go (Book), ledger_snapshot.go (free capacity as a store shows
 // it, Free), ledger_ops.go (Confirm, Cancel, Extend, Sweep),
-// ledger_deliver.go (Deliver, DeliverInspected), ledger_rebook.go
+// ledger_deliver.go (Deliver, DeliverLot, DeliverInspected), ledger_rebook.go
 // (Rebook), ledger_read.go (Booking, Bookings, History, SetCalendar),
 // ledger_slots.go (Slots), ledger_board.go (Board), ledger_legacy.go (the
 // fingerprint of bookings made before revision 3). The records and the
