@@ -83,13 +83,8 @@ func checkRebook(orders []batik.Order, producers []batik.Producer) error {
 			return &InputError{Field: "orders[" + strconv.Itoa(i) + "]", Value: quote(orders[i].ID), Code: texts[cInvalid].Code, Kind: ErrInvalid, Err: err}
 		}
 	}
-	for i := range producers {
-		if err := checkProducer(&producers[i], i); err != nil {
-			return err
-		}
-		if err := checkProducerID(&producers[i], i); err != nil {
-			return err
-		}
+	if err := checkLedgerProducers(producers); err != nil {
+		return err
 	}
 	_, err := sortByID(producers)
 	return err

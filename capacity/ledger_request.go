@@ -131,13 +131,8 @@ func (req *BookRequest) check() error {
 	if err := req.checkOrders(); err != nil {
 		return err
 	}
-	for i := range req.Producers {
-		if err := checkProducer(&req.Producers[i], i); err != nil {
-			return err
-		}
-		if err := checkProducerID(&req.Producers[i], i); err != nil {
-			return err
-		}
+	if err := checkLedgerProducers(req.Producers); err != nil {
+		return err
 	}
 	if err := checkProducerWeeks(len(req.Producers), max(req.horizon(), 1)); err != nil {
 		return err
@@ -185,13 +180,20 @@ func checkKey(field, key string) error {
 	return nil
 }
 
-// checkProducerID refuses, for the ledger, producer i's ID unless it
-// follows batik's rule for IDs (Allocate alone takes any non-empty ID).
-func checkProducerID(p *batik.Producer, i int) error {
-	if textrule.ID(p.ID) {
-		return nil
+// checkLedgerProducers checks each producer as Allocate does, and its ID
+// by batik's rule for IDs, which the ledger asks and Allocate alone does
+// not (it takes any non-empty ID).
+func checkLedgerProducers(producers []batik.Producer) error {
+	for i := range producers {
+		p := &producers[i]
+		if err := checkProducer(p, i); err != nil {
+			return err
+		}
+		if !textrule.ID(p.ID) {
+			return invalid("producers["+strconv.Itoa(i)+"].id", quote(p.ID), cProducerID)
+		}
 	}
-	return invalid("producers["+strconv.Itoa(i)+"].id", quote(p.ID), cProducerID)
+	return nil
 }
 
 // horizon is how many weeks from From the request can use.

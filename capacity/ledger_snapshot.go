@@ -354,13 +354,8 @@ func checkRange(from Week, weeks int, producers []batik.Producer) error {
 	if err := checkProducerWeeks(len(producers), weeks); err != nil {
 		return err
 	}
-	for i := range producers {
-		if err := checkProducer(&producers[i], i); err != nil {
-			return err
-		}
-		if err := checkProducerID(&producers[i], i); err != nil {
-			return err
-		}
+	if err := checkLedgerProducers(producers); err != nil {
+		return err
 	}
 	_, err := sortByID(producers)
 	return err
