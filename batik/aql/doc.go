@@ -108,7 +108,7 @@
 //
 // # Records and JSON
 //
-// Record (a lot), State, Plan, Verdict and Sample decode strictly: a key
+// Record (a lot), State, Lot, Plan, Verdict and Sample decode strictly: a key
 // must be one of the type's JSON names exactly (an unknown key, a key in
 // another case and a key given twice are errors), null is never a value,
 // every key without omitempty is required, the input must be UTF-8, and
@@ -173,7 +173,8 @@
 //   - Draw: at most MaxSample (100,000) units, 16 bytes of memory each.
 //   - OC figures for samples of 1 to 3150; the exact sums hold numbers of
 //     about n log2(N) bits (n = 3150, N = 10^9: about 100,000 bits) and
-//     take up to about 30 ms each; IsolatedPlan up to 16 of them.
+//     take up to about 30 ms each; IsolatedPlan computes one per distinct
+//     plan of the table's rows, up to about 25 ms in all.
 //   - On 100% inspection the plan's Ac and Re still decide the lot.
 //   - ISO 2859-2's tables (procedures A and B) are not transcribed;
 //     IsolatedPlan computes an isolated lot's plan from Table 2-A instead.

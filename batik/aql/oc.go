@@ -196,7 +196,7 @@ func poissonPa(n, ac int, mean float64) float64 {
 }
 
 // binomialPaFloat is binomialPa in float64 over log-terms, for the AOQL
-// search (TestBinomialFloatAgainstExact keeps it within 1e-12).
+// search (TestBinomialExactAgainstOracle keeps it within 1e-12).
 func binomialPaFloat(n, ac int, p float64) float64 {
 	switch {
 	case p <= 0 || ac >= n:
