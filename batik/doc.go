@@ -243,8 +243,9 @@
 // value: reason", the reason being Reason(l), the catalogue's text of Code
 // with Args (for an amount, its ParseError's reason, said once); Unwrap
 // returns Kind and Err, so errors.Is matches the sentinel and errors.As
-// finds the *pricing.ParseError. ParseTechnique (and every enum's Parse and
-// UnmarshalText), ParseLang, ParseDate, NewDate and ParseAmount return one.
+// finds the *pricing.ParseError. ParseTechnique, ParseGrade (and every
+// enum's UnmarshalText), ParseLang, ParseDate, NewDate and ParseAmount
+// return one.
 // Validate returns a *ValidationError, a list of FieldErrors, which unwraps
 // to ErrInvalid. The readers return a *DataError, a list of RowErrors (a
 // FieldError with its line, column and the column's header cell), which

@@ -27,10 +27,10 @@
 // ledger_request.go (BookRequest, its checks and canonical form),
 // ledger_book.go (Book), ledger_snapshot.go (free capacity as a store shows
 // it, Free), ledger_ops.go (Confirm, Cancel, Extend, Sweep),
-// ledger_deliver.go (Deliver, DeliverLot, DeliverInspected), ledger_rebook.go
-// (Rebook), ledger_read.go (Booking, Bookings, History, SetCalendar),
-// ledger_slots.go (Slots), ledger_board.go (Board), ledger_legacy.go (the
-// fingerprint of bookings made before revision 3). The records and the
+// ledger_deliver.go (Deliver, DeliverLot, DeliverInspected, Inspection),
+// ledger_rebook.go (Rebook), ledger_read.go (Booking, Bookings, History,
+// SetCalendar), ledger_slots.go (Slots), ledger_board.go (Board),
+// ledger_legacy.go (the fingerprint of bookings made before revision 3). The records and the
 // Store: booking.go (Slot, State, Booking), store.go (the Store interface
 // and what travels through it), change.go (the rules every store holds its
 // input to: Change.Validate and friends), bookings_filter.go (pages of
@@ -159,13 +159,16 @@
 //	Extend       a live hold gets more time
 //	Cancel       release every slot of a booking
 //	Deliver      record pieces handed over per slot, against a confirmed booking, under a call key
-//	DeliverInspected  the same for a lot that passes ISO 2859-1 inspection (batik/aql)
+//	DeliverLot   the same for a lot inspected by ISO 2859-1 (batik/aql), its record kept with the call
+//	DeliverInspected  DeliverLot for one class of nonconformity
 //	Rebook       move what a workshop did not deliver in an ended week to other free capacity
 //	SetCalendar  a slot's capacity for one week
 //	Sweep        mark lapsed holds expired in the store, in batches
-//	Booking, Bookings, History, Board, Slots, Free
+//	Booking, Bookings, History, Board, Slots, Free, Inspection
 //	             read a booking, pages of bookings, a booking's changes, the campaign board,
-//	             per-slot capacity / held / confirmed / delivered / free, a free-capacity view
+//	             per-slot capacity / held / confirmed / delivered / free, a free-capacity view,
+//	             an inspected lot's record
+//	BookCreated  Book, saying whether this call made the booking (201 or 200 over HTTP)
 //
 // Every operation takes the caller's clock (now): the core never reads
 // time.Now, so a test or a replayed event log gets the same answers.
@@ -288,11 +291,13 @@
 // batik.MaxUnitCost; sums and products that would not fit an int64 are an
 // error wrapping ErrOverflow.
 //
-// Memory: a Book holds its snapshot (8 bytes a producer-week slot) and its
-// plan besides what Allocate or Schedule take. Allocate uses about 130
-// bytes per producer besides the plan it returns. Schedule uses about 75 bytes per arc of its network (the
-// problem, the solver's copy and the flow; WriteDIMACS's "p min" line and
-// BenchmarkSchedule report the arcs), so MaxArcs bounds it near 4 GB.
+// Memory: a Book holds its snapshot (8 bytes a producer-week slot of one
+// technique, four times that when its orders mix techniques) and its plan
+// besides what Allocate or Schedule take. Allocate uses about 130 bytes
+// per producer besides the plan it returns. Schedule uses about 75 bytes
+// per arc of its network (the problem, the solver's copy and the flow;
+// WriteDIMACS's "p min" line and BenchmarkSchedule report the arcs), so
+// MaxArcs bounds it near 4 GB.
 //
 // Time: Allocate is O(n log n) for n producers. Schedule's network simplex
 // has no polynomial bound. Medians of 3 runs on a shared 2-core machine

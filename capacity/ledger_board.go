@@ -12,8 +12,7 @@ import (
 )
 
 // BoardQuery selects a board: the producers (their records give each
-// slot's capacity where the calendar says nothing and no booking touched
-// it), Weeks ISO weeks from From (1 to MaxWeeks), and one technique, or
+// slot's capacity where the calendar says nothing), Weeks ISO weeks from From (1 to MaxWeeks), and one technique, or
 // every technique summed when Technique is empty.
 type BoardQuery struct {
 	Producers []batik.Producer `json:"producers"`

@@ -103,7 +103,7 @@ func (d *duration) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// check checks a request, as Book documents, and returns its actor.
+// check checks a request, as Book documents.
 func (req *BookRequest) check() error {
 	if err := checkKey("key", req.Key); err != nil {
 		return err

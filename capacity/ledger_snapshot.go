@@ -14,7 +14,8 @@ import (
 // as the store showed it at one moment: each slot's capacity (calendar
 // entry, else PerWeek) and what is free of it, read through the Store's
 // Calendar and Usage. It implements FreeCapacity for Allocate and
-// Schedule, and is safe for concurrent reads once built; lay changes it.
+// Schedule, one goroutine at a time (at keeps a hint; Free hands callers
+// readOnly, which does not); lay changes it.
 //
 // A snapshot for one technique (every order of a Book has the same one,
 // usually) keeps one row of weeks per producer; otherwise a row per

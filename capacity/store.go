@@ -25,8 +25,10 @@ var (
 	// booking is not in a state that allows the operation (confirming a
 	// cancelled booking, delivering to an expired hold).
 	ErrConflict = errors.New("capacity: booking conflict")
-	// ErrContention: Book could not commit within its retries because
-	// other bookings kept taking the capacity it planned on.
+	// ErrContention: a change (Book, Confirm, Deliver, Rebook, ...) could
+	// not commit within its retries because other changes kept moving
+	// the slots or the booking under it, or a read (Board, Slots) did not
+	// find the store consistent within its retries.
 	ErrContention = errors.New("capacity: contention")
 	// ErrNoCapacity: a request would book nothing, or less than its
 	// MinFill or AllOrNothing asks; nothing is recorded.
@@ -103,12 +105,13 @@ type HistoryEntry struct {
 	Call    string    `json:"call,omitempty"` // a delivery call's key
 }
 
-// DeliveryCall is one keyed call of Deliver or DeliverInspected, kept with
-// its booking so that a retry of the same call returns what the first
-// gave and changes nothing. Request is the hex SHA-256 of the call's
-// deliveries (and, for DeliverInspected, its lot and state); Inspection is
-// DeliverInspected's record of the lot and its verdict (JSON, nil for
-// Deliver).
+// DeliveryCall is one keyed call of Deliver, DeliverLot or
+// DeliverInspected, kept with its booking so that a retry of the same call
+// returns what the first gave and changes nothing. Request is the hex
+// SHA-256 of the call's deliveries (and, for an inspected lot, its
+// inspection and states); Inspection is, for an inspected lot, its
+// aql.Record and the states after it (JSON, nil for Deliver), which
+// Ledger.Inspection reads back.
 type DeliveryCall struct {
 	Key        string     `json:"key"`
 	Request    string     `json:"request"`

@@ -179,8 +179,9 @@
 // caller's own field names and values), Reason(Lang) the reason alone.
 // Reasons come from one catalogue (messages.go), each in both languages;
 // ParseError's codes ("empty", "grouping", "exponent", "leading_zero" ...)
-// are stable, for callers that match them. Lang is defined here so that
-// batik and capacity share it.
+// are stable, for callers that match them. Lang is the module's one
+// language type (batik and capacity use the same), named here so that
+// pricing's callers need no other import.
 //
 // # Files
 //

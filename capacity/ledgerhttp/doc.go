@@ -138,13 +138,13 @@
 //   - Keys (Idempotency-Key, {key}): 1 to 256 bytes of visible text, as
 //     the ledger takes them. Values echoed in problems are cut to 64
 //     bytes with their length.
-//   - GET /bookings: limit 1 to capacity.MaxPageLimit (1,000), 100 when
-//     absent.
+//   - GET /bookings: limit 0 to capacity.MaxPageLimit (1,000); 0 or
+//     absent means 100.
 //   - The board: weeks 1 to capacity.MaxWeeks (104), DefaultWeeks (8)
 //     when absent; per_page 1 to MaxPerPage (5,000), DefaultPerPage (50)
 //     when absent; per_page x weeks at most MaxCells (100,000 cells;
-//     Ledger.Board on the memory store allocates about 750 bytes a cell,
-//     so a full page takes about 75 MB while it is answered).
+//     answering on the memory store allocates about 300 bytes a cell,
+//     so a full page takes about 30 MB while it is answered).
 //   - The producer source is called once per request that needs it; a
 //     slow source slows those requests (cache it in the service).
 //

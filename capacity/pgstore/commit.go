@@ -47,9 +47,8 @@ type group struct {
 // Commit applies c as capacity.Store says, atomically, in a transaction
 // it may share with commits of other goroutines (see the package doc,
 // Group commit). It checks c with capacity.Change.Validate (an
-// *capacity.InputError wrapping capacity.ErrInvalid or ErrOverflow) and
-// that its actor and delivery call fit text columns (an *Error wrapping
-// capacity.ErrInvalid), before any round trip; answers ErrExists (with the
+// *capacity.InputError wrapping capacity.ErrInvalid or ErrOverflow)
+// before any round trip; answers ErrExists (with the
 // stored booking), ErrStale, ErrNotFound, ErrNoRoom and ErrInvalid (a sum
 // below zero) in capacity's shape; and the package's errors for the
 // connection. The context bounds the wait for a batch; once its batch has

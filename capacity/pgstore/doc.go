@@ -31,7 +31,8 @@
 //	delivery_calls  keyed Deliver calls: (booking, call key), request hash, deliveries, version, time, inspection
 //	calendar        capacity exceptions per producer, technique ('' for all) and week
 //	deliveries      every change to delivered pieces per slot, with the caller's clock (append-only)
-//	schema_version  the version Migrate brought the tables to (3)
+//	schema_version  the version Migrate brought the tables to (4)
+//	lots            a view: one row per inspected lot, from delivery_calls
 //
 // Migrate is versioned by the one row of schema_version and refuses
 // (ErrSchema) a schema written by a newer version of this package rather
@@ -140,11 +141,11 @@
 // say: a list unnests into a LATERAL lookup per element (fenced with
 // OFFSET 0), so the plan is a nested loop of index scans in the list's
 // order; locked rows are written back by ctid. Bookings' pages read the
-// lines' indexes by order or producer, and the (created, key) index. Each transaction and read sets plan_cache_mode to
-// force_generic_plan (a statement is planned once per connection) and
-// enable_seqscan to off (a plan made while the tables were empty, before
-// autovacuum's first ANALYZE, would otherwise scan them whole as they
-// grow). Both are SET LOCAL: they end with the transaction and never touch
+// lines' indexes by order or producer, and the (created, key) index.
+// Each transaction and read sets plan_cache_mode to force_generic_plan (a
+// statement is planned once per connection) and enable_seqscan to off (a
+// plan made while the tables were empty, before autovacuum's first
+// ANALYZE, would otherwise scan them whole as they grow). Both are SET LOCAL: they end with the transaction and never touch
 // the caller's other uses of the pool.
 //
 // # What comes back

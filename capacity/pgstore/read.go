@@ -83,8 +83,8 @@ func (s *Store) queueBookings(b *pgx.Batch, bookings, lines string, args []any, 
 // column can hold selects nothing. One round trip (the page and its lines
 // at one snapshot); O(the page's lines) plus the index reads of the
 // filter: the bookings_page index for no filter, the lines' indexes by
-// order or producer otherwise, and a state filter read through
-// bookings_state_page. Safe for concurrent use.
+// order or producer otherwise; a state filter is judged on the rows so
+// read. Safe for concurrent use.
 func (s *Store) Bookings(ctx context.Context, f capacity.BookingFilter, now time.Time) (capacity.BookingPage, error) {
 	if s.err != nil {
 		return capacity.BookingPage{}, s.err

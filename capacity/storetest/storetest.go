@@ -86,7 +86,7 @@ func Run(t *testing.T, newStore func(t *testing.T) capacity.Store) {
 	}
 }
 
-// Now is the clock the suite passes: Monday 7 December 2026, 09:00 UTC.
+// now is the clock the suite passes: Monday 7 December 2026, 09:00 UTC.
 var now = time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
 
 var week = capacity.MustParseWeek("2026-W50")

@@ -27,7 +27,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -73,9 +72,5 @@ func run(args []string, out io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(out, "the campaign board: http://%s%s\nthe API: http://%s/openapi.json\n", ln.Addr(), boardPath, ln.Addr())
-	err = http.Serve(ln, d.handler)
-	if errors.Is(err, http.ErrServerClosed) {
-		return nil
-	}
-	return err
+	return http.Serve(ln, d.handler)
 }
