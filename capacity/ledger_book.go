@@ -173,7 +173,7 @@ func plan(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 	var err error
 	if len(req.Orders) > 1 {
 		b, err = planMany(req, snap)
-		deltas = snap.deltas(b.Lines, 1, nil)
+		deltas = snap.deltas(b.Lines, nil)
 	} else {
 		b, deltas, err = planOne(req, snap)
 	}
@@ -224,16 +224,17 @@ func planOne(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 	b.Skipped = p.Skipped
 	bo := BookedOrder{OrderID: o.ID, Booked: p.Filled(), Unfilled: p.Unfilled}
 	if bo.Unfilled > 0 {
-		bo.Reason = shortOfPlan(o, req.Producers, p, snap)
+		bo.Reason = shortOfPlan(o, req.Producers, snap)
 	}
 	b.Orders = []BookedOrder{bo}
 	return b, deltas, nil
 }
 
 // shortOfPlan says why Allocate left pieces of o unfilled: the first
-// reason Schedule's shortfalls would give.
-func shortOfPlan(o batik.Order, producers []batik.Producer, p Plan, snap *snapshot) ShortReason {
-	hasTech, atGrade, held := false, false, 0
+// reason Schedule's shortfalls would give. (A BookRequest carries no
+// quality states, so no producer is ever on hold.)
+func shortOfPlan(o batik.Order, producers []batik.Producer, snap *snapshot) ShortReason {
+	hasTech, atGrade := false, false
 	capacity := 0 // of the eligible producers over the weeks, free or not
 	for i := range producers {
 		c, ok := producers[i].Capability(o.Technique)
@@ -251,20 +252,11 @@ func shortOfPlan(o batik.Order, producers []batik.Producer, p Plan, snap *snapsh
 			}
 		}
 	}
-	for _, s := range p.Skipped {
-		if s.Reason == QualityHold {
-			held++
-		}
-	}
 	switch {
 	case !hasTech:
 		return NoProducerWithTechnique
 	case !atGrade:
 		return NoProducerAtGrade
-	case held > 0 && len(p.Lines) == 0 && !slices.ContainsFunc(p.Skipped, func(s Skip) bool {
-		return s.Reason == NoCapacity || s.Reason == BelowMinLot || s.Reason == NotNeeded
-	}):
-		return AllOnQualityHold
 	case capacity < o.Quantity:
 		return NotEnoughCapacity
 	}

@@ -69,7 +69,7 @@ func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, p
 				next.Unfilled[id] += lt.short[id] - placed
 			}
 		}
-		ds := snap.deltas(added, 1, lt.deltas)
+		ds := snap.deltas(added, lt.deltas)
 		next.Lines = mergeLines(next.Lines, added)
 		next.Orders = bookedOrders(next)
 		return next, ds, nil

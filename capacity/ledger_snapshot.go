@@ -271,12 +271,12 @@ func (s *snapshot) lay(lines []BookingLine, deltas *[]SlotDelta, order, id strin
 	return lines
 }
 
-// deltas returns the pieces of lines times sign as slot deltas (as
+// deltas returns the pieces of lines as slot deltas (as
 // confirmed pieces), one per slot in slot order, with the snapshot's
 // capacity (0 for slots outside it), merged into existing.
-func (s *snapshot) deltas(lines []BookingLine, sign int, existing []SlotDelta) []SlotDelta {
+func (s *snapshot) deltas(lines []BookingLine, existing []SlotDelta) []SlotDelta {
 	return mergeDeltas(existing, lines, func(l BookingLine) SlotDelta {
-		return SlotDelta{Slot: l.Slot, Capacity: max(s.capacity(l.Slot), 0), Confirmed: sign * l.Quantity}
+		return SlotDelta{Slot: l.Slot, Capacity: max(s.capacity(l.Slot), 0), Confirmed: l.Quantity}
 	})
 }
 

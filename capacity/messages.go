@@ -36,7 +36,6 @@ const (
 	cWeekStart    // is not the Monday of week {0}
 	cAmountString // must be a JSON string such as "85000.50"
 	cAmount       // is not an amount
-	cJSON         // cannot be decoded
 	cJSONSyntax   // is not well-formed JSON (at byte {0})
 	cJSONUnknown  // unknown key
 	cJSONCase     // unknown key: write it {0}
@@ -82,7 +81,6 @@ const (
 	cProducersEmpty   // must list at least one producer
 	cFirstWeek        // must be the first week to book
 	cPastYear9999     // from {0} runs past the year 9999
-	cHoldPast         // must be after now ({0})
 	cDueForMany       // is needed to book several orders together
 	cKeyTaken         // is booked already for a different request
 	cNotFound         // no booking has this key
@@ -164,7 +162,6 @@ var texts = [ncodes]msg.Text{
 	cWeekStart:     {Code: "week_start", EN: "is not the Monday of week {0}", ID: "bukan hari Senin minggu {0}"},
 	cAmountString:  {Code: "amount_string", EN: `must be a JSON string such as "85000.50"`, ID: `harus string JSON seperti "85000.50"`},
 	cAmount:        {Code: "amount", EN: "is not an amount", ID: "bukan jumlah uang"},
-	cJSON:          {Code: "json", EN: "cannot be decoded", ID: "tidak dapat dibaca"},
 	cJSONSyntax:    {Code: "json_syntax", EN: "is not well-formed JSON (at byte {0})", ID: "bukan JSON yang tersusun dengan benar (pada bita {0})"},
 	cJSONUnknown:   {Code: "json_unknown", EN: "unknown key", ID: "kunci tidak dikenal"},
 	cJSONCase:      {Code: "json_case", EN: "unknown key: write it {0}", ID: "kunci tidak dikenal: tulis {0}"},
@@ -208,7 +205,6 @@ var texts = [ncodes]msg.Text{
 	cProducersEmpty:   {Code: "producers_empty", EN: "must list at least one producer", ID: "harus berisi minimal satu produsen"},
 	cFirstWeek:        {Code: "first_week", EN: "must be the first week to book, such as 2026-W50", ID: "harus minggu pertama pemesanan, misalnya 2026-W50"},
 	cPastYear9999:     {Code: "past_year_9999", EN: "from {0} runs past the year 9999", ID: "mulai {0} melewati tahun 9999"},
-	cHoldPast:         {Code: "hold_past", EN: "must be after now ({0})", ID: "harus sesudah saat ini ({0})"},
 	cDueForMany:       {Code: "due_for_many", EN: "is needed to book several orders together", ID: "wajib diisi untuk memesan beberapa pesanan sekaligus"},
 	cKeyTaken:         {Code: "key_taken", EN: "is booked already for a different request", ID: "sudah dipakai untuk permintaan lain"},
 	cNotFound:         {Code: "not_found", EN: "no booking has this key", ID: "tidak ada pemesanan dengan kunci ini"},

@@ -41,11 +41,10 @@ type boardPage struct {
 
 // boardAsk is a board request's query.
 type boardAsk struct {
-	from            capacity.Week
-	weeks           int
-	technique       batik.Technique
-	page, perPage   int
-	fromText, techn string // as given, for the page's form
+	from          capacity.Week
+	weeks         int
+	technique     batik.Technique
+	page, perPage int
 }
 
 // boardParams are the query parameters of GET /board.
@@ -53,14 +52,17 @@ var boardParams = []string{"from", "weeks", "technique", "page", "per_page"}
 
 // readBoardAsk reads the board's query from q, with the defaults.
 func readBoardAsk(q map[string]string, x *exchange) (boardAsk, error) {
-	a := boardAsk{from: capacity.WeekOf(batik.DateOf(x.now)), fromText: q["from"], techn: q["technique"]}
+	a := boardAsk{from: capacity.WeekOf(batik.DateOf(x.now))}
 	if s, ok := q["from"]; ok {
 		w, err := capacity.ParseWeek(s)
-		var ie *capacity.InputError
-		if errors.As(err, &ie) {
-			c := *ie
-			c.Field = "from"
-			return a, &c
+		if err != nil {
+			var ie *capacity.InputError
+			if errors.As(err, &ie) {
+				c := *ie
+				c.Field = "from"
+				return a, &c
+			}
+			return a, err
 		}
 		a.from = w
 	}

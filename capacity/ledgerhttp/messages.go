@@ -63,7 +63,6 @@ const (
 	wProducer
 	wTotal
 	wTotalPage
-	wCapacity
 	wDelivered
 	wConfirmed
 	wHeld
@@ -139,7 +138,6 @@ var texts = [ncodes]msg.Text{
 	wProducer:      {Code: "board_producer", EN: "Workshop", ID: "Produsen"},
 	wTotal:         {Code: "board_total", EN: "Total", ID: "Jumlah"},
 	wTotalPage:     {Code: "board_total_page", EN: "Total of this page", ID: "Jumlah halaman ini"},
-	wCapacity:      {Code: "board_capacity", EN: "capacity", ID: "kapasitas"},
 	wDelivered:     {Code: "board_delivered", EN: "delivered", ID: "diserahkan"},
 	wConfirmed:     {Code: "board_confirmed", EN: "confirmed, to deliver", ID: "dikonfirmasi, belum diserahkan"},
 	wHeld:          {Code: "board_held", EN: "held", ID: "ditahan"},

@@ -189,9 +189,6 @@ func (s *Store) Calendar(ctx context.Context, q capacity.SlotQuery) ([]capacity.
 	out := []capacity.CalendarEntry{}
 	for _, id := range s.producersOf(q) {
 		start := len(out)
-		if len(s.producers[id].calendar) == 0 {
-			continue
-		}
 		for k, n := range s.producers[id].calendar {
 			if (k.t == 0 || q.Technique == "" || k.t == tix(q.Technique)) && !k.w.Before(q.From) && !q.To.Before(k.w) {
 				out = append(out, capacity.CalendarEntry{ProducerID: id, Technique: tech(k.t), Week: k.w, Capacity: n})

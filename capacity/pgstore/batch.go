@@ -134,7 +134,7 @@ func (st *batchState) queueBookings(b *pgx.Batch, keys []string) {
 			if err != nil {
 				return err
 			}
-			bk := &book{id: id, tid: tid, rec: rec, inDB: true}
+			bk := &book{id: id, tid: tid, rec: rec}
 			st.books[rec.Key], byID[id] = bk, bk
 			return nil
 		})
@@ -184,7 +184,7 @@ func (st *batchState) scanLapsed(rows pgx.Rows) error {
 		}
 		bk := st.books[key]
 		if bk == nil {
-			bk = &book{id: id, tid: tid, inDB: true, lapsed: map[capacity.Slot]int64{},
+			bk = &book{id: id, tid: tid, lapsed: map[capacity.Slot]int64{},
 				rec: capacity.Booking{Key: key, State: capacity.Held, HoldUntil: until.UTC().Add(time.Duration(ns)), Version: version}}
 			st.books[key] = bk
 			st.order = append(st.order, bk)
@@ -206,12 +206,12 @@ func (st *batchState) scanLapsed(rows pgx.Rows) error {
 // missing, locked in slot order, and read.
 func (st *batchState) lockSlots(ctx context.Context, t *txn, batch []*pending) error {
 	need := map[capacity.Slot]bool{}   // locked: a delta's, a lapsed hold's, a lapsed record's line's
-	create := map[capacity.Slot]bool{} // created if missing, untouched until a change applies
+	create := map[capacity.Slot]bool{} // created if missing, untouched until a change applies (a set)
 	capOf := map[capacity.Slot]int{}
 	for _, p := range batch {
 		c := &p.c
 		for _, d := range c.Deltas {
-			need[d.Slot], create[d.Slot] = true, false
+			need[d.Slot], create[d.Slot] = true, true
 			if _, ok := capOf[d.Slot]; !ok {
 				capOf[d.Slot] = d.Capacity
 			}
@@ -221,9 +221,7 @@ func (st *batchState) lockSlots(ctx context.Context, t *txn, batch []*pending) e
 			if lapsedOnCommit {
 				need[l.Slot] = true
 			}
-			if _, ok := create[l.Slot]; !ok {
-				create[l.Slot] = false
-			}
+			create[l.Slot] = true
 		}
 	}
 	return st.lockRows(ctx, t, create, capOf, need, nil)
@@ -261,7 +259,7 @@ func (st *batchState) lockRows(ctx context.Context, t *txn, create map[capacity.
 				var p, tc, w string
 				var r slotRow
 				var cal *int64
-				if err := rows.Scan(&r.tid, &p, &tc, &w, &r.capacity, &r.held, &r.confirmed, &r.delivered, &r.touched, &cal); err != nil {
+				if err := rows.Scan(&r.tid, &p, &tc, &w, &r.capacity, &r.held, &r.confirmed, &r.delivered, &cal); err != nil {
 					return err
 				}
 				sl, err := slotOf(p, p, tc, w)

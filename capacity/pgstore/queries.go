@@ -154,7 +154,7 @@ func (q *queries) commitReads() {
 	// entry, else the producer's for the week), read by a statement
 	// that starts after the locks: it sees an entry committed while
 	// the batch waited for them.
-	q.readSlots = `SELECT s.* FROM ` + eachSlot(`s.ctid, s.producer_id, s.technique, s.week, s.capacity, s.held, s.confirmed, s.delivered, s.touched,
+	q.readSlots = `SELECT s.* FROM ` + eachSlot(`s.ctid, s.producer_id, s.technique, s.week, s.capacity, s.held, s.confirmed, s.delivered,
 			COALESCE(
 			(SELECT c.capacity FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.technique = s.technique AND c.week = s.week),
 			(SELECT c.capacity FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.technique = '' AND c.week = s.week))`, "")

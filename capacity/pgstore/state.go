@@ -48,7 +48,6 @@ type book struct {
 	id       int64
 	tid      pgtype.TID              // its row's ctid, locked
 	rec      capacity.Booking        // as the changes so far left it (a lapsed hold read to release it: key, state, hold, version)
-	inDB     bool                    // stored when the transaction began
 	inserted bool                    // inserted by the transaction
 	full     bool                    // rec is to be written whole
 	expired  bool                    // marked expired: state, version and updated are to be written
@@ -88,7 +87,6 @@ type slotRow struct {
 	capacity, held, confirmed, delivered int64
 	cal                                  int64 // the calendar's capacity, when hasCal
 	hasCal                               bool
-	touched                              bool // as stored: a booking touched it
 	touch                                bool // a change of the transaction touched it
 	changed                              bool
 }

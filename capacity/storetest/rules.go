@@ -193,17 +193,10 @@ func testBookingsOfUnfilledOrders(t *testing.T, s capacity.Store) {
 	b.Unfilled = map[string]int{"UF-O2": 45}
 	_, err = insert(s, now, b, 50)
 	require.NoError(t, err)
-	keys := func(f capacity.BookingFilter) []string {
-		ks := []string{}
-		for _, b := range all(t, s, f, now) {
-			ks = append(ks, b.Key)
-		}
-		return ks
-	}
-	assert.Equal(t, []string{"uf-1"}, keys(capacity.BookingFilter{OrderID: "UF-O1"}))
-	assert.Equal(t, []string{"uf-2"}, keys(capacity.BookingFilter{OrderID: "UF-O2"}))
-	assert.Empty(t, keys(capacity.BookingFilter{OrderID: "UF-O1", ProducerID: "UF-P"}))
-	assert.Equal(t, []string{"uf-2"}, keys(capacity.BookingFilter{OrderID: "UF-O2", ProducerID: "UF-P"}))
+	assert.Equal(t, []string{"uf-1"}, keysOf(t, s, capacity.BookingFilter{OrderID: "UF-O1"}, now))
+	assert.Equal(t, []string{"uf-2"}, keysOf(t, s, capacity.BookingFilter{OrderID: "UF-O2"}, now))
+	assert.Empty(t, keysOf(t, s, capacity.BookingFilter{OrderID: "UF-O1", ProducerID: "UF-P"}, now))
+	assert.Equal(t, []string{"uf-2"}, keysOf(t, s, capacity.BookingFilter{OrderID: "UF-O2", ProducerID: "UF-P"}, now))
 }
 
 // testCalendarRecordsCapacity: a calendar entry becomes the recorded

@@ -164,6 +164,16 @@ func all(t *testing.T, s capacity.Store, f capacity.BookingFilter, at time.Time)
 	}
 }
 
+// keysOf returns the keys of every booking f selects at at, page by page.
+func keysOf(t *testing.T, s capacity.Store, f capacity.BookingFilter, at time.Time) []string {
+	t.Helper()
+	ks := []string{}
+	for _, b := range all(t, s, f, at) {
+		ks = append(ks, b.Key)
+	}
+	return ks
+}
+
 func testInsertAndRead(t *testing.T, s capacity.Store) {
 	b := booking("ins-1", time.Time{}, line("O-1", slot("INS", 0), 30), line("O-1", slot("INS", 1), 20))
 	got, err := insert(s, now, b, 50)
@@ -367,7 +377,6 @@ func testCalendarPrecedence(t *testing.T, s capacity.Store) {
 }
 
 func testBookings(t *testing.T, s capacity.Store) {
-	ctx := context.Background()
 	for _, b := range []capacity.Booking{
 		booking("bk-c", time.Time{}, line("BK-O2", slot("BK-P1", 0), 5)),
 		booking("bk-a", time.Time{}, line("BK-O1", slot("BK-P1", 0), 5), line("BK-O1", slot("BK-P2", 1), 5)),
@@ -376,23 +385,15 @@ func testBookings(t *testing.T, s capacity.Store) {
 		_, err := insert(s, now, b, 50)
 		require.NoError(t, err)
 	}
-	keys := func(f capacity.BookingFilter) []string {
-		var ks []string
-		for _, b := range all(t, s, f, now) {
-			ks = append(ks, b.Key)
-		}
-		return ks
-	}
-	_ = ctx
-	assert.Equal(t, []string{"bk-a"}, keys(capacity.BookingFilter{OrderID: "BK-O1"}))
-	assert.Equal(t, []string{"bk-b", "bk-c"}, keys(capacity.BookingFilter{OrderID: "BK-O2"}))
-	assert.Equal(t, []string{"bk-a", "bk-c"}, keys(capacity.BookingFilter{ProducerID: "BK-P1"}))
-	assert.Equal(t, []string{"bk-b"}, keys(capacity.BookingFilter{OrderID: "BK-O2", ProducerID: "BK-P2"}))
-	assert.Empty(t, keys(capacity.BookingFilter{OrderID: "BK-none"}))
-	all := keys(capacity.BookingFilter{OrderID: "", ProducerID: ""})
-	assert.Subset(t, all, []string{"bk-a", "bk-b", "bk-c"})
-	for i := 1; i < len(all); i++ {
-		assert.Less(t, all[i-1], all[i], "Bookings made at one time are sorted by key")
+	assert.Equal(t, []string{"bk-a"}, keysOf(t, s, capacity.BookingFilter{OrderID: "BK-O1"}, now))
+	assert.Equal(t, []string{"bk-b", "bk-c"}, keysOf(t, s, capacity.BookingFilter{OrderID: "BK-O2"}, now))
+	assert.Equal(t, []string{"bk-a", "bk-c"}, keysOf(t, s, capacity.BookingFilter{ProducerID: "BK-P1"}, now))
+	assert.Equal(t, []string{"bk-b"}, keysOf(t, s, capacity.BookingFilter{OrderID: "BK-O2", ProducerID: "BK-P2"}, now))
+	assert.Empty(t, keysOf(t, s, capacity.BookingFilter{OrderID: "BK-none"}, now))
+	every := keysOf(t, s, capacity.BookingFilter{}, now)
+	assert.Subset(t, every, []string{"bk-a", "bk-b", "bk-c"})
+	for i := 1; i < len(every); i++ {
+		assert.Less(t, every[i-1], every[i], "Bookings made at one time are sorted by key")
 	}
 }
 

@@ -127,74 +127,12 @@ func Check(data []byte, t reflect.Type, path string, leaf LeafFunc) *Problem {
 }
 
 type checker struct {
-	d     *json.Decoder
-	leaf  LeafFunc
-	depth int // open objects and arrays
+	d    *json.Decoder
+	leaf LeafFunc
 }
 
-// token reads the next token, keeping depth.
-func (c *checker) token() (json.Token, error) {
-	t, err := c.d.Token()
-	switch t {
-	case json.Delim('{'), json.Delim('['):
-		c.depth++
-	case json.Delim('}'), json.Delim(']'):
-		c.depth--
-	}
-	return t, err
-}
-
-// Walker checks the elements of one JSON array one at a time with a single
-// decoder, so that checking many small elements costs no allocation per
-// element beyond the tokens, and a problem in one element does not stop the
-// walk: the rest of that element is skipped.
-type Walker struct {
-	c checker
-}
-
-// NewWalker returns a Walker over data, which should hold a JSON array.
-func NewWalker(data []byte, leaf LeafFunc) *Walker {
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.UseNumber()
-	return &Walker{c: checker{d: d, leaf: leaf}}
-}
-
-// Open reads the opening '['; false if data does not start with one.
-func (w *Walker) Open() bool {
-	t, err := w.c.token()
-	return err == nil && t == json.Delim('[')
-}
-
-// More reports whether another element follows.
-func (w *Walker) More() bool { return w.c.d.More() }
-
-// Offset is the decoder's byte offset in data.
-func (w *Walker) Offset() int64 { return w.c.d.InputOffset() }
-
-// Close reads the closing ']' and reports whether it is the end of data.
-func (w *Walker) Close() (closed, end bool) {
-	if t, err := w.c.token(); err != nil || t != json.Delim(']') {
-		return false, false
-	}
-	_, err := w.c.d.Token()
-	return true, err == io.EOF
-}
-
-// Element checks the next element against t and returns its problem (nil
-// if none) and the offset where it ends. After a Syntax problem the walk
-// cannot go on.
-func (w *Walker) Element(t reflect.Type, path string) (end int64, p *Problem) {
-	base := w.c.depth
-	p = w.c.value(t, path)
-	if p != nil && p.Code != Syntax {
-		for w.c.depth > base {
-			if _, err := w.c.token(); err != nil {
-				return w.c.d.InputOffset(), w.c.syntax(path, err)
-			}
-		}
-	}
-	return w.c.d.InputOffset(), p
-}
+// token reads the next token.
+func (c *checker) token() (json.Token, error) { return c.d.Token() }
 
 func (c *checker) syntax(path string, err error) *Problem {
 	off := c.d.InputOffset()

@@ -58,7 +58,7 @@ func TestCheck(t *testing.T) {
 	}
 }
 
-// Cases that pin the Walker, maps, unsigned integers and leaf values.
+// Cases that pin maps, unsigned integers and leaf values.
 
 // level reads text, as an enum does.
 type level string
@@ -167,78 +167,6 @@ func TestCheckLeaf(t *testing.T) {
 	}
 	if p := Check(data, typ, "", nil); p != nil {
 		t.Errorf("nil leaf: %+v", p)
-	}
-}
-
-// TestWalker pins the Walker over an array: Open needs '[', each Element
-// is checked on its own and, after a problem, the rest of that element is
-// skipped so the next one is read from its start; Close needs ']' and
-// reports whether anything follows.
-func TestWalker(t *testing.T) {
-	typ := reflect.TypeFor[rec]()
-	data := `[{"id":"a","count":1},{"id":"b","count":"x","any":{"deep":[1,{"e":2}]},"tags":{"t":1}},{"id":"c","count":3}]`
-	w := NewWalker([]byte(data), nil)
-	if !w.Open() {
-		t.Fatal("Open")
-	}
-	var probs []string
-	var ends []int64
-	for i := 0; w.More(); i++ {
-		end, p := w.Element(typ, "["+string(rune('0'+i))+"]")
-		ends = append(ends, end)
-		if p != nil {
-			probs = append(probs, p.Path)
-		}
-	}
-	if len(ends) != 3 || strings.Join(probs, " ") != "[1].count" {
-		t.Fatalf("ends %v, problems %v", ends, probs)
-	}
-	// Each element ends just after its closing brace.
-	for i, end := range ends {
-		if data[end-1] != '}' {
-			t.Errorf("element %d ends at %d: %q", i, end, data[:end])
-		}
-	}
-	if ends[0] != int64(strings.Index(data, "},")+1) {
-		t.Errorf("first element ends at %d", ends[0])
-	}
-	if closed, end := w.Close(); !closed || !end {
-		t.Errorf("Close: %v %v", closed, end)
-	}
-
-	if NewWalker([]byte(`{"id":"a"}`), nil).Open() {
-		t.Error("Open on an object")
-	}
-	if NewWalker([]byte(``), nil).Open() {
-		t.Error("Open on nothing")
-	}
-	w = NewWalker([]byte(`[{"id":"a","count":1}] x`), nil)
-	w.Open()
-	for w.More() {
-		w.Element(typ, "")
-	}
-	if closed, end := w.Close(); !closed || end {
-		t.Errorf("trailing data: Close %v %v, want true false", closed, end)
-	}
-	w = NewWalker([]byte(`[{"id":"a","count":1}`), nil)
-	w.Open()
-	for w.More() {
-		w.Element(typ, "")
-	}
-	if closed, _ := w.Close(); closed {
-		t.Error("unclosed array: Close reported closed")
-	}
-	// A syntax error inside an element ends the walk with a Syntax problem.
-	w = NewWalker([]byte(`[{"id":"a","count":1,"any":{"x":[1,}]`), nil)
-	w.Open()
-	if _, p := w.Element(typ, "[0]"); p == nil || p.Code != Syntax {
-		t.Errorf("got %+v, want Syntax", p)
-	}
-	// A problem whose element is broken later: the skip meets the error.
-	w = NewWalker([]byte(`[{"id":1,"any":{"x":[1,}]`), nil)
-	w.Open()
-	if _, p := w.Element(typ, "[0]"); p == nil || p.Code != Syntax || p.Path != "[0]" {
-		t.Errorf("got %+v, want Syntax at [0]", p)
 	}
 }
 
