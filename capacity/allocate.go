@@ -381,7 +381,7 @@ func checkProducer(p *batik.Producer, i int) error {
 	if len(p.Capabilities) == 0 {
 		return invalid("producers["+strconv.Itoa(i)+"].capabilities", "[]", cNoCapabilities)
 	}
-	var seen [8]bool
+	var seen [numTechs]bool
 	for ci := range p.Capabilities {
 		c := &p.Capabilities[ci]
 		if !c.Technique.Valid() {
@@ -398,8 +398,7 @@ func checkProducer(p *batik.Producer, i int) error {
 		if c.PerWeek < 0 || c.PerWeek > batik.MaxQuantity {
 			return invalid(path(int32(i), ci, "per_week"), strconv.Itoa(c.PerWeek), cRange, "0", "2147483647")
 		}
-		cents, ok := pricing.Cents(c.UnitCost)
-		if !ok || cents < 0 || cents > batik.MaxUnitCost*100 {
+		if !unitCostOK(c.UnitCost) {
 			return invalid(path(int32(i), ci, "unit_cost"), decText(c.UnitCost), cUnitCost)
 		}
 	}

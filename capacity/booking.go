@@ -159,10 +159,17 @@ func (b *Booking) Clone() Booking {
 // StateAt returns b's state at now: a Held booking whose HoldUntil is at
 // or before now is Expired; any other state is b.State.
 func (b *Booking) StateAt(now time.Time) State {
-	if b.State == Held && !b.HoldUntil.After(now) {
+	if b.Lapsed(now) {
 		return Expired
 	}
 	return b.State
+}
+
+// Lapsed reports whether b is Held with its HoldUntil at or before now:
+// its hold no longer counts, and a store marks it Expired when it next
+// needs the room (or Sweep does).
+func (b *Booking) Lapsed(now time.Time) bool {
+	return b.State == Held && !b.HoldUntil.After(now)
 }
 
 type bookingLineJSON struct {

@@ -93,17 +93,48 @@ func (c *Change) Validate() error {
 	return nil
 }
 
+// ValidateActor returns nil for an actor every store records: none (""),
+// or at most 256 bytes of UTF-8 text without control characters.
+// Otherwise it returns an *InputError naming the field "actor", wrapping
+// ErrInvalid. The actor of WithActor, of a Change and of Store.Sweep is
+// held to it.
+func ValidateActor(actor string) error {
+	switch {
+	case len(actor) > maxActor:
+		return invalid("actor", quote(actor), cTooLong, strconv.Itoa(maxActor))
+	case !textrule.Plain(actor):
+		return invalid("actor", quote(actor), cPlainText)
+	}
+	return nil
+}
+
+// Check returns why d cannot apply to a slot that now holds held,
+// confirmed and delivered pieces of capacity (the capacity that applies,
+// after a calendar entry; unexpired holds only): a SumsError when a sum
+// would fall below zero or delivered pass confirmed, a NoRoomError when d
+// grows held + confirmed past capacity; nil when it fits. Every store
+// decides a Change's slots by it, before applying any.
+func (d SlotDelta) Check(held, confirmed, delivered, capacity int64) error {
+	h, c, dv := held+int64(d.Held), confirmed+int64(d.Confirmed), delivered+int64(d.Delivered)
+	if h < 0 || c < 0 || dv < 0 || dv > c {
+		return SumsError(d.Slot, int(h), int(c), int(dv))
+	}
+	if grow := d.Held + d.Confirmed; grow > 0 && h+c > capacity {
+		return NoRoomError(d.Slot, int(held+confirmed), grow, int(capacity))
+	}
+	return nil
+}
+
 // checkLog checks what goes into the booking's history and calls: the
 // actor (at most 256 bytes of text without control characters), the
 // operation (an Operation's text, or none), and the delivery call's key
 // (as a booking key) and deliveries (a known slot, an order ID a store
 // can keep, 1 or more pieces).
 func (c *Change) checkLog() error {
+	if err := ValidateActor(c.Actor); err != nil {
+		return err
+	}
 	switch {
-	case len(c.Actor) > maxActor:
-		return invalid("actor", quote(c.Actor), cTooLong, strconv.Itoa(maxActor))
-	case !textrule.Plain(c.Actor):
-		return invalid("actor", quote(c.Actor), cPlainText)
 	case len(c.Op) > 16 || !textrule.Plain(string(c.Op)):
 		return invalid("op", quote(string(c.Op)), cPlainText)
 	case c.Call == nil:

@@ -57,16 +57,7 @@ func (e *InputError) Reason(l pricing.Lang) string {
 
 // Unwrap returns the sentinel (ErrInvalid when Kind is unset) and the
 // underlying error.
-func (e *InputError) Unwrap() []error {
-	kind := e.Kind
-	if kind == nil {
-		kind = ErrInvalid
-	}
-	if e.Err != nil {
-		return []error{kind, e.Err}
-	}
-	return []error{kind}
-}
+func (e *InputError) Unwrap() []error { return msg.Unwrap(e.Kind, ErrInvalid, e.Err) }
 
 // fail returns an *InputError of kind with the reason c and its arguments.
 func fail(kind error, field, value string, c code, args ...string) *InputError {

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
-	"github.com/batikkit/batikkit/internal/textrule"
 )
 
 // Ledger books orders on the free capacity of producers' slots and keeps
@@ -66,14 +65,8 @@ const maxActor = 256
 // UTF-8 text without control characters.
 func actorOf(ctx context.Context) (string, error) {
 	a := ActorFrom(ctx)
-	if a == "" {
-		return "", nil
-	}
-	if len(a) > maxActor {
-		return "", invalid("actor", quote(a), cTooLong, strconv.Itoa(maxActor))
-	}
-	if !textrule.Plain(a) {
-		return "", invalid("actor", quote(a), cPlainText)
+	if err := ValidateActor(a); err != nil {
+		return "", err
 	}
 	return a, nil
 }

@@ -55,7 +55,7 @@ func (l *Ledger) Rebook(ctx context.Context, key string, orders []batik.Order, p
 		}
 		var added []BookingLine
 		for _, id := range lt.orders() {
-			o := *findOrder(orders, id)
+			o := orders[indexOfOrder(orders, id, -1)] // windows found it
 			o.Quantity = lt.short[id]
 			n := 0
 			if !last[id].Before(cur) {
@@ -144,10 +144,11 @@ func (lt lateness) windows(key string, b *Booking, orders []batik.Order, cur Wee
 	last := map[string]Week{}
 	horizon := 0
 	for _, id := range lt.orders() {
-		o := findOrder(orders, id)
-		if o == nil {
+		oi := indexOfOrder(orders, id, -1)
+		if oi < 0 {
 			return nil, 0, invalid("orders", quote(id), cRebookOrder, quote(id), quote(key))
 		}
+		o := &orders[oi]
 		for _, ln := range b.Lines {
 			if ln.OrderID == id && ln.Technique != o.Technique {
 				return nil, 0, invalid("orders", quote(id), cRebookTechnique, quote(string(o.Technique)), quote(string(ln.Technique)))
@@ -220,15 +221,6 @@ func mergeLines(lines, added []BookingLine) []BookingLine {
 	}
 	sortLines(kept)
 	return kept
-}
-
-func findOrder(orders []batik.Order, id string) *batik.Order {
-	for i := range orders {
-		if orders[i].ID == id {
-			return &orders[i]
-		}
-	}
-	return nil
 }
 
 // lineKey is an order's line in a slot.

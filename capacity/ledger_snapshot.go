@@ -27,7 +27,7 @@ type snapshot struct {
 	index map[string]int // producer ID -> position in prods (the first of a repeated ID); nil for a few producers
 	hint  int            // the position found last: Allocate asks for a producer's weeks in a row
 	tech  batik.Technique
-	rows  int     // rows per producer: 1 for one technique, else ntech
+	rows  int     // rows per producer: 1 for one technique, else numTechs
 	capac []int32 // per (producer, row, week): capacity
 	free  []int32 // per (producer, row, week): capacity - held - confirmed, at least 0
 	// taken, for a report (Slots, Board): per slot, as free is, the
@@ -35,9 +35,6 @@ type snapshot struct {
 	held, confirmed, delivered []int32
 	cal                        []CalendarEntry
 }
-
-// ntech is the number of techniques, for the snapshot's arrays.
-const ntech = 4
 
 // linearFind is how many producers a snapshot finds by a scan rather than
 // a map.
@@ -63,7 +60,7 @@ func (s *snapshot) find(id string) (int, bool) {
 // consistent (a report, not a plan, which Commit checks again) it reads
 // the calendar again after the usage until both agree.
 func (l *Ledger) snapshot(ctx context.Context, producers []batik.Producer, tech batik.Technique, from Week, weeks int, now time.Time, consistent bool) (*snapshot, error) {
-	s := &snapshot{from: from, weeks: weeks, prods: producers, tech: tech, rows: ntech}
+	s := &snapshot{from: from, weeks: weeks, prods: producers, tech: tech, rows: numTechs}
 	if tech != "" {
 		s.rows = 1
 	}

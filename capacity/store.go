@@ -54,6 +54,7 @@ var (
 // most Capacity. A calendar entry the store holds for the slot (see
 // CalendarEntry for which applies) takes precedence over Capacity, so that
 // a week closed by SetCalendar after the change was planned stays closed.
+// SlotDelta.Check is that rule, for stores to call.
 type SlotDelta struct {
 	Slot
 	Capacity  int
@@ -231,6 +232,7 @@ type Store interface {
 	// before before as Expired, releasing their pieces, each as a change
 	// at now by actor (OpExpire in its history), and returns how many it
 	// marked. Bookings a concurrent change holds are left for a later
-	// Sweep. limit is at least 1.
+	// Sweep. limit is at least 1; an actor ValidateActor refuses is its
+	// error, before anything is read.
 	Sweep(ctx context.Context, before, now time.Time, limit int, actor string) (int, error)
 }

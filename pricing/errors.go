@@ -44,7 +44,7 @@ func (e *ArgError) Message(l Lang) string { return msg.Line(l, e.Field, e.Value,
 func (e *ArgError) Reason(l Lang) string { return reason(l, e.Code, e.Args) }
 
 // Unwrap returns Kind (ErrInvalid when nil) and Err when set.
-func (e *ArgError) Unwrap() []error { return unwrap(e.Kind, ErrInvalid, e.Err) }
+func (e *ArgError) Unwrap() []error { return msg.Unwrap(e.Kind, ErrInvalid, e.Err) }
 
 // ParseError reports text Parse or ParseDecimal refused, in ArgError's
 // shape. Its Code values are stable: "empty", "exponent", "grouping",
@@ -76,17 +76,7 @@ func (e *ParseError) Message(l Lang) string {
 func (e *ParseError) Reason(l Lang) string { return reason(l, e.Code, e.Args) }
 
 // Unwrap returns Kind (ErrSyntax when nil) and Err when set.
-func (e *ParseError) Unwrap() []error { return unwrap(e.Kind, ErrSyntax, e.Err) }
-
-func unwrap(kind, otherwise, err error) []error {
-	if kind == nil {
-		kind = otherwise
-	}
-	if err != nil {
-		return []error{kind, err}
-	}
-	return []error{kind}
-}
+func (e *ParseError) Unwrap() []error { return msg.Unwrap(e.Kind, ErrSyntax, e.Err) }
 
 // argErr returns an *ArgError wrapping ErrInvalid. value must already be
 // abbreviated: msg.Quote for text, decText for a decimal.

@@ -64,16 +64,7 @@ func (e *InputError) Reason(l Lang) string {
 
 // Unwrap returns the sentinel (ErrInvalid when Kind is nil) and, when set,
 // the underlying error.
-func (e *InputError) Unwrap() []error {
-	k := e.Kind
-	if k == nil {
-		k = ErrInvalid
-	}
-	if e.Err != nil {
-		return []error{k, e.Err}
-	}
-	return []error{k}
-}
+func (e *InputError) Unwrap() []error { return msg.Unwrap(e.Kind, ErrInvalid, e.Err) }
 
 // fail builds an error about field with an already rendered value.
 func fail(kind error, field, value string, c code, args ...string) *InputError {

@@ -163,7 +163,7 @@ func (s *Store) Commit(ctx context.Context, c capacity.Change) (capacity.Booking
 		}
 		e.calls[call.Key] = call
 	}
-	if e.b.StateAt(c.Now) == capacity.Expired && e.b.State == capacity.Held {
+	if e.b.Lapsed(c.Now) {
 		s.release(e) // committed already lapsed: it holds nothing
 		e.b.State = capacity.Expired
 	}
@@ -214,13 +214,9 @@ func (s *Store) check(c capacity.Change, at deltaSlots) error {
 		if sl := at.slots[i]; sl != nil {
 			cur = *sl
 		}
-		held, conf, deliv := cur.held+d.Held, cur.confirmed+d.Confirmed, cur.delivered+d.Delivered
-		if held < 0 || conf < 0 || deliv < 0 || deliv > conf {
-			return capacity.SumsError(d.Slot, held, conf, deliv)
-		}
 		capOf := at.prods[i].capacityOf(d.Slot, d.Capacity)
-		if grow := d.Held + d.Confirmed; grow > 0 && held+conf > capOf {
-			return capacity.NoRoomError(d.Slot, cur.held+cur.confirmed, grow, capOf)
+		if err := d.Check(int64(cur.held), int64(cur.confirmed), int64(cur.delivered), int64(capOf)); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -258,7 +254,7 @@ func (s *Store) apply(d capacity.SlotDelta, key string, at deltaSlots, i int) {
 func (s *Store) releaseLapsed(sl *sums, now time.Time, key string) {
 	for k := range sl.holds {
 		e := s.bookings[k]
-		if k == key || e == nil || e.b.StateAt(now) != capacity.Expired || e.b.State != capacity.Held {
+		if k == key || e == nil || !e.b.Lapsed(now) {
 			continue
 		}
 		s.expire(e, now, "")
@@ -415,9 +411,13 @@ func (s *Store) DeliveryCall(ctx context.Context, key, callKey string) (capacity
 }
 
 // Sweep marks up to limit lapsed holds (HoldUntil at or before before)
-// expired, as capacity.Store says, the earliest HoldUntil first.
+// expired, as capacity.Store says, the earliest HoldUntil first; the
+// actor is checked by capacity.ValidateActor.
 // O(bookings log bookings); safe for concurrent use.
 func (s *Store) Sweep(ctx context.Context, before, now time.Time, limit int, actor string) (int, error) {
+	if err := capacity.ValidateActor(actor); err != nil {
+		return 0, err
+	}
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
@@ -425,7 +425,7 @@ func (s *Store) Sweep(ctx context.Context, before, now time.Time, limit int, act
 	defer s.mu.Unlock()
 	var lapsed []*entry
 	for _, e := range s.bookings {
-		if e.b.State == capacity.Held && !e.b.HoldUntil.After(before) {
+		if e.b.Lapsed(before) {
 			lapsed = append(lapsed, e)
 		}
 	}

@@ -137,11 +137,7 @@ func (s *Store) SetCalendar(ctx context.Context, e capacity.CalendarEntry, now t
 	governed := s.governed(p, e)
 	for _, k := range governed {
 		sl := p.slots[k]
-		for key := range sl.holds { // what lapsed at now is not in the way
-			if b := s.bookings[key]; b != nil && b.b.State == capacity.Held && b.b.StateAt(now) == capacity.Expired {
-				s.expire(b, now, "")
-			}
-		}
+		s.releaseLapsed(sl, now, "") // what lapsed at now is not in the way
 		if taken := sl.held + sl.confirmed; taken > e.Capacity {
 			return capacity.BelowTakenError(capacity.Slot{ProducerID: e.ProducerID, Technique: tech(k.t), Week: k.w}, taken, e.Capacity)
 		}

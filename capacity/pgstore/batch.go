@@ -216,7 +216,7 @@ func (st *batchState) lockSlots(ctx context.Context, t *txn, batch []*pending) e
 				capOf[d.Slot] = d.Capacity
 			}
 		}
-		lapsedOnCommit := c.Booking.State == capacity.Held && !c.Booking.HoldUntil.After(c.Now)
+		lapsedOnCommit := c.Booking.Lapsed(c.Now)
 		for _, l := range c.Booking.Lines {
 			if lapsedOnCommit {
 				need[l.Slot] = true

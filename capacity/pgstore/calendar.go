@@ -85,11 +85,7 @@ func (s *Store) SetCalendar(ctx context.Context, e capacity.CalendarEntry, now t
 // one holds and confirms more than its capacity, or records the capacity.
 func (st *batchState) calendar(e capacity.CalendarEntry, governed []capacity.Slot, now time.Time) error {
 	for _, sl := range governed {
-		for _, h := range st.holders[sl] {
-			if h.rec.State == capacity.Held && !h.rec.HoldUntil.After(now) && h.holds[sl] > 0 {
-				st.expire(h, now, "")
-			}
-		}
+		st.releaseLapsed(sl, now, "")
 	}
 	for _, sl := range governed {
 		if r := st.row(sl); r.held+r.confirmed > int64(e.Capacity) {

@@ -192,7 +192,6 @@
 //	lost_commit                                   ErrConnection: it broke while COMMIT was in flight: applied entirely or not at all
 //	statement_timeout                             context.DeadlineExceeded: a statement ran past Options.StatementTimeout; nothing changed
 //	cancelled                                     the context's error
-//	text_column                                   capacity.ErrInvalid: a Sweep actor a text column cannot hold (NUL, not UTF-8)
 //	constraint                                    capacity.ErrInvalid: a constraint of the tables refused the change
 //	server, stored                                ErrServer: another refusal of the server; a stored value that cannot be read
 //

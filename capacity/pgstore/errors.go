@@ -71,13 +71,9 @@ func (e *Error) Reason(l msg.Lang) string {
 	return e.Code
 }
 
-// Unwrap returns the sentinel and the underlying error.
-func (e *Error) Unwrap() []error {
-	if e.Err != nil {
-		return []error{e.Kind, e.Err}
-	}
-	return []error{e.Kind}
-}
+// Unwrap returns the sentinel (ErrServer when Kind is unset) and the
+// underlying error.
+func (e *Error) Unwrap() []error { return msg.Unwrap(e.Kind, ErrServer, e.Err) }
 
 // fail returns an *Error of kind with the reason c.
 func fail(kind error, field, value string, c code, err error, args ...string) *Error {

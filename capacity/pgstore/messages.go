@@ -24,7 +24,6 @@ const (
 	cCancelled           // the context ended first
 	cTimeout             // the statement timeout ended a statement
 	cServer              // another error of the server
-	cTextColumn          // what a text column cannot hold
 	cConstraint          // a constraint of the tables refused the change
 	cStored              // a stored value this package cannot read
 	ncodes
@@ -60,8 +59,6 @@ var texts = [ncodes]msg.Text{
 		ID: "sebuah perintah berjalan melewati batas waktu {0}; tidak ada yang diubah"},
 	cServer: {Code: "server", EN: "the server refused the operation",
 		ID: "server menolak operasi"},
-	cTextColumn: {Code: "text_column", EN: "a text column cannot hold a NUL byte or bytes that are not UTF-8",
-		ID: "kolom teks tidak dapat memuat bita NUL atau bita yang bukan UTF-8"},
 	cConstraint: {Code: "constraint", EN: "the change breaks constraint {0} of the tables",
 		ID: "perubahan melanggar batasan {0} pada tabel"},
 	cStored: {Code: "stored", EN: "a stored value cannot be read",

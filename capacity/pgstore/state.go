@@ -107,11 +107,7 @@ func (r *slotRow) capOf(given int) int64 {
 func (st *batchState) apply(c *capacity.Change) (capacity.Booking, error) {
 	key := c.Booking.Key
 	for _, d := range c.Deltas { // what lapsed first: it may be the room this change needs
-		for _, h := range st.holders[d.Slot] {
-			if h.rec.Key != key && h.rec.State == capacity.Held && !h.rec.HoldUntil.After(c.Now) && h.holds[d.Slot] > 0 {
-				st.expire(h, c.Now, "")
-			}
-		}
+		st.releaseLapsed(d.Slot, c.Now, key)
 	}
 	bk := st.books[key]
 	switch {
@@ -158,7 +154,7 @@ func (st *batchState) apply(c *capacity.Change) (capacity.Booking, error) {
 			dv.slots.add(d.Slot)
 		}
 	}
-	if bk.rec.State == capacity.Held && !bk.rec.HoldUntil.After(c.Now) {
+	if bk.rec.Lapsed(c.Now) {
 		// Committed already lapsed: it holds nothing.
 		for _, l := range bk.rec.Lines {
 			r := st.row(l.Slot)
@@ -176,16 +172,21 @@ func (st *batchState) apply(c *capacity.Change) (capacity.Booking, error) {
 func (st *batchState) check(c *capacity.Change) error {
 	for _, d := range c.Deltas {
 		r := st.row(d.Slot)
-		held, conf, deliv := r.held+int64(d.Held), r.confirmed+int64(d.Confirmed), r.delivered+int64(d.Delivered)
-		if held < 0 || conf < 0 || deliv < 0 || deliv > conf {
-			return capacity.SumsError(d.Slot, int(held), int(conf), int(deliv))
-		}
-		capOf := r.capOf(d.Capacity)
-		if grow := d.Held + d.Confirmed; grow > 0 && held+conf > capOf {
-			return capacity.NoRoomError(d.Slot, int(r.held+r.confirmed), grow, int(capOf))
+		if err := d.Check(r.held, r.confirmed, r.delivered, r.capOf(d.Capacity)); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// releaseLapsed marks expired each booking but key's that holds pieces in
+// slot sl and whose hold lapsed at now, releasing its pieces everywhere.
+func (st *batchState) releaseLapsed(sl capacity.Slot, now time.Time, key string) {
+	for _, h := range st.holders[sl] {
+		if h.rec.Key != key && h.rec.Lapsed(now) && h.holds[sl] > 0 {
+			st.expire(h, now, "")
+		}
+	}
 }
 
 // row returns a locked slot's row (stage 2 read every slot a change may

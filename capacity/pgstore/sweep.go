@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/batikkit/batikkit/capacity"
-	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -21,11 +20,11 @@ func (s *Store) Sweep(ctx context.Context, before, now time.Time, limit int, act
 	if s.err != nil {
 		return 0, s.err
 	}
+	if err := capacity.ValidateActor(actor); err != nil {
+		return 0, err
+	}
 	if limit < 1 {
 		return 0, nil
-	}
-	if !textHolds(actor) {
-		return 0, fail(capacity.ErrInvalid, "actor", msg.Quote(actor), cTextColumn, nil)
 	}
 	at, ns := micro(before)
 	n := 0

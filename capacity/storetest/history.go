@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -181,6 +182,21 @@ func testSweep(t *testing.T, s capacity.Store) {
 	b, err = s.Booking(ctx, "sw-conf", at)
 	require.NoError(t, err)
 	assert.Equal(t, capacity.Confirmed, b.State)
+
+	// An actor capacity.ValidateActor refuses is refused by every store,
+	// before anything is marked.
+	lapsed := now.Add(11 * time.Hour)
+	for _, actor := range []string{"a\x00b", "\xff", "tab\there", strings.Repeat("a", 257)} {
+		n, err := s.Sweep(ctx, lapsed, lapsed, 10, actor)
+		require.ErrorIs(t, err, capacity.ErrInvalid, "%q", actor)
+		assert.Zero(t, n)
+		var ie *capacity.InputError
+		require.ErrorAs(t, err, &ie)
+		assert.Equal(t, "actor", ie.Field)
+	}
+	b, err = s.Booking(ctx, "sw-d", now)
+	require.NoError(t, err)
+	assert.Equal(t, capacity.Held, b.State, "nothing marked by a refused Sweep")
 }
 
 // testSweepRacesCommits: Sweep beside commits that confirm, cancel and

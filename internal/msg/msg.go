@@ -107,8 +107,7 @@ func Line(l Lang, field, value, reason string, err error) string {
 		if m, ok := err.(Messager); ok {
 			b.WriteString(": ")
 			b.WriteString(m.Message(l))
-		} else if ms, ok := err.(interface{ Messages(Lang) []string }); ok && len(ms.Messages(l)) > 0 {
-			all := ms.Messages(l)
+		} else if all := messagesOf(err, l); len(all) > 0 {
 			b.WriteString(": ")
 			b.WriteString(all[0])
 			if len(all) > 1 {
@@ -162,4 +161,13 @@ func cut(s string) int {
 		n--
 	}
 	return n
+}
+
+// messagesOf returns err's messages in l when err is a list that says
+// itself (Messages), else nil.
+func messagesOf(err error, l Lang) []string {
+	if ms, ok := err.(interface{ Messages(Lang) []string }); ok {
+		return ms.Messages(l)
+	}
+	return nil
 }
