@@ -34,10 +34,6 @@ func decodeStrict(data []byte, v any) error {
 // *FieldError with the value's path as its Field; any other problem is a
 // *DataError with one RowError, which wraps ErrData.
 func checkStrict[T any](data []byte) error {
-	if off := strictjson.BadText(data); off >= 0 {
-		line, col := position(data, off)
-		return &DataError{Rows: []RowError{{Line: line, Column: col, FieldError: dataErr("", codeJSONUTF8)}}}
-	}
 	p := strictjson.Check(data, reflect.TypeFor[T](), "", checkLeaf)
 	if p == nil {
 		return nil
@@ -71,6 +67,8 @@ func checkLeaf(t reflect.Type, text string) error {
 // problemField states a strict-decoding problem as a FieldError.
 func problemField(p *strictjson.Problem) FieldError {
 	switch p.Code {
+	case strictjson.Encoding:
+		return dataErr(p.Path, codeJSONUTF8)
 	case strictjson.Leaf:
 		f := decodeProblem(p.Err)
 		f.Field = p.Path

@@ -129,8 +129,10 @@
 // "week_start"), enums as text (Policy "even_share", SkipReason
 // "below_grade") and amounts as JSON strings in the machine form
 // ("85000.50"), whatever shopspring/decimal's package settings say.
-// Decoding is strict: unknown keys, unknown enum text and amounts outside
-// the machine grammar ("1.55e5") are refused. Plan.Shares and
+// Decoding is strict: unknown keys, unknown enum text, amounts outside
+// the machine grammar ("1.55e5") and text that is not UTF-8 (or a lone
+// surrogate escape such as \ud800, which encoding/json would read as
+// U+FFFD) are refused. Plan.Shares and
 // Timetable.Shares turn a plan into pricing.Payouts shares.
 //
 // To check an optimum with another solver, write the problem with

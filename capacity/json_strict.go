@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"github.com/batikkit/batikkit/internal/strictjson"
 )
@@ -25,17 +24,6 @@ import (
 // v. T is a type without methods of its own that mirrors the type being
 // decoded (its fields' own types decode as they do). O(len(data)).
 func decodeJSON[T any](data []byte, v *T) error {
-	if !utf8.Valid(data) {
-		i := 0
-		for i < len(data) {
-			r, n := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			i += n
-		}
-		return invalid("json", "byte "+strconv.Itoa(i), cNotUTF8)
-	}
 	if p := strictjson.Check(data, reflect.TypeFor[T](), "", checkLeaf); p != nil {
 		return problemError(p)
 	}
@@ -84,6 +72,8 @@ func problemError(p *strictjson.Problem) error {
 		path = "json"
 	}
 	switch p.Code {
+	case strictjson.Encoding:
+		return invalid("json", "byte "+strconv.FormatInt(p.Offset, 10), cNotUTF8)
 	case strictjson.Leaf:
 		if ie, ok := p.Err.(*InputError); ok {
 			ie.Field = path

@@ -185,6 +185,12 @@ func TestStrictDecodingInvalidUTF8(t *testing.T) {
 	var d capacity.Delivery
 	err := json.Unmarshal([]byte(`{"order_id":"O-`+"\xff"+`","producer_id":"A","technique":"cap","week":"2026-W49","quantity":5}`), &d)
 	inputError(t, err, capacity.ErrInvalid, "json", "byte 15")
+
+	// A lone surrogate escape would be read as U+FFFD: refused as well,
+	// naming the escape's backslash.
+	err = json.Unmarshal([]byte(`{"order_id":"O-\ud800","producer_id":"A","technique":"cap","week":"2026-W49","quantity":5}`), &d)
+	inputError(t, err, capacity.ErrInvalid, "json", "byte 15")
+	assert.Equal(t, capacity.Delivery{}, d)
 }
 
 // TestBookRequestJSON: a request encodes hold_for as a Go duration and

@@ -45,7 +45,8 @@
 // # JSON
 //
 // Quote, QuoteLine, Tier, FeeSchedule and Tax decode strictly: an unknown
-// key, a key in another case ("UNIT_PRICE"), a repeated key and null are
+// key, a key in another case ("UNIT_PRICE"), a repeated key, null and
+// text that is not UTF-8 (or a lone surrogate escape such as \ud800) are
 // errors; required keys are those without omitempty/omitzero in the tag;
 // amounts go through ParseDecimal; RoundingMode travels as "half_up",
 // "half_even", "down" or "up" (ParseRoundingMode); Tax as "ppn" or

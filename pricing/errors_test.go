@@ -170,6 +170,7 @@ func (cs *errorCases) json() {
 		{`{"lines":[{"sku":"A","quantity":"2","unit_price":"1"}]}`, "lines[0].quantity"},
 		{`{"lines":[{"sku":5,"quantity":2,"unit_price":"1"}]}`, "lines[0].sku"},
 		{`{"lines":5}`, "lines"},
+		{`{"lines":[{"sku":"A\ud800","quantity":2,"unit_price":"1"}]}`, "value"},
 		{`{"lines":[` + l + `],"fees":5}`, "fees"},
 		{`{"lines":[` + l + `],"tax_included":"yes"}`, "tax_included"},
 		{`{"lines":[{"sku":"A","quantity":2,"unit_price":true}]}`, "lines[0].unit_price"},

@@ -43,6 +43,8 @@ func checkJSON(data []byte, v any, path string) error {
 		field = "value"
 	}
 	switch p.Code {
+	case strictjson.Encoding:
+		return argErr(field, "byte "+strconv.FormatInt(p.Offset, 10), codeNotUTF8)
 	case strictjson.Unknown:
 		return argErr(field, msg.Quote(p.Key), codeUnknownKey)
 	case strictjson.Case:

@@ -62,6 +62,8 @@ func TestQuoteJSONStrict(t *testing.T) {
 		{"fee rate", `{"lines":[` + line + `],"fees":{"name":"x","commission":"6.5%"}}`, "fees.commission"},
 		{"fee rounding", `{"lines":[` + line + `],"fees":{"name":"x","commission":"0.065","rounding":"ceiling"}}`, "fees.rounding"},
 		{"not an object", `[1]`, "value"},
+		{"not UTF-8", `{"lines":[{"sku":"A` + "\xff" + `","quantity":2,"unit_price":"1"}]}`, "value"},
+		{"lone surrogate", `{"lines":[{"sku":"A\udc00","quantity":2,"unit_price":"1"}]}`, "value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

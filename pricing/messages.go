@@ -87,6 +87,7 @@ const (
 	codeWantAmount
 	codeWantTax
 	codeBadJSON
+	codeNotUTF8
 
 	numCodes
 )
@@ -159,6 +160,7 @@ var texts = [...]msg.Text{
 	codeWantAmount:  {Code: "want_amount", EN: "wrong JSON type: want an amount such as \"85000.50\"", ID: "jenis nilai JSON salah: harus jumlah uang seperti \"85000.50\""},
 	codeWantTax:     {Code: "want_tax", EN: "wrong JSON type: want a tax name or an object", ID: "jenis nilai JSON salah: harus nama pajak atau objek"},
 	codeBadJSON:     {Code: "bad_json", EN: "not well-formed JSON", ID: "JSON tidak tersusun dengan benar"},
+	codeNotUTF8:     {Code: "not_utf8", EN: `not UTF-8 text here (a byte, or a \u escape that is no character)`, ID: `bukan teks UTF-8 di sini (bita atau escape \u yang bukan karakter)`},
 }
 
 // reason returns the text of the catalogue code c in l with its arguments:

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
-	"unicode/utf8"
 
 	"github.com/batikkit/batikkit/internal/msg"
 	"github.com/batikkit/batikkit/internal/strictjson"
@@ -23,9 +22,6 @@ import (
 // decodeStrict checks data against the type v points to and decodes it.
 // path prefixes every field of an error ("state", "record").
 func decodeStrict(data []byte, v any, path string) error {
-	if !utf8.Valid(data) {
-		return fail(ErrInvalid, pathOr(path), "", codeJSONUTF8)
-	}
 	if p := strictjson.Check(data, reflect.TypeOf(v).Elem(), path, checkLeaf); p != nil {
 		return problemError(p, path)
 	}
@@ -56,6 +52,8 @@ func problemError(p *strictjson.Problem, path string) *InputError {
 		field = pathOr(path)
 	}
 	switch p.Code {
+	case strictjson.Encoding:
+		return fail(ErrInvalid, pathOr(path), "", codeJSONUTF8)
 	case strictjson.Leaf:
 		var ie *InputError
 		if errors.As(p.Err, &ie) {

@@ -81,6 +81,7 @@ func TestStateJSONStrict(t *testing.T) {
 		{"missing key", `{"producer":"p","technique":"tulis","aql":"4.0","level":"II","severity":"normal"}`, "state.discontinued", "json_missing"},
 		{"not an object", `[1]`, "state", "json_object"},
 		{"not UTF-8", strings.Replace(stateJSON(""), `"p"`, "\"p\xff\"", 1), "state", "json_utf8"},
+		{"lone surrogate", strings.Replace(stateJSON(""), `"p"`, `"\ud800p"`, 1), "state", "json_utf8"},
 		{"unknown AQL", stateJSON(`"aql":"2.4"`), "state.aql", "aql_series"},
 		{"unknown class", stateJSON(`"class":"cosmetic"`), "state.class", "class"},
 	}

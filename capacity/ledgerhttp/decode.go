@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/batikkit/batikkit/capacity"
 	"github.com/batikkit/batikkit/internal/msg"
@@ -151,9 +150,6 @@ func integer(q map[string]string, name string, def int) (int, error) {
 // read by their own UnmarshalText. Errors are capacity's *InputError,
 // with the reasons of capacity's catalogue, naming the path. O(len(data)).
 func decodeStrict[T any](data []byte, v *T) error {
-	if !utf8.Valid(data) {
-		return &capacity.InputError{Field: "json", Value: "byte " + strconv.Itoa(firstInvalid(data)), Code: "not_utf8", Kind: capacity.ErrInvalid}
-	}
 	if p := strictjson.Check(data, reflect.TypeFor[T](), "", readText); p != nil {
 		return shapeError(p)
 	}
@@ -165,19 +161,6 @@ func decodeStrict[T any](data []byte, v *T) error {
 		return &capacity.InputError{Field: "json", Code: "invalid", Kind: capacity.ErrInvalid, Err: err}
 	}
 	return nil
-}
-
-// firstInvalid is the offset of the first byte of data that is not UTF-8.
-func firstInvalid(data []byte) int {
-	i := 0
-	for i < len(data) {
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return i
 }
 
 var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
@@ -210,6 +193,9 @@ func shapeError(p *strictjson.Problem) error {
 		e.Field = "json"
 	}
 	switch p.Code {
+	case strictjson.Encoding:
+		e.Field, e.Value, e.Code = "json", "byte "+strconv.FormatInt(p.Offset, 10), "not_utf8"
+		return e
 	case strictjson.Leaf:
 		var ie *capacity.InputError
 		var re *requestError

@@ -86,6 +86,7 @@ func TestDecodeStrictShapes(t *testing.T) {
 		{`{"deliveries":[{"order_id":"O","producer_id":"P","technique":"sutra","week":"2026-W10","quantity":1}]}`, "deliveries[0].technique", "invalid"},
 		{`{"deliveries":[`, "deliveries", "json_syntax"},
 		{"{\"deliveries\":[{\"order_id\":\"\xff\"}]}", "json", "not_utf8"},
+		{`{"deliveries":[{"order_id":"O\ud800","producer_id":"P","technique":"cap","week":"2026-W10","quantity":1}]}`, "json", "not_utf8"},
 	}
 	for _, tt := range tests {
 		var v deliverBody

@@ -2,8 +2,10 @@
 // decoded into, before encoding/json decodes it, for the rules encoding/json
 // does not keep: every key matches a field's JSON name exactly (not merely
 // in another case), no key appears twice in an object, null is never a
-// value, every field whose tag lacks omitempty and omitzero is present, and
-// every value has the JSON type its field holds. Problems are located by a
+// value, every field whose tag lacks omitempty and omitzero is present,
+// every value has the JSON type its field holds, and the text is what
+// encoding/json will read (UTF-8, no lone surrogate escape, which it would
+// turn into U+FFFD). Problems are located by a
 // path with indexes ("[3].capabilities[2].per_week") and a byte offset.
 //
 // It serves every package of the module that decodes JSON: batik's
@@ -37,6 +39,7 @@ const (
 	Null                      // null given as a value
 	Type                      // a value of the wrong JSON type (Want says which)
 	Leaf                      // the leaf func refused a value (Err says why)
+	Encoding                  // text encoding/json would change: a byte that is not UTF-8, or a lone surrogate escape (Offset says where; see BadText)
 )
 
 // Kind is the JSON type a field wants.
@@ -111,9 +114,14 @@ var (
 
 // Check walks data, one JSON value, against t, calling leaf (if not nil)
 // on the text of every leaf value. path prefixes every location ("" at the
-// top, "[3]" for an element). It returns nil when data keeps every rule.
-// O(len(data)) plus the leaf calls.
+// top, "[3]" for an element). Text that encoding/json would change
+// silently (BadText) is an Encoding problem, before anything else. It
+// returns nil when data keeps every rule. O(len(data)) plus the leaf
+// calls.
 func Check(data []byte, t reflect.Type, path string, leaf LeafFunc) *Problem {
+	if off := BadText(data); off >= 0 {
+		return &Problem{Code: Encoding, Path: path, Offset: int64(off)}
+	}
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
 	c := checker{d: d, leaf: leaf}
