@@ -128,7 +128,10 @@ func (l *Ledger) update(ctx context.Context, op Operation, key string, call *Del
 		next, deltas, err := fn(b, func(s Slot) int { return caps[s] })
 		if errors.Is(err, errUnchanged) {
 			return b, nil
-		} else if err != nil {
+		} else if err == nil {
+			err = checkLineCount(key, len(next.Lines), len(b.Lines))
+		}
+		if err != nil {
 			return Booking{}, err
 		}
 		next.Key, next.Version, next.Updated = b.Key, b.Version, now

@@ -183,8 +183,8 @@ func plan(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 	if err := req.enough(&b); err != nil {
 		return Booking{}, nil, err
 	}
-	if len(b.Lines) > MaxBookingLines {
-		return Booking{}, nil, invalid("key", quote(req.Key), cTooManyLines, strconv.Itoa(len(b.Lines)), strconv.Itoa(MaxBookingLines))
+	if err := checkLineCount(req.Key, len(b.Lines), 0); err != nil {
+		return Booking{}, nil, err
 	}
 	b.Unfilled = map[string]int{}
 	for _, o := range b.Orders {

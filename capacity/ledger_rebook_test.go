@@ -1,6 +1,8 @@
 package capacity_test
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -252,4 +254,51 @@ func TestRebookBadInput(t *testing.T) {
 		inputError(t, err, tt.kind, tt.field, tt.value)
 	}
 	assert.Equal(t, before, dump(t, l, ps, later))
+}
+
+// TestRebookMaxBookingLines: a Rebook that would leave a booking with more
+// than MaxBookingLines lines is refused, as Book's plan is, and changes
+// nothing.
+func TestRebookMaxBookingLines(t *testing.T) {
+	ws := func(prefix string, n, first int) []batik.Producer {
+		ps := make([]batik.Producer, n)
+		for i := range ps {
+			id := fmt.Sprintf("%s-%04d", prefix, i)
+			per := 1
+			if i == 0 {
+				per = first
+			}
+			ps[i] = batik.Producer{ID: id, Name: "Batik " + id, Region: "33.72",
+				Capabilities: []batik.Capability{{Technique: batik.Cap, Grade: batik.Sedang, PerWeek: per, UnitCost: decimal.NewFromInt(80000)}}}
+		}
+		return ps
+	}
+	// 2,500 workshops x 4 weeks, one line each: W-0000 makes 3 a week,
+	// the others 1.
+	ps := ws("W", 2500, 3)
+	o := capOrd("BIG", 2499*4+3*4)
+	o.Due = batik.MustParseDate("2026-12-28") // on time up to W52
+	l := fresh()
+	b, err := l.Book(ctx, capacity.BookRequest{Key: "BIG", Orders: []batik.Order{o}, Producers: ps, From: w49, Weeks: 4}, t0)
+	require.NoError(t, err)
+	require.Len(t, b.Lines, capacity.MaxBookingLines)
+	// Every W49 line is delivered but W-0000's 3 pieces.
+	var ds []capacity.Delivery
+	for _, ln := range b.Lines {
+		if ln.Week == w49 && ln.ProducerID != "W-0000" {
+			ds = append(ds, capacity.Delivery{OrderID: "BIG", Slot: ln.Slot, Quantity: ln.Quantity})
+		}
+	}
+	b, err = l.Deliver(ctx, "BIG", "w49", ds, t0)
+	require.NoError(t, err)
+	// Rebooked in W50, the 3 pieces go to 3 new slots (the old ones are
+	// full): 9,999 + 3 lines.
+	more := append(slices.Clone(ps), ws("X", 3, 1)...)
+	_, err = l.Rebook(ctx, "BIG", []batik.Order{o}, more, t0.AddDate(0, 0, 7))
+	ie := inputError(t, err, capacity.ErrInvalid, "key", `"BIG"`)
+	assert.Contains(t, ie.Error(), "10002 lines, more than 10000")
+	after, err := l.Booking(ctx, "BIG", t0.AddDate(0, 0, 7))
+	require.NoError(t, err)
+	assert.Equal(t, b.Version, after.Version, "nothing changed")
+	assert.Len(t, after.Lines, capacity.MaxBookingLines)
 }

@@ -49,10 +49,21 @@ type BookRequest struct {
 const (
 	// MaxHold is the longest hold, for HoldFor and Extend.
 	MaxHold = 366 * 24 * time.Hour
-	// MaxBookingLines is the most lines one booking may have, refused
-	// after planning and before anything is written.
+	// MaxBookingLines is the most lines one booking may have: a Book or
+	// Rebook whose plan would pass it is refused after planning and
+	// before anything is written.
 	MaxBookingLines = 10_000
 )
+
+// checkLineCount refuses a booking of n lines, planned from one of had, when
+// n passes MaxBookingLines and grows the booking (a change that does not
+// add lines to a booking is never refused for its size).
+func checkLineCount(key string, n, had int) error {
+	if n > MaxBookingLines && n > had {
+		return invalid("key", quote(key), cTooManyLines, strconv.Itoa(n), strconv.Itoa(MaxBookingLines))
+	}
+	return nil
+}
 
 // maxKey is the longest idempotency key, in bytes.
 const maxKey = 256

@@ -58,8 +58,12 @@ func (s *snapshot) find(id string) (int, bool) {
 // snapshot reads the calendar and usage of producers' slots for weeks
 // from .. from+weeks-1 (technique tech, or every one when empty). With
 // consistent (a report, not a plan, which Commit checks again) it reads
-// the calendar again after the usage until both agree.
+// the calendar again after the usage until both agree. More than
+// MaxProducerWeeks producer-weeks are refused before anything is read.
 func (l *Ledger) snapshot(ctx context.Context, producers []batik.Producer, tech batik.Technique, from Week, weeks int, now time.Time, consistent bool) (*snapshot, error) {
+	if err := checkProducerWeeks(len(producers), weeks); err != nil {
+		return nil, err
+	}
 	s := &snapshot{from: from, weeks: weeks, prods: producers, tech: tech, rows: numTechs}
 	if tech != "" {
 		s.rows = 1
