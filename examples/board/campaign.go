@@ -94,7 +94,7 @@ func (d *demo) deliverRamadan() {
 // hand-drawn workshop falls behind.
 func (d *demo) deliverApril() {
 	d.now = at(time.March, 27, 16)
-	d.deliverWeek("KOP-SERAGAM-03", "2026-W13", "kop-w13", func(l line) int {
+	d.deliverWeek("KOP-SERAGAM-03", "2026-W13", "kop-w13", func(l capacity.BookingLine) int {
 		if l.ProducerID == "SLO-07" {
 			return l.Quantity / 2
 		}
@@ -102,13 +102,13 @@ func (d *demo) deliverApril() {
 	})
 	d.deliverWeek("GALERI-TULIS-04", "2026-W13", "galeri-w13", full)
 	d.now = at(time.April, 3, 16)
-	d.deliverWeek("KOP-SERAGAM-03", "2026-W14", "kop-w14", func(l line) int {
+	d.deliverWeek("KOP-SERAGAM-03", "2026-W14", "kop-w14", func(l capacity.BookingLine) int {
 		if l.ProducerID == "SLO-07" {
 			return 0
 		}
 		return l.Quantity
 	})
-	d.deliverWeek("GALERI-TULIS-04", "2026-W14", "galeri-w14", func(l line) int {
+	d.deliverWeek("GALERI-TULIS-04", "2026-W14", "galeri-w14", func(l capacity.BookingLine) int {
 		if l.ProducerID == "SLO-03" {
 			return l.Quantity - 2
 		}
@@ -132,41 +132,28 @@ func (d *demo) thisWeek() {
 }
 
 // full delivers every piece of a line.
-func full(l line) int { return l.Quantity }
-
-// line is what the campaign reads of a booking's line.
-type line struct {
-	OrderID    string `json:"order_id"`
-	ProducerID string `json:"producer_id"`
-	Technique  string `json:"technique"`
-	Week       string `json:"week"`
-	Quantity   int    `json:"quantity"`
-	Delivered  int    `json:"delivered"`
-}
+func full(l capacity.BookingLine) int { return l.Quantity }
 
 // deliverWeek delivers, as the call callKey, pieces of the booking's
 // lines of the week: as many as pieces says for each line (none: the
-// line is left out).
-func (d *demo) deliverWeek(key, week, callKey string, pieces func(line) int) {
+// line is left out). It reads the booking and sends the deliveries as the
+// capacity package's own types.
+func (d *demo) deliverWeek(key, week, callKey string, pieces func(capacity.BookingLine) int) {
 	status, body := d.do("GET", "/bookings/"+key, "", "", nil)
-	var b struct {
-		Lines []line `json:"lines"`
-	}
-	if status != http.StatusOK || json.Unmarshal([]byte(body), &b) != nil {
+	var b capacity.Booking
+	if status != http.StatusOK {
 		d.fail(fmt.Errorf("GET /bookings/%s: %d %s", key, status, body))
 		return
 	}
-	type delivery struct {
-		OrderID    string `json:"order_id"`
-		ProducerID string `json:"producer_id"`
-		Technique  string `json:"technique"`
-		Week       string `json:"week"`
-		Quantity   int    `json:"quantity"`
+	if err := json.Unmarshal([]byte(body), &b); err != nil {
+		d.fail(fmt.Errorf("GET /bookings/%s: %w", key, err))
+		return
 	}
-	var ds []delivery
+	w := capacity.MustParseWeek(week)
+	var ds []capacity.Delivery
 	for _, l := range b.Lines {
-		if n := min(pieces(l), l.Quantity-l.Delivered); l.Week == week && n > 0 {
-			ds = append(ds, delivery{l.OrderID, l.ProducerID, l.Technique, week, n})
+		if n := min(pieces(l), l.Quantity-l.Delivered); l.Week == w && n > 0 {
+			ds = append(ds, capacity.Delivery{OrderID: l.OrderID, Slot: l.Slot, Quantity: n})
 		}
 	}
 	if len(ds) == 0 {
