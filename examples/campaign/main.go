@@ -258,14 +258,15 @@ func dayOf(key string) int {
 // the holds lapse two hours later. Then a reseller asks for 40 pieces, at
 // least 30 of them or none (MinFill), which the full week cannot give.
 func (c *campaign) flashSale(now time.Time) error {
+	const holds = 30 // a channel's
 	errs := make([]error, len(channels))
-	var refused [4]int
+	refused := make([]int, len(channels))
 	var wg sync.WaitGroup
 	for ch := range channels {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range 30 {
+			for i := range holds {
 				key := fmt.Sprintf("FLASH-%s-%02d", channels[ch], i)
 				o := batik.Order{ID: key, Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 4}
 				_, err := c.ledger.Book(c.ctx, capacity.BookRequest{Key: key, Orders: []batik.Order{o}, Producers: c.producers,
@@ -305,8 +306,11 @@ func (c *campaign) flashSale(now time.Time) error {
 		held += s.Held
 	}
 	fmt.Printf("flash sale holds lapse at %s: %d pieces held after it\n", now.Add(2*time.Hour).Format("15:04"), held)
-	all := refused[0] + refused[1] + refused[2] + refused[3]
-	fmt.Printf("flash sale: %d of 120 requests found the week full and were refused, nothing recorded for them\n", all)
+	all := 0
+	for _, n := range refused {
+		all += n
+	}
+	fmt.Printf("flash sale: %d of %d requests found the week full and were refused, nothing recorded for them\n", all, holds*len(channels))
 	o := batik.Order{ID: "RS-BULK-40", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 40}
 	_, err = c.ledger.Book(c.ctx, capacity.BookRequest{Key: o.ID, Orders: []batik.Order{o}, Producers: c.producers,
 		From: lastWeek, HoldFor: 2 * time.Hour, MinFill: 30}, now)
@@ -354,9 +358,12 @@ func (c *campaign) deliver(w capacity.Week, now time.Time) error {
 			if err != nil {
 				return err
 			}
+			if again.Version != got.Version || delivered(again) != delivered(got) {
+				return fmt.Errorf("handover of %s for %s sent twice changed the booking: version %d, then %d", b.Key, w, got.Version, again.Version)
+			}
 			fmt.Printf("handover of %s for %s sent twice: %d pieces delivered, version %d both times\n",
 				b.Key, w, delivered(again), got.Version)
-			retried = again.Version == got.Version
+			retried = true
 		}
 	}
 	return nil
