@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"time"
 
@@ -182,6 +183,10 @@ func (l *Ledger) capacities(ctx context.Context, b Booking, now time.Time) (map[
 			q.To = ln.Week
 		}
 	}
+	// Lines are in order, then slot, order: several orders repeat their
+	// producers. A store reads each once, and sorted IDs take its fast path.
+	slices.Sort(q.ProducerIDs)
+	q.ProducerIDs = slices.Compact(q.ProducerIDs)
 	us, err := l.store.Usage(ctx, q, now)
 	if err != nil {
 		return nil, err
