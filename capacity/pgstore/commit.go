@@ -66,8 +66,11 @@ func (s *Store) Commit(ctx context.Context, c capacity.Change) (capacity.Booking
 	if err := c.Validate(); err != nil {
 		return capacity.Booking{}, err
 	}
-	c.Deltas = slices.Clone(c.Deltas)
-	slices.SortFunc(c.Deltas, func(x, y capacity.SlotDelta) int { return x.Slot.Compare(y.Slot) })
+	bySlot := func(x, y capacity.SlotDelta) int { return x.Slot.Compare(y.Slot) }
+	if !slices.IsSortedFunc(c.Deltas, bySlot) { // the Ledger's are: no copy
+		c.Deltas = slices.Clone(c.Deltas)
+		slices.SortFunc(c.Deltas, bySlot)
+	}
 	if err := ctx.Err(); err != nil {
 		return capacity.Booking{}, s.wrap("key", msg.Quote(c.Booking.Key), true, err)
 	}
