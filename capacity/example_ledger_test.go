@@ -635,3 +635,67 @@ func ExampleLedger_Board() {
 	// SLO-02 [[60,0,35,0,25,0],[0,0,0,0,0,0],[60,15,0,0,45,0]] closed [1]
 	// total  [[160,0,135,0,25,0],[100,0,15,0,85,0],[160,40,0,0,120,0]]
 }
+
+func ExampleLedger_BookCreated() {
+	ctx := context.Background()
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
+	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 50}
+	req := capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
+		From: capacity.MustParseWeek("2026-W49"), HoldFor: 15 * time.Minute}
+	_, created, err := ledger.BookCreated(ctx, req, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("first call created it:", created) // 201 Created over HTTP
+	_, created, err = ledger.BookCreated(ctx, req, exNow.Add(time.Minute))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("the retry created it:", created) // 200 OK
+	// Output:
+	// first call created it: true
+	// the retry created it: false
+}
+
+func ExampleLedger_DeliverLot() {
+	ctx := context.Background()
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
+	order := batik.Order{ID: "SHIRT-1", Technique: batik.Cap, MinGrade: batik.Sedang, Quantity: 80}
+	b, err := ledger.Book(ctx, capacity.BookRequest{Key: order.ID, Orders: []batik.Order{order}, Producers: soloWorkshops(),
+		From: capacity.MustParseWeek("2026-W49")}, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
+	slot := b.Lines[0].Slot // SLO-01's 50 pieces
+	var states []aql.State  // major defects by items, minor by nonconformities per 100 items
+	for _, c := range []struct {
+		class aql.Class
+		basis aql.Basis
+		aql   string
+	}{{aql.Major, aql.Items, "2.5"}, {aql.Minor, aql.Nonconformities, "4.0"}} {
+		s, err := aql.NewClassState(slot.ProducerID, string(slot.Technique), c.class, c.basis, aql.MustParseAQL(c.aql), aql.LevelII)
+		if err != nil {
+			log.Fatal(err)
+		}
+		states = append(states, s)
+	}
+	d := capacity.Delivery{OrderID: order.ID, Slot: slot, Quantity: 50}
+	in := aql.Inspection{LotID: "SJ-0412", Inspector: "Sri", Date: "2026-12-04", Size: 50, Seed: 2859, Found: []int{0, 1}}
+	b, rec, _, err := ledger.DeliverLot(ctx, order.ID, "lot-1", d, states, in, exNow.AddDate(0, 0, 3))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("accepted", rec.Accepted, "delivered", b.Lines[0].Delivered)
+	// A dispute a month later: the record is kept with the call.
+	kept, err := ledger.Inspection(ctx, order.ID, "lot-1")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, c := range kept.Classes {
+		fmt.Printf("%s n=%d Ac=%d found=%d\n", c.Class, c.Plan.SampleSize, c.Plan.Ac, c.Found)
+	}
+	// Output:
+	// accepted true delivered 50
+	// major n=5 Ac=0 found=0
+	// minor n=13 Ac=1 found=1
+}

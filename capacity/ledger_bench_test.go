@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/batikkit/batikkit/batik"
+	"github.com/batikkit/batikkit/batik/aql"
 	"github.com/batikkit/batikkit/capacity"
 	"github.com/batikkit/batikkit/capacity/memstore"
 	"github.com/shopspring/decimal"
@@ -215,5 +216,79 @@ func noLostUpdate(b *testing.B, l *capacity.Ledger, orders int, end time.Time) {
 		if s.Held != held[s.Slot] || s.Held+s.Confirmed > s.Capacity {
 			b.Fatalf("slot %s: %+v, the running holds hold %d", s.Slot, s, held[s.Slot])
 		}
+	}
+}
+
+// BenchmarkOps times the ledger's other changes of one booking (the
+// 1,000-piece order over 15 producers, 15 lines in the first of its 4
+// weeks) on the memory store, each after a Book on a new store outside
+// the timer: Extend and Confirm of the hold, Deliver of all 15 lines,
+// DeliverLot of one line with its inspection (two classes), and Cancel.
+// Compare each with BenchmarkBook.
+func BenchmarkOps(b *testing.B) {
+	ps := benchWorkshops("P", 15)
+	ctx := context.Background()
+	var states []aql.State
+	for _, c := range []struct {
+		class aql.Class
+		basis aql.Basis
+		aql   string
+	}{{aql.Major, aql.Items, "2.5"}, {aql.Minor, aql.Nonconformities, "4.0"}} {
+		s, err := aql.NewClassState("P-00", "cap", c.class, c.basis, aql.MustParseAQL(c.aql), aql.LevelII)
+		if err != nil {
+			b.Fatal(err)
+		}
+		states = append(states, s)
+	}
+	ops := []struct {
+		name string
+		hold time.Duration
+		op   func(l *capacity.Ledger, bk capacity.Booking) error
+	}{
+		{"Extend", time.Hour, func(l *capacity.Ledger, bk capacity.Booking) error {
+			_, err := l.Extend(ctx, bk.Key, 2*time.Hour, benchNow)
+			return err
+		}},
+		{"Confirm", time.Hour, func(l *capacity.Ledger, bk capacity.Booking) error {
+			_, err := l.Confirm(ctx, bk.Key, benchNow)
+			return err
+		}},
+		{"Deliver", 0, func(l *capacity.Ledger, bk capacity.Booking) error {
+			var ds []capacity.Delivery
+			for _, ln := range bk.Lines {
+				if ln.Week == benchFrom {
+					ds = append(ds, capacity.Delivery{OrderID: ln.OrderID, Slot: ln.Slot, Quantity: ln.Quantity})
+				}
+			}
+			_, err := l.Deliver(ctx, bk.Key, "w50", ds, benchNow)
+			return err
+		}},
+		{"DeliverLot", 0, func(l *capacity.Ledger, bk capacity.Booking) error {
+			ln := bk.Lines[0]
+			in := aql.Inspection{LotID: "SJ-1", Inspector: "Sri", Date: "2026-12-14", Size: ln.Quantity, Seed: 1, Found: []int{0, 0}}
+			_, _, _, err := l.DeliverLot(ctx, bk.Key, "lot-1", capacity.Delivery{OrderID: ln.OrderID, Slot: ln.Slot, Quantity: ln.Quantity}, states, in, benchNow)
+			return err
+		}},
+		{"Cancel", 0, func(l *capacity.Ledger, bk capacity.Booking) error {
+			_, err := l.Cancel(ctx, bk.Key, benchNow)
+			return err
+		}},
+	}
+	for _, o := range ops {
+		b.Run(o.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				l := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
+				bk, err := l.Book(ctx, benchRequest("B-1", benchOrder("B-1"), ps, o.hold), benchNow)
+				if err != nil || len(bk.Lines) != 15 {
+					b.Fatal(err, len(bk.Lines))
+				}
+				b.StartTimer()
+				if err := o.op(l, bk); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

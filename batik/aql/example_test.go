@@ -237,3 +237,42 @@ func ExampleIsolatedPlan() {
 	fmt.Printf("%s n=%d Ac=%d Re=%d, accepted at 8%%: %.3f\n", p.Letter, p.SampleSize, p.Ac, p.Re, pa)
 	// Output: L n=200 Ac=10 Re=11, accepted at 8%: 0.049
 }
+
+func ExampleAcceptanceExact() {
+	// A lot of 20 with 2 nonconforming units (10 %), sampled n = 5, Ac 0:
+	// accepted when the 5 miss both, C(18,5)/C(20,5) = 21/38.
+	p := aql.Plan{SampleSize: 5, Ac: 0, Re: 1}
+	pa, err := aql.AcceptanceExact(p, aql.Hypergeometric, 10000, 20)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(pa.RatString())
+	// Output: 21/38
+}
+
+func ExampleJudgeIsolated() {
+	// The campaign's one-off lot of 1,000 shirts: major defects by the
+	// isolated plan for 8 % at 10 % risk, minor ones by the AQL scheme's.
+	major, _, err := aql.IsolatedPlan(1000, aql.MustParseAQL("2.5"), 8000, 100)
+	if err != nil {
+		log.Fatal(err)
+	}
+	minor, err := aql.PlanFor(1000, aql.LevelII, aql.MustParseAQL("4.0"), aql.Normal)
+	if err != nil {
+		log.Fatal(err)
+	}
+	minor.Basis = aql.Nonconformities
+	rec, err := aql.JudgeIsolated("KOPERASI-LAWEYAN", "cap", []aql.ClassPlan{{Class: aql.Major, Plan: major}, {Class: aql.Minor, Plan: minor}},
+		aql.Inspection{LotID: "KAMPANYE-01", Inspector: "Sri", Date: "2026-12-21", Size: 1000, Seed: 2859, Found: []int{6, 9}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, c := range rec.Classes {
+		fmt.Printf("%-5s n=%d Ac=%d found=%d accepted=%v\n", c.Class, c.Plan.SampleSize, c.Plan.Ac, c.Found, c.Accepted)
+	}
+	fmt.Println("lot accepted:", rec.Accepted)
+	// Output:
+	// major n=200 Ac=10 found=6 accepted=true
+	// minor n=80 Ac=7 found=9 accepted=false
+	// lot accepted: false
+}
