@@ -1,6 +1,7 @@
 package batik
 
 import (
+	"bytes"
 	"io"
 )
 
@@ -107,16 +108,6 @@ func firstLineEnd(b []byte) int {
 
 // discard drops n buffered bytes (a byte order mark).
 func (r *csvReader) discard(n int) { r.pos += n }
-
-// lineEnd returns the index of the first CR or LF in b, or -1.
-func lineEnd(b []byte) int {
-	for i, c := range b {
-		if c == '\n' || c == '\r' {
-			return i
-		}
-	}
-	return -1
-}
 
 // newline consumes the line end at the reader's position: "\r\n", "\n"
 // or a bare "\r".
@@ -283,7 +274,7 @@ func (r *csvReader) cellLine(i int) int { return r.lines[i] }
 // skipLine consumes input up to and including the next line end.
 func (r *csvReader) skipLine() {
 	for r.fill() {
-		if i := lineEnd(r.buf[r.pos:r.end]); i >= 0 {
+		if i := bytes.IndexAny(r.buf[r.pos:r.end], "\r\n"); i >= 0 {
 			r.pos += i
 			r.newline()
 			return

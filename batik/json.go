@@ -21,9 +21,10 @@ import (
 // Decoding does not validate: call Validate, or use ReadProducersJSON /
 // ReadOrdersJSON, which do both.
 
-// decodeStrict checks data against the rules above for the type of v (a
-// pointer to a record) and decodes it into v's unexported mirror.
-func decodeStrict(data []byte, v any) error {
+// decodeMirror decodes data, which checkStrict has checked against the
+// rules above, into v, a record's unexported mirror (unknown fields stay
+// refused, should the mirror and the record ever differ).
+func decodeMirror(data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	return dec.Decode(v)
@@ -116,7 +117,7 @@ func (c *Capability) UnmarshalJSON(data []byte) error {
 		plain
 		UnitCost json.RawMessage `json:"unit_cost"`
 	}
-	if err := decodeStrict(data, &aux); err != nil {
+	if err := decodeMirror(data, &aux); err != nil {
 		return err
 	}
 	cost, err := amountJSON("unit_cost", aux.UnitCost)
@@ -135,7 +136,7 @@ func (p *Producer) UnmarshalJSON(data []byte) error {
 	}
 	type plain Producer
 	var aux plain
-	if err := decodeStrict(data, &aux); err != nil {
+	if err := decodeMirror(data, &aux); err != nil {
 		return err
 	}
 	*p = Producer(aux)
@@ -149,7 +150,7 @@ func (o *Order) UnmarshalJSON(data []byte) error {
 	}
 	type plain Order
 	var aux plain
-	if err := decodeStrict(data, &aux); err != nil {
+	if err := decodeMirror(data, &aux); err != nil {
 		return err
 	}
 	*o = Order(aux)
@@ -166,7 +167,7 @@ func (p *Product) UnmarshalJSON(data []byte) error {
 		plain
 		Price json.RawMessage `json:"price"`
 	}
-	if err := decodeStrict(data, &aux); err != nil {
+	if err := decodeMirror(data, &aux); err != nil {
 		return err
 	}
 	price, err := amountJSON("price", aux.Price)

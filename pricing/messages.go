@@ -94,7 +94,7 @@ const (
 
 // texts is the package's message catalogue, one entry per code; the
 // package's tests run msg.Check on it.
-var texts = [...]msg.Text{
+var texts = [numCodes]msg.Text{
 	codeLong:         {Code: "long", EN: "longer than 64 bytes", ID: "lebih dari 64 byte"},
 	codeEmpty:        {Code: "empty", EN: "empty", ID: "kosong"},
 	codeMinus:        {Code: "minus", EN: "write the minus before Rp: -Rp5.000", ID: "tulis tanda minus sebelum Rp: -Rp5.000"},
