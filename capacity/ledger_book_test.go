@@ -301,6 +301,15 @@ func TestBookBadInput(t *testing.T) {
 			o.Due = batik.MustParseDate("2026-12-21")
 			r.Orders = []batik.Order{o, o}
 		}, "orders[1].id", `"ORD-1"`},
+		{"repeated among many orders", func(r *capacity.BookRequest) {
+			r.Orders = nil
+			for i := range 20 {
+				o := capOrd(fmt.Sprintf("ORD-%02d", i), 5)
+				o.Due = batik.MustParseDate("2026-12-21")
+				r.Orders = append(r.Orders, o)
+			}
+			r.Orders[17].ID = "ORD-03"
+		}, "orders[17].id", `"ORD-03"`},
 		{"several orders without due", func(r *capacity.BookRequest) {
 			r.Orders = append(r.Orders, capOrd("ORD-2", 5))
 		}, "orders[0].due", `""`},

@@ -154,8 +154,12 @@ func (req *BookRequest) check() error {
 }
 
 // checkOrders checks each order: valid, a due date when there are
-// several, no ID twice, MinFill within its quantity.
+// several, no ID twice, MinFill within its quantity. O(orders).
 func (req *BookRequest) checkOrders() error {
+	var first map[string]int // order ID -> its first index, for many orders
+	if len(req.Orders) > 16 {
+		first = make(map[string]int, len(req.Orders))
+	}
 	for i := range req.Orders {
 		o := &req.Orders[i]
 		field := func() string { return "orders[" + strconv.Itoa(i) + "]" } // on error only
@@ -167,6 +171,13 @@ func (req *BookRequest) checkOrders() error {
 		}
 		if req.MinFill > o.Quantity {
 			return invalid("min_fill", strconv.Itoa(req.MinFill), cMinFillAbove, field(), strconv.Itoa(o.Quantity))
+		}
+		if first != nil {
+			if j, ok := first[o.ID]; ok {
+				return invalid(field()+".id", quote(o.ID), cOrderRepeated, strconv.Itoa(j))
+			}
+			first[o.ID] = i
+			continue
 		}
 		for j := range i {
 			if req.Orders[j].ID == o.ID {
