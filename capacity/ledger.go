@@ -18,11 +18,13 @@ import (
 // Store.Commit) and takes the caller's clock: the core never reads
 // time.Now. See the package documentation's Ledger section.
 //
-// A Ledger is safe for concurrent use; it keeps no state besides its
-// Store, so any number of Ledgers may share one store.
+// A Ledger is safe for concurrent use. Besides its Store it keeps only
+// the plans of its own bookings while they are being committed (see Book,
+// Concurrency), so any number of Ledgers may share one store.
 type Ledger struct {
 	store   Store
 	retries int
+	pending inflight // the plans of this Ledger's bookings being committed
 }
 
 // LedgerOptions tune a Ledger. The zero LedgerOptions are valid.

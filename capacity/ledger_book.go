@@ -43,7 +43,12 @@ import (
 // still has the room it planned on; otherwise it re-plans on fresh data,
 // up to LedgerOptions.MaxRetries times with a short jittered pause, then
 // returns an error wrapping ErrContention. Racing replays of one key make
-// one booking.
+// one booking. The pieces of the bookings this Ledger is committing at
+// the moment count as taken when Book plans, so that bookings made at once
+// through one Ledger (a flash sale on one service process) lay their
+// pieces around each other instead of all planning on the same free weeks
+// and all but one planning again; when counting them would leave an order
+// short, Book plans on the snapshot alone (they may yet fail).
 //
 // Errors, with nothing recorded: an *InputError wrapping ErrInvalid for an
 // empty key, or one over 256 bytes or not visible text, no orders, an
@@ -91,7 +96,7 @@ func (l *Ledger) BookCreated(ctx context.Context, req BookRequest, now time.Time
 		if err != nil {
 			return Booking{}, false, err
 		}
-		b, deltas, err := plan(&req, snap)
+		b, deltas, err := l.planAround(&req, snap)
 		if errors.Is(err, ErrNoCapacity) {
 			// A replay that raced the key's first booking plans on what
 			// that booking left: answer it as a replay.
@@ -110,7 +115,9 @@ func (l *Ledger) BookCreated(ctx context.Context, req BookRequest, now time.Time
 				deltas[i].Held, deltas[i].Confirmed = deltas[i].Confirmed, 0
 			}
 		}
+		id := l.pending.add(deltas)
 		got, err := l.store.Commit(ctx, Change{Now: now, Booking: b, Deltas: deltas, Op: OpBook, Actor: actor})
+		l.pending.done(id)
 		switch {
 		case err == nil:
 			return got, true, nil
@@ -161,6 +168,20 @@ func techniqueOf(orders []batik.Order) batik.Technique {
 		}
 	}
 	return t
+}
+
+// planAround plans req on snap less what the Ledger's bookings being
+// committed take, so that it does not collide with them; when that would
+// leave an order short of its quantity, it plans on snap as the store
+// showed it, as if those bookings were not there (they may yet fail).
+func (l *Ledger) planAround(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
+	was := l.pending.take(snap)
+	b, deltas, err := plan(req, snap)
+	if was == nil || (err == nil && len(b.Unfilled) == 0) || (err != nil && !errors.Is(err, ErrNoCapacity)) {
+		return b, deltas, err
+	}
+	copy(snap.free, was)
+	return plan(req, snap)
 }
 
 // plan books the request on the snapshot: the booking's lines, orders,

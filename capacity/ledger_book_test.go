@@ -1,10 +1,12 @@
 package capacity_test
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -497,4 +499,77 @@ func TestBookMaxBookingLines(t *testing.T) {
 	b, err := l.Book(ctx, r, t0)
 	require.NoError(t, err)
 	assert.Len(t, b.Lines, capacity.MaxBookingLines)
+}
+
+// gateStore holds the Commit of one key until released, so that other
+// bookings are planned while it is in flight, and counts Commits.
+type gateStore struct {
+	capacity.Store
+	key              string
+	entered, release chan struct{}
+	commits          atomic.Int32
+}
+
+func newGateStore(key string) *gateStore {
+	return &gateStore{Store: memstore.New(), key: key, entered: make(chan struct{}, 1), release: make(chan struct{})}
+}
+
+func (s *gateStore) Commit(ctx context.Context, c capacity.Change) (capacity.Booking, error) {
+	s.commits.Add(1)
+	if c.Booking.Key == s.key {
+		select {
+		case s.entered <- struct{}{}:
+		default:
+		}
+		<-s.release
+	}
+	return s.Store.Commit(ctx, c)
+}
+
+// bookWhileGated books first (whose Commit the store holds), then, while
+// it is in flight, second; then lets first through. It returns both
+// bookings.
+func bookWhileGated(t *testing.T, s *gateStore, first, second capacity.BookRequest) (capacity.Booking, capacity.Booking) {
+	t.Helper()
+	l := capacity.NewLedger(s, capacity.LedgerOptions{})
+	var a capacity.Booking
+	var aErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		a, aErr = l.Book(ctx, first, t0)
+	}()
+	<-s.entered
+	b, err := l.Book(ctx, second, t0)
+	require.NoError(t, err)
+	close(s.release)
+	<-done
+	require.NoError(t, aErr)
+	return a, b
+}
+
+// TestBookPlansAroundBookingsInFlight: a booking planned while another of
+// the same Ledger is being committed lays its pieces around it, so
+// neither has to plan again.
+func TestBookPlansAroundBookingsInFlight(t *testing.T) {
+	s := newGateStore("FIRST")
+	ps := ws(10)
+	a, b := bookWhileGated(t, s, req("FIRST", 10, 2, ps), req("SECOND", 10, 2, ps))
+	assert.Equal(t, []string{"A/cap/2026-W49:10"}, lineText(a))
+	assert.Equal(t, []string{"A/cap/2026-W50:10"}, lineText(b), "planned around the booking in flight")
+	assert.EqualValues(t, 2, s.commits.Load(), "one Commit each: no collision, no second plan")
+}
+
+// TestBookInFlightNeverCostsPieces: when counting a booking in flight
+// would leave an order short, Book plans on what the store showed; the
+// booking in flight, which then finds no room, plans again on what is
+// left.
+func TestBookInFlightNeverCostsPieces(t *testing.T) {
+	s := newGateStore("FIRST")
+	ps := ws(10)
+	a, b := bookWhileGated(t, s, req("FIRST", 6, 1, ps), req("SECOND", 6, 1, ps))
+	assert.Equal(t, []string{"A/cap/2026-W49:6"}, lineText(b), "all of its order, as if nothing were in flight")
+	assert.Equal(t, []string{"A/cap/2026-W49:4"}, lineText(a), "what was left when it planned again")
+	assert.Equal(t, map[string]int{"FIRST": 2}, a.Unfilled)
+	assert.EqualValues(t, 3, s.commits.Load())
 }
