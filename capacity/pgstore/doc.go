@@ -31,7 +31,7 @@
 //	delivery_calls  keyed Deliver calls: (booking, call key), request hash, deliveries, version, time, inspection
 //	calendar        capacity exceptions per producer, technique ('' for all) and week
 //	deliveries      every change to delivered pieces per slot, with the caller's clock (append-only)
-//	schema_version  the version Migrate brought the tables to (4)
+//	schema_version  the version Migrate brought the tables to (5)
 //	lots            a view: one row per inspected lot, from delivery_calls
 //
 // Migrate is versioned by the one row of schema_version and refuses
@@ -39,15 +39,20 @@
 // than downgrade it. The database keeps the invariants too, with CHECK
 // constraints (held + confirmed <= capacity and delivered <= confirmed on
 // every slot, delivered <= quantity on every line), NOT NULL columns,
-// foreign keys and a unique index on the idempotency key: a bug in Go
-// cannot overbook either.
+// foreign keys (for booking lines, a trigger that checks each statement's
+// lines against their bookings and slots at once) and a unique index on
+// the idempotency key: a bug in Go cannot overbook either.
 //
 // Version 3 (revision 3 of the ledger) keeps the canonical request beside
 // its hash, the orders and skipped producers, the history and the keyed
 // delivery calls. Bookings made before it keep a NULL canonical request (a
 // replay is matched by their hash), orders derived from their lines and
 // unfilled pieces without a reason, no skipped producers, and no history
-// of the versions they had then.
+// of the versions they had then. Version 5 replaces the two foreign keys
+// of booking_lines, which ran two queries for every line inserted, by a
+// statement-level trigger that refuses the same lines with the same
+// error (foreign_key_violation): a booking of 300 lines is inserted in
+// 2.2 ms of the server's time instead of 5.0.
 //
 // # Reports: the hold rule in SQL
 //

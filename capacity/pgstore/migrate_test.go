@@ -12,6 +12,7 @@ import (
 	"github.com/batikkit/batikkit/batik/aql"
 	"github.com/batikkit/batikkit/capacity"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -76,7 +77,7 @@ func TestMigrateIdempotentAndVersioned(t *testing.T) {
 	have, want, err := SchemaVersion(ctx, pool, schema)
 	require.NoError(t, err)
 	assert.Equal(t, want, have)
-	assert.Equal(t, 4, want)
+	assert.Equal(t, 5, want)
 
 	// A store works on it.
 	s := New(pool, Options{Schema: schema})
@@ -94,7 +95,7 @@ func TestMigrateIdempotentAndVersioned(t *testing.T) {
 	var se *Error
 	require.ErrorAs(t, err, &se)
 	assert.Equal(t, "schema_newer", se.Code)
-	assert.Equal(t, []string{"99", "4"}, se.Args)
+	assert.Equal(t, []string{"99", "5"}, se.Args)
 	have, _, err = SchemaVersion(ctx, pool, schema)
 	require.NoError(t, err)
 	assert.Equal(t, 99, have)
@@ -346,4 +347,32 @@ func TestLotsView(t *testing.T) {
 	got, err := l.Inspection(ctx, o.ID, "handover-1")
 	require.NoError(t, err)
 	assert.Equal(t, rec, got)
+}
+
+// TestLinesChecked: a booking line whose booking or slot does not exist is
+// refused with foreign_key_violation, as the foreign keys version 5
+// replaced refused it, for an insert and for an update that moves a line.
+func TestLinesChecked(t *testing.T) {
+	s, pool := testStore(t)
+	ctx := context.Background()
+	_, err := s.Commit(ctx, hold("K1", t0, t0.Add(time.Hour), 1, 10, slot("A", w1)))
+	require.NoError(t, err)
+	id := pgx.Identifier{s.schema}.Sanitize()
+	var bookingID int64
+	require.NoError(t, pool.QueryRow(ctx, "SELECT id FROM "+id+".bookings WHERE key = 'K1'").Scan(&bookingID))
+	for name, stmt := range map[string]string{
+		"no booking": "INSERT INTO " + id + ".booking_lines (booking_id, order_id, producer_id, technique, week, quantity, delivered, unit_cost) " +
+			"SELECT $1 + 1000, 'O', 'A', 'cap', '" + w1.String() + "', 1, 0, 1",
+		"no slot": "INSERT INTO " + id + ".booking_lines (booking_id, order_id, producer_id, technique, week, quantity, delivered, unit_cost) " +
+			"SELECT $1, 'O2', 'Z', 'cap', '" + w1.String() + "', 1, 0, 1",
+		"moved to no slot": "UPDATE " + id + ".booking_lines SET producer_id = 'Z' WHERE booking_id = $1",
+	} {
+		_, err := pool.Exec(ctx, stmt, bookingID)
+		var pe *pgconn.PgError
+		require.ErrorAs(t, err, &pe, name)
+		assert.Equal(t, "23503", pe.Code, name)
+	}
+	b, err := s.Booking(ctx, "K1", t0)
+	require.NoError(t, err)
+	assert.Len(t, b.Lines, 1)
 }
