@@ -208,10 +208,21 @@ func (st *batchState) lockSlots(ctx context.Context, t *txn, batch []*pending) e
 	need := map[capacity.Slot]bool{}   // locked: a delta's, a lapsed hold's, a lapsed record's line's
 	create := map[capacity.Slot]bool{} // created if missing, untouched until a change applies (a set)
 	capOf := map[capacity.Slot]int{}
+	// The slot of a stored line exists (version 5's trigger checks it), so
+	// a change to a stored booking (a Cancel) creates no rows.
+	stored := map[capacity.Slot]bool{}
+	for _, bk := range st.books {
+		for i := range bk.dbLines {
+			stored[bk.dbLines[i].Slot] = true
+		}
+	}
 	for _, p := range batch {
 		c := &p.c
 		for _, d := range c.Deltas {
-			need[d.Slot], create[d.Slot] = true, true
+			need[d.Slot] = true
+			if !stored[d.Slot] {
+				create[d.Slot] = true
+			}
 			if _, ok := capOf[d.Slot]; !ok {
 				capOf[d.Slot] = d.Capacity
 			}
@@ -221,7 +232,9 @@ func (st *batchState) lockSlots(ctx context.Context, t *txn, batch []*pending) e
 			if lapsedOnCommit {
 				need[l.Slot] = true
 			}
-			create[l.Slot] = true
+			if !stored[l.Slot] {
+				create[l.Slot] = true
+			}
 		}
 	}
 	return st.lockRows(ctx, t, create, capOf, need, nil)
