@@ -56,12 +56,13 @@ func weekOfDays(n int64) Week {
 // ErrInvalid when y is outside [1, 9999] or the year has no week w (every
 // year has weeks 1 to 52; some, such as 2020 and 2026, also have 53).
 func NewWeek(y, w int) (Week, error) {
-	s := strconv.Itoa(y) + "-W" + strconv.Itoa(w)
+	s := func() string { return strconv.Itoa(y) + "-W" + strconv.Itoa(w) }
 	if y < batik.MinDateYear || y > batik.MaxDateYear {
-		return Week{}, invalid("week", quote(s), cWeekYear)
+		return Week{}, invalid("week", quote(s()), cWeekYear)
 	}
-	if w < 1 || w > weeksIn(y) {
-		return Week{}, invalid("week", quote(s), cWeekOfYear, strconv.Itoa(y), strconv.Itoa(weeksIn(y)))
+	// Every year has weeks 1 to 52; only week 53 needs the calendar.
+	if w < 1 || w > 52 && w > weeksIn(y) {
+		return Week{}, invalid("week", quote(s()), cWeekOfYear, strconv.Itoa(y), strconv.Itoa(weeksIn(y)))
 	}
 	return Week{int16(y), uint8(w)}, nil
 }
