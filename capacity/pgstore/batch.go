@@ -139,10 +139,11 @@ func (st *batchState) queueBookings(b *pgx.Batch, keys []string) {
 			return nil
 		})
 	})
+	var tid pgtype.TID
+	ls := newLineScanner(&tid)
 	b.Queue(q.bookingLines, keys).Query(func(rows pgx.Rows) error {
 		return eachRow(rows, func() error {
-			var tid pgtype.TID
-			id, l, err := scanLine(rows, &tid)
+			id, l, err := ls.scan(rows)
 			if bk := byID[id]; err == nil && bk != nil {
 				bk.rec.Lines, bk.lineTIDs = append(bk.rec.Lines, l), append(bk.lineTIDs, tid)
 			}
@@ -268,18 +269,22 @@ func (st *batchState) lockRows(ctx context.Context, t *txn, create map[capacity.
 	if len(lock.p) > 0 {
 		b.Queue(q.lockSlots, lock.p, lock.t, lock.w)
 		b.Queue(q.readSlots, lock.p, lock.t, lock.w).Query(func(rows pgx.Rows) error {
+			in := &interner{}
+			var p, tc, w pgtype.DriverBytes
+			var r slotRow
+			var cal *int64
+			dst := []any{&r.tid, &p, &tc, &w, &r.capacity, &r.held, &r.confirmed, &r.delivered, &cal} // one set for every row
 			return eachRow(rows, func() error {
-				var p, tc, w string
-				var r slotRow
-				var cal *int64
-				if err := rows.Scan(&r.tid, &p, &tc, &w, &r.capacity, &r.held, &r.confirmed, &r.delivered, &cal); err != nil {
+				r, cal = slotRow{}, nil
+				if err := rows.Scan(dst...); err != nil {
 					return err
 				}
-				sl, err := slotOf(p, p, tc, w)
+				sl, err := in.slot(in.str(p), p, tc, w)
 				if cal != nil {
 					r.cal, r.hasCal = *cal, true
 				}
-				st.slots[sl] = &r
+				row := r
+				st.slots[sl] = &row
 				return err
 			})
 		})

@@ -27,7 +27,7 @@ const bookingCols = `b.id, b.key, b.state, b.hold_until, b.hold_until_ns, b.requ
 	b.version, b.created, b.updated`
 
 // lineCols are a line's columns with its booking's id, in the order
-// scanLine reads.
+// lineScanner reads.
 const lineCols = `l.booking_id, l.order_id, l.producer_id, l.technique, l.week, l.quantity, l.delivered, l.unit_cost::text`
 
 // lineOrder is the order of a booking's lines: order ID, then slot.
@@ -277,10 +277,13 @@ func (q *queries) pagesAndRanges() {
 			if p == 1 {
 				from = `unnest(@ids::text[]) AS p(id) CROSS JOIN LATERAL (SELECT * FROM S.slots s WHERE s.producer_id = p.id AND ` + where + ` OFFSET 0) s`
 			}
+			// In no order: Usage sorts the rows, which come nearly sorted,
+			// in a fraction of what the server's sort of text keys took (a
+			// third of the query's time at 3,900 rows).
 			q.usage[p][t] = `SELECT s.producer_id, s.technique, s.week, s.capacity, s.held - COALESCE(x.held, 0), s.confirmed, s.delivered
 				FROM ` + from + `
 				LEFT JOIN S.lapsed_held(@at, @ns) x ON x.producer_id = s.producer_id AND x.technique = s.technique AND x.week = s.week
-				WHERE ` + where + ` ORDER BY s.producer_id, s.technique, s.week`
+				WHERE ` + where
 		}
 		where := `(@tech = '' OR technique = @tech OR technique = '') AND week BETWEEN @from AND @to`
 		if p == 1 {

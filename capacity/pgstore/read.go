@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/batikkit/batikkit/capacity"
@@ -66,9 +67,10 @@ func (s *Store) queueBookings(b *pgx.Batch, bookings, lines string, args []any, 
 			return err
 		})
 	})
+	ls := newLineScanner()
 	b.Queue(lines, args...).Query(func(rows pgx.Rows) error {
 		return eachRow(rows, func() error {
-			id, l, err := scanLine(rows)
+			id, l, err := ls.scan(rows)
 			if i, ok := byID[id]; ok && err == nil {
 				(*out)[i].Lines = append((*out)[i].Lines, l)
 			}
@@ -228,13 +230,15 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 		out = out[:0]
 		b.Queue(s.q.usage[p][t], pgx.NamedArgs{"at": at, "ns": ns, "ids": ids, "tech": string(q.Technique),
 			"from": q.From.String(), "to": q.To.String()}).Query(func(rows pgx.Rows) error {
+			in := &interner{}
+			var pid, tc, w pgtype.DriverBytes
+			var capa, held, conf, del int64
+			dst := []any{&pid, &tc, &w, &capa, &held, &conf, &del} // one set for every row
 			return eachRow(rows, func() error {
-				var pid, tc, w string
-				var capa, held, conf, del int64
-				if err := rows.Scan(&pid, &tc, &w, &capa, &held, &conf, &del); err != nil {
+				if err := rows.Scan(dst...); err != nil {
 					return err
 				}
-				sl, err := slotOf(pid, pid, tc, w)
+				sl, err := in.slot(in.str(pid), pid, tc, w)
 				out = append(out, capacity.SlotUsage{Slot: sl, Held: int(held), Confirmed: int(conf), Delivered: int(del),
 					Capacity: int(capa), Recorded: true})
 				return err
@@ -243,6 +247,10 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 	})
 	if err != nil {
 		return nil, err
+	}
+	bySlot := func(a, b capacity.SlotUsage) int { return a.Slot.Compare(b.Slot) }
+	if !slices.IsSortedFunc(out, bySlot) {
+		slices.SortFunc(out, bySlot)
 	}
 	return out, nil
 }

@@ -153,27 +153,93 @@ func firstErr(errs ...error) error {
 	return nil
 }
 
-// scanLine reads a row of lineCols, after the columns of first.
-func scanLine(r pgx.Row, first ...any) (int64, capacity.BookingLine, error) {
-	var (
-		id         int64
-		l          capacity.BookingLine
-		p, t, w, c string
-		q, d       int64
-	)
-	if err := r.Scan(append(first, &id, &l.OrderID, &p, &t, &w, &q, &d, &c)...); err != nil {
+// lineScanner reads rows of lineCols, after the columns of first, into
+// one set of destinations reused for every row.
+type lineScanner struct {
+	in            interner
+	id, q, d      int64
+	o, p, t, w, c pgtype.DriverBytes
+	dst           []any
+}
+
+func newLineScanner(first ...any) *lineScanner {
+	ls := &lineScanner{}
+	ls.dst = append(first, &ls.id, &ls.o, &ls.p, &ls.t, &ls.w, &ls.q, &ls.d, &ls.c)
+	return ls
+}
+
+// scan reads r: the line and its booking's id.
+func (ls *lineScanner) scan(r pgx.Row) (int64, capacity.BookingLine, error) {
+	var l capacity.BookingLine
+	if err := r.Scan(ls.dst...); err != nil {
 		return 0, l, err
 	}
-	sl, err := slotOf(l.OrderID, p, t, w)
+	l.OrderID = ls.in.str(ls.o)
+	sl, err := ls.in.slot(l.OrderID, ls.p, ls.t, ls.w)
 	if err != nil {
 		return 0, l, err
 	}
-	uc, err := decimal.NewFromString(c)
+	uc, err := ls.in.cost(l.OrderID, ls.c)
 	if err != nil {
-		return 0, l, stored(l.OrderID, err)
+		return 0, l, err
 	}
-	l.Slot, l.Quantity, l.Delivered, l.UnitCost = sl, int(q), int(d), uc
-	return id, l, nil
+	l.Slot, l.Quantity, l.Delivered, l.UnitCost = sl, int(ls.q), int(ls.d), uc
+	return ls.id, l, nil
+}
+
+// interner keeps one copy of each text a scan meets again and again (a
+// row's producer ID, technique, week, order ID, unit cost), read as the
+// driver's bytes: a scan of thousands of slot rows allocates each distinct
+// value once and parses each week and cost once. One scan at a time.
+type interner struct {
+	strs  map[string]string
+	weeks map[string]capacity.Week
+	costs map[string]decimal.Decimal
+}
+
+// str returns b as a string, one copy per distinct value.
+func (in *interner) str(b []byte) string {
+	if s, ok := in.strs[string(b)]; ok {
+		return s
+	}
+	if in.strs == nil {
+		in.strs = map[string]string{}
+	}
+	s := string(b)
+	in.strs[s] = s
+	return s
+}
+
+// slot is slotOf for the driver's bytes.
+func (in *interner) slot(key string, p, t, w []byte) (capacity.Slot, error) {
+	if wk, ok := in.weeks[string(w)]; ok {
+		return capacity.Slot{ProducerID: in.str(p), Technique: batik.Technique(in.str(t)), Week: wk}, nil
+	}
+	sl, err := slotOf(key, in.str(p), in.str(t), string(w))
+	if err == nil {
+		if in.weeks == nil {
+			in.weeks = map[string]capacity.Week{}
+		}
+		in.weeks[string(w)] = sl.Week
+	}
+	return sl, err
+}
+
+// cost reads a unit cost (numeric as text); key names the record for an
+// error.
+func (in *interner) cost(key string, b []byte) (decimal.Decimal, error) {
+	if d, ok := in.costs[string(b)]; ok {
+		return d, nil
+	}
+	d, err := decimal.NewFromString(string(b))
+	if err != nil {
+		return d, stored(key, err)
+	}
+	if in.costs == nil {
+		in.costs = map[string]decimal.Decimal{}
+	}
+	in.costs[string(b)] = d
+	return d, nil
 }
 
 // slotOf reads a slot's columns; key names the record for an error.
