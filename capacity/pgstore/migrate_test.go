@@ -3,6 +3,7 @@ package pgstore
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -375,4 +376,52 @@ func TestLinesChecked(t *testing.T) {
 	b, err := s.Booking(ctx, "K1", t0)
 	require.NoError(t, err)
 	assert.Len(t, b.Lines, 1)
+}
+
+// TestLinesCheckedByLookup: version 5's check of a statement's lines looks
+// each line's booking up by its key, so its cost does not grow with the
+// bookings stored (written without the fence, the planner hashed the
+// whole bookings_pkey index for an insert of 100 lines).
+func TestLinesCheckedByLookup(t *testing.T) {
+	s, pool := testStore(t)
+	ctx := context.Background()
+	var slots []capacity.Slot
+	for p := range 120 {
+		slots = append(slots, slot(fmt.Sprintf("P%03d", p), w1))
+	}
+	for i := range 900 {
+		_, err := s.Commit(ctx, hold(fmt.Sprintf("K%04d", i), t0, t0.Add(time.Hour), 1, 10000, slot("A", w1)))
+		require.NoError(t, err)
+	}
+	// With statistics, as autovacuum keeps them, the planner knows the
+	// bookings are many.
+	_, err := pool.Exec(ctx, "ANALYZE "+pgx.Identifier{s.Schema()}.Sanitize()+".bookings")
+	require.NoError(t, err)
+	for i := range 8 { // past the 5 runs after which a cached plan may be generic
+		_, err := s.Commit(ctx, hold(fmt.Sprintf("WARM%d", i), t0, t0.Add(time.Hour), 1, 10000, slots...))
+		require.NoError(t, err)
+	}
+	read := func() int64 {
+		// The backends' counts reach the statistics when flushed; force it
+		// on every connection of the pool, then read afresh.
+		conns := pool.AcquireAllIdle(ctx)
+		for _, c := range conns {
+			_, err := c.Exec(ctx, "SELECT pg_stat_force_next_flush()")
+			require.NoError(t, err)
+			_, err = c.Exec(ctx, "SELECT 1") // a transaction's end flushes
+			require.NoError(t, err)
+			c.Release()
+		}
+		var n int64
+		require.NoError(t, pool.QueryRow(ctx, `SELECT pg_stat_clear_snapshot()`).Scan(new(any)))
+		require.NoError(t, pool.QueryRow(ctx, `SELECT idx_tup_read FROM pg_stat_user_indexes
+			WHERE schemaname = $1 AND indexrelname = 'bookings_pkey'`, s.Schema()).Scan(&n))
+		return n
+	}
+	before := read()
+	_, err = s.Commit(ctx, hold("LAST", t0, t0.Add(time.Hour), 1, 10000, slots...))
+	require.NoError(t, err)
+	n := read() - before
+	t.Logf("bookings_pkey entries read: %d", n)
+	assert.LessOrEqual(t, n, int64(len(slots)+1), "index entries of bookings_pkey read to insert 120 lines, with 900 bookings stored")
 }
