@@ -185,9 +185,11 @@
 //     sharing a durable store (capacity/pgstore). Book plans on a snapshot
 //     and commits only if every slot still has the room it planned on
 //     (one atomic Store.Commit); otherwise it re-plans on fresh data, up
-//     to LedgerOptions.MaxRetries times, then returns ErrContention. A
-//     calendar entry recorded in the store wins over a plan made before
-//     it, so a closed week stays closed.
+//     to LedgerOptions.MaxRetries times, then returns ErrContention.
+//     Bookings one Ledger is committing count as taken when it plans the
+//     next, so that bookings made at once in one process seldom collide
+//     (see Ledger.Book). A calendar entry recorded in the store wins over
+//     a plan made before it, so a closed week stays closed.
 //   - Pieces are conserved: for every order of a booking, Booked +
 //     Unfilled is its quantity, and Booking.Orders says why any piece is
 //     unfilled. A request that would book nothing, or less than its
