@@ -48,7 +48,10 @@ import (
 // through one Ledger (a flash sale on one service process) lay their
 // pieces around each other instead of all planning on the same free weeks
 // and all but one planning again; when counting them would leave an order
-// short, Book plans on the snapshot alone (they may yet fail).
+// short, Book plans on the snapshot alone (they may yet fail). A booking
+// so planned may name as skipped for capacity (Booking.Skipped) a producer
+// whose room a booking in flight was taking, and that booking may still
+// fail.
 //
 // Errors, with nothing recorded: an *InputError wrapping ErrInvalid for an
 // empty key, or one over 256 bytes or not visible text, no orders, an
@@ -115,9 +118,7 @@ func (l *Ledger) BookCreated(ctx context.Context, req BookRequest, now time.Time
 				deltas[i].Held, deltas[i].Confirmed = deltas[i].Confirmed, 0
 			}
 		}
-		id := l.pending.add(deltas)
-		got, err := l.store.Commit(ctx, Change{Now: now, Booking: b, Deltas: deltas, Op: OpBook, Actor: actor})
-		l.pending.done(id)
+		got, err := l.commitBooking(ctx, Change{Now: now, Booking: b, Deltas: deltas, Op: OpBook, Actor: actor})
 		switch {
 		case err == nil:
 			return got, true, nil
@@ -172,16 +173,25 @@ func techniqueOf(orders []batik.Order) batik.Technique {
 
 // planAround plans req on snap less what the Ledger's bookings being
 // committed take, so that it does not collide with them; when that would
-// leave an order short of its quantity, it plans on snap as the store
-// showed it, as if those bookings were not there (they may yet fail).
+// leave an order short of its quantity, or fail in any way (more lines
+// than MaxBookingLines, pieces laid into more weeks), it plans on snap as
+// the store showed it, as if those bookings were not there (they may yet
+// fail).
 func (l *Ledger) planAround(req *BookRequest, snap *snapshot) (Booking, []SlotDelta, error) {
 	was := l.pending.take(snap)
 	b, deltas, err := plan(req, snap)
-	if was == nil || (err == nil && len(b.Unfilled) == 0) || (err != nil && !errors.Is(err, ErrNoCapacity)) {
+	if was == nil || (err == nil && len(b.Unfilled) == 0) {
 		return b, deltas, err
 	}
 	copy(snap.free, was)
 	return plan(req, snap)
+}
+
+// commitBooking commits c, a new booking, with its deltas counted as in
+// flight while Commit runs (however it ends).
+func (l *Ledger) commitBooking(ctx context.Context, c Change) (Booking, error) {
+	defer l.pending.done(l.pending.add(c.Deltas))
+	return l.store.Commit(ctx, c)
 }
 
 // plan books the request on the snapshot: the booking's lines, orders,

@@ -573,3 +573,22 @@ func TestBookInFlightNeverCostsPieces(t *testing.T) {
 	assert.Equal(t, map[string]int{"FIRST": 2}, a.Unfilled)
 	assert.EqualValues(t, 3, s.commits.Load())
 }
+
+// TestBookInFlightHoldsAndAllOrNothing: held pieces in flight count as
+// taken as confirmed ones do; and an AllOrNothing order that counting
+// them would refuse (ErrNoCapacity) is planned on the store's figures.
+func TestBookInFlightHoldsAndAllOrNothing(t *testing.T) {
+	ps := ws(10)
+	s := newGateStore("FIRST")
+	a, b := bookWhileGated(t, s, hold("FIRST", 10, 2, ps, time.Hour), hold("SECOND", 10, 2, ps, time.Hour))
+	assert.Equal(t, []string{"A/cap/2026-W49:10"}, lineText(a))
+	assert.Equal(t, []string{"A/cap/2026-W50:10"}, lineText(b), "planned around the hold in flight")
+	assert.EqualValues(t, 2, s.commits.Load())
+
+	s = newGateStore("FIRST")
+	all := req("SECOND", 6, 1, ps)
+	all.AllOrNothing = true
+	a, b = bookWhileGated(t, s, req("FIRST", 6, 1, ps), all)
+	assert.Equal(t, []string{"A/cap/2026-W49:6"}, lineText(b), "all of it, as the store showed the week")
+	assert.Equal(t, []string{"A/cap/2026-W49:4"}, lineText(a))
+}

@@ -15,16 +15,17 @@ import (
 //
 // The pieces are a hint to the plan, never a promise: the store still
 // checks every slot's room, and Book falls back to planning on what the
-// store showed when the hint would leave an order short (see plan's use in
-// BookCreated).
+// store showed when the hint would leave an order short (planAround).
 type inflight struct {
 	mu    sync.Mutex
 	next  uint64
 	plans map[uint64][]SlotDelta
 }
 
-// add records deltas as being committed and returns their handle for done.
+// add records a copy of deltas (the Store may reorder its own) as being
+// committed and returns their handle for done.
 func (f *inflight) add(deltas []SlotDelta) uint64 {
+	deltas = slices.Clone(deltas)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.plans == nil {
@@ -49,9 +50,13 @@ func (f *inflight) done(id uint64) {
 // is safe, and the fallback keeps it from costing an order its pieces.
 func (f *inflight) take(s *snapshot) []int32 {
 	f.mu.Lock()
-	defer f.mu.Unlock()
-	var was []int32
+	plans := make([][]SlotDelta, 0, len(f.plans)) // never changed once added: read without the lock
 	for _, ds := range f.plans {
+		plans = append(plans, ds)
+	}
+	f.mu.Unlock()
+	var was []int32
+	for _, ds := range plans {
 		for _, d := range ds {
 			n := d.Held + d.Confirmed
 			if n <= 0 {

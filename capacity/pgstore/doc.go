@@ -49,10 +49,12 @@
 // replay is matched by their hash), orders derived from their lines and
 // unfilled pieces without a reason, no skipped producers, and no history
 // of the versions they had then. Version 5 replaces the two foreign keys
-// of booking_lines, which ran two queries for every line inserted, by a
-// statement-level trigger that refuses the same lines with the same
-// error (foreign_key_violation): a booking of 300 lines is inserted in
-// 2.2 ms of the server's time instead of 5.0.
+// of booking_lines, which ran two queries for every line inserted, by
+// statement-level triggers that refuse the same lines with the same error
+// (foreign_key_violation, under the keys' names), delete a booking's lines
+// with it and keep a slot a line is in: a booking of 300 lines is
+// inserted in about 3 ms of the server's time instead of 5 (one client,
+// pg_stat_statements).
 //
 // # Reports: the hold rule in SQL
 //

@@ -147,8 +147,9 @@ func (q *queries) commitReads() {
 		ORDER BY i ON CONFLICT DO NOTHING`
 	// Every slot the batch may change, locked in slot order: two
 	// transactions never wait on each other's slots in a cycle. FOR NO
-	// KEY UPDATE does not block the KEY SHARE locks of foreign-key
-	// checks, so inserting a line never waits for a slot's lock.
+	// KEY UPDATE does not block the KEY SHARE locks of the deliveries'
+	// foreign-key checks, so recording a delivery never waits for a
+	// slot's lock.
 	q.lockSlots = `SELECT 1 FROM ` + eachSlot("1", "FOR NO KEY UPDATE")
 	// The locked slots' sums and calendar capacity (the technique's
 	// entry, else the producer's for the week), read by a statement

@@ -168,8 +168,9 @@ func newLineScanner(first ...any) *lineScanner {
 	return ls
 }
 
-// scan reads r: the line and its booking's id.
-func (ls *lineScanner) scan(r pgx.Row) (int64, capacity.BookingLine, error) {
+// scan reads the current row of r: the line and its booking's id. (Rows,
+// not a Row: the bytes it holds are the driver's until the next row.)
+func (ls *lineScanner) scan(r pgx.Rows) (int64, capacity.BookingLine, error) {
 	var l capacity.BookingLine
 	if err := r.Scan(ls.dst...); err != nil {
 		return 0, l, err
