@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"time"
 
@@ -243,9 +244,10 @@ func (st *batchState) lockSlots(ctx context.Context, t *txn, batch []*pending) e
 
 // lockRows creates the missing slot rows of create (untouched, with the
 // capacity of capOf, so that Usage shows only the rows a change was
-// applied to), locks the slots of need and of every
-// holder found so far in slot order, reads them, and queues more's
-// statements after, in one round trip.
+// applied to), locks the slots of need and of every holder found so far
+// in slot order, reading their sums as it locks them and then their
+// calendar entries, and queues more's statements after, in one round
+// trip.
 func (st *batchState) lockRows(ctx context.Context, t *txn, create map[capacity.Slot]bool, capOf map[capacity.Slot]int,
 	need map[capacity.Slot]bool, more func(b *pgx.Batch)) error {
 	for sl := range st.holders {
@@ -257,8 +259,9 @@ func (st *batchState) lockRows(ctx context.Context, t *txn, create map[capacity.
 		ins.add(sl)
 		caps = append(caps, int64(capOf[sl]))
 	}
+	order := sortedSlots(need)
 	var lock slotArrays
-	for _, sl := range sortedSlots(need) {
+	for _, sl := range order {
 		lock.add(sl)
 	}
 	q := &st.s.q
@@ -267,24 +270,40 @@ func (st *batchState) lockRows(ctx context.Context, t *txn, create map[capacity.
 		b.Queue(q.insertSlots, ins.p, ins.t, ins.w, caps)
 	}
 	if len(lock.p) > 0 {
-		b.Queue(q.lockSlots, lock.p, lock.t, lock.w)
-		b.Queue(q.readSlots, lock.p, lock.t, lock.w).Query(func(rows pgx.Rows) error {
-			in := &interner{}
-			var p, tc, w pgtype.DriverBytes
+		slotAt := func(i int64) (capacity.Slot, error) {
+			if i < 1 || i > int64(len(order)) {
+				return capacity.Slot{}, errors.New("pgstore: a slot's position out of range")
+			}
+			return order[i-1], nil
+		}
+		b.Queue(q.lockSlots, lock.p, lock.t, lock.w).Query(func(rows pgx.Rows) error {
+			var i int64
 			var r slotRow
-			var cal *int64
-			dst := []any{&r.tid, &p, &tc, &w, &r.capacity, &r.held, &r.confirmed, &r.delivered, &cal} // one set for every row
+			dst := []any{&i, &r.tid, &r.capacity, &r.held, &r.confirmed, &r.delivered} // one set for every row
 			return eachRow(rows, func() error {
-				r, cal = slotRow{}, nil
+				r = slotRow{}
 				if err := rows.Scan(dst...); err != nil {
 					return err
 				}
-				sl, err := in.slot(in.str(p), p, tc, w)
-				if cal != nil {
-					r.cal, r.hasCal = *cal, true
-				}
+				sl, err := slotAt(i)
 				row := r
 				st.slots[sl] = &row
+				return err
+			})
+		})
+		own := make([]bool, len(order)) // the slot's technique has an entry of its own
+		b.Queue(q.slotCalendar, lock.p, lock.t, lock.w).Query(func(rows pgx.Rows) error {
+			var i, capa int64
+			var producers bool
+			dst := []any{&i, &producers, &capa}
+			return eachRow(rows, func() error {
+				if err := rows.Scan(dst...); err != nil {
+					return err
+				}
+				sl, err := slotAt(i)
+				if r := st.slots[sl]; err == nil && r != nil && !own[i-1] {
+					r.cal, r.hasCal, own[i-1] = capa, true, !producers
+				}
 				return err
 			})
 		})

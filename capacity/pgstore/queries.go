@@ -9,7 +9,7 @@ type queries struct {
 	// Commit, stage 1: locks and what the batch decides on.
 	lockKeys, lockBookings, bookingLines, calls, lapsed, newIDs string
 	// Commit, stage 2: the slots, created, locked in slot order, read.
-	insertSlots, lockSlots, readSlots string
+	insertSlots, lockSlots, slotCalendar string
 	// Commit, stage 3: the writes.
 	writeSlots, insertBookings, updateBookings, expireBookings       string
 	insertLines, updateLines, deleteLines, insertDeliveries          string
@@ -86,7 +86,7 @@ func newQueries(schema string) queries {
 	q.pagesAndRanges()
 	r := strings.NewReplacer("S.", schema+".", "'S.bookings'", "'"+strings.ReplaceAll(schema, "'", "''")+".bookings'")
 	for _, p := range []*string{&q.lockKeys, &q.lockBookings, &q.bookingLines, &q.calls, &q.lapsed, &q.newIDs,
-		&q.insertSlots, &q.lockSlots, &q.readSlots, &q.writeSlots, &q.insertBookings, &q.updateBookings, &q.expireBookings,
+		&q.insertSlots, &q.lockSlots, &q.slotCalendar, &q.writeSlots, &q.insertBookings, &q.updateBookings, &q.expireBookings,
 		&q.insertLines, &q.updateLines, &q.deleteLines, &q.insertDeliveries, &q.insertHistory, &q.insertCalls,
 		&q.bookingByKey, &q.linesByKey, &q.bookingExists, &q.history, &q.call, &q.calendarSlots, &q.lockCalendarSlots, &q.calendarLapsed,
 		&q.upsertCalendar, &q.sweepLapsed, &q.calendar[0], &q.calendar[1],
@@ -145,20 +145,20 @@ func (q *queries) commitReads() {
 		SELECT p, t, w, c, false FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) WITH ORDINALITY AS d(p, t, w, c, i)
 		WHERE NOT EXISTS (SELECT 1 FROM S.slots s WHERE s.producer_id = d.p AND s.technique = d.t AND s.week = d.w OFFSET 0)
 		ORDER BY i ON CONFLICT DO NOTHING`
-	// Every slot the batch may change, locked in slot order: two
-	// transactions never wait on each other's slots in a cycle. FOR NO
-	// KEY UPDATE does not block the KEY SHARE locks of the deliveries'
-	// foreign-key checks, so recording a delivery never waits for a
-	// slot's lock.
-	q.lockSlots = `SELECT 1 FROM ` + eachSlot("1", "FOR NO KEY UPDATE")
-	// The locked slots' sums and calendar capacity (the technique's
-	// entry, else the producer's for the week), read by a statement
-	// that starts after the locks: it sees an entry committed while
-	// the batch waited for them.
-	q.readSlots = `SELECT s.* FROM ` + eachSlot(`s.ctid, s.producer_id, s.technique, s.week, s.capacity, s.held, s.confirmed, s.delivered,
-			COALESCE(
-			(SELECT c.capacity FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.technique = s.technique AND c.week = s.week),
-			(SELECT c.capacity FROM S.calendar c WHERE c.producer_id = s.producer_id AND c.technique = '' AND c.week = s.week))`, "")
+	// Every slot the batch may change, locked in slot order (two
+	// transactions never wait on each other's slots in a cycle), with
+	// its position in the list and its sums: a locking read returns the
+	// version of the row it locked, the latest. FOR NO KEY UPDATE does
+	// not block the KEY SHARE locks of the deliveries' foreign-key
+	// checks, so recording a delivery never waits for a slot's lock.
+	q.lockSlots = `SELECT d.i, s.* FROM ` + eachSlot(`s.ctid, s.capacity, s.held, s.confirmed, s.delivered`, "FOR NO KEY UPDATE")
+	// The calendar entries of those slots (the technique's, and the
+	// producer's for the week: whether it is the latter, and the
+	// capacity), read by a statement that starts after the locks: it
+	// sees an entry committed while the batch waited for them.
+	q.slotCalendar = `SELECT d.i, c.technique = '', c.capacity FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS d(p, t, w, i)
+		CROSS JOIN LATERAL (SELECT c.technique, c.capacity FROM S.calendar c
+			WHERE c.producer_id = d.p AND c.technique IN (d.t, '') AND c.week = d.w OFFSET 0) c`
 }
 
 // commitWrites sets the writes of a batch's last stage.
