@@ -592,3 +592,29 @@ func TestBookInFlightHoldsAndAllOrNothing(t *testing.T) {
 	assert.Equal(t, []string{"A/cap/2026-W49:6"}, lineText(b), "all of it, as the store showed the week")
 	assert.Equal(t, []string{"A/cap/2026-W49:4"}, lineText(a))
 }
+
+// TestBookSeveralOrdersAroundBookingsInFlight: a request of several
+// orders (planned by Schedule) also plans around a booking in flight, and
+// falls back to the store's figures when that would leave it short.
+func TestBookSeveralOrdersAroundBookingsInFlight(t *testing.T) {
+	ps := ws(10)
+	two := func(key string, q int) capacity.BookRequest {
+		o1, o2 := capOrd(key+"-1", q), capOrd(key+"-2", q)
+		o1.Due, o2.Due = batik.MustParseDate("2026-12-14"), batik.MustParseDate("2026-12-14") // W49 and W50 on time
+		return capacity.BookRequest{Key: key, Orders: []batik.Order{o1, o2}, Producers: ps, From: w49}
+	}
+	s := newGateStore("FIRST")
+	a, b := bookWhileGated(t, s, two("FIRST", 5), two("SECOND", 5))
+	require.Len(t, a.Lines, 2)
+	for _, ln := range b.Lines {
+		assert.NotEqual(t, a.Lines[0].Week, ln.Week, "planned around the week in flight: %s and %s", lineText(a), lineText(b))
+	}
+	assert.Empty(t, a.Unfilled)
+	assert.Empty(t, b.Unfilled)
+	assert.EqualValues(t, 2, s.commits.Load(), "one Commit each")
+
+	s = newGateStore("FIRST")
+	a, b = bookWhileGated(t, s, req("FIRST", 10, 2, ps), two("SECOND", 8))
+	assert.Empty(t, b.Unfilled, "all 16 pieces, as the store showed the weeks: %s", lineText(b))
+	assert.Equal(t, map[string]int{"FIRST": 6}, a.Unfilled, "the first planned again on the 4 left")
+}
