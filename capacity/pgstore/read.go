@@ -238,7 +238,8 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 				if err := rows.Scan(dst...); err != nil {
 					return err
 				}
-				sl, err := in.slot(in.str(pid), pid, tc, w)
+				id := in.str(pid)
+				sl, err := in.slot(id, id, tc, w)
 				out = append(out, capacity.SlotUsage{Slot: sl, Held: int(held), Confirmed: int(conf), Delivered: int(del),
 					Capacity: int(capa), Recorded: true})
 				return err

@@ -176,7 +176,7 @@ func (ls *lineScanner) scan(r pgx.Rows) (int64, capacity.BookingLine, error) {
 		return 0, l, err
 	}
 	l.OrderID = ls.in.str(ls.o)
-	sl, err := ls.in.slot(l.OrderID, ls.p, ls.t, ls.w)
+	sl, err := ls.in.slot(l.OrderID, ls.in.str(ls.p), ls.t, ls.w)
 	if err != nil {
 		return 0, l, err
 	}
@@ -211,12 +211,13 @@ func (in *interner) str(b []byte) string {
 	return s
 }
 
-// slot is slotOf for the driver's bytes.
-func (in *interner) slot(key string, p, t, w []byte) (capacity.Slot, error) {
+// slot is slotOf for a producer ID kept by str and the driver's bytes of
+// the technique and week.
+func (in *interner) slot(key, p string, t, w []byte) (capacity.Slot, error) {
 	if wk, ok := in.weeks[string(w)]; ok {
-		return capacity.Slot{ProducerID: in.str(p), Technique: batik.Technique(in.str(t)), Week: wk}, nil
+		return capacity.Slot{ProducerID: p, Technique: batik.Technique(in.str(t)), Week: wk}, nil
 	}
-	sl, err := slotOf(key, in.str(p), in.str(t), string(w))
+	sl, err := slotOf(key, p, in.str(t), string(w))
 	if err == nil {
 		if in.weeks == nil {
 			in.weeks = map[string]capacity.Week{}
