@@ -294,8 +294,12 @@ func (e CalendarEntry) Validate() error {
 }
 
 // Validate checks a query as every Store's readers do: From and To set,
-// To not before From, and an empty or known technique. It returns an
-// *InputError wrapping ErrInvalid. O(1).
+// To not before From, an empty or known technique, and each of Slots a
+// slot (as a delta's) inside the producers, technique and weeks of the
+// query, listed once. It returns an *InputError wrapping ErrInvalid.
+// O(len(Slots) log len(Slots) + len(ProducerIDs)); it allocates only
+// when Slots is not empty and, then, for a copy of unsorted slots or of
+// the producers.
 func (q SlotQuery) Validate() error {
 	switch {
 	case q.From.IsZero():
@@ -306,6 +310,42 @@ func (q SlotQuery) Validate() error {
 		return invalid("query.to", q.To.String(), cQueryReversed, q.From.String())
 	case q.Technique != "" && !q.Technique.Valid():
 		return invalid("query.technique", quote(string(q.Technique)), cTechnique)
+	case len(q.Slots) == 0:
+		return nil
+	}
+	var ids map[string]bool
+	if len(q.ProducerIDs) > 0 {
+		ids = make(map[string]bool, len(q.ProducerIDs))
+		for _, id := range q.ProducerIDs {
+			ids[id] = true
+		}
+	}
+	sorted := true
+	for i, s := range q.Slots {
+		field := func() string { return "query.slots[" + strconv.Itoa(i) + "]" }
+		if err := checkSlot(field, s); err != nil {
+			return err
+		}
+		if (ids != nil && !ids[s.ProducerID]) || (q.Technique != "" && s.Technique != q.Technique) ||
+			s.Week.Before(q.From) || q.To.Before(s.Week) {
+			return invalid(field(), quote(s.String()), cQuerySlotOutside)
+		}
+		if i > 0 {
+			switch cmp := q.Slots[i-1].Compare(s); {
+			case cmp == 0:
+				return invalid(field(), quote(s.String()), cDeltaTwice)
+			case cmp > 0:
+				sorted = false
+			}
+		}
+	}
+	if !sorted {
+		slots := slices.SortedFunc(slices.Values(q.Slots), Slot.Compare)
+		for i := 1; i < len(slots); i++ {
+			if slots[i-1] == slots[i] {
+				return invalid("query.slots", quote(slots[i].String()), cDeltaTwice)
+			}
+		}
 	}
 	return nil
 }

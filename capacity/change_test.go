@@ -13,6 +13,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// capSlot is producer p's cap slot in week w.
+func capSlot(p string, w capacity.Week) capacity.Slot {
+	return capacity.Slot{ProducerID: p, Technique: batik.Cap, Week: w}
+}
+
 // goodChange is a change Validate takes: a confirmed booking of two lines
 // of one order in two slots, with their deltas.
 func goodChange() capacity.Change {
@@ -88,6 +93,8 @@ func TestCalendarEntryAndSlotQueryValidate(t *testing.T) {
 		inputError(t, tt.e.Validate(), capacity.ErrInvalid, tt.field, "*")
 	}
 	require.NoError(t, capacity.SlotQuery{From: w49, To: w49}.Validate())
+	require.NoError(t, capacity.SlotQuery{ProducerIDs: []string{"B", "A"}, Technique: batik.Cap, From: w49, To: w49.Add(1),
+		Slots: []capacity.Slot{capSlot("B", w49), capSlot("A", w49.Add(1)), capSlot("A", w49)}}.Validate(), "in any order")
 	for _, tt := range []struct {
 		q     capacity.SlotQuery
 		field string
@@ -96,6 +103,15 @@ func TestCalendarEntryAndSlotQueryValidate(t *testing.T) {
 		{capacity.SlotQuery{From: w49}, "query.to"},
 		{capacity.SlotQuery{From: w49.Add(1), To: w49}, "query.to"},
 		{capacity.SlotQuery{From: w49, To: w49, Technique: "batik"}, "query.technique"},
+		{capacity.SlotQuery{From: w49, To: w49, Slots: []capacity.Slot{{Technique: batik.Cap, Week: w49}}}, "query.slots[0].producer_id"},
+		{capacity.SlotQuery{From: w49, To: w49, Slots: []capacity.Slot{{ProducerID: "A", Technique: "batik", Week: w49}}}, "query.slots[0].technique"},
+		{capacity.SlotQuery{From: w49, To: w49, Slots: []capacity.Slot{{ProducerID: "A", Technique: batik.Cap}}}, "query.slots[0].week"},
+		{capacity.SlotQuery{From: w49, To: w49, Slots: []capacity.Slot{capSlot("A", w49), capSlot("A", w49.Add(1))}}, "query.slots[1]"},
+		{capacity.SlotQuery{From: w49, To: w49, Slots: []capacity.Slot{capSlot("A", w49.Add(-1))}}, "query.slots[0]"},
+		{capacity.SlotQuery{ProducerIDs: []string{"A"}, From: w49, To: w49, Slots: []capacity.Slot{capSlot("B", w49)}}, "query.slots[0]"},
+		{capacity.SlotQuery{Technique: batik.Tulis, From: w49, To: w49, Slots: []capacity.Slot{capSlot("A", w49)}}, "query.slots[0]"},
+		{capacity.SlotQuery{From: w49, To: w49, Slots: []capacity.Slot{capSlot("A", w49), capSlot("A", w49)}}, "query.slots[1]"},
+		{capacity.SlotQuery{From: w49, To: w49, Slots: []capacity.Slot{capSlot("B", w49), capSlot("A", w49), capSlot("B", w49)}}, "query.slots"},
 	} {
 		inputError(t, tt.q.Validate(), capacity.ErrInvalid, tt.field, "*")
 	}

@@ -124,11 +124,11 @@ func (l *Ledger) update(ctx context.Context, op Operation, key string, call *Del
 		if err != nil {
 			return Booking{}, err
 		}
-		caps, err := l.capacities(ctx, b, now)
-		if err != nil {
-			return Booking{}, err
+		rec := recorded{l: l, ctx: ctx, b: b, now: now}
+		next, deltas, err := fn(b, rec.capacity)
+		if rec.err != nil {
+			return Booking{}, rec.err
 		}
-		next, deltas, err := fn(b, func(s Slot) int { return caps[s] })
 		if errors.Is(err, errUnchanged) {
 			return b, nil
 		} else if err == nil {
@@ -168,16 +168,37 @@ func (l *Ledger) read(ctx context.Context, key string, now time.Time) (Booking, 
 	return b, err
 }
 
-// capacities reads the recorded capacity of the booking's slots.
-func (l *Ledger) capacities(ctx context.Context, b Booking, now time.Time) (map[Slot]int, error) {
-	if len(b.Lines) == 0 {
-		return nil, nil
+// recorded gives a change the recorded capacity of the booking's slots,
+// read from the store when it first asks (a change that moves no piece,
+// as Extend, reads nothing), keeping the read's error for update.
+type recorded struct {
+	l    *Ledger
+	ctx  context.Context
+	b    Booking
+	now  time.Time
+	caps map[Slot]int
+	err  error
+}
+
+func (r *recorded) capacity(s Slot) int {
+	if r.caps == nil && r.err == nil {
+		r.caps, r.err = r.l.capacities(r.ctx, r.b, r.now)
 	}
-	q := SlotQuery{From: b.Lines[0].Week, To: b.Lines[0].Week}
+	return r.caps[s]
+}
+
+// capacities reads the recorded capacity of the booking's slots: those
+// slots only (SlotQuery.Slots), not every week of every producer between
+// the first and the last.
+func (l *Ledger) capacities(ctx context.Context, b Booking, now time.Time) (map[Slot]int, error) {
+	caps := make(map[Slot]int, len(b.Lines))
+	if len(b.Lines) == 0 {
+		return caps, nil
+	}
+	q := SlotQuery{From: b.Lines[0].Week, To: b.Lines[0].Week, Slots: make([]Slot, 0, len(b.Lines))}
 	for _, ln := range b.Lines {
-		if len(q.ProducerIDs) == 0 || q.ProducerIDs[len(q.ProducerIDs)-1] != ln.ProducerID {
-			q.ProducerIDs = append(q.ProducerIDs, ln.ProducerID)
-		}
+		q.ProducerIDs = append(q.ProducerIDs, ln.ProducerID)
+		q.Slots = append(q.Slots, ln.Slot)
 		if ln.Week.Before(q.From) {
 			q.From = ln.Week
 		}
@@ -186,14 +207,15 @@ func (l *Ledger) capacities(ctx context.Context, b Booking, now time.Time) (map[
 		}
 	}
 	// Lines are in order, then slot, order: several orders repeat their
-	// producers. A store reads each once, and sorted IDs take its fast path.
+	// slots and producers.
 	slices.Sort(q.ProducerIDs)
 	q.ProducerIDs = slices.Compact(q.ProducerIDs)
+	slices.SortFunc(q.Slots, Slot.Compare)
+	q.Slots = slices.Compact(q.Slots)
 	us, err := l.store.Usage(ctx, q, now)
 	if err != nil {
 		return nil, err
 	}
-	caps := make(map[Slot]int, len(us))
 	for _, u := range us {
 		caps[u.Slot] = u.Capacity
 	}

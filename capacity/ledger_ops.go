@@ -19,7 +19,8 @@ func wrongState(key string, s State, c code) error {
 // booking (naming the state) or a hold whose capacity was taken after it
 // expired by a clock ahead of now; ErrContention when concurrent changes
 // to the booking outlast the retries; the context's and the store's
-// errors. O(lines); safe for concurrent use.
+// errors. It reads the booking and the recorded capacity of its own slots
+// (SlotQuery.Slots), then commits. O(lines); safe for concurrent use.
 func (l *Ledger) Confirm(ctx context.Context, key string, now time.Time) (Booking, error) {
 	return l.update(ctx, OpConfirm, key, nil, now, false, func(b Booking, capOf func(Slot) int) (Booking, []SlotDelta, error) {
 		switch b.State {
@@ -71,8 +72,8 @@ func (l *Ledger) Cancel(ctx context.Context, key string, now time.Time) (Booking
 // later. So a retried Extend moves the end only by the time between the
 // calls, never twice by. Errors: an *InputError wrapping ErrInvalid for by
 // outside (0, MaxHold]; ErrConflict for a booking that is not a live hold
-// (expired, confirmed or cancelled); otherwise as Confirm's. O(lines);
-// safe for concurrent use.
+// (expired, confirmed or cancelled); otherwise as Confirm's. It moves no
+// piece and reads no slot. O(lines); safe for concurrent use.
 func (l *Ledger) Extend(ctx context.Context, key string, by time.Duration, now time.Time) (Booking, error) {
 	if by <= 0 || by > MaxHold {
 		return Booking{}, invalid("by", by.String(), cRange, "1ns", MaxHold.String())

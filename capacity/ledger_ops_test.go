@@ -1,7 +1,9 @@
 package capacity_test
 
 import (
+	"context"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -321,4 +323,67 @@ func TestSweepRacingBookings(t *testing.T) {
 		assert.True(t, b.HoldUntil.After(end), "%s lapsed at %s and was not swept", b.Key, b.HoldUntil)
 	}
 	checkSlots(t, l, ps, end, true)
+}
+
+// usageLog is a memory store that records the queries of Usage.
+type usageLog struct {
+	capacity.Store
+	mu      sync.Mutex
+	queries []capacity.SlotQuery
+	rows    int
+}
+
+func (s *usageLog) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) ([]capacity.SlotUsage, error) {
+	us, err := s.Store.Usage(ctx, q, now)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.queries, s.rows = append(s.queries, q), s.rows+len(us)
+	return us, err
+}
+
+func (s *usageLog) take() ([]capacity.SlotQuery, int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q, n := s.queries, s.rows
+	s.queries, s.rows = nil, 0
+	return q, n
+}
+
+// TestUpdatesReadOnlyTheBookingsSlots: Extend moves no piece and reads no
+// slot; Confirm and Cancel read the recorded capacity of the booking's own
+// slots, not of every week of every producer between its first and last
+// (another booking's slots lie in that rectangle here).
+func TestUpdatesReadOnlyTheBookingsSlots(t *testing.T) {
+	store := &usageLog{Store: memstore.New()}
+	l := capacity.NewLedger(store, capacity.LedgerOptions{})
+	ps := ws(10, 10, 10)
+	_, err := l.Book(ctx, req("W49", 30, 1, ps), t0) // fills week 49
+	require.NoError(t, err)
+	late := req("W51", 20, 1, ps[1:]) // fills week 51 of B and C
+	late.From = w49.Add(2)
+	_, err = l.Book(ctx, late, t0)
+	require.NoError(t, err)
+	b, err := l.Book(ctx, hold("K", 35, 3, ps, time.Hour), t0) // week 50, and A's week 51
+	require.NoError(t, err)
+	var slots []capacity.Slot
+	for _, ln := range b.Lines {
+		slots = append(slots, ln.Slot)
+	}
+	slices.SortFunc(slots, capacity.Slot.Compare)
+	slots = slices.Compact(slots)
+	store.take()
+
+	_, err = l.Extend(ctx, "K", time.Hour, t0)
+	require.NoError(t, err)
+	qs, _ := store.take()
+	assert.Empty(t, qs, "Extend reads no slot")
+
+	for _, op := range []func(context.Context, string, time.Time) (capacity.Booking, error){l.Confirm, l.Cancel} {
+		_, err = op(ctx, "K", t0)
+		require.NoError(t, err)
+		qs, rows := store.take()
+		require.Len(t, qs, 1)
+		assert.Equal(t, slots, qs[0].Slots)
+		assert.Equal(t, len(slots), rows, "the booking's slots, not B's and C's week 51")
+	}
 }

@@ -166,11 +166,20 @@ type SlotUsage struct {
 }
 
 // SlotQuery selects slots: the producers listed (all when empty), one
-// technique (all when empty), weeks From through To inclusive.
+// technique (all when empty), weeks From through To inclusive. Slots, when
+// not empty, narrows the query to those slots (in any order, each once,
+// each inside the rest of the query): a booking's slots, read without
+// the rest of the rectangle of producers x weeks they span, which for a
+// booking of a few weeks each over many producers and months is many
+// times larger. A store that predates Slots and reads the rectangle
+// still returns every slot asked for. Slots narrows Usage only: Calendar
+// returns the entries of the rest of the query, which are few, and an
+// entry of every technique governs slots a list does not name.
 type SlotQuery struct {
 	ProducerIDs []string
 	Technique   batik.Technique
 	From, To    Week
+	Slots       []Slot
 }
 
 // Store keeps the ledger's records. Implementations: capacity/memstore in
@@ -212,16 +221,18 @@ type Store interface {
 	// Bookings returns one page of the bookings f selects (see
 	// BookingFilter), ordered by Created, then Key, as they stand at now.
 	Bookings(ctx context.Context, f BookingFilter, now time.Time) (BookingPage, error)
-	// Usage returns the slots of q that any booking touched, in slot
-	// order, with the capacity last recorded for each (by a commit, or by
-	// SetCalendar for the slots its entry governs).
+	// Usage returns the slots of q (only those of q.Slots when it is not
+	// empty) that any booking touched, in slot order, with the capacity
+	// last recorded for each (by a commit, or by SetCalendar for the
+	// slots its entry governs).
 	Usage(ctx context.Context, q SlotQuery, now time.Time) ([]SlotUsage, error)
 	// SetCalendar records e, replacing an entry for the same producer,
 	// technique and week. It refuses (ErrNoRoom) to set a capacity below
 	// what is held and confirmed in an affected slot.
 	SetCalendar(ctx context.Context, e CalendarEntry, now time.Time) error
-	// Calendar returns the entries for the slots of q, in slot order
-	// (entries with an empty technique first within a producer and week).
+	// Calendar returns the entries for the slots of q (not narrowed by
+	// q.Slots), in slot order (entries with an empty technique first
+	// within a producer and week).
 	Calendar(ctx context.Context, q SlotQuery) ([]CalendarEntry, error)
 	// History returns the booking's changes, oldest first, or ErrNotFound.
 	History(ctx context.Context, key string) ([]HistoryEntry, error)

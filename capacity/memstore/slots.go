@@ -11,7 +11,8 @@ import (
 
 // Usage returns the slots of q that any booking touched, in slot order,
 // as capacity.Store says: held counts only holds unexpired at now.
-// O(slots of q's producers + holds); safe for concurrent use.
+// O(slots of q's producers + holds), or with q.Slots O(len(q.Slots) log
+// len(q.Slots) + holds); safe for concurrent use.
 func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) ([]capacity.SlotUsage, error) {
 	if err := q.Validate(); err != nil {
 		return nil, err
@@ -21,6 +22,9 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if len(q.Slots) > 0 {
+		return s.usageOf(q.Slots, now), nil
+	}
 	ids := s.producersOf(q)
 	n := 0 // sized first: a board reads tens of thousands of slots
 	for _, id := range ids {
@@ -37,6 +41,24 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 		slices.SortFunc(out[start:], func(a, b capacity.SlotUsage) int { return a.Slot.Compare(b.Slot) })
 	}
 	return out, nil
+}
+
+// usageOf returns the usage of the slots of list that any booking
+// touched, in slot order. The caller holds s.mu.
+func (s *Store) usageOf(list []capacity.Slot, now time.Time) []capacity.SlotUsage {
+	if !slices.IsSortedFunc(list, capacity.Slot.Compare) {
+		list = slices.SortedFunc(slices.Values(list), capacity.Slot.Compare)
+	}
+	out := []capacity.SlotUsage{}
+	for _, k := range list {
+		if p := s.producers[k.ProducerID]; p != nil {
+			if sl := p.slots[weekSlot{tix(k.Technique), k.Week}]; sl != nil {
+				out = append(out, capacity.SlotUsage{Slot: k, Held: s.heldAt(sl, now), Confirmed: sl.confirmed,
+					Delivered: sl.delivered, Capacity: sl.capacity, Recorded: sl.recorded})
+			}
+		}
+	}
+	return out
 }
 
 // eachSlot calls fn for each of the producer's slots q selects: by looking

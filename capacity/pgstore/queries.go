@@ -17,7 +17,8 @@ type queries struct {
 	bookingByKey, linesByKey, bookingExists, history, call           string
 	pageBookings, pageLines                                          [4][2]string // [filter][state filter]
 	usage                                                            [2][2]string // [producers][technique]
-	calendar                                                         [2]string    // [producers]
+	usageSlots                                                       string
+	calendar                                                         [2]string // [producers]
 	calendarSlots, lockCalendarSlots, calendarLapsed, upsertCalendar string
 	sweepLapsed                                                      string
 }
@@ -90,7 +91,7 @@ func newQueries(schema string) queries {
 		&q.insertLines, &q.updateLines, &q.deleteLines, &q.insertDeliveries, &q.insertHistory, &q.insertCalls,
 		&q.bookingByKey, &q.linesByKey, &q.bookingExists, &q.history, &q.call, &q.calendarSlots, &q.lockCalendarSlots, &q.calendarLapsed,
 		&q.upsertCalendar, &q.sweepLapsed, &q.calendar[0], &q.calendar[1],
-		&q.usage[0][0], &q.usage[0][1], &q.usage[1][0], &q.usage[1][1]} {
+		&q.usage[0][0], &q.usage[0][1], &q.usage[1][0], &q.usage[1][1], &q.usageSlots} {
 		*p = r.Replace(*p)
 	}
 	for f := range q.pageBookings {
@@ -286,6 +287,12 @@ func (q *queries) pagesAndRanges() {
 				LEFT JOIN S.lapsed_held(@at, @ns) x ON x.producer_id = s.producer_id AND x.technique = s.technique AND x.week = s.week
 				WHERE ` + where
 		}
+		// A list of slots (a booking's): each by the primary key.
+		q.usageSlots = `SELECT s.producer_id, s.technique, s.week, s.capacity, s.held - COALESCE(x.held, 0), s.confirmed, s.delivered
+			FROM unnest(@p::text[], @t::text[], @w::text[]) AS d(p, t, w)
+			CROSS JOIN LATERAL (SELECT * FROM S.slots s WHERE s.producer_id = d.p AND s.technique = d.t AND s.week = d.w
+				AND s.touched OFFSET 0) s
+			LEFT JOIN S.lapsed_held(@at, @ns) x ON x.producer_id = s.producer_id AND x.technique = s.technique AND x.week = s.week`
 		where := `(@tech = '' OR technique = @tech OR technique = '') AND week BETWEEN @from AND @to`
 		if p == 1 {
 			where += ` AND producer_id = ANY(@ids::text[])`

@@ -208,7 +208,8 @@ func (s *Store) DeliveryCall(ctx context.Context, key, callKey string) (capacity
 // slots_at function), as capacity.Store says. q is checked by
 // SlotQuery.Validate; a producer ID no text column can hold has no slots.
 // One round trip; O(slots of q + the lines of lapsed holds not yet
-// released), by the slots' primary key. Safe for concurrent use.
+// released), by the slots' primary key (with q.Slots, one lookup each).
+// Safe for concurrent use.
 func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) ([]capacity.SlotUsage, error) {
 	if s.err != nil {
 		return nil, s.err
@@ -221,15 +222,22 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 	if !ok {
 		return out, nil
 	}
-	p, t := min(len(ids), 1), 0
-	if q.Technique != "" {
-		t = 1
-	}
 	at, ns := micro(now)
+	sql, args := s.q.usage[min(len(ids), 1)][0], pgx.NamedArgs{"at": at, "ns": ns, "ids": ids, "tech": string(q.Technique),
+		"from": q.From.String(), "to": q.To.String()}
+	switch {
+	case len(q.Slots) > 0:
+		var a slotArrays
+		for _, sl := range q.Slots {
+			a.add(sl)
+		}
+		sql, args = s.q.usageSlots, pgx.NamedArgs{"at": at, "ns": ns, "p": a.p, "t": a.t, "w": a.w}
+	case q.Technique != "":
+		sql = s.q.usage[min(len(ids), 1)][1]
+	}
 	err := s.read(ctx, "query", msg.Quote(q.From.String()+".."+q.To.String()), func(b *pgx.Batch) {
 		out = out[:0]
-		b.Queue(s.q.usage[p][t], pgx.NamedArgs{"at": at, "ns": ns, "ids": ids, "tech": string(q.Technique),
-			"from": q.From.String(), "to": q.To.String()}).Query(func(rows pgx.Rows) error {
+		b.Queue(sql, args).Query(func(rows pgx.Rows) error {
 			in := &interner{}
 			var pid, tc, w pgtype.DriverBytes
 			var capa, held, conf, del int64

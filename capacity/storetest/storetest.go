@@ -58,6 +58,7 @@ func Run(t *testing.T, newStore func(t *testing.T) capacity.Store) {
 		{"CalendarBeatsChangeCapacity", testCalendarPrecedence},
 		{"Bookings", testBookings},
 		{"UsageRange", testUsageRange},
+		{"UsageOfSlots", testUsageOfSlots},
 		{"CancelledContext", testCancelledContext},
 		{"RecordsAreCopies", testCopies},
 		{"ConcurrentCommitsNeverOverbook", testConcurrent},
@@ -420,6 +421,50 @@ func testUsageRange(t *testing.T, s capacity.Store) {
 	assert.NotNil(t, us, "an empty result is an empty slice")
 	_, err = s.Usage(ctx, capacity.SlotQuery{From: week.Add(1), To: week}, now)
 	require.ErrorIs(t, err, capacity.ErrInvalid)
+}
+
+// testUsageOfSlots reads a list of slots: only those a booking touched,
+// in slot order whatever the list's, held counting only live holds, and
+// none of the rest of the rectangle they span.
+func testUsageOfSlots(t *testing.T, s capacity.Store) {
+	ctx := context.Background()
+	tulis := capacity.Slot{ProducerID: "US-A", Technique: batik.Tulis, Week: week.Add(1)}
+	_, err := insert(s, now, booking("us-1", time.Time{}, line("O-1", slot("US-A", 0), 5), line("O-1", slot("US-A", 1), 4),
+		line("O-1", slot("US-A", 3), 3), line("O-1", slot("US-B", 1), 2), line("O-1", tulis, 1)), 50)
+	require.NoError(t, err)
+	_, err = insert(s, now, booking("us-2", now.Add(time.Hour), line("O-2", slot("US-B", 1), 6)), 50)
+	require.NoError(t, err)
+	q := capacity.SlotQuery{ProducerIDs: []string{"US-A", "US-B"}, From: week, To: week.Add(3),
+		Slots: []capacity.Slot{slot("US-B", 1), slot("US-A", 3), slot("US-A", 2), slot("US-A", 0)}}
+	us, err := s.Usage(ctx, q, now)
+	require.NoError(t, err)
+	var got []capacity.Slot
+	for _, u := range us {
+		got = append(got, u.Slot)
+	}
+	assert.Equal(t, []capacity.Slot{slot("US-A", 0), slot("US-A", 3), slot("US-B", 1)}, got,
+		"the slots touched, in slot order; not US-A's week 1 or tulis slot, in the rectangle but not in the list; not week 2, untouched")
+	require.Len(t, us, 3)
+	assert.Equal(t, 8, us[2].Held+us[2].Confirmed, "US-B week 1: 2 confirmed, 6 held")
+	assert.Equal(t, 50, us[2].Capacity)
+	us, err = s.Usage(ctx, q, now.Add(2*time.Hour))
+	require.NoError(t, err)
+	require.Len(t, us, 3)
+	assert.Equal(t, 0, us[2].Held, "the hold lapsed")
+	us, err = s.Usage(ctx, capacity.SlotQuery{From: week, To: week.Add(3), Slots: []capacity.Slot{tulis}}, now)
+	require.NoError(t, err)
+	require.Len(t, us, 1, "a list without producers")
+	assert.Equal(t, tulis, us[0].Slot)
+	for _, bad := range [][]capacity.Slot{
+		{slot("US-C", 0)},                  // a producer the query does not list
+		{slot("US-A", 4)},                  // after To
+		{slot("US-A", 1), slot("US-A", 1)}, // twice
+		{{ProducerID: "US-A", Week: week}}, // no technique
+	} {
+		q.Slots = bad
+		_, err = s.Usage(ctx, q, now)
+		require.ErrorIs(t, err, capacity.ErrInvalid, "%v", bad)
+	}
 }
 
 func testCancelledContext(t *testing.T, s capacity.Store) {
