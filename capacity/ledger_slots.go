@@ -24,7 +24,8 @@ type SlotStatus struct {
 // Slots returns the status at now of every slot of q: for each of the
 // producers (only those q.ProducerIDs lists, when it lists any), each of
 // its capabilities (only q.Technique, when set) and each week from q.From
-// to q.To, in slot order. Capacity is the calendar entry or else PerWeek,
+// to q.To (only the slots q.Slots lists, when it lists any), in slot
+// order. Capacity is the calendar entry or else PerWeek,
 // as Book uses. Errors: *InputError wrapping ErrInvalid for a zero or
 // reversed week range, one longer than MaxWeeks, a producer Allocate
 // refuses or whose ID no store can keep (see Book), or an unknown
@@ -53,6 +54,13 @@ func (l *Ledger) Slots(ctx context.Context, q SlotQuery, producers []batik.Produ
 	if err != nil {
 		return nil, err
 	}
+	var only map[Slot]bool
+	if len(q.Slots) > 0 {
+		only = make(map[Slot]bool, len(q.Slots))
+		for _, sl := range q.Slots {
+			only[sl] = true
+		}
+	}
 	out := []SlotStatus{}
 	for _, p := range sel {
 		caps := slices.Clone(p.Capabilities)
@@ -63,6 +71,9 @@ func (l *Ledger) Slots(ctx context.Context, q SlotQuery, producers []batik.Produ
 			}
 			for k := range weeks {
 				w := q.From.Add(k)
+				if only != nil && !only[Slot{p.ID, c.Technique, w}] {
+					continue
+				}
 				i := s.at(p.ID, c.Technique, w)
 				out = append(out, SlotStatus{Slot: Slot{p.ID, c.Technique, w}, Capacity: int(s.capac[i]), Held: int(s.held[i]),
 					Confirmed: int(s.confirmed[i]), Delivered: int(s.delivered[i]), Free: int(s.free[i])})

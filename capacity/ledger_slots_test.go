@@ -29,6 +29,24 @@ func TestSlotsOfOneTechnique(t *testing.T) {
 	require.Len(t, st, 4, "A's cap and tulis slots, two weeks")
 }
 
+// TestSlotsOfAList: with Slots, only the slots listed (in slot order,
+// whatever the list's), with the rest of the status as the rectangle's.
+func TestSlotsOfAList(t *testing.T) {
+	l, _ := booked(t, req("K", 15, 1, ws(10, 10)))
+	st, err := l.Slots(ctx, capacity.SlotQuery{From: w49, To: w49.Add(1),
+		Slots: []capacity.Slot{capSlot("B", w49), capSlot("A", w49.Add(1))}}, ws(10, 10), t0)
+	require.NoError(t, err)
+	require.Len(t, st, 2)
+	assert.Equal(t, capacity.SlotStatus{Slot: capSlot("A", w49.Add(1)), Capacity: 10, Free: 10}, st[0])
+	all, err := l.Slots(ctx, capacity.SlotQuery{From: w49, To: w49.Add(1)}, ws(10, 10), t0)
+	require.NoError(t, err)
+	require.Len(t, all, 4)
+	assert.Equal(t, all[2], st[1], "B's week 49, as the rectangle shows it")
+	assert.Positive(t, st[1].Confirmed)
+	_, err = l.Slots(ctx, capacity.SlotQuery{From: w49, To: w49, Slots: []capacity.Slot{capSlot("A", w49.Add(1))}}, ws(10, 10), t0)
+	inputError(t, err, capacity.ErrInvalid, "query.slots[0]", `"A/cap/2026-W50"`)
+}
+
 // Slots never pairs a slot's usage with a capacity from before a calendar
 // change: a week opened up and booked between its reads shows the new
 // capacity beside the new booking.
