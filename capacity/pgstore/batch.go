@@ -207,12 +207,21 @@ func (st *batchState) scanLapsed(rows pgx.Rows) error {
 // lockSlots is stage 2: the slots the batch may change, created if
 // missing, locked in slot order, and read.
 func (st *batchState) lockSlots(ctx context.Context, t *txn, batch []*pending) error {
-	need := map[capacity.Slot]bool{}   // locked: a delta's, a lapsed hold's, a lapsed record's line's
-	create := map[capacity.Slot]bool{} // created if missing, untouched until a change applies (a set)
-	capOf := map[capacity.Slot]int{}
+	// Sized first: a batch names thousands of slots, and growing the maps
+	// cost more than filling them.
+	deltas, dbLines := 0, 0
+	for _, p := range batch {
+		deltas += len(p.c.Deltas)
+	}
+	for _, bk := range st.books {
+		dbLines += len(bk.dbLines)
+	}
+	need := make(map[capacity.Slot]bool, deltas)   // locked: a delta's, a lapsed hold's, a lapsed record's line's
+	create := make(map[capacity.Slot]bool, deltas) // created if missing, untouched until a change applies (a set)
+	capOf := make(map[capacity.Slot]int, deltas)
 	// The slot of a stored line exists (version 5's trigger checks it), so
 	// a change to a stored booking (a Cancel) creates no rows.
-	stored := map[capacity.Slot]bool{}
+	stored := make(map[capacity.Slot]bool, dbLines)
 	for _, bk := range st.books {
 		for i := range bk.dbLines {
 			stored[bk.dbLines[i].Slot] = true
@@ -253,14 +262,14 @@ func (st *batchState) lockRows(ctx context.Context, t *txn, create map[capacity.
 	for sl := range st.holders {
 		need[sl] = true
 	}
-	var ins slotArrays
-	var caps []int64
+	ins := newSlotArrays(len(create))
+	caps := make([]int64, 0, len(create))
 	for _, sl := range sortedSlots(create) {
 		ins.add(sl)
 		caps = append(caps, int64(capOf[sl]))
 	}
 	order := sortedSlots(need)
-	var lock slotArrays
+	lock := newSlotArrays(len(order))
 	for _, sl := range order {
 		lock.add(sl)
 	}

@@ -68,11 +68,16 @@ func (st *batchState) queueBookingWrites(b *pgx.Batch) {
 		v   []int64
 		up  []pgtype.Timestamptz
 	}
-	var newLines, changed, gone lineArrays
+	var changed, gone lineArrays
 	keys := make([]string, 0, len(st.books))
-	for k := range st.books {
+	n := 0
+	for k, bk := range st.books {
 		keys = append(keys, k)
+		if bk.inserted {
+			n += len(bk.rec.Lines)
+		}
 	}
+	newLines := newLineArrays(n)
 	slices.Sort(keys)
 	for _, k := range keys {
 		bk := st.books[k]

@@ -227,13 +227,22 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 		"from": q.From.String(), "to": q.To.String()}
 	switch {
 	case len(q.Slots) > 0:
-		var a slotArrays
+		a := newSlotArrays(len(q.Slots))
 		for _, sl := range q.Slots {
 			a.add(sl)
 		}
 		sql, args = s.q.usageSlots, pgx.NamedArgs{"at": at, "ns": ns, "p": a.p, "t": a.t, "w": a.w}
 	case q.Technique != "":
 		sql = s.q.usage[min(len(ids), 1)][1]
+	}
+	// Sized for the rows the query can have with one technique a
+	// producer (a plan reads thousands; growing the slice cost twice
+	// filling it), within a bound a wide query with few rows can afford.
+	switch {
+	case len(q.Slots) > 0:
+		out = make([]capacity.SlotUsage, 0, len(q.Slots))
+	case len(ids) > 0:
+		out = make([]capacity.SlotUsage, 0, min(len(ids)*(q.To.Sub(q.From)+1), 1<<14))
 	}
 	err := s.read(ctx, "query", msg.Quote(q.From.String()+".."+q.To.String()), func(b *pgx.Batch) {
 		out = out[:0]

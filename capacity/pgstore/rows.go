@@ -259,6 +259,11 @@ func slotOf(key, p, t, w string) (capacity.Slot, error) {
 // slotArrays are slots as three arrays, the form statements unnest.
 type slotArrays struct{ p, t, w []string }
 
+// newSlotArrays returns arrays with room for n slots.
+func newSlotArrays(n int) slotArrays {
+	return slotArrays{make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)}
+}
+
 func (a *slotArrays) add(s capacity.Slot) {
 	a.p, a.t, a.w = append(a.p, s.ProducerID), append(a.t, string(s.Technique)), append(a.w, s.Week.String())
 }
@@ -271,6 +276,12 @@ type lineArrays struct {
 	o, c  []string
 	slots slotArrays
 	q, d  []int64
+}
+
+// newLineArrays returns arrays with room for n lines.
+func newLineArrays(n int) lineArrays {
+	return lineArrays{id: make([]int64, 0, n), tid: make([]pgtype.TID, 0, n), o: make([]string, 0, n), c: make([]string, 0, n),
+		slots: newSlotArrays(n), q: make([]int64, 0, n), d: make([]int64, 0, n)}
 }
 
 func (a *lineArrays) add(id int64, tid pgtype.TID, l *capacity.BookingLine) {
