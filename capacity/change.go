@@ -1,6 +1,7 @@
 package capacity
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -294,12 +295,12 @@ func (e CalendarEntry) Validate() error {
 }
 
 // Validate checks a query as every Store's readers do: From and To set,
-// To not before From, an empty or known technique, and each of Slots a
-// slot (as a delta's) inside the producers, technique and weeks of the
-// query, listed once. It returns an *InputError wrapping ErrInvalid.
-// O(len(Slots) log len(Slots) + len(ProducerIDs)); it allocates only
-// when Slots is not empty and, then, for a copy of unsorted slots or of
-// the producers.
+// To not before From, an empty or known technique, and Slots: at most
+// MaxProducerWeeks, each a slot (as a delta's) inside the producers,
+// technique and weeks of the query, each listed once. It returns an
+// *InputError wrapping ErrInvalid. O(len(Slots) log len(Slots) +
+// len(ProducerIDs)); with Slots, it allocates a set of the producers
+// and, when the slots are not sorted, their order.
 func (q SlotQuery) Validate() error {
 	switch {
 	case q.From.IsZero():
@@ -312,6 +313,8 @@ func (q SlotQuery) Validate() error {
 		return invalid("query.technique", quote(string(q.Technique)), cTechnique)
 	case len(q.Slots) == 0:
 		return nil
+	case len(q.Slots) > MaxProducerWeeks:
+		return invalid("query.slots", strconv.Itoa(len(q.Slots)), cTooManySlots, strconv.Itoa(len(q.Slots)), strconv.Itoa(MaxProducerWeeks))
 	}
 	var ids map[string]bool
 	if len(q.ProducerIDs) > 0 {
@@ -326,24 +329,34 @@ func (q SlotQuery) Validate() error {
 		if err := checkSlot(field, s); err != nil {
 			return err
 		}
-		if (ids != nil && !ids[s.ProducerID]) || (q.Technique != "" && s.Technique != q.Technique) ||
-			s.Week.Before(q.From) || q.To.Before(s.Week) {
-			return invalid(field(), quote(s.String()), cQuerySlotOutside)
+		switch {
+		case ids != nil && !ids[s.ProducerID]:
+			return invalid(field(), quote(s.String()), cListedProducer, quote(s.ProducerID))
+		case q.Technique != "" && s.Technique != q.Technique:
+			return invalid(field(), quote(s.String()), cListedTechnique, string(s.Technique), string(q.Technique))
+		case s.Week.Before(q.From) || q.To.Before(s.Week):
+			return invalid(field(), quote(s.String()), cListedWeek, s.Week.String(), q.From.String(), q.To.String())
+		case i == 0:
+			continue
 		}
-		if i > 0 {
-			switch cmp := q.Slots[i-1].Compare(s); {
-			case cmp == 0:
-				return invalid(field(), quote(s.String()), cDeltaTwice)
-			case cmp > 0:
-				sorted = false
-			}
+		switch c := q.Slots[i-1].Compare(s); {
+		case c == 0:
+			return invalid(field(), quote(s.String()), cListedTwice, strconv.Itoa(i-1))
+		case c > 0:
+			sorted = false
 		}
 	}
 	if !sorted {
-		slots := slices.SortedFunc(slices.Values(q.Slots), Slot.Compare)
-		for i := 1; i < len(slots); i++ {
-			if slots[i-1] == slots[i] {
-				return invalid("query.slots", quote(slots[i].String()), cDeltaTwice)
+		// The positions in slot order, then list order: a slot listed
+		// twice is two neighbours, named by their positions.
+		at := make([]int, len(q.Slots))
+		for i := range at {
+			at[i] = i
+		}
+		slices.SortFunc(at, func(a, b int) int { return cmp.Or(q.Slots[a].Compare(q.Slots[b]), cmp.Compare(a, b)) })
+		for k := 1; k < len(at); k++ {
+			if i, j := at[k-1], at[k]; q.Slots[i] == q.Slots[j] {
+				return invalid("query.slots["+strconv.Itoa(j)+"]", quote(q.Slots[j].String()), cListedTwice, strconv.Itoa(i))
 			}
 		}
 	}

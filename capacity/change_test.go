@@ -111,8 +111,29 @@ func TestCalendarEntryAndSlotQueryValidate(t *testing.T) {
 		{capacity.SlotQuery{ProducerIDs: []string{"A"}, From: w49, To: w49, Slots: []capacity.Slot{capSlot("B", w49)}}, "query.slots[0]"},
 		{capacity.SlotQuery{Technique: batik.Tulis, From: w49, To: w49, Slots: []capacity.Slot{capSlot("A", w49)}}, "query.slots[0]"},
 		{capacity.SlotQuery{From: w49, To: w49, Slots: []capacity.Slot{capSlot("A", w49), capSlot("A", w49)}}, "query.slots[1]"},
-		{capacity.SlotQuery{From: w49, To: w49, Slots: []capacity.Slot{capSlot("B", w49), capSlot("A", w49), capSlot("B", w49)}}, "query.slots"},
+		{capacity.SlotQuery{From: w49, To: w49, Slots: []capacity.Slot{capSlot("B", w49), capSlot("A", w49), capSlot("B", w49)}}, "query.slots[2]"},
+		{capacity.SlotQuery{From: w49, To: w49, Slots: make([]capacity.Slot, capacity.MaxProducerWeeks+1)}, "query.slots"},
 	} {
 		inputError(t, tt.q.Validate(), capacity.ErrInvalid, tt.field, "*")
+	}
+	// Each refusal of a listed slot says which bound it breaks.
+	for _, tt := range []struct {
+		q    capacity.SlotQuery
+		code string
+		msg  string
+	}{
+		{capacity.SlotQuery{ProducerIDs: []string{"A"}, From: w49, To: w49, Slots: []capacity.Slot{capSlot("B", w49)}},
+			"query_slot_producer", `names producer "B", which query.producer_ids does not list`},
+		{capacity.SlotQuery{Technique: batik.Tulis, From: w49, To: w49, Slots: []capacity.Slot{capSlot("A", w49)}},
+			"query_slot_technique", "has technique cap, not query.technique tulis"},
+		{capacity.SlotQuery{From: w49, To: w49, Slots: []capacity.Slot{capSlot("A", w49.Add(1))}},
+			"query_slot_week", "has week 2026-W50, outside query.from 2026-W49 to query.to 2026-W49"},
+		{capacity.SlotQuery{From: w49, To: w49, Slots: []capacity.Slot{capSlot("B", w49), capSlot("A", w49), capSlot("B", w49)}},
+			"query_slot_twice", "is listed twice, also as query.slots[0]"},
+	} {
+		var ie *capacity.InputError
+		require.ErrorAs(t, tt.q.Validate(), &ie)
+		assert.Equal(t, tt.code, ie.Code)
+		assert.Contains(t, ie.Error(), tt.msg)
 	}
 }

@@ -197,7 +197,9 @@ func (l *Ledger) capacities(ctx context.Context, b Booking, now time.Time) (map[
 	}
 	q := SlotQuery{From: b.Lines[0].Week, To: b.Lines[0].Week, Slots: make([]Slot, 0, len(b.Lines))}
 	for _, ln := range b.Lines {
-		q.ProducerIDs = append(q.ProducerIDs, ln.ProducerID)
+		if len(q.ProducerIDs) == 0 || q.ProducerIDs[len(q.ProducerIDs)-1] != ln.ProducerID {
+			q.ProducerIDs = append(q.ProducerIDs, ln.ProducerID)
+		}
 		q.Slots = append(q.Slots, ln.Slot)
 		if ln.Week.Before(q.From) {
 			q.From = ln.Week
@@ -212,6 +214,9 @@ func (l *Ledger) capacities(ctx context.Context, b Booking, now time.Time) (map[
 	q.ProducerIDs = slices.Compact(q.ProducerIDs)
 	slices.SortFunc(q.Slots, Slot.Compare)
 	q.Slots = slices.Compact(q.Slots)
+	if len(q.Slots) > MaxProducerWeeks {
+		q.Slots = nil // a booking made before the caps: its rectangle
+	}
 	us, err := l.store.Usage(ctx, q, now)
 	if err != nil {
 		return nil, err

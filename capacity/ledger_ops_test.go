@@ -2,6 +2,7 @@ package capacity_test
 
 import (
 	"context"
+	"errors"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -378,12 +379,63 @@ func TestUpdatesReadOnlyTheBookingsSlots(t *testing.T) {
 	qs, _ := store.take()
 	assert.Empty(t, qs, "Extend reads no slot")
 
-	for _, op := range []func(context.Context, string, time.Time) (capacity.Booking, error){l.Confirm, l.Cancel} {
+	deliver := func(ctx context.Context, key string, now time.Time) (capacity.Booking, error) {
+		ln := b.Lines[0]
+		return l.Deliver(ctx, key, "call-1", []capacity.Delivery{{OrderID: ln.OrderID, Slot: ln.Slot, Quantity: 1}}, now)
+	}
+	for _, op := range []func(context.Context, string, time.Time) (capacity.Booking, error){l.Confirm, deliver, l.Cancel} {
 		_, err = op(ctx, "K", t0)
 		require.NoError(t, err)
 		qs, rows := store.take()
 		require.Len(t, qs, 1)
 		assert.Equal(t, slots, qs[0].Slots)
 		assert.Equal(t, len(slots), rows, "the booking's slots, not B's and C's week 51")
+	}
+}
+
+// slotsIgnored is a memory store that ignores SlotQuery.Slots, as a store
+// written before it does, and fails Usage when told to.
+type slotsIgnored struct {
+	capacity.Store
+	fail error
+}
+
+func (s *slotsIgnored) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) ([]capacity.SlotUsage, error) {
+	if s.fail != nil {
+		return nil, s.fail
+	}
+	q.Slots = nil
+	return s.Store.Usage(ctx, q, now)
+}
+
+// TestUpdatesOnAStoreThatIgnoresSlots: on a store that reads the whole
+// rectangle, Confirm and Cancel record each slot's own capacity as on any
+// other; when the read fails, its error is returned and nothing changes.
+func TestUpdatesOnAStoreThatIgnoresSlots(t *testing.T) {
+	store := &slotsIgnored{Store: memstore.New()}
+	l := capacity.NewLedger(store, capacity.LedgerOptions{})
+	ps := ws(10, 20, 30)
+	require.NoError(t, l.SetCalendar(ctx, capacity.CalendarEntry{ProducerID: "B", Week: w49.Add(1), Capacity: 5}, t0))
+	_, err := l.Book(ctx, hold("K", 175, 3, ps, time.Hour), t0)
+	require.NoError(t, err)
+	before := dump(t, l, ps, t0)
+	store.fail = errors.New("connection lost")
+	for _, op := range []func(context.Context, string, time.Time) (capacity.Booking, error){l.Confirm, l.Cancel} {
+		_, err = op(ctx, "K", t0)
+		require.ErrorIs(t, err, store.fail)
+	}
+	store.fail = nil
+	assert.Equal(t, before, dump(t, l, ps, t0), "nothing changed")
+	_, err = l.Confirm(ctx, "K", t0)
+	require.NoError(t, err)
+	want := map[string][2]int{}
+	for i, n := range []int{10, 10, 10, 20, 5, 20, 30, 30, 30} {
+		want[ps[i/3].ID+"/cap/"+w49.Add(i%3).String()] = [2]int{n, n}
+	}
+	assert.Equal(t, want, slotSums(t, l, ps, 3, t0), "every slot full, each at its own capacity")
+	_, err = l.Cancel(ctx, "K", t0)
+	require.NoError(t, err)
+	for k, v := range slotSums(t, l, ps, 3, t0) {
+		assert.Zero(t, v[0], k)
 	}
 }

@@ -24,8 +24,9 @@ type SlotStatus struct {
 // Slots returns the status at now of every slot of q: for each of the
 // producers (only those q.ProducerIDs lists, when it lists any), each of
 // its capabilities (only q.Technique, when set) and each week from q.From
-// to q.To (only the slots q.Slots lists, when it lists any), in slot
-// order. Capacity is the calendar entry or else PerWeek,
+// to q.To (of those, only the slots q.Slots lists, when it lists any: a
+// listed slot of a producer not given or of a technique it lacks has no
+// status), in slot order. Capacity is the calendar entry or else PerWeek,
 // as Book uses. Errors: *InputError wrapping ErrInvalid for a zero or
 // reversed week range, one longer than MaxWeeks, a producer Allocate
 // refuses or whose ID no store can keep (see Book), or an unknown

@@ -43,6 +43,11 @@ func TestSlotsOfAList(t *testing.T) {
 	require.Len(t, all, 4)
 	assert.Equal(t, all[2], st[1], "B's week 49, as the rectangle shows it")
 	assert.Positive(t, st[1].Confirmed)
+	st, err = l.Slots(ctx, capacity.SlotQuery{From: w49, To: w49,
+		Slots: []capacity.Slot{capSlot("A", w49), capSlot("Z", w49), {ProducerID: "A", Technique: batik.Tulis, Week: w49}}}, ws(10, 10), t0)
+	require.NoError(t, err)
+	require.Len(t, st, 1, "no status for a producer not given, or a technique it lacks")
+	assert.Equal(t, capSlot("A", w49), st[0].Slot)
 	_, err = l.Slots(ctx, capacity.SlotQuery{From: w49, To: w49, Slots: []capacity.Slot{capSlot("A", w49.Add(1))}}, ws(10, 10), t0)
 	inputError(t, err, capacity.ErrInvalid, "query.slots[0]", `"A/cap/2026-W50"`)
 }

@@ -95,7 +95,10 @@ const (
 	cRebookTechnique  // has technique {0}, its lines {1}
 	cQuerySpan        // is more than {0} weeks after query.from {1}
 	cQueryReversed    // is before query.from {0}
-	cQuerySlotOutside // is outside the query's producers, technique or weeks
+	cListedProducer   // names producer {0}, which query.producer_ids does not list
+	cListedTechnique  // has technique {0}, not query.technique {1}
+	cListedWeek       // has week {0}, outside query.from {1} to query.to {2}
+	cListedTwice      // is listed twice, also as query.slots[{0}]
 	cInspectionState  // is not the inspection state of {0}
 	cLotSize          // must be the delivered quantity {0}
 	cNotInspectable   // cannot be inspected
@@ -220,7 +223,10 @@ var texts = [ncodes]msg.Text{
 	cRebookTechnique:  {Code: "rebook_technique", EN: "has technique {0}, its lines {1}", ID: "berteknik {0}, baris-barisnya {1}"},
 	cQuerySpan:        {Code: "query_span", EN: "is more than {0} weeks after query.from {1}", ID: "lebih dari {0} minggu setelah query.from {1}"},
 	cQueryReversed:    {Code: "query_reversed", EN: "is before query.from {0}", ID: "sebelum query.from {0}"},
-	cQuerySlotOutside: {Code: "query_slot_outside", EN: "is outside the query's producers, technique or weeks", ID: "di luar produsen, teknik atau minggu dalam query"},
+	cListedProducer:   {Code: "query_slot_producer", EN: "names producer {0}, which query.producer_ids does not list", ID: "menyebut produsen {0}, yang tidak tercantum di query.producer_ids"},
+	cListedTechnique:  {Code: "query_slot_technique", EN: "has technique {0}, not query.technique {1}", ID: "berteknik {0}, bukan query.technique {1}"},
+	cListedWeek:       {Code: "query_slot_week", EN: "has week {0}, outside query.from {1} to query.to {2}", ID: "minggu {0} di luar query.from {1} sampai query.to {2}"},
+	cListedTwice:      {Code: "query_slot_twice", EN: "is listed twice, also as query.slots[{0}]", ID: "tercantum dua kali, juga sebagai query.slots[{0}]"},
 	cInspectionState:  {Code: "inspection_state", EN: "is not the inspection state of {0}", ID: "bukan status inspeksi untuk {0}"},
 	cLotSize:          {Code: "lot_size", EN: "must be the delivered quantity {0}", ID: "harus sama dengan jumlah yang diserahkan, {0}"},
 	cNotInspectable:   {Code: "not_inspectable", EN: "cannot be inspected", ID: "tidak dapat diinspeksi"},

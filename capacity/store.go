@@ -171,8 +171,10 @@ type SlotUsage struct {
 // each inside the rest of the query): a booking's slots, read without
 // the rest of the rectangle of producers x weeks they span, which for a
 // booking of a few weeks each over many producers and months is many
-// times larger. A store that predates Slots and reads the rectangle
-// still returns every slot asked for. Slots narrows Usage only: Calendar
+// times larger. Every store must honour it (capacity/storetest checks
+// it); the Ledger asks for the rest of the rectangle too, so that a store
+// written before Slots, which ignores it, still gives it right answers.
+// Slots narrows Usage only: Calendar
 // returns the entries of the rest of the query, which are few, and an
 // entry of every technique governs slots a list does not name.
 type SlotQuery struct {

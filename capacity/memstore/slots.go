@@ -47,7 +47,8 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 // touched, in slot order. The caller holds s.mu.
 func (s *Store) usageOf(list []capacity.Slot, now time.Time) []capacity.SlotUsage {
 	if !slices.IsSortedFunc(list, capacity.Slot.Compare) {
-		list = slices.SortedFunc(slices.Values(list), capacity.Slot.Compare)
+		list = slices.Clone(list)
+		slices.SortFunc(list, capacity.Slot.Compare)
 	}
 	out := []capacity.SlotUsage{}
 	for _, k := range list {

@@ -267,6 +267,12 @@ func (q *queries) pagesAndRanges() {
 				SELECT b.id FROM S.bookings b WHERE ` + where + ` ORDER BY b.created, b.key LIMIT @limit) ORDER BY ` + lineOrder
 		}
 	}
+	// A list of slots (a booking's): each by the primary key.
+	q.usageSlots = `SELECT s.producer_id, s.technique, s.week, s.capacity, s.held - COALESCE(x.held, 0), s.confirmed, s.delivered
+		FROM unnest(@p::text[], @t::text[], @w::text[]) AS d(p, t, w)
+		CROSS JOIN LATERAL (SELECT * FROM S.slots s WHERE s.producer_id = d.p AND s.technique = d.t AND s.week = d.w
+			AND s.touched OFFSET 0) s
+		LEFT JOIN S.lapsed_held(@at, @ns) x ON x.producer_id = s.producer_id AND x.technique = s.technique AND x.week = s.week`
 	for p := range 2 {
 		for t := range 2 {
 			// Per producer, a range of the slots' primary key; the lapsed
@@ -287,12 +293,6 @@ func (q *queries) pagesAndRanges() {
 				LEFT JOIN S.lapsed_held(@at, @ns) x ON x.producer_id = s.producer_id AND x.technique = s.technique AND x.week = s.week
 				WHERE ` + where
 		}
-		// A list of slots (a booking's): each by the primary key.
-		q.usageSlots = `SELECT s.producer_id, s.technique, s.week, s.capacity, s.held - COALESCE(x.held, 0), s.confirmed, s.delivered
-			FROM unnest(@p::text[], @t::text[], @w::text[]) AS d(p, t, w)
-			CROSS JOIN LATERAL (SELECT * FROM S.slots s WHERE s.producer_id = d.p AND s.technique = d.t AND s.week = d.w
-				AND s.touched OFFSET 0) s
-			LEFT JOIN S.lapsed_held(@at, @ns) x ON x.producer_id = s.producer_id AND x.technique = s.technique AND x.week = s.week`
 		where := `(@tech = '' OR technique = @tech OR technique = '') AND week BETWEEN @from AND @to`
 		if p == 1 {
 			where += ` AND producer_id = ANY(@ids::text[])`

@@ -206,7 +206,8 @@ func (s *Store) DeliveryCall(ctx context.Context, key, callKey string) (capacity
 // Usage returns the slots of q that any booking touched, in slot order,
 // with the pieces of holds lapsed at now not counted as held (the
 // slots_at function), as capacity.Store says. q is checked by
-// SlotQuery.Validate; a producer ID no text column can hold has no slots.
+// SlotQuery.Validate; a producer ID no text column can hold has no slots
+// (in q.Slots, Validate refuses it: a slot names one producer).
 // One round trip; O(slots of q + the lines of lapsed holds not yet
 // released), by the slots' primary key (with q.Slots, one lookup each).
 // Safe for concurrent use.
@@ -237,12 +238,16 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 	}
 	// Sized for the rows the query can have with one technique a
 	// producer (a plan reads thousands; growing the slice cost twice
-	// filling it), within a bound a wide query with few rows can afford.
-	switch {
+	// filling it), up to a bound that a wide query with few rows can
+	// afford (beyond it the slice grows as rows come).
+	const most = 1 << 14
+	switch weeks := q.To.Sub(q.From) + 1; {
 	case len(q.Slots) > 0:
-		out = make([]capacity.SlotUsage, 0, len(q.Slots))
+		out = make([]capacity.SlotUsage, 0, min(len(q.Slots), most))
+	case len(ids) > 0 && weeks <= most/len(ids):
+		out = make([]capacity.SlotUsage, 0, len(ids)*weeks)
 	case len(ids) > 0:
-		out = make([]capacity.SlotUsage, 0, min(len(ids)*(q.To.Sub(q.From)+1), 1<<14))
+		out = make([]capacity.SlotUsage, 0, most)
 	}
 	err := s.read(ctx, "query", msg.Quote(q.From.String()+".."+q.To.String()), func(b *pgx.Batch) {
 		out = out[:0]

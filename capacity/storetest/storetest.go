@@ -14,6 +14,7 @@
 // released on Commit and hidden by readers, to the nanosecond; calendar
 // entries (set, refused below what is booked, taking precedence over a
 // change's capacity, and recorded on the slots they govern); the readers,
+// Usage of a query's rectangle and of a list of slots (SlotQuery.Slots),
 // the bookings of an order including those that could place none of it;
 // Commit's rules on its input (each broken rule refused with ErrInvalid
 // and nothing recorded); no slot over capacity under concurrent commits;
@@ -28,6 +29,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -421,6 +423,16 @@ func testUsageRange(t *testing.T, s capacity.Store) {
 	assert.NotNil(t, us, "an empty result is an empty slice")
 	_, err = s.Usage(ctx, capacity.SlotQuery{From: week.Add(1), To: week}, now)
 	require.ErrorIs(t, err, capacity.ErrInvalid)
+	// Many producers over every week there is: no product of the two
+	// sizes anything (5,000 x 521,722 overflows a 32-bit int).
+	many := make([]string, 5000)
+	for i := range many {
+		many[i] = "UR-" + strconv.Itoa(i)
+	}
+	us, err = s.Usage(ctx, capacity.SlotQuery{ProducerIDs: many, From: capacity.MustParseWeek("0001-W01"),
+		To: capacity.MustParseWeek("9999-W52")}, now)
+	require.NoError(t, err)
+	assert.Empty(t, us)
 }
 
 // testUsageOfSlots reads a list of slots: only those a booking touched,
@@ -434,6 +446,9 @@ func testUsageOfSlots(t *testing.T, s capacity.Store) {
 	require.NoError(t, err)
 	_, err = insert(s, now, booking("us-2", now.Add(time.Hour), line("O-2", slot("US-B", 1), 6)), 50)
 	require.NoError(t, err)
+	// A calendar entry for a week no booking touched: a store may keep a
+	// row for it, which Usage does not show.
+	require.NoError(t, s.SetCalendar(ctx, capacity.CalendarEntry{ProducerID: "US-A", Week: week.Add(2), Capacity: 7}, now))
 	q := capacity.SlotQuery{ProducerIDs: []string{"US-A", "US-B"}, From: week, To: week.Add(3),
 		Slots: []capacity.Slot{slot("US-B", 1), slot("US-A", 3), slot("US-A", 2), slot("US-A", 0)}}
 	us, err := s.Usage(ctx, q, now)
@@ -443,7 +458,7 @@ func testUsageOfSlots(t *testing.T, s capacity.Store) {
 		got = append(got, u.Slot)
 	}
 	assert.Equal(t, []capacity.Slot{slot("US-A", 0), slot("US-A", 3), slot("US-B", 1)}, got,
-		"the slots touched, in slot order; not US-A's week 1 or tulis slot, in the rectangle but not in the list; not week 2, untouched")
+		"the slots touched, in slot order; not US-A's week 1 or tulis slot, in the rectangle but not in the list; not week 2, only in the calendar")
 	require.Len(t, us, 3)
 	assert.Equal(t, 8, us[2].Held+us[2].Confirmed, "US-B week 1: 2 confirmed, 6 held")
 	assert.Equal(t, 50, us[2].Capacity)
