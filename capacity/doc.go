@@ -281,7 +281,8 @@
 //
 // The ledger's caps, checked the same way:
 //
-//	MaxProducerWeeks  1,000,000   also the producers x weeks a Book, Rebook, Free, Slots or Board reads
+//	MaxProducerWeeks  1,000,000   also the producers x weeks a Book, Rebook, Free, Slots or Board reads, and the
+//	                              slots a SlotQuery lists (Slots)
 //	MaxBookingLines   10,000      lines a booking (a Book's or Rebook's plan, refused after planning, before anything is written)
 //	MaxHold           366 days    a hold (HoldFor; Extend)
 //	MaxPageLimit      1,000       bookings a page of Bookings (DefaultPageLimit 100)
