@@ -264,6 +264,33 @@ func ExampleLedger_Slots() {
 	// {"producer_id":"SLO-01","technique":"cap","week":"2026-W49","capacity":100,"held":44,"confirmed":0,"delivered":0,"free":56}
 }
 
+// A list of slots (SlotQuery.Slots): the status of those alone, in slot
+// order, without the rest of the producers x weeks they span.
+func ExampleLedger_Slots_list() {
+	ctx := context.Background()
+	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})
+	ps := soloWorkshops()
+	w49 := capacity.MustParseWeek("2026-W49")
+	st, err := ledger.Slots(ctx, capacity.SlotQuery{From: w49, To: w49.Add(25), Slots: []capacity.Slot{
+		{ProducerID: "SLO-02", Technique: batik.Cap, Week: w49.Add(25)},
+		{ProducerID: "SLO-01", Technique: batik.Cap, Week: w49},
+	}}, ps, exNow)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, s := range st {
+		fmt.Println(s.Slot, s.Free)
+	}
+	_, err = ledger.Slots(ctx, capacity.SlotQuery{From: w49, To: w49, Slots: []capacity.Slot{
+		{ProducerID: "SLO-01", Technique: batik.Cap, Week: w49.Add(1)},
+	}}, ps, exNow)
+	fmt.Println(err)
+	// Output:
+	// SLO-01/cap/2026-W49 100
+	// SLO-02/cap/2027-W21 60
+	// capacity: query.slots[0] = "SLO-01/cap/2026-W50": has week 2026-W50, outside query.from 2026-W49 to query.to 2026-W49
+}
+
 func ExampleLedger_Bookings() {
 	ctx := context.Background()
 	ledger := capacity.NewLedger(memstore.New(), capacity.LedgerOptions{})

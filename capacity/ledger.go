@@ -124,10 +124,18 @@ func (l *Ledger) update(ctx context.Context, op Operation, key string, call *Del
 		if err != nil {
 			return Booking{}, err
 		}
-		rec := recorded{l: l, ctx: ctx, b: b, now: now}
-		next, deltas, err := fn(b, rec.capacity)
-		if rec.err != nil {
-			return Booking{}, rec.err
+		// The recorded capacities are read when the change first asks: a
+		// change that moves no piece (Extend) reads nothing.
+		var caps map[Slot]int
+		var capsErr error
+		next, deltas, err := fn(b, func(s Slot) int {
+			if caps == nil && capsErr == nil {
+				caps, capsErr = l.capacities(ctx, b, now)
+			}
+			return caps[s]
+		})
+		if capsErr != nil {
+			return Booking{}, capsErr
 		}
 		if errors.Is(err, errUnchanged) {
 			return b, nil
@@ -168,28 +176,9 @@ func (l *Ledger) read(ctx context.Context, key string, now time.Time) (Booking, 
 	return b, err
 }
 
-// recorded gives a change the recorded capacity of the booking's slots,
-// read from the store when it first asks (a change that moves no piece,
-// as Extend, reads nothing), keeping the read's error for update.
-type recorded struct {
-	l    *Ledger
-	ctx  context.Context
-	b    Booking
-	now  time.Time
-	caps map[Slot]int
-	err  error
-}
-
-func (r *recorded) capacity(s Slot) int {
-	if r.caps == nil && r.err == nil {
-		r.caps, r.err = r.l.capacities(r.ctx, r.b, r.now)
-	}
-	return r.caps[s]
-}
-
 // capacities reads the recorded capacity of the booking's slots: those
 // slots only (SlotQuery.Slots), not every week of every producer between
-// the first and the last.
+// the first and the last. The map is never nil.
 func (l *Ledger) capacities(ctx context.Context, b Booking, now time.Time) (map[Slot]int, error) {
 	caps := make(map[Slot]int, len(b.Lines))
 	if len(b.Lines) == 0 {

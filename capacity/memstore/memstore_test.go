@@ -2,6 +2,7 @@ package memstore_test
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -111,3 +112,42 @@ var (
 	t0  = time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
 	w49 = capacity.MustParseWeek("2026-W49")
 )
+
+// BenchmarkUsage reads, on a store where 600 workshops x 104 weeks are
+// all booked, the 1,200 slots of one booking (two weeks a workshop, a
+// year apart): as a list (SlotQuery.Slots, what Confirm and Cancel read)
+// and, beside it, as the rectangle of producers x weeks they span (what
+// those read before the list). Compare the two.
+func BenchmarkUsage(b *testing.B) {
+	s := memstore.New()
+	const producers, weeks = 600, 104
+	ids := make([]string, producers)
+	var list []capacity.Slot
+	for p := range ids {
+		ids[p] = "P" + strconv.Itoa(1000+p)
+		var ds []capacity.SlotDelta
+		for w := range weeks {
+			ds = append(ds, capacity.SlotDelta{Slot: capacity.Slot{ProducerID: ids[p], Technique: batik.Cap, Week: w49.Add(w)}, Capacity: 10, Confirmed: 1})
+		}
+		_, err := s.Commit(ctx, capacity.Change{Now: t0, Deltas: ds, Booking: capacity.Booking{Key: "K" + ids[p], State: capacity.Confirmed,
+			Request: "r", Created: t0, Updated: t0}})
+		require.NoError(b, err)
+		list = append(list, ds[p%weeks].Slot, ds[(p+52)%weeks].Slot)
+	}
+	slices.SortFunc(list, capacity.Slot.Compare)
+	for _, c := range []struct {
+		name string
+		q    capacity.SlotQuery
+	}{
+		{"slots", capacity.SlotQuery{ProducerIDs: ids, From: w49, To: w49.Add(weeks - 1), Slots: list}},
+		{"rectangle", capacity.SlotQuery{ProducerIDs: ids, From: w49, To: w49.Add(weeks - 1)}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Usage(ctx, c.q, t0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

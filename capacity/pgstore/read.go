@@ -224,17 +224,21 @@ func (s *Store) Usage(ctx context.Context, q capacity.SlotQuery, now time.Time) 
 		return out, nil
 	}
 	at, ns := micro(now)
-	sql, args := s.q.usage[min(len(ids), 1)][0], pgx.NamedArgs{"at": at, "ns": ns, "ids": ids, "tech": string(q.Technique),
-		"from": q.From.String(), "to": q.To.String()}
-	switch {
-	case len(q.Slots) > 0:
+	var sql string
+	var args pgx.NamedArgs
+	if len(q.Slots) > 0 {
 		a := newSlotArrays(len(q.Slots))
 		for _, sl := range q.Slots {
 			a.add(sl)
 		}
 		sql, args = s.q.usageSlots, pgx.NamedArgs{"at": at, "ns": ns, "p": a.p, "t": a.t, "w": a.w}
-	case q.Technique != "":
-		sql = s.q.usage[min(len(ids), 1)][1]
+	} else {
+		t := 0
+		if q.Technique != "" {
+			t = 1
+		}
+		sql, args = s.q.usage[min(len(ids), 1)][t], pgx.NamedArgs{"at": at, "ns": ns, "ids": ids, "tech": string(q.Technique),
+			"from": q.From.String(), "to": q.To.String()}
 	}
 	// Sized for the rows the query can have with one technique a
 	// producer (a plan reads thousands; growing the slice cost twice
